@@ -1,0 +1,31 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import tseslint from "typescript-eslint";
+
+// Import boundaries (see DEVELOPERS.md "How we write code"): app → components → lib, never back;
+// instrumentation/ is a standalone SDK; components never touch the database or the ingest pipeline.
+const serverOnly = ["@/lib/db", "@/lib/db/*", "@/lib/queries/*", "@/lib/ingest/*", "@/lib/store/*", "@/prisma/*"];
+
+export default tseslint.config(
+  { ignores: [".next/**", ".next-test/**", "prisma/generated/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  ...nextVitals,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      "@typescript-eslint/consistent-type-imports": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "no-restricted-syntax": ["error", { selector: "ExportAllDeclaration", message: "Use explicit named exports." }],
+    },
+  },
+  {
+    files: ["lib/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: ["@/app/*", "@/components/*"] }] },
+  },
+  {
+    files: ["components/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: ["@/app/*", ...serverOnly] }] },
+  },
+  {
+    files: ["instrumentation/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: ["@/*", "../*"] }] },
+  },
+);

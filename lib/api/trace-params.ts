@@ -1,0 +1,61 @@
+// Query-string parameters of GET /api/v1/traces (api.md), validated once for the JSON API and the
+// trace list page alike. Every error names the parameter.
+import { z } from "zod";
+import type { TraceFilters, TraceSort } from "@/lib/trace/types";
+
+const isoDate = z
+  .string()
+  .refine((v) => /^\d{4}-\d{2}-\d{2}/.test(v) && !Number.isNaN(Date.parse(v)), "must be an ISO 8601 date-time, e.g. 2026-11-21T10:00:00Z")
+  .transform((v) => new Date(v));
+const amount = z.coerce.number({ message: "must be a number" }).finite("must be a finite number").min(0, "must be 0 or more");
+const text = z.string().trim().min(1, "must not be empty").max(500, "must be at most 500 characters");
+
+const PARAMS = {
+  limit: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(500, "must be at most 500"),
+  cursor: z.string().regex(/^[0-9a-f]{32}$/, "must be a nextCursor value from a previous page"),
+  from: isoDate,
+  to: isoDate,
+  q: text,
+  status: z.enum(["ok", "error"], { message: "must be ok or error" }),
+  name: text,
+  agent: text,
+  model: text,
+  tool: text,
+  sessionId: text,
+  userId: text,
+  minCostUsd: amount,
+  maxCostUsd: amount,
+  minDurationMs: amount,
+  maxDurationMs: amount,
+  sort: z.enum(["time", "duration", "cost"], { message: "must be time, duration or cost" }),
+  order: z.enum(["asc", "desc"], { message: "must be asc or desc" }),
+} as const;
+
+export type TraceQuery = { filters: TraceFilters; limit: number; cursor?: string; sort: TraceSort; order: "asc" | "desc" };
+export type ParsedTraceQuery = ({ ok: true } & TraceQuery) | { ok: false; parameter: string; message: string };
+
+/**
+ * Validates the parameters. Unknown parameters are errors for the API (a typo must not silently
+ * return everything); pages pass `ignoreUnknown` because their URLs carry view state too.
+ */
+export function parseTraceFilters(params: URLSearchParams, options: { ignoreUnknown?: boolean } = {}): ParsedTraceQuery {
+  const values: Record<string, unknown> = {};
+  for (const [key, raw] of params) {
+    const schema = PARAMS[key as keyof typeof PARAMS];
+    if (!schema) {
+      if (options.ignoreUnknown) continue;
+      return { ok: false, parameter: key, message: `unknown parameter; allowed: ${Object.keys(PARAMS).join(", ")}` };
+    }
+    if (raw === "" && options.ignoreUnknown) continue;
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) return { ok: false, parameter: key, message: parsed.error.issues[0]?.message ?? "is invalid" };
+    values[key] = parsed.data;
+  }
+  const { limit = 50, cursor, sort = "time", order = "desc", ...filters } = values as Partial<TraceQuery & TraceFilters>;
+  const pairs: [keyof TraceFilters, keyof TraceFilters][] = [["from", "to"], ["minCostUsd", "maxCostUsd"], ["minDurationMs", "maxDurationMs"]];
+  for (const [low, high] of pairs) {
+    const a = filters[low], b = filters[high];
+    if (a !== undefined && b !== undefined && a > b) return { ok: false, parameter: String(high), message: `must not be less than ${String(low)}` };
+  }
+  return { ok: true, filters: filters as TraceFilters, limit, cursor, sort, order };
+}

@@ -1,0 +1,91 @@
+// Input and output of a span (semconv.md §8 source order): chat messages for LLM calls, arguments and
+// results for tools, the entity input/output for chains. JSON text is parsed; anything else stays text.
+import { collectIndexed, firstValue, parseMaybeJson } from "./attribute-lookup";
+import type { OtlpAttributes, OtlpEvent, OtlpValue } from "./otlp-types";
+
+type Message = Record<string, unknown>;
+
+/** OpenInference `llm.input_messages.{i}.message.*` flattened attributes back into messages. */
+function openInferenceMessages(attrs: OtlpAttributes, prefix: string): Message[] | undefined {
+  const items = collectIndexed(attrs, prefix);
+  if (items.length === 0) return undefined;
+  return items.map((flat) => {
+    const message: Message = {};
+    const contents = collectIndexed(flat, "message.contents");
+    const toolCalls = collectIndexed(flat, "message.tool_calls");
+    for (const [key, value] of Object.entries(flat)) {
+      if (key.startsWith("message.contents.") || key.startsWith("message.tool_calls.")) continue;
+      message[key.replace(/^message\./, "")] = value;
+    }
+    if (contents.length) {
+      message.content = contents.map((part) => ({ type: part["message_content.type"] ?? "text", text: part["message_content.text"] }));
+    }
+    if (toolCalls.length) {
+      message.tool_calls = toolCalls.map((call) => ({
+        id: call["tool_call.id"],
+        type: "function",
+        function: { name: call["tool_call.function.name"], arguments: parseMaybeJson(call["tool_call.function.arguments"]) },
+      }));
+    }
+    return message;
+  });
+}
+
+/** OpenLLMetry ≤0.22 `gen_ai.prompt.{i}.role|content` and `gen_ai.completion.{i}.*` (with tool_calls.{j}). */
+function indexedPromptMessages(attrs: OtlpAttributes, prefix: string): Message[] | undefined {
+  const items = collectIndexed(attrs, prefix);
+  if (items.length === 0) return undefined;
+  return items.map((flat) => {
+    const message: Message = {};
+    const toolCalls = collectIndexed(flat, "tool_calls");
+    for (const [key, value] of Object.entries(flat)) if (!key.startsWith("tool_calls.")) message[key] = value;
+    if (toolCalls.length) {
+      message.tool_calls = toolCalls.map((call) => ({
+        id: call.id,
+        type: "function",
+        function: { name: call.name, arguments: parseMaybeJson(call.arguments) },
+      }));
+    }
+    return message;
+  });
+}
+
+/** GenAI v1.26–1.27 span events carrying the prompt and completion as attributes. */
+function eventContent(events: OtlpEvent[], eventName: string, attribute: string): unknown {
+  const event = events.find((e) => e.name === eventName);
+  return event ? parseMaybeJson(event.attributes[attribute]) : undefined;
+}
+
+function withSystemInstructions(attrs: OtlpAttributes, messages: unknown): unknown {
+  const instructions = parseMaybeJson(attrs["gen_ai.system_instructions"]);
+  if (instructions === undefined || instructions === null || !Array.isArray(messages)) return messages;
+  const parts = Array.isArray(instructions) ? instructions : [{ type: "text", content: instructions }];
+  return [{ role: "system", parts }, ...messages];
+}
+
+const parsed = (value: OtlpValue | undefined) => (value === undefined ? undefined : parseMaybeJson(value));
+
+/** The span's input, or undefined when it carries none. */
+export function readInput(attrs: OtlpAttributes, events: OtlpEvent[]): unknown {
+  return (
+    parsed(firstValue(attrs, ["langfuse.observation.input"])) ??
+    withSystemInstructions(attrs, parsed(firstValue(attrs, ["gen_ai.input.messages"]))) ??
+    openInferenceMessages(attrs, "llm.input_messages") ??
+    parsed(firstValue(attrs, ["input.value", "ai.prompt.messages", "ai.prompt"])) ??
+    indexedPromptMessages(attrs, "gen_ai.prompt") ??
+    eventContent(events, "gen_ai.content.prompt", "gen_ai.prompt") ??
+    parsed(firstValue(attrs, ["gen_ai.tool.call.arguments", "ai.toolCall.args", "traceloop.entity.input", "ai.value", "ai.values"]))
+  );
+}
+
+/** The span's output, or undefined when it carries none. */
+export function readOutput(attrs: OtlpAttributes, events: OtlpEvent[]): unknown {
+  return (
+    parsed(firstValue(attrs, ["langfuse.observation.output", "gen_ai.output.messages"])) ??
+    openInferenceMessages(attrs, "llm.output_messages") ??
+    parsed(firstValue(attrs, ["output.value", "ai.response.text", "ai.response.toolCalls", "ai.response.object"])) ??
+    indexedPromptMessages(attrs, "gen_ai.completion") ??
+    eventContent(events, "gen_ai.content.completion", "gen_ai.completion") ??
+    parsed(firstValue(attrs, ["gen_ai.tool.call.result", "ai.toolCall.result", "traceloop.entity.output", "ai.embedding", "ai.embeddings"]))
+  );
+}

@@ -1,0 +1,130 @@
+// Resource spans → SpanRecord[]: validates ids, converts times, maps GenAI dialects to one set of fields
+// and prices each LLM call. Pure: no I/O.
+//
+// Spans with bad ids or timestamps are rejected one by one (counted in partialSuccess); the rest of the
+// request is still stored, as the OTLP spec asks.
+import { createHash } from "node:crypto";
+import type { Status } from "@/lib/trace/types";
+import { computeCost, type PriceBook } from "@/lib/pricing/compute";
+import type { OtlpAttributes, OtlpEvent, OtlpSpan, OtlpTraceRequest } from "./otlp-types";
+import { detectKind } from "./normalise-kind";
+import { readIdentity } from "./normalise-identity";
+import { readInput, readOutput } from "./normalise-content";
+import { readUsage } from "./normalise-usage";
+import type { ResourceRecord, SpanRecord } from "./span-record";
+
+export type NormalisedBatch = { spans: SpanRecord[]; resources: ResourceRecord[]; rejected: number; errors: string[] };
+
+const HEX_TRACE = /^[0-9a-f]{32}$/;
+const HEX_SPAN = /^[0-9a-f]{16}$/;
+const ZERO_TRACE = "0".repeat(32);
+const ZERO_SPAN = "0".repeat(16);
+
+/** OTLP/JSON must carry hex ids, but some senders use base64: accept both when the length fits. */
+export function normaliseId(raw: string, bytes: 8 | 16): string | null {
+  const lower = raw.toLowerCase();
+  if ((bytes === 16 ? HEX_TRACE : HEX_SPAN).test(lower)) return lower;
+  if (raw.length === (bytes === 16 ? 24 : 12) && /^[A-Za-z0-9+/]+=*$/.test(raw)) {
+    const decoded = Buffer.from(raw, "base64");
+    if (decoded.length === bytes) return decoded.toString("hex");
+  }
+  return null;
+}
+
+const json = (value: unknown) => JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+
+function statusOf(span: OtlpSpan): { status: Status; message: string | null } {
+  const exception = span.events.find((e) => e.name === "exception");
+  const exceptionText = exception
+    ? [exception.attributes["exception.type"], exception.attributes["exception.message"]].filter(Boolean).join(": ") || null
+    : null;
+  const errorType = typeof span.attributes["error.type"] === "string" ? (span.attributes["error.type"] as string) : null;
+  const langfuseError = span.attributes["langfuse.observation.level"] === "ERROR";
+  const message = span.statusMessage || exceptionText || (langfuseError ? (span.attributes["langfuse.observation.status_message"] as string) ?? null : null) || errorType;
+  if (span.statusCode === 2 || (span.statusCode !== 1 && (errorType || exception || langfuseError))) return { status: "error", message };
+  return { status: span.statusCode === 1 ? "ok" : "unset", message: span.statusMessage || null };
+}
+
+function eventsJson(events: OtlpEvent[]): string {
+  return json(events.map((e) => ({ name: e.name, timeNs: e.timeUnixNano.toString(), attributes: e.attributes })));
+}
+
+const nsToMs = (ns: bigint) => Number(ns / 1000n) / 1000;
+
+function toRecord(span: OtlpSpan, resource: { id: string; attributes: OtlpAttributes }, scopeName: string, prices: PriceBook): SpanRecord | string {
+  const traceId = normaliseId(span.traceId, 16);
+  const spanId = normaliseId(span.spanId, 8);
+  if (!traceId || traceId === ZERO_TRACE) return `span "${span.name}": traceId "${span.traceId.slice(0, 40)}" is not 16 bytes of hex`;
+  if (!spanId || spanId === ZERO_SPAN) return `span "${span.name}": spanId "${span.spanId.slice(0, 40)}" is not 8 bytes of hex`;
+  const parentSpanId = span.parentSpanId ? normaliseId(span.parentSpanId, 8) : null;
+  if (span.parentSpanId && !parentSpanId) return `span "${span.name}": parentSpanId "${span.parentSpanId.slice(0, 40)}" is not 8 bytes of hex`;
+  if (span.startTimeUnixNano === 0n) return `span "${span.name}": startTimeUnixNano is missing`;
+  const endNs = span.endTimeUnixNano < span.startTimeUnixNano ? span.startTimeUnixNano : span.endTimeUnixNano;
+
+  const attrs = span.attributes;
+  const kind = detectKind(attrs);
+  const identity = readIdentity(attrs, kind, span.name);
+  const usage = readUsage(attrs);
+  const { status, message } = statusOf(span);
+  const input = readInput(attrs, span.events);
+  const output = readOutput(attrs, span.events);
+  const cost = usage.reportedCostUsd !== null
+    ? { costUsd: usage.reportedCostUsd, costSource: "reported" as const }
+    : computeCost(prices, identity.model, kind, usage);
+  const serviceName = resource.attributes["service.name"];
+
+  return {
+    traceId,
+    spanId,
+    parentSpanId: parentSpanId === ZERO_SPAN ? null : parentSpanId,
+    name: span.name || "(unnamed span)",
+    kind,
+    spanKind: span.kind,
+    serviceName: typeof serviceName === "string" ? serviceName : null,
+    scopeName: scopeName || null,
+    resourceId: resource.id,
+    startNs: span.startTimeUnixNano,
+    endNs,
+    durationMs: nsToMs(endNs - span.startTimeUnixNano),
+    status,
+    statusMessage: message,
+    ...identity,
+    inputTokens: usage.inputTokens,
+    outputTokens: usage.outputTokens,
+    cacheReadTokens: usage.cacheReadTokens,
+    cacheWriteTokens: usage.cacheWriteTokens,
+    reasoningTokens: usage.reasoningTokens,
+    ...cost,
+    input: input === undefined ? null : json(input),
+    output: output === undefined ? null : json(output),
+    attributes: json(attrs),
+    events: eventsJson(span.events),
+    links: span.links.length ? json(span.links) : null,
+  };
+}
+
+/** Resources repeat on every export of a process; they are stored once under a content hash. */
+export function toResourceRecord(attributes: OtlpAttributes): ResourceRecord {
+  const text = json(Object.fromEntries(Object.entries(attributes).sort(([a], [b]) => a.localeCompare(b))));
+  return { id: createHash("sha1").update(text).digest("hex"), attributes: text };
+}
+
+/** Normalises a whole export request. */
+export function normaliseTraceRequest(request: OtlpTraceRequest, prices: PriceBook): NormalisedBatch {
+  const batch: NormalisedBatch = { spans: [], resources: [], rejected: 0, errors: [] };
+  for (const resourceSpans of request.resourceSpans) {
+    const resource = toResourceRecord(resourceSpans.resource);
+    batch.resources.push(resource);
+    const context = { id: resource.id, attributes: resourceSpans.resource };
+    for (const scope of resourceSpans.scopeSpans) {
+      for (const span of scope.spans) {
+        const record = toRecord(span, context, scope.scopeName, prices);
+        if (typeof record === "string") {
+          batch.rejected += 1;
+          if (batch.errors.length < 5) batch.errors.push(record);
+        } else batch.spans.push(record);
+      }
+    }
+  }
+  return batch;
+}

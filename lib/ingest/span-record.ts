@@ -1,0 +1,41 @@
+// What the store writes for one span: normalised columns plus the raw attributes as JSON text.
+import type { CostSource, Kind, Status } from "@/lib/trace/types";
+
+export type SpanRecord = {
+  traceId: string;
+  spanId: string;
+  parentSpanId: string | null;
+  name: string;
+  kind: Kind;
+  spanKind: number;
+  serviceName: string | null;
+  scopeName: string | null;
+  resourceId: string;
+  startNs: bigint;
+  endNs: bigint;
+  durationMs: number;
+  status: Status;
+  statusMessage: string | null;
+  model: string | null;
+  provider: string | null;
+  inputTokens: number | null;
+  outputTokens: number | null;
+  cacheReadTokens: number | null;
+  cacheWriteTokens: number | null;
+  reasoningTokens: number | null;
+  costUsd: number | null;
+  costSource: CostSource | null;
+  toolName: string | null;
+  toolCallId: string | null;
+  agentName: string | null;
+  sessionId: string | null;
+  userId: string | null;
+  /** JSON text of the parsed input/output, or null when the span carries none. */
+  input: string | null;
+  output: string | null;
+  attributes: string;
+  events: string;
+  links: string | null;
+};
+
+export type ResourceRecord = { id: string; attributes: string };

@@ -1,0 +1,91 @@
+import "server-only";
+// Writes normalised spans and log records in one transaction per call and keeps the per-trace summary
+// and facets up to date. Idempotent: spans are keyed by (traceId, spanId), log records by content hash.
+import type { Sql, SqlValue } from "@/lib/store/sql";
+import type { Kind, Status } from "@/lib/trace/types";
+import type { SpanLogRecord } from "./logs";
+import type { ResourceRecord, SpanRecord } from "./span-record";
+import { summariseTrace, type SummarySpan } from "./summarise";
+
+export type WriteBatch = { spans: SpanRecord[]; resources: ResourceRecord[]; logs: SpanLogRecord[] };
+
+const SPAN_COLUMNS = [
+  "traceId", "spanId", "parentSpanId", "name", "kind", "spanKind", "serviceName", "scopeName", "resourceId",
+  "startNs", "endNs", "durationMs", "status", "statusMessage", "model", "provider", "inputTokens", "outputTokens",
+  "cacheReadTokens", "cacheWriteTokens", "reasoningTokens", "costUsd", "costSource", "toolName", "toolCallId",
+  "agentName", "sessionId", "userId", "input", "output", "attributes", "events", "links",
+] as const satisfies readonly (keyof SpanRecord)[];
+
+const TRACE_COLUMNS = [
+  "traceId", "name", "serviceName", "rootSpanId", "startNs", "endNs", "durationMs", "status", "spanCount", "errorCount",
+  "llmCallCount", "toolCallCount", "inputTokens", "outputTokens", "totalTokens", "costUsd", "hasUnpriced", "sessionId",
+  "userId", "agentName", "models",
+] as const;
+
+const LOG_COLUMNS = ["dedupeKey", "traceId", "spanId", "eventName", "timeNs", "body", "attributes"] as const;
+
+const SUMMARY_SELECT = `SELECT "spanId", "parentSpanId", "name", "kind", "serviceName", "startNs", "endNs", "status", "model",
+  "inputTokens", "outputTokens", "costUsd", "costSource", "toolName", "agentName", "sessionId", "userId" FROM "spans" WHERE "traceId" = ?`;
+
+type SummaryRow = Omit<SummarySpan, "startNs" | "endNs" | "inputTokens" | "outputTokens" | "kind" | "status"> & {
+  startNs: bigint | number | string; endNs: bigint | number | string; inputTokens: unknown; outputTokens: unknown; costUsd: unknown;
+  kind: string; status: string;
+};
+
+const toNumberOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+function toSummarySpan(row: SummaryRow): SummarySpan {
+  return {
+    ...row,
+    kind: row.kind as Kind,
+    status: row.status as Status,
+    startNs: BigInt(row.startNs),
+    endNs: BigInt(row.endNs),
+    inputTokens: toNumberOrNull(row.inputTokens),
+    outputTokens: toNumberOrNull(row.outputTokens),
+    costUsd: toNumberOrNull(row.costUsd),
+  };
+}
+
+/** Recomputes the summary row and facets of each trace from its stored spans. */
+export async function refreshTraceSummaries(tx: Sql, traceIds: Iterable<string>): Promise<void> {
+  const traceRows: SqlValue[][] = [];
+  const facetRows: SqlValue[][] = [];
+  for (const traceId of traceIds) {
+    const spans = (await tx.query<SummaryRow>(SUMMARY_SELECT, [traceId])).map(toSummarySpan);
+    if (spans.length === 0) continue;
+    const s = summariseTrace(traceId, spans);
+    traceRows.push([
+      s.traceId, s.name, s.serviceName, s.rootSpanId, s.startNs, s.endNs, s.durationMs, s.status, s.spanCount, s.errorCount,
+      s.llmCallCount, s.toolCallCount, s.inputTokens, s.outputTokens, s.totalTokens, s.costUsd, s.hasUnpriced, s.sessionId,
+      s.userId, s.agentName, JSON.stringify(s.models),
+    ]);
+    for (const [facet, values] of [["model", s.models], ["tool", s.tools], ["agent", s.agents]] as const) {
+      for (const value of values) facetRows.push([facet, value, traceId]);
+    }
+  }
+  const update = TRACE_COLUMNS.slice(1).map((c) => `"${c}" = excluded."${c}"`).join(", ");
+  await tx.insertMany("traces", TRACE_COLUMNS, traceRows, `("traceId") DO UPDATE SET ${update}`);
+  await tx.insertMany("trace_facets", ["facet", "value", "traceId"], facetRows, `("facet", "value", "traceId") DO NOTHING`);
+}
+
+/** Stores one batch (possibly several requests merged) in a single transaction. */
+export async function storeBatch(sql: Sql, batch: WriteBatch): Promise<void> {
+  await sql.transaction(async (tx) => {
+    const resources = new Map(batch.resources.map((r) => [r.id, r]));
+    await tx.insertMany("resources", ["id", "attributes"], [...resources.values()].map((r) => [r.id, r.attributes]), `("id") DO NOTHING`);
+    await tx.insertMany(
+      "spans",
+      SPAN_COLUMNS,
+      batch.spans.map((span) => SPAN_COLUMNS.map((column) => span[column])),
+      `("traceId", "spanId") DO NOTHING`,
+    );
+    await tx.insertMany(
+      "span_logs",
+      LOG_COLUMNS,
+      batch.logs.map((log) => LOG_COLUMNS.map((column) => log[column])),
+      `("dedupeKey") DO NOTHING`,
+    );
+    await refreshTraceSummaries(tx, new Set(batch.spans.map((s) => s.traceId)));
+  });
+}

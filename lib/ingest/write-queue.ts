@@ -1,0 +1,79 @@
+import "server-only";
+// Group commit with back-pressure. Requests queue their batches; one writer takes everything queued,
+// stores it in a single transaction and then answers every request in it. A commit's cost (fsync,
+// summary refresh) is shared by all requests waiting at that moment, and the number of spans waiting
+// in memory is bounded: past the bound, senders get 429 + Retry-After and retry, as OTLP exporters do.
+import type { WriteBatch } from "./store";
+
+type Job = { batch: WriteBatch; size: number; resolve: () => void; reject: (error: unknown) => void };
+
+export class QueueFullError extends Error {}
+
+const MAX_SPANS_PER_COMMIT = 8_000;
+
+export class WriteQueue {
+  private jobs: Job[] = [];
+  private queued = 0;
+  private running = false;
+
+  constructor(
+    private readonly write: (batch: WriteBatch) => Promise<void>,
+    private readonly maxQueued: number,
+  ) {}
+
+  get queuedSpans(): number {
+    return this.queued;
+  }
+
+  /** Resolves once the batch is committed; rejects with QueueFullError when the queue is full. */
+  enqueue(batch: WriteBatch): Promise<void> {
+    const size = batch.spans.length + batch.logs.length;
+    if (this.queued > 0 && this.queued + size > this.maxQueued) return Promise.reject(new QueueFullError("write queue is full"));
+    return new Promise((resolve, reject) => {
+      this.jobs.push({ batch, size, resolve, reject });
+      this.queued += size;
+      if (!this.running) void this.drain();
+    });
+  }
+
+  private take(): Job[] {
+    const taken: Job[] = [];
+    let spans = 0;
+    while (this.jobs.length && (taken.length === 0 || spans + this.jobs[0]!.size <= MAX_SPANS_PER_COMMIT)) {
+      const job = this.jobs.shift()!;
+      spans += job.size;
+      taken.push(job);
+    }
+    return taken;
+  }
+
+  private async drain(): Promise<void> {
+    this.running = true;
+    try {
+      while (this.jobs.length) {
+        const jobs = this.take();
+        try {
+          await this.write(merge(jobs));
+          for (const job of jobs) job.resolve();
+        } catch (error) {
+          // One bad batch must not fail its neighbours: retry them one by one.
+          if (jobs.length === 1) jobs[0]!.reject(error);
+          else for (const job of jobs) await this.write(job.batch).then(job.resolve, job.reject);
+        } finally {
+          for (const job of jobs) this.queued -= job.size;
+        }
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+}
+
+function merge(jobs: Job[]): WriteBatch {
+  if (jobs.length === 1) return jobs[0]!.batch;
+  return {
+    spans: jobs.flatMap((j) => j.batch.spans),
+    resources: jobs.flatMap((j) => j.batch.resources),
+    logs: jobs.flatMap((j) => j.batch.logs),
+  };
+}

@@ -1,0 +1,38 @@
+import "server-only";
+// Stored trace rows → the API's TraceSummary.
+import type { Status, TraceSummary } from "@/lib/trace/types";
+
+export type TraceRow = {
+  traceId: string; name: string; serviceName: string | null; startNs: bigint; endNs: bigint; durationMs: number;
+  status: string; spanCount: number; errorCount: number; llmCallCount: number; toolCallCount: number;
+  inputTokens: number; outputTokens: number; totalTokens: number; costUsd: number | null; hasUnpriced: boolean;
+  sessionId: string | null; userId: string | null; agentName: string | null; models: string;
+};
+
+/** ns since epoch → ISO 8601 with milliseconds. */
+export const nsToIso = (ns: bigint) => new Date(Number(ns / 1_000_000n)).toISOString();
+
+export function toTraceSummary(row: TraceRow): TraceSummary {
+  return {
+    traceId: row.traceId,
+    name: row.name,
+    serviceName: row.serviceName,
+    startTime: nsToIso(row.startNs),
+    endTime: nsToIso(row.endNs),
+    durationMs: row.durationMs,
+    status: row.status as Status,
+    spanCount: row.spanCount,
+    errorCount: row.errorCount,
+    llmCallCount: row.llmCallCount,
+    toolCallCount: row.toolCallCount,
+    inputTokens: row.inputTokens,
+    outputTokens: row.outputTokens,
+    totalTokens: row.totalTokens,
+    costUsd: row.costUsd,
+    hasUnpricedCalls: row.hasUnpriced,
+    sessionId: row.sessionId,
+    userId: row.userId,
+    agentName: row.agentName,
+    models: JSON.parse(row.models) as string[],
+  };
+}

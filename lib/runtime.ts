@@ -1,0 +1,57 @@
+import "server-only";
+// Process-wide singletons of the server: the write connection, the write queue and the price book.
+// Kept on globalThis because Next.js bundles each route separately and module state would otherwise
+// be duplicated (two SQLite writers would contend for the lock).
+import { getEnv } from "@/lib/env";
+import { storeBatch } from "@/lib/ingest/store";
+import { WriteQueue } from "@/lib/ingest/write-queue";
+import { buildPriceBook, type ModelPrice, type PriceBook } from "@/lib/pricing/compute";
+import { openPostgres } from "@/lib/store/postgres";
+import type { Sql } from "@/lib/store/sql";
+import { openSqlite } from "@/lib/store/sqlite";
+
+type Runtime = { sql: Sql; queue: WriteQueue; priceBook?: Promise<PriceBook> };
+const globalForRuntime = globalThis as unknown as { hindsightRuntime?: Runtime };
+
+function createRuntime(): Runtime {
+  const env = getEnv();
+  const sql = env.database.kind === "postgres" ? openPostgres(env.database.url) : openSqlite(env.database.file, env.HINDSIGHT_SQLITE_SYNCHRONOUS);
+  const queue = new WriteQueue((batch) => storeBatch(sql, batch), env.HINDSIGHT_MAX_QUEUED_SPANS);
+  return { sql, queue };
+}
+
+function runtime(): Runtime {
+  globalForRuntime.hindsightRuntime ??= createRuntime();
+  return globalForRuntime.hindsightRuntime;
+}
+
+/** The raw SQL connection of the write path. */
+export const getSql = (): Sql => runtime().sql;
+
+/** The group-commit write queue. */
+export const getWriteQueue = (): WriteQueue => runtime().queue;
+
+type PriceRow = { model: string; provider: string | null; inputPerMTokUsd: number; outputPerMTokUsd: number; cacheReadPerMTokUsd: number | null; cacheWritePerMTokUsd: number | null };
+
+async function loadPriceBook(sql: Sql): Promise<PriceBook> {
+  const rows = await sql.query<PriceRow>(`SELECT "model", "provider", "inputPerMTokUsd", "outputPerMTokUsd", "cacheReadPerMTokUsd", "cacheWritePerMTokUsd" FROM "model_prices"`);
+  const overrides = new Map<string, ModelPrice>(
+    rows.map((r) => [r.model, { provider: r.provider, input: Number(r.inputPerMTokUsd), output: Number(r.outputPerMTokUsd), cacheRead: r.cacheReadPerMTokUsd === null ? null : Number(r.cacheReadPerMTokUsd), cacheWrite: r.cacheWritePerMTokUsd === null ? null : Number(r.cacheWritePerMTokUsd) }]),
+  );
+  return buildPriceBook(overrides);
+}
+
+/** Built-in prices plus the user's overrides, cached until the overrides change. */
+export function getPriceBook(): Promise<PriceBook> {
+  const r = runtime();
+  r.priceBook ??= loadPriceBook(r.sql).catch((error: unknown) => {
+    r.priceBook = undefined;
+    throw error;
+  });
+  return r.priceBook;
+}
+
+/** Forget the cached price book (after an override changed). */
+export function invalidatePriceBook(): void {
+  runtime().priceBook = undefined;
+}

@@ -1,0 +1,59 @@
+// node-postgres behind the Sql interface: `?` placeholders become $1…$n, inserts are multi-row VALUES
+// chunked under PostgreSQL's 65,535 parameter limit, int8 comes back as bigint.
+import pg from "pg";
+import { insertSql, type Row, type Sql, type SqlValue } from "./sql";
+
+pg.types.setTypeParser(20, (value) => BigInt(value)); // int8
+const MAX_PARAMS = 60_000;
+
+function numbered(text: string): string {
+  let n = 0;
+  return text.replace(/\?/g, () => `$${++n}`);
+}
+
+const toPg = (v: SqlValue) => (typeof v === "bigint" ? v.toString() : v);
+
+function wrap(client: pg.Pool | pg.PoolClient, pool: pg.Pool): Sql {
+  const sql: Sql = {
+    dialect: "postgres",
+    async query<T extends Row>(text: string, params: SqlValue[] = []) {
+      return (await client.query(numbered(text), params.map(toPg))).rows as T[];
+    },
+    async run(text, params = []) {
+      return (await client.query(numbered(text), params.map(toPg))).rowCount ?? 0;
+    },
+    async insertMany(table, columns, rows, conflict) {
+      const perChunk = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
+      for (let i = 0; i < rows.length; i += perChunk) {
+        const chunk = rows.slice(i, i + perChunk);
+        await client.query(numbered(insertSql(table, columns, chunk.length, conflict)), chunk.flat().map(toPg));
+      }
+    },
+    async transaction(fn) {
+      if (client !== pool) return fn(sql); // already inside one
+      const connection = await pool.connect();
+      try {
+        await connection.query("BEGIN");
+        const result = await fn(wrap(connection, pool));
+        await connection.query("COMMIT");
+        return result;
+      } catch (error) {
+        await connection.query("ROLLBACK").catch(() => undefined);
+        throw error;
+      } finally {
+        connection.release();
+      }
+    },
+    async close() {
+      if (client === pool) await pool.end();
+    },
+  };
+  return sql;
+}
+
+/** A pooled PostgreSQL connection. */
+export function openPostgres(url: string, max = 8): Sql {
+  const pool = new pg.Pool({ connectionString: url, max });
+  pool.on("error", (error) => console.error("[hindsight] idle PostgreSQL connection failed:", error.message));
+  return wrap(pool, pool);
+}

@@ -1,0 +1,28 @@
+// The raw SQL connection used by the write path (ingest, cost recompute) and migrations. Reads go
+// through Prisma (lib/db.ts); writes skip Prisma's per-row overhead, which would cost most of the
+// ingest throughput. Both dialects share the SQL text: "quoted" identifiers, ON CONFLICT, multi-row
+// VALUES; only placeholders, value conversion and transactions differ.
+
+export type SqlValue = string | number | bigint | boolean | null;
+export type Row = Record<string, unknown>;
+
+export interface Sql {
+  readonly dialect: "sqlite" | "postgres";
+  /** Runs a query with `?` placeholders (rewritten to $n for PostgreSQL) and returns its rows. */
+  query<T extends Row = Row>(text: string, params?: SqlValue[]): Promise<T[]>;
+  /** Runs a statement and returns the number of rows changed. */
+  run(text: string, params?: SqlValue[]): Promise<number>;
+  /** Inserts many rows; `conflict` is the ON CONFLICT clause (e.g. `("traceId","spanId") DO NOTHING`). */
+  insertMany(table: string, columns: readonly string[], rows: SqlValue[][], conflict: string): Promise<void>;
+  /** Runs fn in one transaction on one connection; rolls back if it throws. */
+  transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
+
+/** `INSERT INTO t ("a","b") VALUES (?,?),(?,?) ON CONFLICT …` for `count` rows. */
+export function insertSql(table: string, columns: readonly string[], count: number, conflict: string): string {
+  const tuple = `(${columns.map(() => "?").join(",")})`;
+  return `INSERT INTO ${quote(table)} (${columns.map(quote).join(",")}) VALUES ${Array(count).fill(tuple).join(",")} ON CONFLICT ${conflict}`;
+}

@@ -1,0 +1,67 @@
+// better-sqlite3 behind the Sql interface. Calls are synchronous; the promises only keep one interface
+// for both databases. One connection serves all writes (SQLite has a single writer anyway); WAL lets
+// Prisma's read connection run beside it.
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import { insertSql, type Row, type Sql, type SqlValue } from "./sql";
+
+type Statement = Database.Statement<unknown[]>;
+
+const toSqlite = (v: SqlValue) => (typeof v === "boolean" ? (v ? 1 : 0) : v);
+
+/** Opens (creating if needed) the SQLite file in WAL mode. */
+export function openSqlite(file: string, synchronous: "FULL" | "NORMAL" = "FULL"): Sql {
+  mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma("journal_mode = WAL");
+  db.pragma(`synchronous = ${synchronous}`);
+  db.pragma("busy_timeout = 10000");
+  db.pragma("foreign_keys = ON");
+  db.defaultSafeIntegers(true); // nanosecond timestamps exceed 2^53
+  const statements = new Map<string, Statement>();
+  const prepare = (text: string) => {
+    let statement = statements.get(text);
+    if (!statement) {
+      statement = db.prepare(text);
+      statements.set(text, statement);
+    }
+    return statement;
+  };
+  let depth = 0;
+
+  const sql: Sql = {
+    dialect: "sqlite",
+    async query<T extends Row>(text: string, params: SqlValue[] = []) {
+      return prepare(text).all(...params.map(toSqlite)) as T[];
+    },
+    async run(text, params = []) {
+      return prepare(text).run(...params.map(toSqlite)).changes;
+    },
+    async insertMany(table, columns, rows, conflict) {
+      if (rows.length === 0) return;
+      // A cached single-row statement is SQLite's fastest path: no re-parsing, no giant parameter lists.
+      const statement = prepare(insertSql(table, columns, 1, conflict));
+      for (const row of rows) statement.run(...row.map(toSqlite));
+    },
+    async transaction(fn) {
+      if (depth > 0) return fn(sql);
+      depth++;
+      db.exec("BEGIN IMMEDIATE");
+      try {
+        const result = await fn(sql);
+        db.exec("COMMIT");
+        return result;
+      } catch (error) {
+        if (db.inTransaction) db.exec("ROLLBACK");
+        throw error;
+      } finally {
+        depth--;
+      }
+    },
+    async close() {
+      db.close();
+    },
+  };
+  return sql;
+}

@@ -1,0 +1,89 @@
+// Domain types of the read API (../shared/api.md). Safe to import from client components.
+
+export type Status = "ok" | "error" | "unset";
+export type Kind = "agent" | "llm" | "tool" | "retriever" | "embedding" | "chain" | "guardrail" | "other";
+export type CostSource = "reported" | "computed";
+
+export type TraceSummary = {
+  traceId: string;
+  name: string;
+  serviceName: string | null;
+  startTime: string;
+  endTime: string;
+  durationMs: number;
+  status: Status;
+  spanCount: number;
+  errorCount: number;
+  llmCallCount: number;
+  toolCallCount: number;
+  inputTokens: number;
+  outputTokens: number;
+  totalTokens: number;
+  /** null when nothing in the trace could be priced. */
+  costUsd: number | null;
+  /** True when at least one LLM call could not be priced (so costUsd is a lower bound). */
+  hasUnpricedCalls: boolean;
+  sessionId: string | null;
+  userId: string | null;
+  agentName: string | null;
+  models: string[];
+};
+
+export type SpanEvent = { name: string; time: string; attributes: Record<string, unknown> };
+
+export type Span = {
+  traceId: string;
+  spanId: string;
+  parentSpanId: string | null;
+  name: string;
+  kind: Kind;
+  serviceName: string | null;
+  startTime: string;
+  endTime: string;
+  durationMs: number;
+  status: Status;
+  statusMessage: string | null;
+  model: string | null;
+  provider: string | null;
+  inputTokens: number | null;
+  outputTokens: number | null;
+  cacheReadTokens: number | null;
+  cacheWriteTokens: number | null;
+  reasoningTokens: number | null;
+  costUsd: number | null;
+  costSource: CostSource | null;
+  toolName: string | null;
+  toolCallId: string | null;
+  agentName: string | null;
+  sessionId: string | null;
+  userId: string | null;
+  input: unknown;
+  output: unknown;
+  attributes: Record<string, unknown>;
+  resourceAttributes: Record<string, unknown>;
+  events: SpanEvent[];
+};
+
+export type TraceDetail = { trace: TraceSummary; spans: Span[] };
+
+/** Filters of GET /api/v1/traces, already validated. */
+export type TraceFilters = {
+  from?: Date;
+  to?: Date;
+  q?: string;
+  status?: "ok" | "error";
+  name?: string;
+  agent?: string;
+  model?: string;
+  tool?: string;
+  sessionId?: string;
+  userId?: string;
+  minCostUsd?: number;
+  maxCostUsd?: number;
+  minDurationMs?: number;
+  maxDurationMs?: number;
+};
+
+export type TraceSort = "time" | "duration" | "cost";
+
+export type TracePage = { data: TraceSummary[]; nextCursor: string | null };

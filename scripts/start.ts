@@ -1,0 +1,41 @@
+// `npm start`: validate the environment, build if needed, migrate the database, make sure an API key
+// exists, then serve dashboard + API + OTLP receiver with `next start` on PORT.
+// `npm run dev` does the same with `next dev`.
+import { spawn } from "node:child_process";
+import { getEnv, type Env } from "../lib/env";
+import { ensureBuilt } from "./lib/build";
+import { prepareDatabase } from "./lib/prepare-database";
+
+const isDev = process.argv.includes("--dev");
+
+async function main(): Promise<void> {
+  let env: Env;
+  try {
+    env = getEnv();
+  } catch (error) {
+    console.error(`[hindsight] ${(error as Error).message}`);
+    process.exit(1);
+  }
+  process.env.NEXT_TELEMETRY_DISABLED = "1";
+  if (!isDev) ensureBuilt();
+  const where = env.database.kind === "sqlite" ? `SQLite ${env.database.file}` : "PostgreSQL (DATABASE_URL)";
+  console.log(`[hindsight] database: ${where}`);
+  const key = await prepareDatabase(env);
+  if (key.created && key.source === "generated") {
+    console.log(`\n[hindsight] Created the first API key (shown once, store it now):\n\n    ${key.key}\n`);
+  } else if (key.created) {
+    console.log("[hindsight] registered HINDSIGHT_INIT_API_KEY");
+  }
+  console.log(`[hindsight] dashboard http://localhost:${env.PORT}  ·  OTLP endpoint http://localhost:${env.PORT}/v1/traces`);
+  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", isDev ? "dev" : "start", "-p", String(env.PORT)], {
+    stdio: "inherit",
+    env: process.env,
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
+  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+}
+
+main().catch((error: unknown) => {
+  console.error(`[hindsight] start failed: ${(error as Error).message}`);
+  process.exit(1);
+});
