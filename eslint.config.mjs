@@ -25,6 +25,11 @@ export default tseslint.config(
     rules: { "no-restricted-imports": ["error", { patterns: ["@/app/*", ...serverOnly] }] },
   },
   {
+    // Playwright fixtures receive a callback named `use`, which is not React's hook.
+    files: ["tests/e2e/**"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
+  {
     files: ["instrumentation/**"],
     rules: { "no-restricted-imports": ["error", { patterns: ["@/*", "../*"] }] },
   },

@@ -3,7 +3,11 @@
 import pg from "pg";
 import { insertSql, type Row, type Sql, type SqlValue } from "./sql";
 
-pg.types.setTypeParser(20, (value) => BigInt(value)); // int8
+// int8 as bigint, for this pool only: changing pg's global parsers would break Prisma's adapter.
+const types = {
+  getTypeParser: ((oid: number, format?: "text" | "binary") =>
+    oid === 20 ? (value: string) => BigInt(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
 const MAX_PARAMS = 60_000;
 
 function numbered(text: string): string {
@@ -53,7 +57,7 @@ function wrap(client: pg.Pool | pg.PoolClient, pool: pg.Pool): Sql {
 
 /** A pooled PostgreSQL connection. */
 export function openPostgres(url: string, max = 8): Sql {
-  const pool = new pg.Pool({ connectionString: url, max });
+  const pool = new pg.Pool({ connectionString: url, max, types });
   pool.on("error", (error) => console.error("[hindsight] idle PostgreSQL connection failed:", error.message));
   return wrap(pool, pool);
 }

@@ -1,0 +1,14 @@
+// Liveness and readiness: 200 when the database answers. No key needed (load balancers, test harness).
+import { getSql } from "@/lib/runtime";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(): Promise<Response> {
+  try {
+    const sql = getSql();
+    await sql.query("SELECT 1 AS ok");
+    return Response.json({ status: "ok", database: sql.dialect });
+  } catch (error) {
+    return Response.json({ status: "unavailable", message: (error as Error).message }, { status: 503 });
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * Attribute names the SDK writes. Copied here rather than imported from
+ * `@opentelemetry/semantic-conventions/incubating`: the GenAI names are still
+ * "Development" and the OTel docs advise pinning incubating names locally so a
+ * package upgrade cannot silently rename what we emit.
+ *
+ * GenAI names follow semconv v1.37+ (gen_ai.provider.name, messages as JSON);
+ * MCP names follow the MCP client span of semantic-conventions-genai.
+ */
+
+export const SDK_NAME = "hindsight";
+export const SDK_VERSION = "0.1.0";
+
+export const GEN_AI_OPERATION_NAME = "gen_ai.operation.name";
+export const GEN_AI_PROVIDER_NAME = "gen_ai.provider.name";
+export const GEN_AI_CONVERSATION_ID = "gen_ai.conversation.id";
+
+export const GEN_AI_REQUEST_MODEL = "gen_ai.request.model";
+export const GEN_AI_REQUEST_MAX_TOKENS = "gen_ai.request.max_tokens";
+export const GEN_AI_REQUEST_TEMPERATURE = "gen_ai.request.temperature";
+export const GEN_AI_REQUEST_TOP_P = "gen_ai.request.top_p";
+export const GEN_AI_REQUEST_STREAM = "gen_ai.request.stream";
+export const GEN_AI_RESPONSE_MODEL = "gen_ai.response.model";
+export const GEN_AI_RESPONSE_ID = "gen_ai.response.id";
+export const GEN_AI_RESPONSE_FINISH_REASONS = "gen_ai.response.finish_reasons";
+
+export const GEN_AI_USAGE_INPUT_TOKENS = "gen_ai.usage.input_tokens";
+export const GEN_AI_USAGE_OUTPUT_TOKENS = "gen_ai.usage.output_tokens";
+export const GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS = "gen_ai.usage.cache_read.input_tokens";
+export const GEN_AI_USAGE_CACHE_CREATION_INPUT_TOKENS = "gen_ai.usage.cache_creation.input_tokens";
+export const GEN_AI_USAGE_REASONING_OUTPUT_TOKENS = "gen_ai.usage.reasoning.output_tokens";
+
+export const GEN_AI_INPUT_MESSAGES = "gen_ai.input.messages";
+export const GEN_AI_OUTPUT_MESSAGES = "gen_ai.output.messages";
+export const GEN_AI_SYSTEM_INSTRUCTIONS = "gen_ai.system_instructions";
+
+export const GEN_AI_AGENT_NAME = "gen_ai.agent.name";
+export const GEN_AI_AGENT_ID = "gen_ai.agent.id";
+export const GEN_AI_AGENT_DESCRIPTION = "gen_ai.agent.description";
+export const GEN_AI_AGENT_VERSION = "gen_ai.agent.version";
+
+export const GEN_AI_TOOL_NAME = "gen_ai.tool.name";
+export const GEN_AI_TOOL_TYPE = "gen_ai.tool.type";
+export const GEN_AI_TOOL_DESCRIPTION = "gen_ai.tool.description";
+export const GEN_AI_TOOL_CALL_ID = "gen_ai.tool.call.id";
+export const GEN_AI_TOOL_CALL_ARGUMENTS = "gen_ai.tool.call.arguments";
+export const GEN_AI_TOOL_CALL_RESULT = "gen_ai.tool.call.result";
+
+export const ERROR_TYPE = "error.type";
+export const SESSION_ID = "session.id";
+export const USER_ID = "user.id";
+
+export const MCP_METHOD_NAME = "mcp.method.name";
+export const MCP_SESSION_ID = "mcp.session.id";
+export const MCP_PROTOCOL_VERSION = "mcp.protocol.version";
+/** Not in the MCP semconv (which has no server-name attribute); kept so dashboards can group by server. */
+export const MCP_SERVER_NAME = "mcp.server.name";
+export const JSONRPC_REQUEST_ID = "jsonrpc.request.id";
+export const SERVER_ADDRESS = "server.address";
+export const SERVER_PORT = "server.port";
+export const NETWORK_TRANSPORT = "network.transport";
+
+export const OPERATION_CHAT = "chat";
+export const OPERATION_INVOKE_AGENT = "invoke_agent";
+export const OPERATION_EXECUTE_TOOL = "execute_tool";
+export const MCP_METHOD_TOOLS_CALL = "tools/call";

@@ -1,0 +1,57 @@
+/**
+ * The refunds sub-agent the triage agent hands off to (Claude Sonnet). Its
+ * issue_refund tool fails in the refund_fails and refund_crash variants: the
+ * first reports the failure to the model and escalates, the second lets the
+ * exception escape so every enclosing agent span ends in error too.
+ */
+import { traceAgent } from "../../../instrumentation/index";
+import { asHistory, assistantCalls, assistantSays, createToolCall, runTool, toolReturns, userSays } from "../conversation";
+import { callModel } from "../fake-model";
+import { SimulatedFailure } from "../scenario-context";
+import type { ScenarioContext } from "../scenario-context";
+
+const REFUNDS_SYSTEM = "You are the refunds specialist. Check eligibility before issuing a refund; never refund twice.";
+
+/** What a payment provider SDK throws. */
+export class PaymentGatewayError extends SimulatedFailure {
+  override name = "PaymentGatewayError";
+}
+
+/** Runs the refunds agent as a child of the current (triage) agent and returns its answer. */
+export function runRefundsAgent(ctx: ScenarioContext, orderId: string, question: string): Promise<string> {
+  return traceAgent("refunds", { input: question, description: "Issues refunds within policy", version: "0.9.0" }, async (agent) => {
+    const messages = [userSays(question)];
+    const eligibility = createToolCall(ctx, "check_refund_eligibility", { orderId });
+    messages.push(asHistory(await callModel(ctx, { model: "claude-sonnet-4", system: REFUNDS_SYSTEM, messages, reply: assistantCalls([eligibility]), contextTokens: 1900 })));
+    const amount = ctx.rng.int(40, 320) + 0.99;
+    const verdict = await runTool(ctx, eligibility, () => ({ eligible: true, amount, currency: "USD", reason: "within 30-day window" }), { latencyMs: [60, 400] });
+    messages.push(toolReturns(eligibility, verdict));
+
+    const refund = createToolCall(ctx, "issue_refund", { orderId, amount, currency: "USD", idempotencyKey: `rf_${ctx.rng.hex(12)}` });
+    messages.push(asHistory(await callModel(ctx, { model: "claude-sonnet-4", system: REFUNDS_SYSTEM, messages, reply: assistantCalls([refund]), contextTokens: 1900 })));
+    const fails = ctx.plan.variant === "refund_fails" || ctx.plan.variant === "refund_crash";
+    const issue = () => {
+      if (fails) {
+        throw new PaymentGatewayError(ctx.rng.pick(["Gateway timeout after 30000 ms (POST /v1/refunds)", "Refund declined: charge already disputed"]));
+      }
+      return { refundId: `re_${ctx.rng.hex(16)}`, status: "succeeded", amount };
+    };
+
+    if (ctx.plan.variant === "refund_crash") {
+      // Nothing catches this: the exception ends the refunds and triage spans in error as well.
+      await runTool(ctx, refund, issue, { latencyMs: [2000, 30000] });
+    }
+    let answer: string;
+    try {
+      const receipt = await runTool(ctx, refund, issue, { latencyMs: [300, 1800] });
+      messages.push(toolReturns(refund, receipt));
+      answer = `I've refunded $${amount.toFixed(2)} for ${orderId}; it will show on your card in 5-7 business days.`;
+    } catch (error) {
+      messages.push(toolReturns(refund, { error: error instanceof Error ? error.message : String(error) }));
+      answer = `I couldn't complete the refund for ${orderId} automatically, so I've escalated it to a human agent who will email you within 24 hours.`;
+    }
+    await callModel(ctx, { model: "claude-sonnet-4", system: REFUNDS_SYSTEM, messages, reply: assistantSays(answer), contextTokens: 1900 });
+    agent.setOutput(answer);
+    return answer;
+  });
+}

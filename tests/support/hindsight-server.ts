@@ -1,0 +1,117 @@
+// Starts a real Hindsight server (the production build, `npm start`'s own script) on a free port with a
+// fresh database, for integration and browser tests. Refuses non-local PostgreSQL URLs: tests create
+// and drop databases.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { ensureBuilt } from "../../scripts/lib/build";
+
+export type Database = "sqlite" | "postgres";
+export type TestServer = { name: Database; baseUrl: string; apiKey: string; databaseUrl: string };
+export type RunningServer = TestServer & { stop(): Promise<void>; output(): string };
+
+/** Admin connection used to create and drop per-run databases. */
+export const TEST_PG_ADMIN_URL = process.env.HINDSIGHT_TEST_PG_URL ?? "postgresql://hindsight:hindsight@127.0.0.1:5432/postgres";
+
+function assertLocal(url: string): void {
+  const host = new URL(url).hostname;
+  if (!["127.0.0.1", "localhost", "::1", ""].includes(host)) throw new Error(`refusing to run tests against non-local PostgreSQL ${host}`);
+}
+
+/** True when the test PostgreSQL accepts connections. */
+export async function isPostgresReachable(): Promise<boolean> {
+  const client = new pg.Client({ connectionString: TEST_PG_ADMIN_URL, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function adminQuery(text: string): Promise<void> {
+  const client = new pg.Client({ connectionString: TEST_PG_ADMIN_URL });
+  await client.connect();
+  try {
+    await client.query(text);
+  } finally {
+    await client.end();
+  }
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on("error", reject);
+  });
+}
+
+async function waitUntilReady(baseUrl: string, child: ChildProcess, output: () => string): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output()}`);
+    const ok = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`server did not become ready:\n${output()}`);
+}
+
+type Options = { database: Database; env?: Record<string, string>; apiKey?: string | null };
+
+/** Builds once if needed, then starts a server with its own database. */
+export async function startHindsight({ database, env = {}, apiKey }: Options): Promise<RunningServer> {
+  ensureBuilt(() => undefined);
+  const key = apiKey === undefined ? `hs_test_${randomBytes(12).toString("hex")}` : apiKey;
+  let databaseUrl: string;
+  let cleanup: () => Promise<void>;
+  if (database === "postgres") {
+    assertLocal(TEST_PG_ADMIN_URL);
+    const name = `hindsight_test_${randomBytes(6).toString("hex")}`;
+    await adminQuery(`CREATE DATABASE ${name}`);
+    const url = new URL(TEST_PG_ADMIN_URL);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    cleanup = () => adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  } else {
+    const dir = mkdtempSync(path.join(tmpdir(), "hindsight-test-"));
+    databaseUrl = `file:${path.join(dir, "hindsight.db")}`;
+    cleanup = async () => rmSync(dir, { recursive: true, force: true });
+  }
+  const port = await freePort();
+  let log = "";
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    env: { ...process.env, ...env, PORT: String(port), DATABASE_URL: databaseUrl, HINDSIGHT_INIT_API_KEY: key ?? "", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  child.stdout!.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr!.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((r) => child.once("exit", r));
+      process.kill(-child.pid!, "SIGTERM");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      if (child.exitCode === null) process.kill(-child.pid!, "SIGKILL");
+    }
+    await cleanup();
+  };
+  try {
+    await waitUntilReady(baseUrl, child, () => log);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { name: database, baseUrl, apiKey: key ?? "", databaseUrl, stop, output: () => log };
+}
