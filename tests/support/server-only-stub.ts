@@ -1,0 +1,2 @@
+// Stand-in for the `server-only` package under Vitest: Node has no react-server condition there.
+export {};
