@@ -49,9 +49,15 @@ function toSummarySpan(row: SummaryRow): SummarySpan {
 
 /** Recomputes the summary row and facets of each trace from its stored spans. */
 export async function refreshTraceSummaries(tx: Sql, traceIds: Iterable<string>): Promise<void> {
+  const ids = [...traceIds].sort();
+  if (tx.dialect === "postgres" && ids.length) {
+    // Another server process may be writing spans of the same trace: serialise the read-then-upsert
+    // per trace (sorted, so two writers never deadlock), or the later commit could drop the other's spans.
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext(t)) FROM (SELECT json_array_elements_text(?::json) AS t ORDER BY 1) ids`, [JSON.stringify(ids)]);
+  }
   const traceRows: SqlValue[][] = [];
   const facetRows: SqlValue[][] = [];
-  for (const traceId of traceIds) {
+  for (const traceId of ids) {
     const spans = (await tx.query<SummaryRow>(SUMMARY_SELECT, [traceId])).map(toSummarySpan);
     if (spans.length === 0) continue;
     const s = summariseTrace(traceId, spans);

@@ -5,7 +5,10 @@ import "server-only";
 // in memory is bounded: past the bound, senders get 429 + Retry-After and retry, as OTLP exporters do.
 import type { WriteBatch } from "./store";
 
-type Job = { batch: WriteBatch; size: number; resolve: () => void; reject: (error: unknown) => void };
+type Job =
+  | { batch: WriteBatch; size: number; resolve: () => void; reject: (error: unknown) => void }
+  | { task: () => Promise<void>; size: 0; resolve: () => void; reject: (error: unknown) => void };
+type BatchJob = Extract<Job, { batch: WriteBatch }>;
 
 export class QueueFullError extends Error {}
 
@@ -36,11 +39,22 @@ export class WriteQueue {
     });
   }
 
-  private take(): Job[] {
-    const taken: Job[] = [];
+  /**
+   * Runs other writes (cost recompute) between commits, never inside one: on SQLite all writes share
+   * one connection, so two interleaved transactions would become one.
+   */
+  runExclusive(task: () => Promise<void>): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.jobs.push({ task, size: 0, resolve, reject });
+      if (!this.running) void this.drain();
+    });
+  }
+
+  private take(): BatchJob[] {
+    const taken: BatchJob[] = [];
     let spans = 0;
-    while (this.jobs.length && (taken.length === 0 || spans + this.jobs[0]!.size <= MAX_SPANS_PER_COMMIT)) {
-      const job = this.jobs.shift()!;
+    while (this.jobs.length && !("task" in this.jobs[0]!) && (taken.length === 0 || spans + this.jobs[0]!.size <= MAX_SPANS_PER_COMMIT)) {
+      const job = this.jobs.shift() as BatchJob;
       spans += job.size;
       taken.push(job);
     }
@@ -51,6 +65,12 @@ export class WriteQueue {
     this.running = true;
     try {
       while (this.jobs.length) {
+        const next = this.jobs[0]!;
+        if ("task" in next) {
+          this.jobs.shift();
+          await next.task().then(next.resolve, next.reject);
+          continue;
+        }
         const jobs = this.take();
         try {
           await this.write(merge(jobs));
@@ -69,7 +89,7 @@ export class WriteQueue {
   }
 }
 
-function merge(jobs: Job[]): WriteBatch {
+function merge(jobs: BatchJob[]): WriteBatch {
   if (jobs.length === 1) return jobs[0]!.batch;
   return {
     spans: jobs.flatMap((j) => j.batch.spans),

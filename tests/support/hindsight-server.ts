@@ -12,7 +12,7 @@ import { ensureBuilt } from "../../scripts/lib/build";
 
 export type Database = "sqlite" | "postgres";
 export type TestServer = { name: Database; baseUrl: string; apiKey: string; databaseUrl: string };
-export type RunningServer = TestServer & { stop(): Promise<void>; output(): string };
+export type RunningServer = TestServer & { stop(): Promise<void>; output(): string; /** PID of the start script (its `next start` child serves). */ pid: number };
 
 /** Admin connection used to create and drop per-run databases. */
 export const TEST_PG_ADMIN_URL = process.env.HINDSIGHT_TEST_PG_URL ?? "postgresql://hindsight:hindsight@127.0.0.1:5432/postgres";
@@ -67,15 +67,25 @@ async function waitUntilReady(baseUrl: string, child: ChildProcess, output: () =
   throw new Error(`server did not become ready:\n${output()}`);
 }
 
-type Options = { database: Database; env?: Record<string, string>; apiKey?: string | null };
+type Options = {
+  database: Database;
+  env?: Record<string, string>;
+  /** The key registered through HINDSIGHT_INIT_API_KEY; null starts without one (first-start key). */
+  apiKey?: string | null;
+  /** Reuse an existing database (restart tests); it is then not dropped on stop. */
+  databaseUrl?: string;
+};
 
 /** Builds once if needed, then starts a server with its own database. */
-export async function startHindsight({ database, env = {}, apiKey }: Options): Promise<RunningServer> {
+export async function startHindsight({ database, env = {}, apiKey, databaseUrl: existingUrl }: Options): Promise<RunningServer> {
   ensureBuilt(() => undefined);
   const key = apiKey === undefined ? `hs_test_${randomBytes(12).toString("hex")}` : apiKey;
   let databaseUrl: string;
   let cleanup: () => Promise<void>;
-  if (database === "postgres") {
+  if (existingUrl) {
+    databaseUrl = existingUrl;
+    cleanup = async () => undefined;
+  } else if (database === "postgres") {
     assertLocal(TEST_PG_ADMIN_URL);
     const name = `hindsight_test_${randomBytes(6).toString("hex")}`;
     await adminQuery(`CREATE DATABASE ${name}`);
@@ -113,5 +123,5 @@ export async function startHindsight({ database, env = {}, apiKey }: Options): P
     await stop();
     throw error;
   }
-  return { name: database, baseUrl, apiKey: key ?? "", databaseUrl, stop, output: () => log };
+  return { name: database, baseUrl, apiKey: key ?? "", databaseUrl, stop, output: () => log, pid: child.pid! };
 }

@@ -1,0 +1,75 @@
+// Every error answer of the receiver and the read API. Each case is followed by a check that a trace
+// stored before it is unchanged: a bad request stores nothing and breaks nothing.
+import { gzipSync } from "node:zlib";
+import { beforeAll, expect, it } from "vitest";
+import type { TraceDetail } from "@/lib/trace/types";
+import { authHeaders, forEachDatabase, getTrace, postOtlp, type TestServer } from "./support";
+import { agentRun, hex, request } from "./support/otlp-json";
+import { RpcStatus } from "@/lib/ingest/parse";
+
+const json = { "content-type": "application/json" };
+const protobuf = { "content-type": "application/x-protobuf" };
+
+type Case = { name: string; status: number; send: (server: TestServer) => Promise<Response>; message: RegExp };
+
+const cases: Case[] = [
+  { name: "no API key", status: 401, message: /missing API key/, send: (s) => fetch(`${s.baseUrl}/v1/traces`, { method: "POST", body: "{}", headers: json }) },
+  { name: "unknown API key", status: 401, message: /unknown API key/, send: (s) => fetch(`${s.baseUrl}/v1/traces`, { method: "POST", body: "{}", headers: { ...json, "x-api-key": "hs_nope_nope_nope_nope" } }) },
+  { name: "unsupported content type", status: 415, message: /unsupported content type "text\/plain"/, send: (s) => postOtlp(s, "hello", { "content-type": "text/plain" }) },
+  { name: "unsupported encoding", status: 415, message: /unsupported content encoding "br"/, send: (s) => postOtlp(s, "{}", { ...json, "content-encoding": "br" }) },
+  { name: "invalid JSON", status: 400, message: /not valid JSON/, send: (s) => postOtlp(s, '{"resourceSpans": [', json) },
+  { name: "wrong JSON shape", status: 400, message: /resourceSpans must be an array/, send: (s) => postOtlp(s, '{"resourceSpans": {"x": 1}}', json) },
+  { name: "span that is not an object", status: 400, message: /span must be an object/, send: (s) => postOtlp(s, '{"resourceSpans":[{"scopeSpans":[{"spans":[42]}]}]}', json) },
+  { name: "timestamp that is not an integer", status: 400, message: /startTimeUnixNano "yesterday"/, send: (s) => postOtlp(s, JSON.stringify({ resourceSpans: [{ scopeSpans: [{ spans: [{ ...agentRun().spans.root, startTimeUnixNano: "yesterday" }] }] }] }), json) },
+  { name: "broken gzip", status: 400, message: /not valid gzip/, send: (s) => postOtlp(s, "definitely not gzip", { ...json, "content-encoding": "gzip" }) },
+  { name: "gzip bomb over the limit after decompression", status: 413, message: /exceeds 16777216 bytes/, send: (s) => postOtlp(s, gzipSync(Buffer.alloc(17 * 1024 * 1024, 0x20)), { ...json, "content-encoding": "gzip" }) },
+  { name: "declared body over the limit", status: 413, message: /exceeds/, send: (s) => postOtlp(s, Buffer.alloc(17 * 1024 * 1024, 0x20), json) },
+  { name: "logs with a broken body", status: 400, message: /resourceLogs must be an array/, send: (s) => postOtlp(s, '{"resourceLogs": 3}', json, "/v1/logs") },
+];
+
+forEachDatabase((server) => {
+  let stored: TraceDetail;
+  beforeAll(async () => {
+    const run = agentRun();
+    expect((await postOtlp(server, JSON.stringify(request(Object.values(run.spans))), json)).status).toBe(200);
+    stored = await getTrace(server, run.traceId);
+  });
+
+  it.each(cases)("$name → $status with a message, earlier data intact", async ({ status, send, message }) => {
+    const response = await send(server);
+    expect(response.status).toBe(status);
+    const body = (await response.json()) as { code: number; message: string };
+    expect(body.message).toMatch(message);
+    expect(typeof body.code).toBe("number");
+    expect(await getTrace(server, stored.trace.traceId)).toEqual(stored);
+  });
+
+  it("answers an undecodable protobuf body with a protobuf google.rpc.Status", async () => {
+    const response = await postOtlp(server, new Uint8Array([0x0a, 0xff, 0xff, 0xff, 0x0f, 0x01]), protobuf);
+    expect(response.status).toBe(400);
+    expect(response.headers.get("content-type")).toBe("application/x-protobuf");
+    const status = RpcStatus.toObject(RpcStatus.decode(new Uint8Array(await response.arrayBuffer())));
+    expect(status.code).toBe(3);
+    expect(status.message).toMatch(/not a valid protobuf ExportTraceServiceRequest/);
+    expect(await getTrace(server, stored.trace.traceId)).toEqual(stored);
+  });
+
+  it.each([
+    ["limit=0", "limit"], ["limit=501", "limit"], ["from=yesterday", "from"], ["status=broken", "status"],
+    ["minCostUsd=-1", "minCostUsd"], ["stauts=error", "stauts"], ["cursor=abc", "cursor"],
+    ["from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", "to"], ["minDurationMs=5&maxDurationMs=1", "maxDurationMs"],
+  ])("GET /api/v1/traces?%s → 400 naming %s", async (query, parameter) => {
+    const response = await fetch(`${server.baseUrl}/api/v1/traces?${query}`, { headers: authHeaders(server) });
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as { error: { message: string; parameter: string } };
+    expect(body.error.parameter).toBe(parameter);
+    expect(body.error.message.startsWith(`${parameter}:`)).toBe(true);
+  });
+
+  it("answers 401, 400 and 404 on the trace endpoint", async () => {
+    expect((await fetch(`${server.baseUrl}/api/v1/traces/${hex(16)}`)).status).toBe(401);
+    expect((await fetch(`${server.baseUrl}/api/v1/traces/xyz`, { headers: authHeaders(server) })).status).toBe(400);
+    expect((await fetch(`${server.baseUrl}/api/v1/traces/${hex(16)}`, { headers: authHeaders(server) })).status).toBe(404);
+    expect(await getTrace(server, stored.trace.traceId)).toEqual(stored);
+  });
+});
