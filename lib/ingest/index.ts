@@ -30,9 +30,19 @@ function isDatabaseUnavailable(error: unknown): boolean {
   return ["SQLITE_BUSY", "SQLITE_LOCKED", "ECONNREFUSED", "ECONNRESET", "57P01", "57P03", "53300"].includes(code) || /timeout|terminat/i.test(String(error));
 }
 
-/** Handles one OTLP export request (traces or logs). */
-export async function ingestOtlp(request: Request, { signal, allowBasicAuth = false }: Options): Promise<IngestResult> {
+/** Handles one OTLP export request (traces or logs); never throws. */
+export async function ingestOtlp(request: Request, options: Options): Promise<IngestResult> {
   const format = bodyFormatOf(request.headers.get("content-type")) ?? "json";
+  try {
+    return await ingest(request, options, format);
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return fail(format, 503, "database unavailable: retry later", 5);
+    console.error("[hindsight] OTLP request failed:", error);
+    return fail(format, 500, "internal error; nothing from this request was stored");
+  }
+}
+
+async function ingest(request: Request, { signal, allowBasicAuth = false }: Options, format: BodyFormat): Promise<IngestResult> {
   const key = readApiKey(request.headers, allowBasicAuth);
   const sql = getSql();
   if (!key || !(await findProjectForKey(sql, key))) {
