@@ -3,7 +3,7 @@
 // the span's ids; they are stored as they come and joined to their span at read time
 // (lib/queries/genai-log-events.ts), so it does not matter whether the span or its logs arrive first.
 import { createHash } from "node:crypto";
-import { normaliseId } from "./normalise";
+import { ZERO_SPAN, ZERO_TRACE, normaliseId } from "./normalise";
 import type { OtlpLogsRequest } from "./otlp-types";
 
 export type SpanLogRecord = {
@@ -28,7 +28,8 @@ export function normaliseLogsRequest(request: OtlpLogsRequest): NormalisedLogs {
     for (const record of resourceLogs.logRecords) {
       const traceId = record.traceId ? normaliseId(record.traceId, 16) : null;
       const spanId = record.spanId ? normaliseId(record.spanId, 8) : null;
-      if (!traceId || !spanId) {
+      // All-zero ids mean "no span" in OTLP (SDKs send them for logs written outside a span).
+      if (!traceId || !spanId || traceId === ZERO_TRACE || spanId === ZERO_SPAN) {
         out.rejected++;
         if (out.errors.length === 0) out.errors.push("log records without a valid traceId and spanId are not stored");
         continue;

@@ -16,7 +16,7 @@ const GENAI_OPERATION: Record<string, Kind> = {
   retrieval: "retriever", rerank: "retriever", invoke_workflow: "chain", agent_step: "chain", plan: "chain",
 };
 const TRACELOOP: Record<string, Kind> = { workflow: "chain", task: "chain", agent: "agent", tool: "tool", session: "chain" };
-const MODEL_KEYS = ["gen_ai.request.model", "gen_ai.response.model", "llm.model_name", "ai.model.id", "langfuse.observation.model.name"];
+const MODEL_KEYS = ["gen_ai.request.model", "gen_ai.response.model", "llm.model_name", "llm.request.model_name", "llm.response.model_name", "ai.model.id", "ai.response.model", "embedding.model_name", "langfuse.observation.model.name"];
 
 const str = (attrs: OtlpAttributes, key: string) => (typeof attrs[key] === "string" ? (attrs[key] as string) : "");
 

@@ -17,8 +17,8 @@ export type NormalisedBatch = { spans: SpanRecord[]; resources: ResourceRecord[]
 
 const HEX_TRACE = /^[0-9a-f]{32}$/;
 const HEX_SPAN = /^[0-9a-f]{16}$/;
-const ZERO_TRACE = "0".repeat(32);
-const ZERO_SPAN = "0".repeat(16);
+export const ZERO_TRACE = "0".repeat(32);
+export const ZERO_SPAN = "0".repeat(16);
 
 /** OTLP/JSON must carry hex ids, but some senders use base64: accept both when the length fits. */
 export function normaliseId(raw: string, bytes: 8 | 16): string | null {

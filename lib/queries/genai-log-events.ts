@@ -1,5 +1,6 @@
 // GenAI log events (semconv v1.28–1.36, sent on /v1/logs) → a span's input and output messages.
 // Pure. Records arrive in any order relative to their span and are ordered here by time, then arrival.
+import { parseMaybeJson } from "@/lib/ingest/attribute-lookup";
 import type { SpanEvent } from "@/lib/trace/types";
 
 export type StoredLog = { eventName: string; timeNs: bigint; body: unknown; attributes: Record<string, unknown> };
@@ -53,7 +54,7 @@ export function applyLogEvents(logs: StoredLog[]): { input?: Message[] | unknown
       });
     } else if (log.eventName === "gen_ai.client.inference.operation.details") {
       const source = { ...log.attributes, ...asRecord(log.body) };
-      details = { input: source["gen_ai.input.messages"], output: source["gen_ai.output.messages"] };
+      details = { input: parseMaybeJson(source["gen_ai.input.messages"]), output: parseMaybeJson(source["gen_ai.output.messages"]) };
     } else {
       events.push({ name: log.eventName, time: new Date(Number(log.timeNs / 1_000_000n)).toISOString(), attributes: { ...log.attributes, ...(log.body !== null ? { body: log.body } : {}) } });
     }

@@ -1,0 +1,127 @@
+// WriteQueue: group commit, back-pressure and isolation of a bad batch, with an in-memory writer.
+import { describe, expect, it } from "vitest";
+import type { SpanLogRecord } from "@/lib/ingest/logs";
+import type { SpanRecord } from "@/lib/ingest/span-record";
+import type { WriteBatch } from "@/lib/ingest/store";
+import { QueueFullError, WriteQueue } from "@/lib/ingest/write-queue";
+
+/** A batch of `spans` fake span records tagged `tag` (the queue only counts and concatenates them). */
+const batch = (tag: string, spans: number, logs = 0): WriteBatch => ({
+  spans: Array.from({ length: spans }, (_, i) => ({ spanId: `${tag}${i}` }) as SpanRecord),
+  resources: [{ id: tag, attributes: "{}" }],
+  logs: Array.from({ length: logs }, (_, i) => ({ dedupeKey: `${tag}-log${i}` }) as SpanLogRecord),
+});
+const tags = (b: WriteBatch) => b.resources.map((r) => r.id);
+
+/** A writer that records every call and waits until the test releases it. */
+function gatedWriter(fail: (b: WriteBatch) => boolean = () => false) {
+  const calls: WriteBatch[] = [];
+  const gates: (() => void)[] = [];
+  const write = (b: WriteBatch) =>
+    new Promise<void>((resolve, reject) => {
+      calls.push(b);
+      gates.push(() => (fail(b) ? reject(new Error(`bad ${tags(b).join("+")}`)) : resolve()));
+    });
+  /** Lets every write started so far finish, then lets the queue react. */
+  const release = async () => {
+    for (const open of gates.splice(0)) open();
+    await new Promise((r) => setTimeout(r, 0));
+  };
+  return { calls, write, release };
+}
+
+const settled = (p: Promise<void>) => p.then(() => "ok", (e: unknown) => (e instanceof Error ? e.message : String(e)));
+
+describe("WriteQueue", () => {
+  it("writes a lone batch as it is and counts spans and logs while queued", async () => {
+    const writer = gatedWriter();
+    const queue = new WriteQueue(writer.write, 100);
+    const done = queue.enqueue(batch("a", 3, 2));
+    expect(queue.queuedSpans).toBe(5);
+    await writer.release();
+    await expect(done).resolves.toBeUndefined();
+    expect(writer.calls.map(tags)).toEqual([["a"]]);
+    expect(queue.queuedSpans).toBe(0);
+  });
+
+  it("merges the jobs that queued during a write into one commit", async () => {
+    const writer = gatedWriter();
+    const queue = new WriteQueue(writer.write, 100);
+    const all = [queue.enqueue(batch("a", 1)), queue.enqueue(batch("b", 2)), queue.enqueue(batch("c", 3, 1))].map(settled);
+    expect(queue.queuedSpans).toBe(7);
+    await writer.release(); // "a" was alone when the writer started
+    await writer.release(); // "b" and "c" waited together
+    expect(await Promise.all(all)).toEqual(["ok", "ok", "ok"]);
+    expect(writer.calls.map(tags)).toEqual([["a"], ["b", "c"]]);
+    const merged = writer.calls[1]!;
+    expect(merged.spans.map((s) => s.spanId)).toEqual(["b0", "b1", "c0", "c1", "c2"]);
+    expect(merged.logs.map((l) => l.dedupeKey)).toEqual(["c-log0"]);
+    expect(queue.queuedSpans).toBe(0);
+  });
+
+  it("keeps a commit under 8,000 spans unless one job alone is bigger", async () => {
+    const writer = gatedWriter();
+    const queue = new WriteQueue(writer.write, 100_000);
+    const all = [queue.enqueue(batch("a", 1)), queue.enqueue(batch("b", 5000)), queue.enqueue(batch("c", 4000)), queue.enqueue(batch("d", 9000))];
+    for (let i = 0; i < 4; i++) await writer.release();
+    await Promise.all(all);
+    expect(writer.calls.map(tags)).toEqual([["a"], ["b"], ["c"], ["d"]]);
+  });
+
+  it("rejects with QueueFullError past maxQueued and accepts again once drained", async () => {
+    const writer = gatedWriter();
+    const queue = new WriteQueue(writer.write, 10);
+    const first = queue.enqueue(batch("a", 6));
+    const second = queue.enqueue(batch("b", 4)); // exactly at the bound: accepted
+    const rejected = queue.enqueue(batch("c", 1));
+    await expect(rejected).rejects.toBeInstanceOf(QueueFullError);
+    await expect(rejected).rejects.toThrow("write queue is full");
+    expect(queue.queuedSpans).toBe(10);
+    await writer.release();
+    await writer.release();
+    await Promise.all([first, second]);
+    expect(queue.queuedSpans).toBe(0);
+    const later = queue.enqueue(batch("d", 10));
+    await writer.release();
+    await expect(later).resolves.toBeUndefined();
+  });
+
+  it("accepts one batch bigger than the bound when nothing is queued", async () => {
+    const writer = gatedWriter();
+    const queue = new WriteQueue(writer.write, 10);
+    const big = queue.enqueue(batch("big", 50));
+    await writer.release();
+    await expect(big).resolves.toBeUndefined();
+  });
+
+  it("retries a failed merged write job by job, so only the bad job rejects", async () => {
+    const writer = gatedWriter((b) => tags(b).includes("bad"));
+    const queue = new WriteQueue(writer.write, 100);
+    const jobs = ["first", "good1", "bad", "good2"].map((tag) => settled(queue.enqueue(batch(tag, 1))));
+    for (let i = 0; i < 6; i++) await writer.release();
+    expect(await Promise.all(jobs)).toEqual(["ok", "ok", "bad bad", "ok"]);
+    expect(writer.calls.map(tags)).toEqual([["first"], ["good1", "bad", "good2"], ["good1"], ["bad"], ["good2"]]);
+    expect(queue.queuedSpans).toBe(0);
+  });
+
+  it("rejects a lone failing job once, without a retry, and keeps working", async () => {
+    const writer = gatedWriter((b) => tags(b).includes("bad"));
+    const queue = new WriteQueue(writer.write, 100);
+    const bad = settled(queue.enqueue(batch("bad", 2)));
+    await writer.release();
+    expect(await bad).toBe("bad bad");
+    expect(writer.calls).toHaveLength(1);
+    expect(queue.queuedSpans).toBe(0);
+    const good = queue.enqueue(batch("good", 1));
+    await writer.release();
+    expect(await settled(good)).toBe("ok");
+  });
+
+  it("works with a writer that answers at once", async () => {
+    const seen: string[][] = [];
+    const queue = new WriteQueue(async (b) => void seen.push(tags(b)), 100);
+    await Promise.all([queue.enqueue(batch("a", 1)), queue.enqueue(batch("b", 1))]);
+    expect(seen.flat()).toEqual(["a", "b"]);
+    expect(queue.queuedSpans).toBe(0);
+  });
+});
