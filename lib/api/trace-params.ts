@@ -8,7 +8,12 @@ const isoDate = z
   .refine((v) => /^\d{4}-\d{2}-\d{2}/.test(v) && !Number.isNaN(Date.parse(v)), "must be an ISO 8601 date-time, e.g. 2026-11-21T10:00:00Z")
   .transform((v) => new Date(v));
 // Empty text would coerce to 0 and silently filter to free or instant traces: refuse it first.
-const amount = z.string().trim().min(1, "must be a number").pipe(z.coerce.number({ message: "must be a number" }).finite("must be a finite number").min(0, "must be 0 or more"));
+const amount = z
+  .string()
+  .trim()
+  .min(1, "must be a number")
+  .transform(Number)
+  .pipe(z.number({ message: "must be a number" }).finite("must be a finite number").min(0, "must be 0 or more"));
 const text = z.string().trim().min(1, "must not be empty").max(500, "must be at most 500 characters");
 
 const PARAMS = {
