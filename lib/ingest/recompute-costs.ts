@@ -3,11 +3,12 @@
 import type { Sql } from "@/lib/store/sql";
 import type { Kind } from "@/lib/trace/types";
 import { computeCost, type PriceBook } from "@/lib/pricing/compute";
+import { spanKey, type PreviousCost } from "@/lib/analytics/changes";
 import { refreshTraceSummaries } from "./store";
 
 type CostRow = {
   traceId: string; spanId: string; model: string; kind: string; inputTokens: unknown; outputTokens: unknown;
-  cacheReadTokens: unknown; cacheWriteTokens: unknown; costUsd: unknown;
+  cacheReadTokens: unknown; cacheWriteTokens: unknown; costUsd: unknown; costSource: string | null;
 };
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
@@ -20,10 +21,12 @@ export async function recomputeCosts(tx: Sql, before: PriceBook, after: PriceBoo
     .map((r) => r.model)
     .filter((m) => keys.has(before.lookup(m)?.key ?? "") || keys.has(after.lookup(m)?.key ?? ""));
   const touched = new Set<string>();
+  // The costs overwritten, so the refresh can take the traces' old cost out of the analytics rollups.
+  const previousCosts = new Map<string, PreviousCost>();
   let changed = 0;
   for (const model of models) {
     const rows = await tx.query<CostRow>(
-      `SELECT "traceId", "spanId", "model", "kind", "inputTokens", "outputTokens", "cacheReadTokens", "cacheWriteTokens", "costUsd"
+      `SELECT "traceId", "spanId", "model", "kind", "inputTokens", "outputTokens", "cacheReadTokens", "cacheWriteTokens", "costUsd", "costSource"
        FROM "spans" WHERE "model" = ? AND ("costSource" IS NULL OR "costSource" = 'computed')`,
       [model],
     );
@@ -33,9 +36,10 @@ export async function recomputeCosts(tx: Sql, before: PriceBook, after: PriceBoo
       if (cost.costUsd === num(row.costUsd)) continue;
       await tx.run(`UPDATE "spans" SET "costUsd" = ?, "costSource" = ? WHERE "traceId" = ? AND "spanId" = ?`, [cost.costUsd, cost.costSource, row.traceId, row.spanId]);
       touched.add(row.traceId);
+      previousCosts.set(spanKey(row.traceId, row.spanId), { costUsd: num(row.costUsd), costSource: row.costSource });
       changed++;
     }
   }
-  await refreshTraceSummaries(tx, touched);
+  await refreshTraceSummaries(tx, touched, { previousCosts });
   return changed;
 }

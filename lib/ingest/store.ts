@@ -1,6 +1,9 @@
 import "server-only";
 // Writes normalised spans and log records in one transaction per call and keeps the per-trace summary
 // and facets up to date. Idempotent: spans are keyed by (traceId, spanId), log records by content hash.
+import { addInsertedSpans, addTraceChange, spanKey, type SpanChanges } from "@/lib/analytics/changes";
+import { RollupDeltas } from "@/lib/analytics/rollup-delta";
+import { writeRollups } from "@/lib/analytics/rollup-writer";
 import type { Sql, SqlValue } from "@/lib/store/sql";
 import type { Kind, Status } from "@/lib/trace/types";
 import type { SpanLogRecord } from "./logs";
@@ -47,8 +50,12 @@ function toSummarySpan(row: SummaryRow): SummarySpan {
   };
 }
 
-/** Recomputes the summary row and facets of each trace from its stored spans. */
-export async function refreshTraceSummaries(tx: Sql, traceIds: Iterable<string>): Promise<void> {
+/**
+ * Recomputes the summary row and facets of each trace from its stored spans, and moves the traces'
+ * analytics rollups from their previous state to the new one. `changes` says what this transaction did
+ * to the spans (nothing → rollups untouched); `rollups` carries the caller's own deltas, written with these.
+ */
+export async function refreshTraceSummaries(tx: Sql, traceIds: Iterable<string>, changes: SpanChanges = {}, rollups = new RollupDeltas()): Promise<void> {
   const ids = [...traceIds].sort();
   if (tx.dialect === "postgres" && ids.length) {
     // Another server process may be writing spans of the same trace: serialise the read-then-upsert
@@ -61,6 +68,7 @@ export async function refreshTraceSummaries(tx: Sql, traceIds: Iterable<string>)
     const spans = (await tx.query<SummaryRow>(SUMMARY_SELECT, [traceId])).map(toSummarySpan);
     if (spans.length === 0) continue;
     const s = summariseTrace(traceId, spans);
+    addTraceChange(rollups, traceId, spans, s, changes);
     traceRows.push([
       s.traceId, s.name, s.serviceName, s.rootSpanId, s.startNs, s.endNs, s.durationMs, s.status, s.spanCount, s.errorCount,
       s.llmCallCount, s.toolCallCount, s.inputTokens, s.outputTokens, s.totalTokens, s.costUsd, s.hasUnpriced, s.sessionId,
@@ -73,6 +81,7 @@ export async function refreshTraceSummaries(tx: Sql, traceIds: Iterable<string>)
   const update = TRACE_COLUMNS.slice(1).map((c) => `"${c}" = excluded."${c}"`).join(", ");
   await tx.insertMany("traces", TRACE_COLUMNS, traceRows, `("traceId") DO UPDATE SET ${update}`);
   await tx.insertMany("trace_facets", ["facet", "value", "traceId"], facetRows, `("facet", "value", "traceId") DO NOTHING`);
+  await writeRollups(tx, rollups);
 }
 
 /** Stores one batch (possibly several requests merged) in a single transaction. */
@@ -80,18 +89,23 @@ export async function storeBatch(sql: Sql, batch: WriteBatch): Promise<void> {
   await sql.transaction(async (tx) => {
     const resources = new Map(batch.resources.map((r) => [r.id, r]));
     await tx.insertMany("resources", ["id", "attributes"], [...resources.values()].map((r) => [r.id, r.attributes]), `("id") DO NOTHING`);
-    await tx.insertMany(
+    const inserted = await tx.insertMany(
       "spans",
       SPAN_COLUMNS,
       batch.spans.map((span) => SPAN_COLUMNS.map((column) => span[column])),
       `("traceId", "spanId") DO NOTHING`,
+      { returning: ["traceId", "spanId"] },
     );
+    // Only spans stored now count in the rollups: a re-sent span was counted when it first arrived.
+    const insertedKeys = new Set(inserted.map((r) => spanKey(String(r.traceId), String(r.spanId))));
+    const rollups = new RollupDeltas();
+    addInsertedSpans(rollups, batch.spans, insertedKeys);
     await tx.insertMany(
       "span_logs",
       LOG_COLUMNS,
       batch.logs.map((log) => LOG_COLUMNS.map((column) => log[column])),
       `("dedupeKey") DO NOTHING`,
     );
-    await refreshTraceSummaries(tx, new Set(batch.spans.map((s) => s.traceId)));
+    await refreshTraceSummaries(tx, new Set(batch.spans.map((s) => s.traceId)), { inserted: insertedKeys }, rollups);
   });
 }

@@ -7,7 +7,7 @@ import type { TraceFilters, TracePage } from "@/lib/trace/types";
 import { toTraceSummary } from "./trace-summary";
 
 export { toTraceSummary } from "./trace-summary";
-export { getTraceDetail } from "./trace-detail";
+export { getSpanDetail, getTraceDetail } from "./trace-detail";
 
 const msToNs = (date: Date) => BigInt(date.getTime()) * 1_000_000n;
 

@@ -1,7 +1,7 @@
 // node-postgres behind the Sql interface: `?` placeholders become $1…$n, inserts are multi-row VALUES
 // chunked under PostgreSQL's 65,535 parameter limit, int8 comes back as bigint.
 import pg from "pg";
-import { insertSql, type Row, type Sql, type SqlValue } from "./sql";
+import { insertSql, quote, type Row, type Sql, type SqlValue } from "./sql";
 
 // int8 as bigint, for this pool only: changing pg's global parsers would break Prisma's adapter.
 const types = {
@@ -26,12 +26,17 @@ function wrap(client: pg.Pool | pg.PoolClient, pool: pg.Pool): Sql {
     async run(text, params = []) {
       return (await client.query(numbered(text), params.map(toPg))).rowCount ?? 0;
     },
-    async insertMany(table, columns, rows, conflict) {
+    async insertMany(table, columns, rows, conflict, options = {}) {
       const perChunk = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
+      // RETURNING lists only the rows ON CONFLICT did not skip.
+      const returning = options.returning ? ` RETURNING ${options.returning.map(quote).join(", ")}` : "";
+      const inserted: Row[] = [];
       for (let i = 0; i < rows.length; i += perChunk) {
         const chunk = rows.slice(i, i + perChunk);
-        await client.query(numbered(insertSql(table, columns, chunk.length, conflict)), chunk.flat().map(toPg));
+        const result = await client.query(numbered(insertSql(table, columns, chunk.length, conflict) + returning), chunk.flat().map(toPg));
+        if (returning) inserted.push(...(result.rows as Row[]));
       }
+      return inserted;
     },
     async transaction(fn) {
       if (client !== pool) return fn(sql); // already inside one

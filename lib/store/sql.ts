@@ -5,6 +5,7 @@
 
 export type SqlValue = string | number | bigint | boolean | null;
 export type Row = Record<string, unknown>;
+export type InsertOptions = { returning?: readonly string[] };
 
 export interface Sql {
   readonly dialect: "sqlite" | "postgres";
@@ -12,8 +13,12 @@ export interface Sql {
   query<T extends Row = Row>(text: string, params?: SqlValue[]): Promise<T[]>;
   /** Runs a statement and returns the number of rows changed. */
   run(text: string, params?: SqlValue[]): Promise<number>;
-  /** Inserts many rows; `conflict` is the ON CONFLICT clause (e.g. `("traceId","spanId") DO NOTHING`). */
-  insertMany(table: string, columns: readonly string[], rows: SqlValue[][], conflict: string): Promise<void>;
+  /**
+   * Inserts many rows; `conflict` is the ON CONFLICT clause (e.g. `("traceId","spanId") DO NOTHING`).
+   * With `returning`, resolves to those columns of the rows actually inserted or updated (not of
+   * rows skipped by DO NOTHING), so callers can tell new rows from re-sent ones; else to [].
+   */
+  insertMany(table: string, columns: readonly string[], rows: SqlValue[][], conflict: string, options?: InsertOptions): Promise<Row[]>;
   /** Runs fn in one transaction on one connection; rolls back if it throws. */
   transaction<T>(fn: (tx: Sql) => Promise<T>): Promise<T>;
   close(): Promise<void>;

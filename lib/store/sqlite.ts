@@ -38,11 +38,21 @@ export function openSqlite(file: string, synchronous: "FULL" | "NORMAL" = "FULL"
     async run(text, params = []) {
       return prepare(text).run(...params.map(toSqlite)).changes;
     },
-    async insertMany(table, columns, rows, conflict) {
-      if (rows.length === 0) return;
+    async insertMany(table, columns, rows, conflict, options = {}) {
+      if (rows.length === 0) return [];
       // A cached single-row statement is SQLite's fastest path: no re-parsing, no giant parameter lists.
       const statement = prepare(insertSql(table, columns, 1, conflict));
-      for (const row of rows) statement.run(...row.map(toSqlite));
+      if (!options.returning) {
+        for (const row of rows) statement.run(...row.map(toSqlite));
+        return [];
+      }
+      // `changes` is 0 when ON CONFLICT skipped the row: the inserted rows are the ones that changed something.
+      const picked = options.returning.map((c) => [c, columns.indexOf(c)] as const);
+      const inserted: Row[] = [];
+      for (const row of rows) {
+        if (statement.run(...row.map(toSqlite)).changes > 0) inserted.push(Object.fromEntries(picked.map(([c, i]) => [c, row[i]])));
+      }
+      return inserted;
     },
     async transaction(fn) {
       if (depth > 0) return fn(sql);

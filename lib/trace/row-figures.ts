@@ -3,7 +3,7 @@
 import { formatDuration } from "@/lib/format/duration";
 import { formatCost, UNPRICED_LABEL } from "@/lib/format/money";
 import { formatTokens } from "@/lib/format/tokens";
-import type { SpanTree } from "@/lib/trace/span-tree";
+import type { SpanNode, SpanTree } from "@/lib/trace/span-tree";
 import type { UsageAggregate } from "@/lib/trace/subtree-aggregates";
 
 export type RowFigures = {
@@ -17,32 +17,37 @@ export type RowFigures = {
   isCostUnknown: boolean;
 };
 
-/** Row figures for every node, indexed by `node.index`. Parents show subtree totals, leaves their own. */
+/** Row figures for every node, indexed by `node.index`. */
 export function buildRowFigures(tree: Pick<SpanTree, "nodes">, aggregates: readonly UsageAggregate[]): RowFigures[] {
-  return tree.nodes.map((node) => {
-    const span = node.span;
-    const agg = aggregates[node.index];
-    const isAggregate = node.children.length > 0;
-    let tokens: number | null = null;
-    let cost: number | null = null;
-    let hasUnpriced = false;
-    if (isAggregate && agg) {
-      tokens = agg.inputTokens + agg.outputTokens > 0 ? agg.inputTokens + agg.outputTokens : null;
-      cost = agg.costUsd;
-      hasUnpriced = agg.hasUnpriced;
-    } else {
-      tokens = span.inputTokens == null && span.outputTokens == null ? null : (span.inputTokens ?? 0) + (span.outputTokens ?? 0);
-      cost = span.costUsd;
-      hasUnpriced = cost == null && Boolean(agg?.hasUnpriced);
-    }
-    return {
-      durationText: formatDuration(span.durationMs),
-      tokensText: tokens == null ? "" : formatTokens(tokens),
-      costText: formatRowCost(cost, hasUnpriced),
-      isAggregate,
-      isCostUnknown: hasUnpriced,
-    };
-  });
+  return tree.nodes.map((node) => computeRowFigures(node, aggregates[node.index]));
+}
+
+/**
+ * The figures of one row: parents show their subtree's totals, leaves their own. Cheap enough to call for
+ * the visible rows on each render, so a 10,000-span trace formats only what is on screen.
+ */
+export function computeRowFigures(node: SpanNode, agg: UsageAggregate | undefined): RowFigures {
+  const span = node.span;
+  const isAggregate = node.children.length > 0;
+  let tokens: number | null = null;
+  let cost: number | null = null;
+  let hasUnpriced = false;
+  if (isAggregate && agg) {
+    tokens = agg.inputTokens + agg.outputTokens > 0 ? agg.inputTokens + agg.outputTokens : null;
+    cost = agg.costUsd;
+    hasUnpriced = agg.hasUnpriced;
+  } else {
+    tokens = span.inputTokens == null && span.outputTokens == null ? null : (span.inputTokens ?? 0) + (span.outputTokens ?? 0);
+    cost = span.costUsd;
+    hasUnpriced = cost == null && Boolean(agg?.hasUnpriced);
+  }
+  return {
+    durationText: formatDuration(span.durationMs),
+    tokensText: tokens == null ? "" : formatTokens(tokens),
+    costText: formatRowCost(cost, hasUnpriced),
+    isAggregate,
+    isCostUnknown: hasUnpriced,
+  };
 }
 
 function formatRowCost(cost: number | null, hasUnpriced: boolean): string {

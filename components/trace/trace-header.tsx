@@ -1,0 +1,68 @@
+import type { ReactNode } from "react";
+import Link from "next/link";
+import { CopyButton } from "@/components/ui/copy-button";
+import { CostText } from "@/components/ui/cost-text";
+import { StatusBadge } from "@/components/ui/status-badge";
+import { formatDuration } from "@/lib/format/duration";
+import { formatTimestamp } from "@/lib/format/time";
+import { formatTokensExact } from "@/lib/format/tokens";
+import type { TraceSummary } from "@/lib/trace/types";
+
+/** Summary of one trace: what ran, when, how long, how big, how much, and for whom. */
+export function TraceHeader({ trace }: { trace: TraceSummary }) {
+  const stats: [string, ReactNode][] = [
+    ["Start", formatTimestamp(trace.startTime)],
+    ["Duration", formatDuration(trace.durationMs)],
+    ["Spans", `${trace.spanCount} (${trace.llmCallCount} LLM, ${trace.toolCallCount} tool)`],
+    ["Tokens", `${formatTokensExact(trace.inputTokens)} in / ${formatTokensExact(trace.outputTokens)} out`],
+    ["Cost", trace.llmCallCount === 0 && trace.costUsd == null ? "—" : <CostText usd={trace.costUsd} hasUnpriced={trace.hasUnpricedCalls} />],
+  ];
+  return (
+    <header className="flex flex-col gap-2 p-4 pb-3" data-testid="trace-header">
+      <div className="flex items-center gap-3">
+        <Link href="/traces" className="text-sm text-fg-muted hover:text-fg" aria-label="Back to traces">
+          ← Traces
+        </Link>
+        <h1 className="min-w-0 truncate text-lg font-semibold" title={trace.name}>
+          {trace.name}
+        </h1>
+        <StatusBadge status={trace.status} count={trace.errorCount} />
+      </div>
+      <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
+        {stats.map(([label, value]) => (
+          <div key={label} className="flex gap-1.5">
+            <dt className="text-fg-muted">{label}</dt>
+            <dd className="tabular-nums">{value}</dd>
+          </div>
+        ))}
+        {trace.sessionId ? (
+          <div className="flex gap-1.5">
+            <dt className="text-fg-muted">Session</dt>
+            <dd>
+              <Link className="text-accent hover:underline" href={`/sessions/${encodeURIComponent(trace.sessionId)}`} data-testid="session-link">
+                {trace.sessionId}
+              </Link>
+            </dd>
+          </div>
+        ) : null}
+        {trace.userId ? (
+          <div className="flex gap-1.5">
+            <dt className="text-fg-muted">User</dt>
+            <dd>
+              <Link className="text-accent hover:underline" href={`/traces?range=all&userId=${encodeURIComponent(trace.userId)}`}>
+                {trace.userId}
+              </Link>
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+      <div className="flex flex-wrap items-center gap-2 text-xs text-fg-muted">
+        <span className="font-mono">trace {trace.traceId}</span>
+        <CopyButton text={trace.traceId} label="Copy id" />
+        {trace.serviceName ? <span>service {trace.serviceName}</span> : null}
+        {trace.agentName ? <span>agent {trace.agentName}</span> : null}
+        {trace.models.length > 0 ? <span>models {trace.models.join(", ")}</span> : null}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,64 @@
+// Query-string parameters of GET /api/v1/metrics/latency and /cost (api.md, "Analytics API"),
+// validated like the trace list's: unknown parameters and bad values answer 400 naming the parameter.
+//
+// Defaults: `to` = now, `from` = `to` − 24 h, `bucket` = the finest allowed one giving at most
+// DEFAULT_MAX_BUCKETS buckets (24 h → 5m for latency, 1h for cost), `groupBy` = name (latency) or task
+// (cost). A request whose range and bucket would give more than MAX_BUCKETS buckets is refused.
+import { z } from "zod";
+import { bucketSpan, defaultBucket, MAX_BUCKETS, type Bucket } from "./buckets";
+import { COST_BUCKETS, COST_GROUP_BY, LATENCY_BUCKETS, LATENCY_GROUP_BY, type CostGroupBy, type LatencyGroupBy } from "./dimensions";
+
+const DAY_MS = 86_400_000;
+
+export type MetricsQuery<G extends string> = { fromMs: number; toMs: number; bucket: Bucket; groupBy: G };
+export type ParsedMetricsQuery<G extends string> = ({ ok: true } & MetricsQuery<G>) | { ok: false; parameter: string; message: string };
+
+type Spec<G extends string> = { buckets: readonly Bucket[]; groupBys: readonly G[]; defaultGroupBy: G };
+
+const isoDate = z
+  .string()
+  .refine((v) => /^\d{4}-\d{2}-\d{2}/.test(v) && !Number.isNaN(Date.parse(v)), "must be an ISO 8601 date-time, e.g. 2026-11-21T10:00:00Z")
+  .transform((v) => Date.parse(v));
+
+const list = (values: readonly string[]) => values.join(", ");
+
+function parse<G extends string>(params: URLSearchParams, spec: Spec<G>, nowMs: number): ParsedMetricsQuery<G> {
+  const schemas = {
+    from: isoDate,
+    to: isoDate,
+    bucket: z.enum(spec.buckets as [Bucket, ...Bucket[]], { message: `must be one of ${list(spec.buckets)}` }),
+    groupBy: z.enum(spec.groupBys as [G, ...G[]], { message: `must be one of ${list(spec.groupBys)}` }),
+  };
+  const values: { from?: number; to?: number; bucket?: Bucket; groupBy?: G } = {};
+  for (const [key, raw] of params) {
+    const schema = schemas[key as keyof typeof schemas];
+    if (!schema) return { ok: false, parameter: key, message: `unknown parameter; allowed: ${list(Object.keys(schemas))}` };
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) return { ok: false, parameter: key, message: parsed.error.issues[0]?.message ?? "is invalid" };
+    Object.assign(values, { [key]: parsed.data });
+  }
+  const toMs = values.to ?? nowMs;
+  const fromMs = values.from ?? toMs - DAY_MS;
+  if (fromMs >= toMs) {
+    return values.to === undefined
+      ? { ok: false, parameter: "from", message: "must be earlier than to (default: now)" }
+      : { ok: false, parameter: "to", message: "must be later than from" };
+  }
+  const bucket = values.bucket ?? defaultBucket(fromMs, toMs, spec.buckets);
+  const { buckets } = bucketSpan(fromMs, toMs, bucket);
+  if (buckets > MAX_BUCKETS) {
+    const parameter = values.bucket ? "bucket" : "from";
+    return { ok: false, parameter, message: `from … to at ${bucket} gives ${buckets} buckets, more than ${MAX_BUCKETS}: use a larger bucket or a shorter range` };
+  }
+  return { ok: true, fromMs, toMs, bucket, groupBy: values.groupBy ?? spec.defaultGroupBy };
+}
+
+/** Parameters of GET /api/v1/metrics/latency. */
+export function parseLatencyParams(params: URLSearchParams, nowMs = Date.now()): ParsedMetricsQuery<LatencyGroupBy> {
+  return parse(params, { buckets: LATENCY_BUCKETS, groupBys: LATENCY_GROUP_BY, defaultGroupBy: "name" }, nowMs);
+}
+
+/** Parameters of GET /api/v1/metrics/cost. */
+export function parseCostParams(params: URLSearchParams, nowMs = Date.now()): ParsedMetricsQuery<CostGroupBy> {
+  return parse(params, { buckets: COST_BUCKETS, groupBys: COST_GROUP_BY, defaultGroupBy: "task" }, nowMs);
+}

@@ -1,0 +1,96 @@
+import "server-only";
+// Writes a transaction's rollup deltas to `metric_rollups`: the ingest-time aggregates that let the
+// analytics API answer without scanning spans.
+//
+// Design
+// - One row per (dimension, granularity, bucketStartMs, groupKey) at 1m, 1h and 1d granularity
+//   (lib/analytics/dimensions.ts says which dimension keeps which). A query reads the coarsest
+//   granularity that divides its bucket, so 30 days at 1h are 720 rows per group, never spans.
+// - Each row holds sums (count, errors, LLM and tool calls, duration, cost, tokens), a maximum, and a
+//   log-bucketed duration histogram (sketch.ts, DDSketch mapping, < 1 % relative error) stored as
+//   JSON {bin: count}. Sums and histograms both add and subtract, so rows merge across buckets at
+//   read time and un-count an item at write time.
+// - Spans are counted once, when inserted (re-sent spans are skipped by ON CONFLICT and so never
+//   reach the deltas). Traces are counted by their summary: every refresh removes the trace's
+//   previous contribution and adds the new one (trace-change.ts), which moves a trace to the right
+//   bucket, name or agent when late spans arrive and keeps costs right after a price change.
+// - `trace.model` rows give the cost API's groupBy=model: per trace, one row contribution per model it
+//   used, so `count` there is the exact number of distinct traces using the model in the bucket.
+// - Deltas are accumulated per transaction (RollupDeltas) and written here once: read the touched
+//   rows, add the deltas in memory, upsert. PostgreSQL writers from several processes serialise on one
+//   transaction-scoped advisory lock taken after the trace locks (always in that order: no deadlock),
+//   so a read-add-write never loses another writer's delta. SQLite has a single writer anyway.
+import { quote, type Row, type Sql, type SqlValue } from "@/lib/store/sql";
+import { applyDelta, rollupId, type RollupDelta, type RollupDeltas, type RollupRow } from "./rollup-delta";
+import type { Granularity } from "./buckets";
+import type { Dimension } from "./dimensions";
+import { decodeBins, encodeBins } from "./sketch";
+
+const COLUMNS = [
+  "dimension", "granularity", "bucketStartMs", "groupKey", "count", "errorCount", "llmCallCount", "toolCallCount",
+  "durationSumMs", "maxMs", "costUsd", "inputTokens", "outputTokens", "bins",
+] as const;
+const KEY_COLUMNS = COLUMNS.slice(0, 4);
+const SELECT = `SELECT ${COLUMNS.map((c) => `r.${quote(c)}`).join(", ")} FROM "metric_rollups" r`;
+const SQLITE_READ = `${SELECT} WHERE ${KEY_COLUMNS.map((c) => `r.${quote(c)} = ?`).join(" AND ")}`;
+const PG_READ = `${SELECT} JOIN json_to_recordset(?::json) AS k("d" text, "g" text, "b" bigint, "k" text)
+  ON r."dimension" = k."d" AND r."granularity" = k."g" AND r."bucketStartMs" = k."b" AND r."groupKey" = k."k"`;
+const UPSERT = `(${KEY_COLUMNS.map(quote).join(", ")}) DO UPDATE SET ${COLUMNS.slice(4).map((c) => `${quote(c)} = excluded.${quote(c)}`).join(", ")}`;
+// Two-int4 key space: never collides with the single-bigint trace locks of lib/ingest/store.ts.
+const PG_ROLLUP_LOCK = "SELECT pg_advisory_xact_lock(1751607912, 1)";
+
+type StoredRow = Record<(typeof COLUMNS)[number], unknown>;
+
+function fromStored(row: StoredRow): RollupRow {
+  return {
+    dimension: row.dimension as Dimension,
+    granularity: row.granularity as Granularity,
+    bucketStartMs: Number(row.bucketStartMs),
+    group: String(row.groupKey),
+    count: Number(row.count),
+    errorCount: Number(row.errorCount),
+    llmCallCount: Number(row.llmCallCount),
+    toolCallCount: Number(row.toolCallCount),
+    durationSumMs: Number(row.durationSumMs),
+    maxMs: Number(row.maxMs),
+    costUsd: Number(row.costUsd),
+    inputTokens: Number(row.inputTokens),
+    outputTokens: Number(row.outputTokens),
+    bins: decodeBins(row.bins as string),
+  };
+}
+
+function toStored(r: RollupRow): SqlValue[] {
+  return [
+    r.dimension, r.granularity, BigInt(r.bucketStartMs), r.group, r.count, r.errorCount, r.llmCallCount, r.toolCallCount,
+    r.durationSumMs, r.maxMs, r.costUsd, BigInt(Math.round(r.inputTokens)), BigInt(Math.round(r.outputTokens)), encodeBins(r.bins),
+  ];
+}
+
+async function readRows(tx: Sql, deltas: RollupDelta[]): Promise<Map<string, RollupRow>> {
+  let rows: Row[];
+  if (tx.dialect === "postgres") {
+    const keys = deltas.map((d) => ({ d: d.dimension, g: d.granularity, b: d.bucketStartMs, k: d.group }));
+    rows = await tx.query(PG_READ, [JSON.stringify(keys)]);
+  } else {
+    // Cached prepared point lookups are SQLite's fastest path (no statement parsing, no temp tables).
+    rows = [];
+    for (const d of deltas) rows.push(...(await tx.query(SQLITE_READ, [d.dimension, d.granularity, BigInt(d.bucketStartMs), d.group])));
+  }
+  const stored = new Map<string, RollupRow>();
+  for (const row of rows) {
+    const r = fromStored(row as StoredRow);
+    stored.set(rollupId(r), r);
+  }
+  return stored;
+}
+
+/** Applies the deltas of one transaction to the stored rollups (call inside that transaction). */
+export async function writeRollups(tx: Sql, deltas: RollupDeltas): Promise<void> {
+  const changes = deltas.changes();
+  if (changes.length === 0) return;
+  if (tx.dialect === "postgres") await tx.run(PG_ROLLUP_LOCK);
+  const stored = await readRows(tx, changes);
+  const rows = changes.map((d) => toStored(applyDelta(stored.get(rollupId(d)) ?? null, d)));
+  await tx.insertMany("metric_rollups", COLUMNS, rows, UPSERT);
+}

@@ -1,0 +1,159 @@
+// `npm run bench:ui`: how fast the trace explorer is on a 10,000-span trace, and how fast the trace list
+// answers with many spans stored. Starts a production server on a fresh SQLite database (or uses --url and
+// --key), seeds it through the real OTLP exporter, then measures in headless Chromium.
+//
+//   npm run bench:ui                          10,000-span trace, list timings over the same data
+//   npm run bench:ui -- --spans 1000000       also fill the database to ~1M spans first (takes minutes)
+//   npm run bench:ui -- --url http://localhost:3000 --key hs_…   against a running local server
+import { parseArgs } from "node:util";
+import { chromium } from "@playwright/test";
+import { startHindsight } from "../tests/support/hindsight-server";
+import { assertLocalTarget, type SeedTarget } from "../tests/e2e/otlp-seed";
+import { seedFillerTraces, seedLargeTrace } from "../tests/e2e/large-trace-seed";
+
+const { values } = parseArgs({
+  options: {
+    spans: { type: "string", default: "0" },
+    "trace-spans": { type: "string", default: "10000" },
+    runs: { type: "string", default: "5" },
+    url: { type: "string" },
+    key: { type: "string" },
+  },
+});
+
+const SYSTEM_CHROMIUM = "/usr/bin/chromium";
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const fmt = (ms: number) => `${ms.toFixed(0)} ms`;
+
+async function timeFetch(url: string, headers: Record<string, string>, runs: number): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs + 1; i++) {
+    const t0 = performance.now();
+    const res = await fetch(url, { headers });
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`${url} → ${res.status}`);
+    if (i > 0) times.push(performance.now() - t0); // the first request warms caches and compiles
+  }
+  return median(times);
+}
+
+async function measureTraceView(baseUrl: string, traceId: string, runs: number) {
+  const browser = await chromium.launch({
+    executablePath: (await import("node:fs")).existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined,
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  const results: { ttfb: number; fcp: number; rows: number; bars: number; interactive: number; detailReady: number; selectToDetail: number; collapseAll: number; expandAll: number; scrollEnd: number }[] = [];
+  try {
+    for (let i = 0; i < runs + 1; i++) {
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      await page.goto(`${baseUrl}/traces/${traceId}`, { waitUntil: "commit" });
+      await page.waitForSelector('[data-testid="trace-explorer"][data-ready="true"]', { timeout: 120_000 });
+      const timing = await page.evaluate(() => {
+        const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+        const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN;
+        const interactive = performance.getEntriesByName("hindsight:trace-interactive")[0]?.startTime ?? NaN;
+        return { ttfb: nav.responseStart, fcp, interactive };
+      });
+      // The selected span's full detail (inputs, outputs…) is loaded after hydration.
+      // Predicates are strings: tsx would add helper calls to functions, which do not exist in the page.
+      await page.waitForFunction(`document.querySelector('[data-testid="span-detail"][data-loaded="true"]')`, undefined, { polling: "raf", timeout: 120_000 });
+      const detailReady = await page.evaluate(() => performance.now());
+      // Rows and bars are in the server-rendered HTML, so they paint with the first contentful paint.
+      const rows = await page.getByTestId("span-row").count();
+      const bars = await page.getByTestId("timeline-bar").count();
+      const clickAndSettle = (label: string) =>
+        page.evaluate(async (name) => {
+          const button = [...document.querySelectorAll("button")].find((b) => b.textContent === name)!;
+          const t0 = performance.now();
+          button.click();
+          await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+          return performance.now() - t0;
+        }, label);
+      const rowId = await page.getByTestId("span-row").nth(20).getAttribute("data-span-id");
+      const clickedAt = await page.evaluate((id) => {
+        document.querySelector<HTMLElement>(`[data-testid="span-row"][data-span-id="${id}"]`)!.click();
+        return performance.now();
+      }, rowId);
+      await page.waitForFunction(`document.querySelector('[data-testid="span-detail"][data-span-id="${rowId}"][data-loaded="true"]')`, undefined, { polling: "raf" });
+      const selectToDetail = (await page.evaluate(() => performance.now())) - clickedAt;
+      const collapseAll = await clickAndSettle("Collapse all");
+      const expandAll = await clickAndSettle("Expand all");
+      const scrollEnd = await page.evaluate(async () => {
+        const tree = document.querySelector('[data-testid="span-tree"]')!;
+        const t0 = performance.now();
+        tree.scrollTop = tree.scrollHeight;
+        await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+        return performance.now() - t0;
+      });
+      if (i > 0) results.push({ ...timing, rows, bars, detailReady, selectToDetail, collapseAll, expandAll, scrollEnd });
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  const pick = (key: keyof (typeof results)[number]) => median(results.map((r) => r[key]));
+  return {
+    ttfb: pick("ttfb"),
+    fcp: pick("fcp"),
+    interactive: pick("interactive"),
+    detailReady: pick("detailReady"),
+    selectToDetail: pick("selectToDetail"),
+    rows: pick("rows"),
+    bars: pick("bars"),
+    collapseAll: pick("collapseAll"),
+    expandAll: pick("expandAll"),
+    scrollEnd: pick("scrollEnd"),
+  };
+}
+
+async function main(): Promise<void> {
+  const traceSpans = Number(values["trace-spans"]);
+  const totalSpans = Math.max(Number(values.spans), traceSpans);
+  const runs = Number(values.runs);
+  const server = values.url ? null : await startHindsight({ database: "sqlite" });
+  const target: SeedTarget = { baseUrl: server?.baseUrl ?? values.url!, apiKey: server?.apiKey ?? values.key ?? process.env.HINDSIGHT_API_KEY ?? "" };
+  assertLocalTarget(target.baseUrl);
+  try {
+    console.log(`[bench:ui] server ${target.baseUrl}${server ? " (production build, fresh SQLite)" : ""}`);
+    let t0 = performance.now();
+    const traceId = await seedLargeTrace(target, traceSpans);
+    console.log(`[bench:ui] seeded a ${traceSpans.toLocaleString("en-US")}-span trace in ${fmt(performance.now() - t0)}`);
+    if (totalSpans > traceSpans) {
+      t0 = performance.now();
+      await seedFillerTraces(target, totalSpans - traceSpans, (sent) => process.stdout.write(`\r[bench:ui] filler spans sent: ${sent.toLocaleString("en-US")}`));
+      console.log(`\n[bench:ui] stored ~${totalSpans.toLocaleString("en-US")} spans in ${fmt(performance.now() - t0)}`);
+    }
+
+    const auth = { Authorization: `Bearer ${target.apiKey}` };
+    const list = {
+      page: await timeFetch(`${target.baseUrl}/traces?range=all`, {}, runs),
+      pageFiltered: await timeFetch(`${target.baseUrl}/traces?range=all&status=error&minDurationMs=100`, {}, runs),
+      pageSearch: await timeFetch(`${target.baseUrl}/traces?range=all&q=refund`, {}, runs),
+      api: await timeFetch(`${target.baseUrl}/api/v1/traces?limit=50`, auth, runs),
+      apiFiltered: await timeFetch(`${target.baseUrl}/api/v1/traces?limit=50&model=gpt-4o&minCostUsd=0.001`, auth, runs),
+    };
+    const view = await measureTraceView(target.baseUrl, traceId, runs);
+
+    console.log(`\nTrace view, ${traceSpans.toLocaleString("en-US")} spans (median of ${runs} loads, headless Chromium):`);
+    console.log(`  server response (TTFB)             ${fmt(view.ttfb)}`);
+    console.log(`  first render of tree + timeline    ${fmt(view.fcp)}   (${view.rows} rows, ${view.bars} bars in the first screen, server-rendered)`);
+    console.log(`  interactive (hydrated)             ${fmt(view.interactive)}   target < 1500 ms`);
+    console.log(`  selected span's full detail shown  ${fmt(view.detailReady)}   (loaded on demand)`);
+    console.log(`  click another span → its detail    ${fmt(view.selectToDetail)}`);
+    console.log(`  collapse all / expand all          ${fmt(view.collapseAll)} / ${fmt(view.expandAll)}`);
+    console.log(`  scroll to the last span            ${fmt(view.scrollEnd)}`);
+    console.log(`\nTrace list with ~${totalSpans.toLocaleString("en-US")} spans stored (median of ${runs}):`);
+    console.log(`  /traces page (HTML)                ${fmt(list.page)}   target < 300 ms`);
+    console.log(`  /traces?status=error&minDuration   ${fmt(list.pageFiltered)}`);
+    console.log(`  /traces?q=refund (full text)       ${fmt(list.pageSearch)}`);
+    console.log(`  GET /api/v1/traces                 ${fmt(list.api)}`);
+    console.log(`  GET /api/v1/traces (model, cost)   ${fmt(list.apiFiltered)}`);
+  } finally {
+    await server?.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`[bench:ui] failed: ${error instanceof Error ? error.stack : String(error)}`);
+  process.exit(1);
+});
