@@ -5,6 +5,14 @@ import type { OtlpAttributes, OtlpEvent, OtlpValue } from "./otlp-types";
 
 type Message = Record<string, unknown>;
 
+/**
+ * Text taken verbatim from a string attribute. The store keeps it as it came (JSON text or plain
+ * text) instead of parsing and re-serialising a few KB per span; readers parse it when it is JSON.
+ */
+export class RawText {
+  constructor(readonly text: string) {}
+}
+
 /** OpenInference `llm.input_messages.{i}.message.*` flattened attributes back into messages. */
 function openInferenceMessages(attrs: OtlpAttributes, prefix: string): Message[] | undefined {
   const items = collectIndexed(attrs, prefix);
@@ -56,17 +64,22 @@ function eventContent(events: OtlpEvent[], eventName: string, attribute: string)
   return event ? parseMaybeJson(event.attributes[attribute]) : undefined;
 }
 
-function withSystemInstructions(attrs: OtlpAttributes, messages: unknown): unknown {
+function withSystemInstructions(attrs: OtlpAttributes, source: unknown): unknown {
   const instructions = parseMaybeJson(attrs["gen_ai.system_instructions"]);
-  if (instructions === undefined || instructions === null || !Array.isArray(messages)) return messages;
+  if (instructions === undefined || instructions === null) return source;
+  const messages = source instanceof RawText ? parseMaybeJson(source.text) : source;
+  if (!Array.isArray(messages)) return source;
   const parts = Array.isArray(instructions) ? instructions : [{ type: "text", content: instructions }];
   return [{ role: "system", parts }, ...messages];
 }
 
-const parsed = (value: OtlpValue | undefined) => (value === undefined ? undefined : parseMaybeJson(value));
+const parsed = (value: OtlpValue | undefined) => (value === undefined ? undefined : typeof value === "string" ? new RawText(value) : value);
 
-/** The span's input, or undefined when it carries none. */
-export function readInput(attrs: OtlpAttributes, events: OtlpEvent[]): unknown {
+/** The value as the API shows it: RawText parsed when it is JSON. */
+const unwrap = (value: unknown) => (value instanceof RawText ? parseMaybeJson(value.text) : value);
+
+/** The span's input as stored: RawText for verbatim attribute text, else a structured value; undefined when none. */
+export function readInputSource(attrs: OtlpAttributes, events: OtlpEvent[]): unknown {
   return (
     parsed(firstValue(attrs, ["langfuse.observation.input"])) ??
     withSystemInstructions(attrs, parsed(firstValue(attrs, ["gen_ai.input.messages"]))) ??
@@ -78,8 +91,8 @@ export function readInput(attrs: OtlpAttributes, events: OtlpEvent[]): unknown {
   );
 }
 
-/** The span's output, or undefined when it carries none. */
-export function readOutput(attrs: OtlpAttributes, events: OtlpEvent[]): unknown {
+/** The span's output as stored (see readInputSource). */
+export function readOutputSource(attrs: OtlpAttributes, events: OtlpEvent[]): unknown {
   return (
     parsed(firstValue(attrs, ["langfuse.observation.output", "gen_ai.output.messages"])) ??
     openInferenceMessages(attrs, "llm.output_messages") ??
@@ -89,3 +102,9 @@ export function readOutput(attrs: OtlpAttributes, events: OtlpEvent[]): unknown 
     parsed(firstValue(attrs, ["gen_ai.tool.call.result", "ai.toolCall.result", "traceloop.entity.output", "ai.embedding", "ai.embeddings"]))
   );
 }
+
+/** The span's input, parsed, or undefined when it carries none. */
+export const readInput = (attrs: OtlpAttributes, events: OtlpEvent[]) => unwrap(readInputSource(attrs, events));
+
+/** The span's output, parsed, or undefined when it carries none. */
+export const readOutput = (attrs: OtlpAttributes, events: OtlpEvent[]) => unwrap(readOutputSource(attrs, events));

@@ -9,7 +9,7 @@ import { computeCost, type PriceBook } from "@/lib/pricing/compute";
 import type { OtlpAttributes, OtlpEvent, OtlpSpan, OtlpTraceRequest } from "./otlp-types";
 import { detectKind } from "./normalise-kind";
 import { readIdentity } from "./normalise-identity";
-import { readInput, readOutput } from "./normalise-content";
+import { RawText, readInputSource, readOutputSource } from "./normalise-content";
 import { readUsage } from "./normalise-usage";
 import type { ResourceRecord, SpanRecord } from "./span-record";
 
@@ -31,7 +31,8 @@ export function normaliseId(raw: string, bytes: 8 | 16): string | null {
   return null;
 }
 
-const json = (value: unknown) => JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? v.toString() : v));
+// No bigint can reach here (event times are converted to text first), so no replacer: it costs ~4 µs a span.
+const json = (value: unknown) => JSON.stringify(value);
 
 function statusOf(span: OtlpSpan): { status: Status; message: string | null } {
   const exception = span.events.find((e) => e.name === "exception");
@@ -51,6 +52,9 @@ function eventsJson(events: OtlpEvent[]): string {
 
 const nsToMs = (ns: bigint) => Number(ns / 1000n) / 1000;
 
+/** Stored input/output: attribute text verbatim, structured values as JSON (see RawText). */
+const toStoredText = (value: unknown) => (value === undefined ? null : value instanceof RawText ? value.text : json(value));
+
 function toRecord(span: OtlpSpan, resource: { id: string; attributes: OtlpAttributes }, scopeName: string, prices: PriceBook): SpanRecord | string {
   const traceId = normaliseId(span.traceId, 16);
   const spanId = normaliseId(span.spanId, 8);
@@ -66,8 +70,8 @@ function toRecord(span: OtlpSpan, resource: { id: string; attributes: OtlpAttrib
   const identity = readIdentity(attrs, kind, span.name);
   const usage = readUsage(attrs);
   const { status, message } = statusOf(span);
-  const input = readInput(attrs, span.events);
-  const output = readOutput(attrs, span.events);
+  const input = readInputSource(attrs, span.events);
+  const output = readOutputSource(attrs, span.events);
   const cost = usage.reportedCostUsd !== null
     ? { costUsd: usage.reportedCostUsd, costSource: "reported" as const }
     : computeCost(prices, identity.model, kind, usage);
@@ -95,8 +99,8 @@ function toRecord(span: OtlpSpan, resource: { id: string; attributes: OtlpAttrib
     cacheWriteTokens: usage.cacheWriteTokens,
     reasoningTokens: usage.reasoningTokens,
     ...cost,
-    input: input === undefined ? null : json(input),
-    output: output === undefined ? null : json(output),
+    input: toStoredText(input),
+    output: toStoredText(output),
     attributes: json(attrs),
     events: eventsJson(span.events),
     links: span.links.length ? json(span.links) : null,

@@ -13,6 +13,10 @@ type BatchJob = Extract<Job, { batch: WriteBatch }>;
 export class QueueFullError extends Error {}
 
 const MAX_SPANS_PER_COMMIT = 8_000;
+// How long the writer lingers before a commit so that requests already on the wire are parsed and
+// queued into it. SQLite writes are synchronous: without this pause the writer commits the first job
+// at once and blocks the event loop through the fsync, so every request pays for its own commit.
+const DEFAULT_LINGER_MS = 2;
 
 export class WriteQueue {
   private jobs: Job[] = [];
@@ -22,6 +26,7 @@ export class WriteQueue {
   constructor(
     private readonly write: (batch: WriteBatch) => Promise<void>,
     private readonly maxQueued: number,
+    private readonly lingerMs = DEFAULT_LINGER_MS,
   ) {}
 
   get queuedSpans(): number {
@@ -65,6 +70,7 @@ export class WriteQueue {
     this.running = true;
     try {
       while (this.jobs.length) {
+        if (this.lingerMs > 0 && this.queued < MAX_SPANS_PER_COMMIT / 2) await new Promise((r) => setTimeout(r, this.lingerMs));
         const next = this.jobs[0]!;
         if ("task" in next) {
           this.jobs.shift();

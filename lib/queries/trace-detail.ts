@@ -1,11 +1,14 @@
 import "server-only";
 // One trace with all its spans (start order), with resources, log events and inherited session/user.
 import { getPrisma } from "@/lib/db";
+import { parseMaybeJson } from "@/lib/ingest/attribute-lookup";
 import type { CostSource, Kind, Span, SpanEvent, Status, TraceDetail } from "@/lib/trace/types";
 import { applyLogEvents, type StoredLog } from "./genai-log-events";
 import { nsToIso, toTraceSummary } from "./trace-summary";
 
 const parseJson = (text: string | null): unknown => (text === null ? null : JSON.parse(text));
+/** Stored input/output is JSON text or plain text kept verbatim from the span (lib/ingest RawText). */
+const parseContent = (text: string | null): unknown => (text === null ? null : parseMaybeJson(text));
 
 type StoredEvent = { name: string; timeNs: string; attributes: Record<string, unknown> };
 
@@ -62,8 +65,8 @@ function toSpan(row: SpanRow, trace: TraceRow, resources: Map<string, Record<str
     agentName: row.agentName,
     sessionId: row.sessionId ?? trace.sessionId,
     userId: row.userId ?? trace.userId,
-    input: parseJson(row.input) ?? fromLogs.input ?? null,
-    output: parseJson(row.output) ?? fromLogs.output ?? null,
+    input: parseContent(row.input) ?? fromLogs.input ?? null,
+    output: parseContent(row.output) ?? fromLogs.output ?? null,
     attributes: JSON.parse(row.attributes) as Record<string, unknown>,
     resourceAttributes: (row.resourceId && resources.get(row.resourceId)) || {},
     events: [...toEvents(row.events), ...fromLogs.events],

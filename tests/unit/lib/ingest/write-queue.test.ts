@@ -33,9 +33,21 @@ function gatedWriter(fail: (b: WriteBatch) => boolean = () => false) {
 const settled = (p: Promise<void>) => p.then(() => "ok", (e: unknown) => (e instanceof Error ? e.message : String(e)));
 
 describe("WriteQueue", () => {
+  it("lingers before a commit so that requests arriving meanwhile share it", async () => {
+    const writer = gatedWriter();
+    const queue = new WriteQueue(writer.write, 100, 20);
+    const first = queue.enqueue(batch("a", 1));
+    await new Promise((r) => setTimeout(r, 5)); // "b" arrives while the writer lingers
+    const second = queue.enqueue(batch("b", 1));
+    await new Promise((r) => setTimeout(r, 40));
+    await writer.release();
+    await Promise.all([first, second]);
+    expect(writer.calls.map(tags)).toEqual([["a", "b"]]);
+  });
+
   it("writes a lone batch as it is and counts spans and logs while queued", async () => {
     const writer = gatedWriter();
-    const queue = new WriteQueue(writer.write, 100);
+    const queue = new WriteQueue(writer.write, 100, 0);
     const done = queue.enqueue(batch("a", 3, 2));
     expect(queue.queuedSpans).toBe(5);
     await writer.release();
@@ -46,7 +58,7 @@ describe("WriteQueue", () => {
 
   it("merges the jobs that queued during a write into one commit", async () => {
     const writer = gatedWriter();
-    const queue = new WriteQueue(writer.write, 100);
+    const queue = new WriteQueue(writer.write, 100, 0);
     const all = [queue.enqueue(batch("a", 1)), queue.enqueue(batch("b", 2)), queue.enqueue(batch("c", 3, 1))].map(settled);
     expect(queue.queuedSpans).toBe(7);
     await writer.release(); // "a" was alone when the writer started
@@ -61,7 +73,7 @@ describe("WriteQueue", () => {
 
   it("keeps a commit under 8,000 spans unless one job alone is bigger", async () => {
     const writer = gatedWriter();
-    const queue = new WriteQueue(writer.write, 100_000);
+    const queue = new WriteQueue(writer.write, 100_000, 0);
     const all = [queue.enqueue(batch("a", 1)), queue.enqueue(batch("b", 5000)), queue.enqueue(batch("c", 4000)), queue.enqueue(batch("d", 9000))];
     for (let i = 0; i < 4; i++) await writer.release();
     await Promise.all(all);
@@ -70,7 +82,7 @@ describe("WriteQueue", () => {
 
   it("rejects with QueueFullError past maxQueued and accepts again once drained", async () => {
     const writer = gatedWriter();
-    const queue = new WriteQueue(writer.write, 10);
+    const queue = new WriteQueue(writer.write, 10, 0);
     const first = queue.enqueue(batch("a", 6));
     const second = queue.enqueue(batch("b", 4)); // exactly at the bound: accepted
     const rejected = queue.enqueue(batch("c", 1));
@@ -88,7 +100,7 @@ describe("WriteQueue", () => {
 
   it("accepts one batch bigger than the bound when nothing is queued", async () => {
     const writer = gatedWriter();
-    const queue = new WriteQueue(writer.write, 10);
+    const queue = new WriteQueue(writer.write, 10, 0);
     const big = queue.enqueue(batch("big", 50));
     await writer.release();
     await expect(big).resolves.toBeUndefined();
@@ -96,7 +108,7 @@ describe("WriteQueue", () => {
 
   it("retries a failed merged write job by job, so only the bad job rejects", async () => {
     const writer = gatedWriter((b) => tags(b).includes("bad"));
-    const queue = new WriteQueue(writer.write, 100);
+    const queue = new WriteQueue(writer.write, 100, 0);
     const jobs = ["first", "good1", "bad", "good2"].map((tag) => settled(queue.enqueue(batch(tag, 1))));
     for (let i = 0; i < 6; i++) await writer.release();
     expect(await Promise.all(jobs)).toEqual(["ok", "ok", "bad bad", "ok"]);
@@ -106,7 +118,7 @@ describe("WriteQueue", () => {
 
   it("rejects a lone failing job once, without a retry, and keeps working", async () => {
     const writer = gatedWriter((b) => tags(b).includes("bad"));
-    const queue = new WriteQueue(writer.write, 100);
+    const queue = new WriteQueue(writer.write, 100, 0);
     const bad = settled(queue.enqueue(batch("bad", 2)));
     await writer.release();
     expect(await bad).toBe("bad bad");
@@ -119,7 +131,7 @@ describe("WriteQueue", () => {
 
   it("works with a writer that answers at once", async () => {
     const seen: string[][] = [];
-    const queue = new WriteQueue(async (b) => void seen.push(tags(b)), 100);
+    const queue = new WriteQueue(async (b) => void seen.push(tags(b)), 100, 0);
     await Promise.all([queue.enqueue(batch("a", 1)), queue.enqueue(batch("b", 1))]);
     expect(seen.flat()).toEqual(["a", "b"]);
     expect(queue.queuedSpans).toBe(0);

@@ -1,3 +1,4 @@
+import { parseMaybeJson } from "@/lib/ingest/attribute-lookup";
 // Helpers shared by the ingest unit tests: load captured fixtures, build minimal OTLP spans and read
 // the JSON text columns of a SpanRecord back.
 import fs from "node:fs";
@@ -31,9 +32,9 @@ export function spansNamed(batch: NormalisedBatch, name: string): SpanRecord[] {
 
 export const spanNamed = (batch: NormalisedBatch, name: string): SpanRecord => spansNamed(batch, name)[0]!;
 
-/** The JSON text columns of a record, parsed back. */
-export const inputOf = (record: SpanRecord): unknown => (record.input === null ? undefined : JSON.parse(record.input));
-export const outputOf = (record: SpanRecord): unknown => (record.output === null ? undefined : JSON.parse(record.output));
+/** The input/output columns of a record as the API shows them: JSON parsed, plain text kept as text. */
+export const inputOf = (record: SpanRecord): unknown => (record.input === null ? undefined : parseMaybeJson(record.input));
+export const outputOf = (record: SpanRecord): unknown => (record.output === null ? undefined : parseMaybeJson(record.output));
 
 export const TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
 export const SPAN_ID = "00f067aa0ba902b7";

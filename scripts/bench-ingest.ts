@@ -1,0 +1,100 @@
+/**
+ * `npm run bench:ingest`: OTLP/protobuf ingest throughput next to the raw insert limit of the same
+ * database, measured in the same run, plus the server's memory and a zero-loss check (issue 2, "How it
+ * must be shown"). The pieces live in scripts/bench/; this file parses flags, runs each database and
+ * prints the table. Exits 1 when any span was lost or rejected.
+ */
+import { parseArgs } from "node:util";
+import { buildWorkload } from "./bench/encode";
+import { formatReport, failed, type BenchRow } from "./bench/report";
+import { benchDatabase } from "./bench/run";
+
+const USAGE = `Usage: npm run bench:ingest -- [--spans N] [--database sqlite|postgres|both] [--url URL --key KEY [--pid PID]]
+
+  --spans N        spans to send, in whole agent traces of 10–40 spans (default 200000)
+  --database D     sqlite (default), postgres (the local test PostgreSQL) or both
+  --senders N      concurrent senders (default 4)
+  --batch N        spans per OTLP request (default 512)
+  --seed S         workload seed (default 20261121)
+  --url URL        send to this running server instead of starting one (verification via the read API)
+  --key KEY        API key for --url
+  --pid PID        that server's pid, to sample its memory
+  --server-cpu-prof DIR  write a V8 profile of the server's sending phase into DIR
+                   (summarise: tsx scripts/bench/cpuprofile-top.ts DIR/server-*-2.cpuprofile)`;
+
+class UsageError extends Error {}
+
+function positive(raw: string | undefined, fallback: number, flag: string): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value <= 0) throw new UsageError(`${flag} expects a positive integer, got "${raw}"`);
+  return value;
+}
+
+function parseFlags() {
+  const { values } = parseArgs({
+    options: {
+      spans: { type: "string" },
+      database: { type: "string" },
+      senders: { type: "string" },
+      batch: { type: "string" },
+      seed: { type: "string" },
+      url: { type: "string" },
+      key: { type: "string" },
+      pid: { type: "string" },
+      "server-cpu-prof": { type: "string" },
+      help: { type: "boolean" },
+    },
+  });
+  const database = values.database ?? "sqlite";
+  if (!["sqlite", "postgres", "both"].includes(database)) throw new UsageError(`--database must be sqlite, postgres or both, got "${database}"`);
+  if (values.url && !values.key) throw new UsageError("--url needs --key");
+  if (values.url && database === "both") throw new UsageError("--url targets one server: pick --database sqlite or postgres (its backend)");
+  return {
+    help: values.help ?? false,
+    spans: positive(values.spans, 200_000, "--spans"),
+    databases: database === "both" ? (["sqlite", "postgres"] as const) : ([database as "sqlite" | "postgres"] as const),
+    senders: positive(values.senders, 4, "--senders"),
+    batchSize: positive(values.batch, 512, "--batch"),
+    seed: positive(values.seed, 20261121, "--seed"),
+    serverCpuProfDir: values["server-cpu-prof"],
+    external: values.url ? { baseUrl: values.url.replace(/\/$/, ""), apiKey: values.key!, pid: values.pid ? positive(values.pid, 0, "--pid") : undefined } : undefined,
+  };
+}
+
+async function main(): Promise<number> {
+  const flags = parseFlags();
+  if (flags.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const log = (line: string) => console.log(`[bench] ${line}`);
+  let started = performance.now();
+  const workload = buildWorkload(flags.spans, flags.batchSize, flags.seed);
+  log(
+    `generated and encoded ${workload.spans.toLocaleString("en-US")} spans / ${workload.traces.toLocaleString("en-US")} traces into ` +
+      `${workload.bodies.length} bodies (${(workload.bytes / 1e6).toFixed(0)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s (untimed)`,
+  );
+  const rows: BenchRow[] = [];
+  for (const database of flags.databases) {
+    started = performance.now();
+    rows.push(await benchDatabase(workload, { database, senders: flags.senders, batchSize: flags.batchSize, external: flags.external, serverCpuProfDir: flags.serverCpuProfDir, log }));
+    log(`${database} done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    // Shown at once, so a later database's failure does not lose this one's figures.
+    if (flags.databases.length > 1) console.log(`\n${formatReport(rows.slice(-1))}\n`);
+  }
+  console.log(`\n${formatReport(rows)}`);
+  return rows.some(failed) ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
+      console.error(`${(error as Error).message}\n\n${USAGE}`);
+      process.exit(2);
+    }
+    console.error(`[bench] failed: ${(error as Error).stack ?? String(error)}`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,77 @@
+// The benchmark's answer: one table row per database, then the details a reader needs to trust it
+// (how the raw limit was measured, what was verified, memory high-water mark, CPU the server got).
+import { cpus } from "node:os";
+
+export type RawFigure = { method: string; rowsPerSecond: number };
+
+export type BenchRow = {
+  database: string;
+  spans: number;
+  traces: number;
+  senders: number;
+  batchSize: number;
+  bodies: number;
+  bodyMb: number;
+  wallSeconds: number;
+  ingestPerSecond: number;
+  /** Every raw measurement; the table compares against the fastest (the real limit). */
+  raw: RawFigure[];
+  retries429: number;
+  retries503: number;
+  rejectedSpans: number;
+  storedSpans: number;
+  storedTraces: number;
+  summarySpans: number;
+  verifiedBy: string;
+  serverPid: number | null;
+  peakRssMb: number | null;
+  hwmMb: number | null;
+  /** CPU seconds the server process used while the spans were sent. */
+  serverCpuSeconds: number | null;
+  clientCpuSeconds: number;
+  /** 1-minute load average before and after sending (the machine is shared with the load generator). */
+  load: [number, number];
+};
+
+export const lostSpans = (row: BenchRow) => row.spans - row.storedSpans;
+const bestRaw = (row: BenchRow) => row.raw.reduce((a, b) => (b.rowsPerSecond > a.rowsPerSecond ? b : a));
+const int = (n: number) => Math.round(n).toLocaleString("en-US");
+const mb = (n: number | null) => (n === null ? "n/a" : n.toFixed(0));
+
+/** True when the row shows a loss or a wrong summary count (the run must then fail). */
+export function failed(row: BenchRow): boolean {
+  return lostSpans(row) !== 0 || row.storedTraces !== row.traces || row.summarySpans !== row.spans || row.rejectedSpans !== 0;
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ")} |`;
+  return [line(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)].join("\n");
+}
+
+/** The table and the notes below it. */
+export function formatReport(rows: BenchRow[]): string {
+  const header = ["database", "spans", "senders", "batch size", "wall s", "ingest spans/s", "raw rows/s", "ingest/raw", "retries 429/503", "lost spans", "peak RSS MB"];
+  const cells = rows.map((r) => {
+    const raw = bestRaw(r);
+    return [
+      r.database, int(r.spans), String(r.senders), String(r.batchSize), r.wallSeconds.toFixed(1), int(r.ingestPerSecond),
+      int(raw.rowsPerSecond), `${((100 * r.ingestPerSecond) / raw.rowsPerSecond).toFixed(0)} %`, `${r.retries429}/${r.retries503}`,
+      String(lostSpans(r)), mb(r.peakRssMb),
+    ];
+  });
+  const notes = rows.flatMap((r) => [
+    `${r.database}: ${int(r.traces)} traces in ${r.bodies} OTLP protobuf bodies (${r.bodyMb.toFixed(0)} MB).`,
+    ...r.raw.map((raw) => `  raw ${raw.method}: ${int(raw.rowsPerSecond)} rows/s (ingest = ${((100 * r.ingestPerSecond) / raw.rowsPerSecond).toFixed(0)} % of it)`),
+    `  verified by ${r.verifiedBy}: ${int(r.storedSpans)} spans stored of ${int(r.spans)} sent, ${int(r.storedTraces)} trace rows of ${int(r.traces)}, ` +
+      `trace spanCount sum ${int(r.summarySpans)}, rejected by server ${r.rejectedSpans}.`,
+    `  server pid ${r.serverPid ?? "n/a"}: peak VmRSS while sending ${mb(r.peakRssMb)} MB, VmHWM (whole life) ${mb(r.hwmMb)} MB; target < 400 MB.`,
+    r.serverCpuSeconds === null
+      ? `  server CPU: n/a`
+      : `  server CPU while sending: ${r.serverCpuSeconds.toFixed(1)} s of ${r.wallSeconds.toFixed(1)} s wall (${((100 * r.serverCpuSeconds) / r.wallSeconds).toFixed(0)} % of one core), ` +
+        `${((1e6 * r.serverCpuSeconds) / r.spans).toFixed(0)} µs CPU/span; load average ${r.load[0].toFixed(2)} → ${r.load[1].toFixed(2)} on ${cpus().length} CPUs; ` +
+        `the load generator used ${r.clientCpuSeconds.toFixed(1)} s CPU.`,
+    ...(failed(r) ? [`  FAILED: spans or traces missing or rejected.`] : []),
+  ]);
+  return `${table(header, cells)}\n\n${notes.join("\n")}`;
+}

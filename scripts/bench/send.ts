@@ -1,0 +1,87 @@
+// Sends the pre-encoded bodies with N concurrent senders over keep-alive HTTP, the way N OTLP exporters
+// would: each sender takes the next unsent body, and on 429/503 waits Retry-After and sends it again.
+// Any other failure stops the run: the benchmark must not report a rate for data that was not taken.
+import protobuf from "protobufjs";
+import { OTLP_PROTO } from "../../lib/ingest/otlp-schema";
+
+export type SendResult = {
+  wallSeconds: number;
+  retries429: number;
+  retries503: number;
+  /** Spans the server said it rejected (partialSuccess.rejectedSpans). */
+  rejectedSpans: number;
+  requests: number;
+  /** CPU seconds this load generator used while sending (it shares the machine with the server). */
+  clientCpuSeconds: number;
+};
+
+type Target = { baseUrl: string; apiKey: string };
+
+const TraceResponse = protobuf.parse(OTLP_PROTO).root.lookupType("hindsight.otlp.ExportTraceServiceResponse");
+const MAX_ATTEMPTS = 50;
+
+/** Seconds (or an HTTP date) from Retry-After; 1 s when missing or unreadable. */
+function retryAfterMs(header: string | null): number {
+  if (!header) return 1000;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? 1000 : Math.max(0, date - Date.now());
+}
+
+function rejectedIn(bytes: Uint8Array): number {
+  const decoded = TraceResponse.toObject(TraceResponse.decode(bytes), { longs: Number }) as { partialSuccess?: { rejectedSpans?: number } };
+  return decoded.partialSuccess?.rejectedSpans ?? 0;
+}
+
+async function post(target: Target, body: Uint8Array<ArrayBuffer>): Promise<Response> {
+  return fetch(`${target.baseUrl}/v1/traces`, {
+    method: "POST",
+    headers: { "content-type": "application/x-protobuf", authorization: `Bearer ${target.apiKey}` },
+    body,
+  });
+}
+
+/** One body until accepted; counts the 429/503 answers it had to sit out. */
+async function sendOne(target: Target, body: Uint8Array<ArrayBuffer>, result: SendResult): Promise<void> {
+  for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+    const response = await post(target, body);
+    result.requests += 1;
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (response.status === 200) {
+      result.rejectedSpans += rejectedIn(bytes);
+      return;
+    }
+    if (response.status === 429 || response.status === 503) {
+      if (response.status === 429) result.retries429 += 1;
+      else result.retries503 += 1;
+      await new Promise((resolve) => setTimeout(resolve, retryAfterMs(response.headers.get("retry-after"))));
+      continue;
+    }
+    throw new Error(`POST /v1/traces answered ${response.status}: ${Buffer.from(bytes).toString("utf8").slice(0, 300)}`);
+  }
+  throw new Error(`a body was still refused after ${MAX_ATTEMPTS} attempts`);
+}
+
+/** An empty export: loads the route, the API key lookup and the price book without storing anything. */
+export async function warmUp(target: Target): Promise<void> {
+  const response = await post(target, new Uint8Array(0));
+  await response.arrayBuffer();
+  if (response.status !== 200) throw new Error(`warm-up request answered ${response.status}`);
+}
+
+/** Sends every body with `senders` concurrent loops and times the whole run. */
+export async function sendAll(target: Target, bodies: readonly Uint8Array<ArrayBuffer>[], senders: number): Promise<SendResult> {
+  const result: SendResult = { wallSeconds: 0, retries429: 0, retries503: 0, rejectedSpans: 0, requests: 0, clientCpuSeconds: 0 };
+  let next = 0;
+  const loop = async () => {
+    while (next < bodies.length) await sendOne(target, bodies[next++]!, result);
+  };
+  const started = performance.now();
+  const cpu = process.cpuUsage();
+  await Promise.all(Array.from({ length: senders }, loop));
+  result.wallSeconds = (performance.now() - started) / 1000;
+  const used = process.cpuUsage(cpu);
+  result.clientCpuSeconds = (used.user + used.system) / 1e6;
+  return result;
+}
