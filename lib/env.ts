@@ -19,6 +19,16 @@ const schema = z.object({
   HINDSIGHT_MAX_QUEUED_SPANS: z.coerce.number().int().min(100).default(50_000),
   HINDSIGHT_PROJECT_NAME: z.string().trim().min(1).default("Default project"),
   HINDSIGHT_SQLITE_SYNCHRONOUS: z.enum(["FULL", "NORMAL"]).default("FULL"),
+  // Alerts (lib/alerts): seconds between scheduled rule evaluations (0 turns the scheduler off), the
+  // first webhook retry delay (doubling after), and the base of links in notifications (unset: the
+  // requesting origin for "evaluate now", else http://localhost:PORT).
+  HINDSIGHT_ALERT_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  HINDSIGHT_ALERT_RETRY_BASE_MS: z.coerce.number().int().min(0).max(600_000).default(1000),
+  HINDSIGHT_PUBLIC_URL: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || /^https?:\/\/[^\s/]+(\/\S*)?$/.test(v), "must be an http:// or https:// URL"),
 });
 
 export type Env = z.infer<typeof schema> & { database: { kind: "sqlite"; file: string } | { kind: "postgres"; url: string } };

@@ -7,6 +7,7 @@ const NAV = [
   { href: "/traces", label: "Traces" },
   { href: "/sessions", label: "Sessions" },
   { href: "/dashboards", label: "Dashboards" },
+  { href: "/alerts", label: "Alerts" },
   { href: "/settings", label: "Settings" },
 ];
 

@@ -12,28 +12,45 @@ import type { RollupDeltas } from "./rollup-delta";
 
 export type PreviousCost = { costUsd: number | null; costSource: string | null };
 
-/** What a transaction did to stored spans, keyed by spanKey. */
+/** Span ids by trace id: nested maps reuse the id strings instead of building a key per span (hot path). */
+export type SpanIdsByTrace = ReadonlyMap<string, ReadonlySet<string>>;
+
+/** What a transaction did to stored spans. */
 export type SpanChanges = {
   /** Spans this transaction inserted (re-sent spans that were already stored are not in it). */
-  inserted?: ReadonlySet<string>;
-  /** Spans whose cost this transaction overwrote, with the cost they had before. */
+  inserted?: SpanIdsByTrace;
+  /** Spans whose cost this transaction overwrote, by spanKey, with the cost they had before. */
   previousCosts?: ReadonlyMap<string, PreviousCost>;
 };
 
 export const spanKey = (traceId: string, spanId: string) => `${traceId}:${spanId}`;
 
+/** Groups (traceId, spanId) rows, e.g. the rows an INSERT … RETURNING reported. */
+export function groupByTrace(rows: Iterable<{ traceId?: unknown; spanId?: unknown }>): Map<string, Set<string>> {
+  const byTrace = new Map<string, Set<string>>();
+  for (const row of rows) {
+    const traceId = String(row.traceId);
+    let ids = byTrace.get(traceId);
+    if (!ids) byTrace.set(traceId, (ids = new Set()));
+    ids.add(String(row.spanId));
+  }
+  return byTrace;
+}
+
 /** The trace's spans before this transaction; the very same array when it changed none of them. */
 export function previousSpans(traceId: string, spans: SummarySpan[], { inserted, previousCosts }: SpanChanges): SummarySpan[] {
-  if (!inserted?.size && !previousCosts?.size) return spans;
+  const insertedIds = inserted?.get(traceId);
+  const hasCosts = previousCosts !== undefined && previousCosts.size > 0;
+  if (!insertedIds && !hasCosts) return spans;
+  if (insertedIds && !hasCosts && insertedIds.size >= spans.length) return []; // a new trace (the common case)
   let changed = false;
   const before: SummarySpan[] = [];
   for (const span of spans) {
-    const key = spanKey(traceId, span.spanId);
-    if (inserted?.has(key)) {
+    if (insertedIds?.has(span.spanId)) {
       changed = true;
       continue;
     }
-    const cost = previousCosts?.get(key);
+    const cost = hasCosts ? previousCosts.get(spanKey(traceId, span.spanId)) : undefined;
     if (cost) changed = true;
     before.push(cost ? { ...span, costUsd: cost.costUsd, costSource: cost.costSource } : span);
   }
@@ -49,12 +66,21 @@ export function addTraceChange(deltas: RollupDeltas, traceId: string, spans: Sum
 }
 
 /** Adds each span this transaction inserted, once (a batch may carry the same span twice). */
-export function addInsertedSpans(deltas: RollupDeltas, spans: readonly (SpanFacts & { traceId: string; spanId: string })[], inserted: ReadonlySet<string>): void {
-  const counted = new Set<string>();
+export function addInsertedSpans(deltas: RollupDeltas, spans: readonly (SpanFacts & { traceId: string; spanId: string })[], inserted: SpanIdsByTrace): void {
+  let insertedCount = 0;
+  for (const ids of inserted.values()) insertedCount += ids.size;
+  if (insertedCount === spans.length) {
+    // Every span of the batch is new and none repeats (the common case): no membership checks.
+    for (const span of spans) deltas.addAll(spanContributions(span), 1);
+    return;
+  }
+  const counted = new Map<string, Set<string>>();
   for (const span of spans) {
-    const key = spanKey(span.traceId, span.spanId);
-    if (!inserted.has(key) || counted.has(key)) continue;
-    counted.add(key);
+    if (!inserted.get(span.traceId)?.has(span.spanId)) continue;
+    let ids = counted.get(span.traceId);
+    if (!ids) counted.set(span.traceId, (ids = new Set()));
+    if (ids.has(span.spanId)) continue;
+    ids.add(span.spanId);
     deltas.addAll(spanContributions(span), 1);
   }
 }

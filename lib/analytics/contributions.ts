@@ -8,9 +8,8 @@ import type { SpanRecord } from "@/lib/ingest/span-record";
 import type { SummarySpan, TraceSummaryRow } from "@/lib/ingest/summarise";
 import type { Dimension } from "./dimensions";
 
-export type Contribution = {
-  dimension: Dimension;
-  group: string;
+/** The figures of one item (trace or span), shared by all its contributions. */
+export type ItemFigures = {
   /** Start of the item, ms since the epoch: it picks the bucket. */
   startMs: number;
   durationMs: number;
@@ -21,6 +20,8 @@ export type Contribution = {
   inputTokens: number;
   outputTokens: number;
 };
+
+export type Contribution = { dimension: Dimension; group: string; item: ItemFigures };
 
 export type SpanFacts = Pick<SpanRecord, "name" | "kind" | "toolName" | "model" | "status" | "startNs" | "durationMs">;
 
@@ -35,7 +36,12 @@ const carriesUsage = (s: SummarySpan) => s.inputTokens !== null || s.outputToken
  * models of a trace add up to its totals: a call whose descendant carries usage is a wrapper repeating
  * that usage and is skipped.
  */
-function usageByModel(models: readonly string[], spans: readonly SummarySpan[]): Map<string, ModelUsage> {
+function usageByModel(summary: TraceSummaryRow, spans: readonly SummarySpan[]): Map<string, ModelUsage> {
+  const only = summary.models.length === 1 ? summary.models[0]! : null;
+  if (only !== null && spans.every((s) => !isCall(s) || s.model === only)) {
+    // The common case: every call used the one model, so its share is the whole trace (no tree walk).
+    return new Map([[only, { calls: summary.llmCallCount, costUsd: summary.costUsd ?? 0, inputTokens: summary.inputTokens, outputTokens: summary.outputTokens }]]);
+  }
   const byId = new Map(spans.map((s) => [s.spanId, s]));
   const covered = new Set<string>();
   for (const span of spans) {
@@ -46,7 +52,7 @@ function usageByModel(models: readonly string[], spans: readonly SummarySpan[]):
       parent = parent.parentSpanId ? byId.get(parent.parentSpanId) : undefined;
     }
   }
-  const usage = new Map<string, ModelUsage>(models.map((m) => [m, { calls: 0, costUsd: 0, inputTokens: 0, outputTokens: 0 }]));
+  const usage = new Map<string, ModelUsage>(summary.models.map((m) => [m, { calls: 0, costUsd: 0, inputTokens: 0, outputTokens: 0 }]));
   for (const span of spans) {
     const entry = span.model && isCall(span) && !covered.has(span.spanId) ? usage.get(span.model) : undefined;
     if (!entry) continue;
@@ -60,7 +66,7 @@ function usageByModel(models: readonly string[], spans: readonly SummarySpan[]):
 
 /** Contributions of one trace, from its summary and the spans it was computed from. */
 export function traceContributions(summary: TraceSummaryRow, spans: readonly SummarySpan[]): Contribution[] {
-  const base = {
+  const item: ItemFigures = {
     startMs: nsToMs(summary.startNs),
     durationMs: summary.durationMs,
     errorCount: summary.status === "error" ? 1 : 0,
@@ -70,12 +76,14 @@ export function traceContributions(summary: TraceSummaryRow, spans: readonly Sum
     inputTokens: summary.inputTokens,
     outputTokens: summary.outputTokens,
   };
-  const out: Contribution[] = [{ dimension: "trace.name", group: summary.name, ...base }];
-  if (summary.agentName !== null) out.push({ dimension: "trace.agent", group: summary.agentName, ...base });
-  if (summary.userId !== null) out.push({ dimension: "trace.user", group: summary.userId, ...base });
-  if (summary.sessionId !== null) out.push({ dimension: "trace.session", group: summary.sessionId, ...base });
-  for (const [model, usage] of usageByModel(summary.models, spans)) {
-    out.push({ dimension: "trace.model", group: model, ...base, llmCallCount: usage.calls, toolCallCount: 0, costUsd: usage.costUsd, inputTokens: usage.inputTokens, outputTokens: usage.outputTokens });
+  const out: Contribution[] = [{ dimension: "trace.name", group: summary.name, item }];
+  if (summary.agentName !== null) out.push({ dimension: "trace.agent", group: summary.agentName, item });
+  if (summary.userId !== null) out.push({ dimension: "trace.user", group: summary.userId, item });
+  if (summary.sessionId !== null) out.push({ dimension: "trace.session", group: summary.sessionId, item });
+  if (summary.models.length === 0) return out;
+  for (const [model, usage] of usageByModel(summary, spans)) {
+    const { calls, ...totals } = usage;
+    out.push({ dimension: "trace.model", group: model, item: { ...item, ...totals, llmCallCount: calls, toolCallCount: 0 } });
   }
   return out;
 }
@@ -85,9 +93,9 @@ export function traceContributions(summary: TraceSummaryRow, spans: readonly Sum
  * them there through the trace refresh, so span rows never need revisiting.
  */
 export function spanContributions(span: SpanFacts): Contribution[] {
-  const base = { startMs: nsToMs(span.startNs), durationMs: span.durationMs, errorCount: span.status === "error" ? 1 : 0, llmCallCount: 0, toolCallCount: 0, costUsd: 0, inputTokens: 0, outputTokens: 0 };
-  const out: Contribution[] = [{ dimension: "span.kind", group: span.kind, ...base }];
-  if (span.kind === "tool") out.push({ dimension: "span.tool", group: span.toolName ?? span.name, ...base });
-  if (isCall(span) && span.model !== null) out.push({ dimension: "span.model", group: span.model, ...base });
+  const item: ItemFigures = { startMs: nsToMs(span.startNs), durationMs: span.durationMs, errorCount: span.status === "error" ? 1 : 0, llmCallCount: 0, toolCallCount: 0, costUsd: 0, inputTokens: 0, outputTokens: 0 };
+  const out: Contribution[] = [{ dimension: "span.kind", group: span.kind, item }];
+  if (span.kind === "tool") out.push({ dimension: "span.tool", group: span.toolName ?? span.name, item });
+  if (isCall(span) && span.model !== null) out.push({ dimension: "span.model", group: span.model, item });
   return out;
 }

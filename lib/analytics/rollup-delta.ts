@@ -5,14 +5,16 @@
 import { alignDown, GRANULARITY_MS, type Granularity } from "./buckets";
 import type { Contribution } from "./contributions";
 import { DIMENSIONS, type Dimension } from "./dimensions";
-import { addValue, binOf, binValue, dropEmptyBins, highestBin, mergeBins, type Bins } from "./sketch";
+import { addValue, binOf, binValue, dropEmptyBins, highestBin, mergeBins, quantiles, type Bins } from "./sketch";
+
+export const PERCENTILES = [0.5, 0.95, 0.99] as const;
 
 export type RollupKey = { dimension: Dimension; granularity: Granularity; bucketStartMs: number; group: string };
 export type RollupTotals = {
   count: number; errorCount: number; llmCallCount: number; toolCallCount: number;
   durationSumMs: number; costUsd: number; inputTokens: number; outputTokens: number;
 };
-export type RollupRow = RollupKey & RollupTotals & { maxMs: number; bins: Bins };
+export type RollupRow = RollupKey & RollupTotals & { maxMs: number; p50Ms: number; p95Ms: number; p99Ms: number; bins: Bins };
 export type RollupDelta = RollupKey & RollupTotals & {
   /** Null for dimensions without a histogram. */
   bins: Bins | null;
@@ -21,41 +23,64 @@ export type RollupDelta = RollupKey & RollupTotals & {
   removedMaxMs: number | null;
 };
 
-const TOTALS = ["count", "errorCount", "llmCallCount", "toolCallCount", "durationSumMs", "costUsd", "inputTokens", "outputTokens"] as const satisfies readonly (keyof RollupTotals)[];
-const ZERO_TOTALS: RollupTotals = { count: 0, errorCount: 0, llmCallCount: 0, toolCallCount: 0, durationSumMs: 0, costUsd: 0, inputTokens: 0, outputTokens: 0 };
 
 /** A string identifying the row of a key (for maps). */
 export const rollupId = (k: RollupKey) => `${k.dimension}\u0000${k.granularity}\u0000${k.bucketStartMs}\u0000${k.group}`;
 
 const maxOf = (a: number | null, b: number) => (a === null || b > a ? b : a);
 
-/** Deltas keyed by rollup row. */
-export class RollupDeltas {
-  private readonly deltas = new Map<string, RollupDelta>();
+/** "dimension granularity" → group → bucket start → delta: nested maps, so no key string is built per item (hot path). */
+type DeltaTree = Map<string, Map<string, Map<number, RollupDelta>>>;
 
-  /** Adds (sign 1) or removes (sign −1) one contribution at every granularity its dimension keeps. */
-  add(c: Contribution, sign: 1 | -1): void {
-    const spec = DIMENSIONS[c.dimension];
-    for (const granularity of spec.granularities) {
-      const key: RollupKey = { dimension: c.dimension, granularity, bucketStartMs: alignDown(c.startMs, GRANULARITY_MS[granularity]), group: c.group };
-      const id = rollupId(key);
-      let delta = this.deltas.get(id);
-      if (!delta) {
-        delta = { ...key, ...ZERO_TOTALS, bins: spec.histogram ? new Map() : null, addedMaxMs: null, removedMaxMs: null };
-        this.deltas.set(id, delta);
-      }
-      delta.count += sign;
-      delta.errorCount += sign * c.errorCount;
-      delta.llmCallCount += sign * c.llmCallCount;
-      delta.toolCallCount += sign * c.toolCallCount;
-      delta.durationSumMs += sign * c.durationMs;
-      delta.costUsd += sign * c.costUsd;
-      delta.inputTokens += sign * c.inputTokens;
-      delta.outputTokens += sign * c.outputTokens;
-      if (delta.bins) addValue(delta.bins, c.durationMs, sign);
-      if (sign > 0) delta.addedMaxMs = maxOf(delta.addedMaxMs, c.durationMs);
-      else delta.removedMaxMs = maxOf(delta.removedMaxMs, c.durationMs);
-    }
+function getOrCreate(tree: DeltaTree, key: RollupKey, histogram: boolean): RollupDelta {
+  // The granularity belongs to the key: a day bucket and its first hour start at the same instant.
+  const level = `${key.dimension} ${key.granularity}`;
+  let groups = tree.get(level);
+  if (!groups) tree.set(level, (groups = new Map()));
+  let buckets = groups.get(key.group);
+  if (!buckets) groups.set(key.group, (buckets = new Map()));
+  let delta = buckets.get(key.bucketStartMs);
+  if (!delta) buckets.set(key.bucketStartMs, (delta = newDelta(key, histogram)));
+  return delta;
+}
+
+// Objects are built field by field with one fixed shape: spreads and computed keys here cost
+// microseconds per row on the ingest path (megamorphic property access in V8).
+function newDelta(k: RollupKey, histogram: boolean): RollupDelta {
+  return {
+    dimension: k.dimension, granularity: k.granularity, bucketStartMs: k.bucketStartMs, group: k.group,
+    count: 0, errorCount: 0, llmCallCount: 0, toolCallCount: 0, durationSumMs: 0, costUsd: 0, inputTokens: 0, outputTokens: 0,
+    bins: histogram ? new Map() : null, addedMaxMs: null, removedMaxMs: null,
+  };
+}
+
+function* deltasOf(tree: DeltaTree): Generator<RollupDelta> {
+  for (const groups of tree.values()) for (const buckets of groups.values()) yield* buckets.values();
+}
+
+/**
+ * Deltas keyed by rollup row. Items are added at the finest granularity their dimension keeps; the
+ * coarser rows are derived from those in changes(), so ingest pays one map update per item, not three.
+ */
+export class RollupDeltas {
+  private readonly finest: DeltaTree = new Map();
+
+  /** Adds (sign 1) or removes (sign −1) one contribution. */
+  add({ dimension, group, item }: Contribution, sign: 1 | -1): void {
+    const spec = DIMENSIONS[dimension];
+    const granularity = spec.granularities[0];
+    const delta = getOrCreate(this.finest, { dimension, granularity, bucketStartMs: alignDown(item.startMs, GRANULARITY_MS[granularity]), group }, spec.histogram);
+    delta.count += sign;
+    delta.errorCount += sign * item.errorCount;
+    delta.llmCallCount += sign * item.llmCallCount;
+    delta.toolCallCount += sign * item.toolCallCount;
+    delta.durationSumMs += sign * item.durationMs;
+    delta.costUsd += sign * item.costUsd;
+    delta.inputTokens += sign * item.inputTokens;
+    delta.outputTokens += sign * item.outputTokens;
+    if (delta.bins) addValue(delta.bins, item.durationMs, sign);
+    if (sign > 0) delta.addedMaxMs = maxOf(delta.addedMaxMs, item.durationMs);
+    else delta.removedMaxMs = maxOf(delta.removedMaxMs, item.durationMs);
   }
 
   /** Adds or removes every contribution of one item. */
@@ -63,37 +88,79 @@ export class RollupDeltas {
     for (const c of contributions) this.add(c, sign);
   }
 
-  /** The deltas that change something (an item removed and re-added unchanged cancels out). */
+  /** The deltas of every granularity that change something (an item removed and re-added unchanged cancels out). */
   changes(): RollupDelta[] {
-    return [...this.deltas.values()].filter((d) => !isNoop(d));
+    const coarser: DeltaTree = new Map();
+    const finest = [...deltasOf(this.finest)];
+    for (const d of finest) {
+      const spec = DIMENSIONS[d.dimension];
+      for (const granularity of spec.granularities.slice(1)) {
+        const key = { dimension: d.dimension, granularity, bucketStartMs: alignDown(d.bucketStartMs, GRANULARITY_MS[granularity]), group: d.group };
+        mergeDelta(getOrCreate(coarser, key, spec.histogram), d);
+      }
+    }
+    return [...finest, ...deltasOf(coarser)].filter((d) => !isNoop(d));
   }
 }
 
+function mergeDelta(into: RollupDelta, from: RollupDelta): void {
+  into.count += from.count;
+  into.errorCount += from.errorCount;
+  into.llmCallCount += from.llmCallCount;
+  into.toolCallCount += from.toolCallCount;
+  into.durationSumMs += from.durationSumMs;
+  into.costUsd += from.costUsd;
+  into.inputTokens += from.inputTokens;
+  into.outputTokens += from.outputTokens;
+  if (into.bins && from.bins) mergeBins(into.bins, from.bins);
+  if (from.addedMaxMs !== null) into.addedMaxMs = maxOf(into.addedMaxMs, from.addedMaxMs);
+  if (from.removedMaxMs !== null) into.removedMaxMs = maxOf(into.removedMaxMs, from.removedMaxMs);
+}
+
 function isNoop(d: RollupDelta): boolean {
-  return TOTALS.every((t) => d[t] === 0) && (d.bins === null || d.bins.size === 0) && d.addedMaxMs === d.removedMaxMs;
+  return d.count === 0 && d.errorCount === 0 && d.llmCallCount === 0 && d.toolCallCount === 0 && d.durationSumMs === 0 && d.costUsd === 0 &&
+    d.inputTokens === 0 && d.outputTokens === 0 && (d.bins === null || d.bins.size === 0) && d.addedMaxMs === d.removedMaxMs;
 }
 
 /**
  * The stored row after a delta. A row whose count falls to zero is emptied (rounding residue of the
  * float sums goes with it). The maximum stays exact while only larger items arrive; when the delta
  * may have removed the largest item, it falls back to the representative of the highest non-empty
- * bin, which is within the sketch's accuracy of the true maximum.
+ * bin, which is within the sketch's accuracy of the true maximum. p50/p95/p99 are recomputed from the
+ * merged histogram. Updates `stored.bins` in place.
  */
-export function applyDelta(stored: RollupRow | null, delta: RollupDelta): RollupRow {
-  const key: RollupKey = { dimension: delta.dimension, granularity: delta.granularity, bucketStartMs: delta.bucketStartMs, group: delta.group };
-  const totals = { ...ZERO_TOTALS };
-  for (const t of TOTALS) totals[t] = (stored?.[t] ?? 0) + delta[t];
-  if (totals.count <= 0) return { ...key, ...ZERO_TOTALS, maxMs: 0, bins: new Map() };
-  const bins: Bins = new Map(stored?.bins ?? []);
-  const previousMax = stored?.maxMs ?? 0;
-  let maxMs = Math.max(previousMax, delta.addedMaxMs ?? 0);
-  if (delta.bins) {
-    mergeBins(bins, delta.bins);
-    dropEmptyBins(bins);
-    const top = highestBin(bins);
-    const removedLargest = delta.removedMaxMs !== null && delta.removedMaxMs >= previousMax && (delta.addedMaxMs === null || delta.addedMaxMs < delta.removedMaxMs);
-    if (top === null) maxMs = 0;
-    else if (binOf(maxMs) > top || removedLargest) maxMs = binValue(top);
+export function applyDelta(stored: RollupRow | null, d: RollupDelta): RollupRow {
+  const row: RollupRow = {
+    dimension: d.dimension, granularity: d.granularity, bucketStartMs: d.bucketStartMs, group: d.group,
+    count: (stored?.count ?? 0) + d.count,
+    errorCount: (stored?.errorCount ?? 0) + d.errorCount,
+    llmCallCount: (stored?.llmCallCount ?? 0) + d.llmCallCount,
+    toolCallCount: (stored?.toolCallCount ?? 0) + d.toolCallCount,
+    durationSumMs: (stored?.durationSumMs ?? 0) + d.durationSumMs,
+    costUsd: (stored?.costUsd ?? 0) + d.costUsd,
+    inputTokens: (stored?.inputTokens ?? 0) + d.inputTokens,
+    outputTokens: (stored?.outputTokens ?? 0) + d.outputTokens,
+    maxMs: Math.max(stored?.maxMs ?? 0, d.addedMaxMs ?? 0),
+    p50Ms: 0, p95Ms: 0, p99Ms: 0,
+    bins: stored?.bins ?? new Map(),
+  };
+  if (row.count <= 0) {
+    return {
+      dimension: d.dimension, granularity: d.granularity, bucketStartMs: d.bucketStartMs, group: d.group,
+      count: 0, errorCount: 0, llmCallCount: 0, toolCallCount: 0, durationSumMs: 0, costUsd: 0, inputTokens: 0, outputTokens: 0,
+      maxMs: 0, p50Ms: 0, p95Ms: 0, p99Ms: 0, bins: new Map(),
+    };
   }
-  return { ...key, ...totals, maxMs, bins };
+  if (d.bins) {
+    mergeBins(row.bins, d.bins);
+    dropEmptyBins(row.bins);
+    const top = highestBin(row.bins);
+    const previousMax = stored?.maxMs ?? 0;
+    const removedLargest = d.removedMaxMs !== null && d.removedMaxMs >= previousMax && (d.addedMaxMs === null || d.addedMaxMs < d.removedMaxMs);
+    if (top === null) row.maxMs = 0;
+    else if (binOf(row.maxMs) > top || removedLargest) row.maxMs = binValue(top);
+    // Stored with the row so reads at the row's own granularity never decode a histogram.
+    [row.p50Ms, row.p95Ms, row.p99Ms] = quantiles(row.bins, PERCENTILES, row.maxMs).map((q) => q ?? 0) as [number, number, number];
+  }
+  return row;
 }

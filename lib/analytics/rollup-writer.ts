@@ -4,22 +4,27 @@ import "server-only";
 //
 // Design
 // - One row per (dimension, granularity, bucketStartMs, groupKey) at 1m, 1h and 1d granularity
-//   (lib/analytics/dimensions.ts says which dimension keeps which). A query reads the coarsest
-//   granularity that divides its bucket, so 30 days at 1h are 720 rows per group, never spans.
+//   (dimensions.ts says which dimension keeps which). A query reads the coarsest granularity that
+//   divides its bucket (1m/5m → minute rows, 1h → hour rows, 1d → day rows), so 30 days at 1h are
+//   720 rows per group, never spans.
 // - Each row holds sums (count, errors, LLM and tool calls, duration, cost, tokens), a maximum, and a
-//   log-bucketed duration histogram (sketch.ts, DDSketch mapping, < 1 % relative error) stored as
+//   log-bucketed duration histogram (sketch.ts: DDSketch mapping, under 1 % relative error) stored as
 //   JSON {bin: count}. Sums and histograms both add and subtract, so rows merge across buckets at
 //   read time and un-count an item at write time.
-// - Spans are counted once, when inserted (re-sent spans are skipped by ON CONFLICT and so never
-//   reach the deltas). Traces are counted by their summary: every refresh removes the trace's
-//   previous contribution and adds the new one (trace-change.ts), which moves a trace to the right
-//   bucket, name or agent when late spans arrive and keeps costs right after a price change.
-// - `trace.model` rows give the cost API's groupBy=model: per trace, one row contribution per model it
-//   used, so `count` there is the exact number of distinct traces using the model in the bucket.
-// - Deltas are accumulated per transaction (RollupDeltas) and written here once: read the touched
-//   rows, add the deltas in memory, upsert. PostgreSQL writers from several processes serialise on one
-//   transaction-scoped advisory lock taken after the trace locks (always in that order: no deadlock),
-//   so a read-add-write never loses another writer's delta. SQLite has a single writer anyway.
+// - An item counts in the bucket of its start time (UTC-aligned). Spans count once, when inserted: a
+//   re-sent span is skipped by ON CONFLICT and never reaches the deltas. Traces count by their summary:
+//   every refresh takes the trace's previous contribution out and puts the new one in (changes.ts),
+//   which moves a trace to the right bucket, name or agent when late spans arrive and keeps its cost
+//   right after a price change. Span rows carry no cost, so repricing never touches them.
+// - `trace.model` rows give the cost API's groupBy=model: each trace contributes once per model it used
+//   (that model's calls, tokens and cost), so their `count` is exactly the number of distinct traces
+//   using the model in the bucket, with no presence table.
+// - Deltas are accumulated per transaction (RollupDeltas) and written here once. Rows without a
+//   histogram are added to in SQL (ON CONFLICT … SET "count" = "count" + excluded."count"); rows with
+//   one are read, merged in memory and upserted. PostgreSQL writers in several processes serialise on
+//   one transaction-scoped advisory lock taken after the trace locks (always in that order: no
+//   deadlock), so a read-merge-write never loses another writer's delta. SQLite has one writer anyway.
+// - Rollups hold what ingest maintained: spans stored before this table existed are not in them.
 import { quote, type Row, type Sql, type SqlValue } from "@/lib/store/sql";
 import { applyDelta, rollupId, type RollupDelta, type RollupDeltas, type RollupRow } from "./rollup-delta";
 import type { Granularity } from "./buckets";
@@ -28,14 +33,17 @@ import { decodeBins, encodeBins } from "./sketch";
 
 const COLUMNS = [
   "dimension", "granularity", "bucketStartMs", "groupKey", "count", "errorCount", "llmCallCount", "toolCallCount",
-  "durationSumMs", "maxMs", "costUsd", "inputTokens", "outputTokens", "bins",
+  "durationSumMs", "maxMs", "p50Ms", "p95Ms", "p99Ms", "costUsd", "inputTokens", "outputTokens", "bins",
 ] as const;
 const KEY_COLUMNS = COLUMNS.slice(0, 4);
 const SELECT = `SELECT ${COLUMNS.map((c) => `r.${quote(c)}`).join(", ")} FROM "metric_rollups" r`;
 const SQLITE_READ = `${SELECT} WHERE ${KEY_COLUMNS.map((c) => `r.${quote(c)} = ?`).join(" AND ")}`;
 const PG_READ = `${SELECT} JOIN json_to_recordset(?::json) AS k("d" text, "g" text, "b" bigint, "k" text)
   ON r."dimension" = k."d" AND r."granularity" = k."g" AND r."bucketStartMs" = k."b" AND r."groupKey" = k."k"`;
-const UPSERT = `(${KEY_COLUMNS.map(quote).join(", ")}) DO UPDATE SET ${COLUMNS.slice(4).map((c) => `${quote(c)} = excluded.${quote(c)}`).join(", ")}`;
+const SUM_COLUMNS = ["count", "errorCount", "llmCallCount", "toolCallCount", "durationSumMs", "costUsd", "inputTokens", "outputTokens"] as const;
+const REPLACE = `(${KEY_COLUMNS.map(quote).join(", ")}) DO UPDATE SET ${COLUMNS.slice(4).map((c) => `${quote(c)} = excluded.${quote(c)}`).join(", ")}`;
+const ADD = `(${KEY_COLUMNS.map(quote).join(", ")}) DO UPDATE SET ${SUM_COLUMNS.map((c) => `${quote(c)} = "metric_rollups".${quote(c)} + excluded.${quote(c)}`).join(", ")},
+  "maxMs" = CASE WHEN excluded."maxMs" > "metric_rollups"."maxMs" THEN excluded."maxMs" ELSE "metric_rollups"."maxMs" END`;
 // Two-int4 key space: never collides with the single-bigint trace locks of lib/ingest/store.ts.
 const PG_ROLLUP_LOCK = "SELECT pg_advisory_xact_lock(1751607912, 1)";
 
@@ -53,6 +61,9 @@ function fromStored(row: StoredRow): RollupRow {
     toolCallCount: Number(row.toolCallCount),
     durationSumMs: Number(row.durationSumMs),
     maxMs: Number(row.maxMs),
+    p50Ms: Number(row.p50Ms),
+    p95Ms: Number(row.p95Ms),
+    p99Ms: Number(row.p99Ms),
     costUsd: Number(row.costUsd),
     inputTokens: Number(row.inputTokens),
     outputTokens: Number(row.outputTokens),
@@ -63,7 +74,7 @@ function fromStored(row: StoredRow): RollupRow {
 function toStored(r: RollupRow): SqlValue[] {
   return [
     r.dimension, r.granularity, BigInt(r.bucketStartMs), r.group, r.count, r.errorCount, r.llmCallCount, r.toolCallCount,
-    r.durationSumMs, r.maxMs, r.costUsd, BigInt(Math.round(r.inputTokens)), BigInt(Math.round(r.outputTokens)), encodeBins(r.bins),
+    r.durationSumMs, r.maxMs, r.p50Ms, r.p95Ms, r.p99Ms, r.costUsd, BigInt(Math.round(r.inputTokens)), BigInt(Math.round(r.outputTokens)), encodeBins(r.bins),
   ];
 }
 
@@ -90,7 +101,12 @@ export async function writeRollups(tx: Sql, deltas: RollupDeltas): Promise<void>
   const changes = deltas.changes();
   if (changes.length === 0) return;
   if (tx.dialect === "postgres") await tx.run(PG_ROLLUP_LOCK);
-  const stored = await readRows(tx, changes);
-  const rows = changes.map((d) => toStored(applyDelta(stored.get(rollupId(d)) ?? null, d)));
-  await tx.insertMany("metric_rollups", COLUMNS, rows, UPSERT);
+  // Rows without a histogram hold sums only: added in SQL, without reading them first.
+  const sums = changes.filter((d) => d.bins === null);
+  await tx.insertMany("metric_rollups", COLUMNS, sums.map((d) => toStored({ ...d, maxMs: d.addedMaxMs ?? 0, p50Ms: 0, p95Ms: 0, p99Ms: 0, bins: new Map() })), ADD);
+  const withBins = changes.filter((d) => d.bins !== null);
+  if (withBins.length === 0) return;
+  const stored = await readRows(tx, withBins);
+  const rows = withBins.map((d) => toStored(applyDelta(stored.get(rollupId(d)) ?? null, d)));
+  await tx.insertMany("metric_rollups", COLUMNS, rows, REPLACE);
 }

@@ -1,10 +1,11 @@
-// Stored rollup rows → the points of the analytics API (api.md "Analytics API"). Rows of a finer
-// granularity than the requested bucket (minute rows for 5m buckets) are merged: sums add, histograms
+// Stored rollup rows → the points of the analytics API (api.md "Analytics API"). Rows of the requested
+// bucket size map one to one; finer rows (minute rows for 5m buckets) are merged: sums add, histograms
 // add bin by bin, maxima take the larger. Points are ordered by bucket, then group. Pure.
 import { alignDown } from "./buckets";
 import { decodeBins, mergeBins, quantiles, type Bins } from "./sketch";
 
-export type LatencyRollup = { group: string; bucketStartMs: number; count: number; maxMs: number; bins: string };
+/** A stored row for latency: its own percentiles, and its histogram when buckets merge several rows. */
+export type LatencyRollup = { group: string; bucketStartMs: number; count: number; maxMs: number; p50Ms: number; p95Ms: number; p99Ms: number; bins?: string };
 export type CostRollup = { group: string; bucketStartMs: number; count: number; costUsd: number; inputTokens: number; outputTokens: number };
 
 export type LatencyPoint = { bucketStart: string; group: string; count: number; p50Ms: number; p95Ms: number; p99Ms: number; maxMs: number };
@@ -14,8 +15,16 @@ export type CostPoint = {
 
 type Keyed = { bucketStartMs: number; group: string };
 
+const byBucketThenGroup = (a: Keyed, b: Keyed) => a.bucketStartMs - b.bucketStartMs || (a.group < b.group ? -1 : a.group > b.group ? 1 : 0);
+
+/** Rows in point order. Queries return them so already (index order), which one pass confirms. */
+function ordered<R extends Keyed>(rows: readonly R[]): readonly R[] {
+  for (let i = 1; i < rows.length; i++) if (byBucketThenGroup(rows[i - 1]!, rows[i]!) > 0) return [...rows].sort(byBucketThenGroup);
+  return rows;
+}
+
 /** Groups rows by (bucket of `bucketMs`, group), folding each row into its entry. */
-function fold<R extends Keyed, E extends Keyed>(rows: readonly R[], bucketMs: number, create: (start: number, row: R) => E, into: (entry: E, row: R) => void): E[] {
+function fold<R extends Keyed, E extends Keyed>(rows: readonly R[], bucketMs: number, create: (start: number, row: R) => E, into: (entry: E, row: R) => void): readonly E[] {
   const entries = new Map<string, E>();
   for (const row of rows) {
     const start = alignDown(row.bucketStartMs, bucketMs);
@@ -27,15 +36,29 @@ function fold<R extends Keyed, E extends Keyed>(rows: readonly R[], bucketMs: nu
     }
     into(entry, row);
   }
-  return [...entries.values()].sort((a, b) => a.bucketStartMs - b.bucketStartMs || (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
+  return ordered([...entries.values()]);
 }
 
-const toIso = (ms: number) => new Date(ms).toISOString();
+/** ISO text of a bucket start; points come bucket by bucket, so the last one is remembered. */
+const toIso = (() => {
+  let lastMs = Number.NaN, lastIso = "";
+  return (ms: number) => (ms === lastMs ? lastIso : ((lastMs = ms), (lastIso = new Date(ms).toISOString())));
+})();
 /** Microsecond resolution, like stored durations: no float noise in the JSON. */
 const roundMs = (ms: number) => Math.round(ms * 1000) / 1000;
 
-/** Latency points: count, nearest-rank p50/p95/p99 (within the sketch's accuracy) and max per bucket and group. */
-export function buildLatencySeries(rows: readonly LatencyRollup[], bucketMs: number): LatencyPoint[] {
+/**
+ * Latency points: count, nearest-rank p50/p95/p99 (within the sketch's accuracy) and max per bucket and
+ * group. Rows of the bucket's own size carry their percentiles; finer rows (minute rows for 5m
+ * buckets) are merged through their histograms, which they must then carry.
+ */
+export function buildLatencySeries(rows: readonly LatencyRollup[], bucketMs: number, rowMs: number): LatencyPoint[] {
+  const point = (start: number, group: string, count: number, p: readonly (number | null)[], maxMs: number): LatencyPoint => ({
+    bucketStart: toIso(start), group, count, p50Ms: roundMs(p[0] ?? 0), p95Ms: roundMs(p[1] ?? 0), p99Ms: roundMs(p[2] ?? 0), maxMs: roundMs(maxMs),
+  });
+  if (bucketMs === rowMs) {
+    return ordered(rows).map((r) => point(r.bucketStartMs, r.group, r.count, [r.p50Ms, r.p95Ms, r.p99Ms], r.maxMs));
+  }
   type Entry = Keyed & { count: number; maxMs: number; bins: Bins };
   const entries = fold<LatencyRollup, Entry>(
     rows,
@@ -47,29 +70,28 @@ export function buildLatencySeries(rows: readonly LatencyRollup[], bucketMs: num
       mergeBins(entry.bins, decodeBins(row.bins));
     },
   );
-  return entries.map((e) => {
-    const [p50, p95, p99] = quantiles(e.bins, [0.5, 0.95, 0.99], e.maxMs);
-    return { bucketStart: toIso(e.bucketStartMs), group: e.group, count: e.count, p50Ms: roundMs(p50 ?? 0), p95Ms: roundMs(p95 ?? 0), p99Ms: roundMs(p99 ?? 0), maxMs: roundMs(e.maxMs) };
-  });
+  return entries.map((e) => point(e.bucketStartMs, e.group, e.count, quantiles(e.bins, [0.5, 0.95, 0.99], e.maxMs), e.maxMs));
 }
 
 /** Cost points: traces, cost, cost per trace and tokens per bucket and group. */
-export function buildCostSeries(rows: readonly CostRollup[], bucketMs: number): CostPoint[] {
-  type Entry = Keyed & { traces: number; costUsd: number; inputTokens: number; outputTokens: number };
-  const entries = fold<CostRollup, Entry>(
-    rows,
-    bucketMs,
-    (start, row) => ({ bucketStartMs: start, group: row.group, traces: 0, costUsd: 0, inputTokens: 0, outputTokens: 0 }),
-    (entry, row) => {
-      entry.traces += row.count;
-      entry.costUsd += row.costUsd;
-      entry.inputTokens += row.inputTokens;
-      entry.outputTokens += row.outputTokens;
-    },
-  );
-  return entries.map((e) => {
+export function buildCostSeries(rows: readonly CostRollup[], bucketMs: number, rowMs: number): CostPoint[] {
+  const merged =
+    bucketMs === rowMs
+      ? ordered(rows)
+      : fold<CostRollup, CostRollup>(
+          rows,
+          bucketMs,
+          (start, row) => ({ bucketStartMs: start, group: row.group, count: 0, costUsd: 0, inputTokens: 0, outputTokens: 0 }),
+          (entry, row) => {
+            entry.count += row.count;
+            entry.costUsd += row.costUsd;
+            entry.inputTokens += row.inputTokens;
+            entry.outputTokens += row.outputTokens;
+          },
+        );
+  return merged.map((e) => {
     // Sums that had items subtracted may carry float residue below zero; cost is never negative.
     const costUsd = Math.max(0, e.costUsd);
-    return { bucketStart: toIso(e.bucketStartMs), group: e.group, traces: e.traces, costUsd, costPerTraceUsd: e.traces > 0 ? costUsd / e.traces : 0, inputTokens: e.inputTokens, outputTokens: e.outputTokens };
+    return { bucketStart: toIso(e.bucketStartMs), group: e.group, traces: e.count, costUsd, costPerTraceUsd: e.count > 0 ? costUsd / e.count : 0, inputTokens: e.inputTokens, outputTokens: e.outputTokens };
   });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 // Writes normalised spans and log records in one transaction per call and keeps the per-trace summary
 // and facets up to date. Idempotent: spans are keyed by (traceId, spanId), log records by content hash.
-import { addInsertedSpans, addTraceChange, spanKey, type SpanChanges } from "@/lib/analytics/changes";
+import { addInsertedSpans, addTraceChange, groupByTrace, type SpanChanges } from "@/lib/analytics/changes";
 import { RollupDeltas } from "@/lib/analytics/rollup-delta";
 import { writeRollups } from "@/lib/analytics/rollup-writer";
 import type { Sql, SqlValue } from "@/lib/store/sql";
@@ -97,15 +97,15 @@ export async function storeBatch(sql: Sql, batch: WriteBatch): Promise<void> {
       { returning: ["traceId", "spanId"] },
     );
     // Only spans stored now count in the rollups: a re-sent span was counted when it first arrived.
-    const insertedKeys = new Set(inserted.map((r) => spanKey(String(r.traceId), String(r.spanId))));
+    const insertedIds = groupByTrace(inserted);
     const rollups = new RollupDeltas();
-    addInsertedSpans(rollups, batch.spans, insertedKeys);
+    addInsertedSpans(rollups, batch.spans, insertedIds);
     await tx.insertMany(
       "span_logs",
       LOG_COLUMNS,
       batch.logs.map((log) => LOG_COLUMNS.map((column) => log[column])),
       `("dedupeKey") DO NOTHING`,
     );
-    await refreshTraceSummaries(tx, new Set(batch.spans.map((s) => s.traceId)), { inserted: insertedKeys }, rollups);
+    await refreshTraceSummaries(tx, new Set(batch.spans.map((s) => s.traceId)), { inserted: insertedIds }, rollups);
   });
 }

@@ -50,7 +50,10 @@ export function openSqlite(file: string, synchronous: "FULL" | "NORMAL" = "FULL"
       const picked = options.returning.map((c) => [c, columns.indexOf(c)] as const);
       const inserted: Row[] = [];
       for (const row of rows) {
-        if (statement.run(...row.map(toSqlite)).changes > 0) inserted.push(Object.fromEntries(picked.map(([c, i]) => [c, row[i]])));
+        if (statement.run(...row.map(toSqlite)).changes === 0) continue;
+        const out: Row = {};
+        for (const [c, i] of picked) out[c] = row[i];
+        inserted.push(out);
       }
       return inserted;
     },

@@ -1,6 +1,7 @@
 // Starts a Hindsight server on a fresh database (or uses HINDSIGHT_E2E_BASE_URL + HINDSIGHT_E2E_API_KEY,
 // for a server you already run locally), seeds it through the OTLP exporter, and hands the address and
 // ids to the tests through environment variables (inherited by the worker processes).
+import { seedAnalyticsData } from "./analytics-seed";
 import { assertLocalTarget } from "./otlp-seed";
 import { seedExplorerData } from "./seed-data";
 
@@ -14,6 +15,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   assertLocalTarget(baseUrl);
   try {
     const seeded = await seedExplorerData({ baseUrl, apiKey });
+    process.env.HINDSIGHT_E2E_ANALYTICS_SEED = JSON.stringify(await seedAnalyticsData({ baseUrl, apiKey }));
     process.env.HINDSIGHT_E2E_BASE_URL = baseUrl;
     process.env.HINDSIGHT_E2E_API_KEY = apiKey;
     process.env.HINDSIGHT_E2E_SEED = JSON.stringify(seeded);

@@ -1,0 +1,33 @@
+import type { Metadata } from "next";
+import { IncidentTable } from "@/components/alerts/incident-table";
+import { RulesPanel } from "@/components/alerts/rules-panel";
+import { PageHeader } from "@/components/ui/page-header";
+import { getRequestTimeMs } from "@/lib/format/time";
+import { getAlertsOverview } from "@/lib/queries/dashboard-alerts";
+
+export const metadata: Metadata = { title: "Alerts" };
+
+export default async function AlertsPage() {
+  const { rules, open, resolved } = await getAlertsOverview();
+  const nowMs = getRequestTimeMs();
+  return (
+    <div className="flex flex-col gap-6 p-4">
+      <PageHeader
+        title="Alerts"
+        subtitle={`Budgets and latency rules, evaluated on a schedule inside the server · ${open.length} open ${open.length === 1 ? "incident" : "incidents"}`}
+      />
+      <section className="flex flex-col gap-2">
+        <h2 className="text-base font-semibold">Open incidents</h2>
+        <IncidentTable incidents={open} state="open" nowMs={nowMs} testId="open-incidents" />
+      </section>
+      <section className="flex flex-col gap-2">
+        <h2 className="text-base font-semibold">Rules</h2>
+        <RulesPanel rules={rules} />
+      </section>
+      <section className="flex flex-col gap-2">
+        <h2 className="text-base font-semibold">Resolved incidents</h2>
+        <IncidentTable incidents={resolved} state="resolved" nowMs={nowMs} testId="resolved-incidents" />
+      </section>
+    </div>
+  );
+}

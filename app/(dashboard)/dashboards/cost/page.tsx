@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import { CostDashboard } from "@/components/dashboards/cost-dashboard";
+import { PageHeader } from "@/components/ui/page-header";
+import { formatBucketLabel } from "@/lib/format/chart";
+import { getRequestTimeMs } from "@/lib/format/time";
+import { buildTracesHref } from "@/lib/format/traces-href";
+import { getCostDashboard } from "@/lib/queries/dashboard-cost";
+import { resolveDashboardWindow } from "@/lib/queries/dashboard-window";
+import type { SearchParamsRecord } from "@/lib/trace/url-state";
+
+export const metadata: Metadata = { title: "Cost" };
+
+export default async function CostPage({ searchParams }: { searchParams: Promise<SearchParamsRecord> }) {
+  const timeWindow = await resolveDashboardWindow(await searchParams, getRequestTimeMs());
+  const data = await getCostDashboard(timeWindow);
+  return (
+    <>
+      <PageHeader title="Cost" subtitle={`Cost per task, waste, breakdowns and token usage · ${timeWindow.label}`} />
+      <CostDashboard
+        view={{
+          ...data,
+          fromMs: timeWindow.fromMs,
+          toMs: timeWindow.toMs,
+          bucketLabel: formatBucketLabel(data.bucket),
+          allTracesHref: buildTracesHref({ sort: "cost" }, timeWindow.fromMs, timeWindow.toMs),
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+// Parameters of the metrics endpoints: defaults, and a 400 naming the parameter for every bad value.
+import { describe, expect, it } from "vitest";
+import { parseCostParams, parseLatencyParams } from "@/lib/analytics/metrics-params";
+
+const NOW = Date.parse("2026-11-21T12:00:00Z");
+const latency = (query: string) => parseLatencyParams(new URLSearchParams(query), NOW);
+const cost = (query: string) => parseCostParams(new URLSearchParams(query), NOW);
+const ENDPOINTS = { latency, cost };
+
+describe("metrics parameters", () => {
+  it("defaults to the last 24 hours, the finest sensible bucket and the trace name", () => {
+    expect(latency("")).toEqual({ ok: true, fromMs: NOW - 86_400_000, toMs: NOW, bucket: "5m", groupBy: "name" });
+    expect(cost("")).toEqual({ ok: true, fromMs: NOW - 86_400_000, toMs: NOW, bucket: "1h", groupBy: "task" });
+    expect(cost("from=2026-11-01T00:00:00Z")).toMatchObject({ ok: true, fromMs: Date.parse("2026-11-01T00:00:00Z"), toMs: NOW, bucket: "1h" });
+    expect(cost("from=2026-10-01T00:00:00Z")).toMatchObject({ ok: true, bucket: "1d" });
+  });
+
+  it("takes explicit values", () => {
+    expect(latency("from=2026-11-20T00:00:00Z&to=2026-11-21T00:00:00Z&bucket=1m&groupBy=tool")).toEqual({
+      ok: true, fromMs: Date.parse("2026-11-20T00:00:00Z"), toMs: Date.parse("2026-11-21T00:00:00Z"), bucket: "1m", groupBy: "tool",
+    });
+    expect(cost("bucket=1d&groupBy=session")).toMatchObject({ ok: true, bucket: "1d", groupBy: "session" });
+  });
+
+  it.each([
+    ["latency", "groupBy=task", "groupBy", /name, agent, tool, model, kind/],
+    ["cost", "groupBy=kind", "groupBy", /task, agent, model, user, session/],
+    ["cost", "bucket=5m", "bucket", /1h, 1d/],
+    ["latency", "bucket=2h", "bucket", /1m, 5m, 1h, 1d/],
+    ["latency", "from=yesterday", "from", /ISO 8601/],
+    ["latency", "to=2026-13-45", "to", /ISO 8601/],
+    ["latency", "limit=5", "limit", /unknown parameter/],
+    ["latency", "from=2026-11-21T00:00:00Z&to=2026-11-20T00:00:00Z", "to", /later than from/],
+    ["latency", "from=2026-11-22T00:00:00Z", "from", /earlier than to/],
+    ["latency", "from=2026-10-01T00:00:00Z&to=2026-11-01T00:00:00Z&bucket=1m", "bucket", /more than 1500/],
+    ["cost", "from=2000-01-01T00:00:00Z", "from", /more than 1500/],
+  ] as const)("%s refuses %s", (endpoint, query, parameter, message) => {
+    const parsed = ENDPOINTS[endpoint](query);
+    expect(parsed).toMatchObject({ ok: false, parameter });
+    expect(parsed.ok ? "" : parsed.message).toMatch(message);
+  });
+});

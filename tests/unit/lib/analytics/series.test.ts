@@ -1,0 +1,55 @@
+// Rollup rows → API points: finer rows merged into the requested bucket, ordered by bucket and group.
+import { describe, expect, it } from "vitest";
+import { buildCostSeries, buildLatencySeries } from "@/lib/analytics/series";
+import { addValue, encodeBins, type Bins } from "@/lib/analytics/sketch";
+import { BASE_MS } from "./support/spans";
+
+const MINUTE = 60_000;
+const binsText = (values: number[]) => {
+  const bins: Bins = new Map();
+  for (const v of values) addValue(bins, v);
+  return encodeBins(bins);
+};
+const latencyRow = (group: string, minute: number, values: number[]) => ({
+  group, bucketStartMs: BASE_MS + minute * MINUTE, count: values.length, maxMs: Math.max(...values), p50Ms: 0, p95Ms: 0, p99Ms: 0, bins: binsText(values),
+});
+
+describe("buildLatencySeries", () => {
+  it("merges minute rows into 5-minute buckets, per group, in order", () => {
+    const rows = [latencyRow("b", 0, [5]), latencyRow("a", 6, [7]), latencyRow("a", 1, Array.from({ length: 99 }, (_, i) => i + 1)), latencyRow("a", 4, [1000])];
+    const points = buildLatencySeries(rows, 5 * MINUTE, MINUTE);
+    expect(points.map((p) => [p.bucketStart.slice(11, 16), p.group, p.count, p.maxMs])).toEqual([
+      ["10:00", "a", 100, 1000],
+      ["10:00", "b", 1, 5],
+      ["10:05", "a", 1, 7],
+    ]);
+    const first = points[0]!;
+    for (const [estimate, exact] of [[first.p50Ms, 50], [first.p95Ms, 95], [first.p99Ms, 99]] as const) {
+      expect(Math.abs(estimate - exact)).toBeLessThanOrEqual(exact * 0.01);
+    }
+  });
+
+  it("returns nothing for no rows", () => {
+    expect(buildLatencySeries([], MINUTE, MINUTE)).toEqual([]);
+  });
+
+  it("maps rows of the bucket's own size one to one, with their stored percentiles", () => {
+    const row = (group: string, hour: number) => ({ group, bucketStartMs: BASE_MS + hour * 3_600_000, count: 3, maxMs: 9.0004, p50Ms: 2.0004, p95Ms: 8, p99Ms: 9 });
+    expect(buildLatencySeries([row("b", 1), row("z", 0), row("a", 0)], 3_600_000, 3_600_000).map((p) => [p.bucketStart.slice(11, 16), p.group, p.p50Ms, p.maxMs])).toEqual([
+      ["10:00", "a", 2, 9],
+      ["10:00", "z", 2, 9],
+      ["11:00", "b", 2, 9],
+    ]);
+  });
+});
+
+describe("buildCostSeries", () => {
+  it("sums traces, cost and tokens per bucket and group (hour rows into a day), with the cost per trace", () => {
+    const row = (group: string, hour: number, count: number, costUsd: number) => ({ group, bucketStartMs: BASE_MS + hour * 3_600_000, count, costUsd, inputTokens: count * 100, outputTokens: count * 10 });
+    const points = buildCostSeries([row("t", 0, 2, 0.5), row("t", 1, 1, 0.25), row("u", 0, 4, -1e-18)], 86_400_000, 3_600_000);
+    expect(points).toEqual([
+      { bucketStart: "2026-11-21T00:00:00.000Z", group: "t", traces: 3, costUsd: 0.75, costPerTraceUsd: 0.25, inputTokens: 300, outputTokens: 30 },
+      { bucketStart: "2026-11-21T00:00:00.000Z", group: "u", traces: 4, costUsd: 0, costPerTraceUsd: 0, inputTokens: 400, outputTokens: 40 },
+    ]);
+  });
+});
