@@ -23,7 +23,6 @@ export type RollupDelta = RollupKey & RollupTotals & {
   removedMaxMs: number | null;
 };
 
-
 /** A string identifying the row of a key (for maps). */
 export const rollupId = (k: RollupKey) => `${k.dimension}\u0000${k.granularity}\u0000${k.bucketStartMs}\u0000${k.group}`;
 
