@@ -6,7 +6,7 @@ import tseslint from "typescript-eslint";
 const serverOnly = ["@/lib/db", "@/lib/db/*", "@/lib/queries/*", "@/lib/ingest/*", "@/lib/store/*", "@/prisma/*"];
 
 export default tseslint.config(
-  { ignores: [".next/**", ".next-test/**", "prisma/generated/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  { ignores: [".next/**", ".next-test/**", "dist/**", "tmp/**", "prisma/generated/**", "node_modules/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
   ...nextVitals,
   ...tseslint.configs.recommended,
   {

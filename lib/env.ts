@@ -19,6 +19,9 @@ const schema = z.object({
   HINDSIGHT_MAX_QUEUED_SPANS: z.coerce.number().int().min(100).default(50_000),
   HINDSIGHT_PROJECT_NAME: z.string().trim().min(1).default("Default project"),
   HINDSIGHT_SQLITE_SYNCHRONOUS: z.enum(["FULL", "NORMAL"]).default("FULL"),
+  // Worker threads that parse and normalise OTLP bodies (0: in the request thread). Unset: one per
+  // core beyond the second, at most four (none on 1–2 cores).
+  HINDSIGHT_INGEST_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
   // Alerts (lib/alerts): seconds between scheduled rule evaluations (0 turns the scheduler off), the
   // first webhook retry delay (doubling after), and the base of links in notifications (unset: the
   // requesting origin for "evaluate now", else http://localhost:PORT).

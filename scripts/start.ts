@@ -4,6 +4,7 @@
 import { spawn } from "node:child_process";
 import { getEnv, type Env } from "../lib/env";
 import { ensureBuilt } from "./lib/build";
+import { buildWorkers } from "./lib/build-workers";
 import { prepareDatabase } from "./lib/prepare-database";
 
 const isDev = process.argv.includes("--dev");
@@ -17,7 +18,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   process.env.NEXT_TELEMETRY_DISABLED = "1";
-  if (!isDev) ensureBuilt();
+  if (isDev) buildWorkers(); // next dev compiles the app on demand; the worker bundle is ours to make
+  else ensureBuilt();
   const where = env.database.kind === "sqlite" ? `SQLite ${env.database.file}` : "PostgreSQL (DATABASE_URL)";
   console.log(`[hindsight] database: ${where}`);
   const key = await prepareDatabase(env);

@@ -7,8 +7,9 @@
 // - The drift condition needs a baseline above 0: a task with no history, or no errors in 7 days,
 //   cannot be "50 % above" anything, so only the absolute threshold can fire it.
 // - No data (fewer runs than minRuns; spend metrics always have a value) is not a breach: an open
-//   incident resolves when its traffic stops. There is no hysteresis: a value back at or under the
-//   limit resolves the incident at the next evaluation.
+//   incident resolves when its traffic stops.
+// - Hysteresis: a firing rule resolves only once its value is RECOVERY_MARGIN (5 %) under the limit,
+//   so a value hovering at the limit does not open and close an incident at every evaluation.
 import { toFigures, type RangeTotals } from "@/lib/analytics/drift-figures";
 import type { AlertMetric, AlertRuleConfig } from "./rule-schema";
 import type { TimeRange } from "./window";
@@ -25,7 +26,12 @@ export type Evaluation = Measurement & {
   /** The lowest configured limit in force (null when none applies, e.g. drift-only without baseline). */
   limit: number | null;
   breached: boolean;
+  /** Clearly back under the limit (or no data): what it takes to resolve a firing rule. */
+  recovered: boolean;
 };
+
+/** How far under its limit a firing rule's value must fall to resolve. */
+export const RECOVERY_MARGIN = 0.05;
 
 /** What an evaluation does to a rule: open an incident, close it, keep it open, or nothing. */
 export type Transition = "fire" | "resolve" | "continue" | "none";
@@ -57,11 +63,13 @@ export function evaluateRule(rule: Pick<AlertRuleConfig, "threshold" | "driftPct
   if (rule.threshold !== null) limits.push(rule.threshold);
   if (rule.driftPct !== null && m.baseline !== null && m.baseline > 0) limits.push(m.baseline * (1 + rule.driftPct / 100));
   const limit = limits.length ? Math.min(...limits) : null;
-  return { ...m, limit, breached: m.value !== null && limit !== null && m.value > limit };
+  const breached = m.value !== null && limit !== null && m.value > limit;
+  const recovered = m.value === null || limit === null || m.value <= limit * (1 - RECOVERY_MARGIN);
+  return { ...m, limit, breached, recovered };
 }
 
-/** The state change an evaluation makes: firing rules stay open until a clean evaluation. */
-export function transitionFor(isFiring: boolean, breached: boolean): Transition {
-  if (breached) return isFiring ? "continue" : "fire";
-  return isFiring ? "resolve" : "none";
+/** The state change an evaluation makes: a firing rule stays open until it has recovered. */
+export function transitionFor(isFiring: boolean, { breached, recovered }: Pick<Evaluation, "breached" | "recovered">): Transition {
+  if (!isFiring) return breached ? "fire" : "none";
+  return recovered ? "resolve" : "continue";
 }

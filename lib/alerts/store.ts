@@ -78,7 +78,7 @@ export async function recordEvaluation(ruleId: string, e: Evaluation, exampleTra
     const noted = await tx.run(`UPDATE "alert_rules" SET "lastEvaluatedMs" = ?, "lastValue" = ? WHERE "id" = ?`, [BigInt(nowMs), e.value, ruleId]);
     if (noted === 0) return { transition: "none", incident: null }; // deleted meanwhile
     const [open] = await tx.query(`SELECT * FROM "alert_incidents" WHERE "ruleId" = ? AND "state" = 'open' LIMIT 1`, [ruleId]);
-    const transition = transitionFor(open !== undefined, e.breached);
+    const transition = transitionFor(open !== undefined, e);
     if (transition === "fire") {
       const id = randomUUID();
       const value = e.value!, limit = e.limit!; // a breach has both

@@ -1,6 +1,10 @@
 // Stored rollup rows → the points of the analytics API (api.md "Analytics API"). Rows of the requested
 // bucket size map one to one; finer rows (minute rows for 5m buckets) are merged: sums add, histograms
 // add bin by bin, maxima take the larger. Points are ordered by bucket, then group. Pure.
+//
+// toCostPoint, toLatencyPoint and orderPoints are exported for the one-to-one case of large answers
+// (lib/queries/metrics-*.ts), which builds points straight from the driver's rows: with ~40,000 rows,
+// every intermediate object that lives until the end of the request costs garbage-collection time.
 import { alignDown } from "./buckets";
 import { decodeBins, mergeBins, quantiles, type Bins } from "./sketch";
 
@@ -21,6 +25,16 @@ const byBucketThenGroup = (a: Keyed, b: Keyed) => a.bucketStartMs - b.bucketStar
 function ordered<R extends Keyed>(rows: readonly R[]): readonly R[] {
   for (let i = 1; i < rows.length; i++) if (byBucketThenGroup(rows[i - 1]!, rows[i]!) > 0) return [...rows].sort(byBucketThenGroup);
   return rows;
+}
+
+// ISO bucket starts of one format compare like the times they stand for.
+const byPointOrder = (a: Point, b: Point) => (a.bucketStart < b.bucketStart ? -1 : a.bucketStart > b.bucketStart ? 1 : a.group < b.group ? -1 : a.group > b.group ? 1 : 0);
+type Point = { bucketStart: string; group: string };
+
+/** Points ordered by bucket, then group: as given when they are (one pass checks), else sorted in place. */
+export function orderPoints<P extends Point>(points: P[]): P[] {
+  for (let i = 1; i < points.length; i++) if (byPointOrder(points[i - 1]!, points[i]!) > 0) return points.sort(byPointOrder);
+  return points;
 }
 
 /** Groups rows by (bucket of `bucketMs`, group), folding each row into its entry. */
@@ -53,11 +67,8 @@ const roundMs = (ms: number) => Math.round(ms * 1000) / 1000;
  * buckets) are merged through their histograms, which they must then carry.
  */
 export function buildLatencySeries(rows: readonly LatencyRollup[], bucketMs: number, rowMs: number): LatencyPoint[] {
-  const point = (start: number, group: string, count: number, p: readonly (number | null)[], maxMs: number): LatencyPoint => ({
-    bucketStart: toIso(start), group, count, p50Ms: roundMs(p[0] ?? 0), p95Ms: roundMs(p[1] ?? 0), p99Ms: roundMs(p[2] ?? 0), maxMs: roundMs(maxMs),
-  });
   if (bucketMs === rowMs) {
-    return ordered(rows).map((r) => point(r.bucketStartMs, r.group, r.count, [r.p50Ms, r.p95Ms, r.p99Ms], r.maxMs));
+    return ordered(rows).map((r) => toLatencyPoint(r.bucketStartMs, r.group, r.count, r.p50Ms, r.p95Ms, r.p99Ms, r.maxMs));
   }
   type Entry = Keyed & { count: number; maxMs: number; bins: Bins };
   const entries = fold<LatencyRollup, Entry>(
@@ -70,7 +81,15 @@ export function buildLatencySeries(rows: readonly LatencyRollup[], bucketMs: num
       mergeBins(entry.bins, decodeBins(row.bins));
     },
   );
-  return entries.map((e) => point(e.bucketStartMs, e.group, e.count, quantiles(e.bins, [0.5, 0.95, 0.99], e.maxMs), e.maxMs));
+  return entries.map((e) => {
+    const [p50, p95, p99] = quantiles(e.bins, [0.5, 0.95, 0.99], e.maxMs);
+    return toLatencyPoint(e.bucketStartMs, e.group, e.count, p50 ?? 0, p95 ?? 0, p99 ?? 0, e.maxMs);
+  });
+}
+
+/** One latency point (durations rounded to the microsecond). */
+export function toLatencyPoint(bucketStartMs: number, group: string, count: number, p50Ms: number, p95Ms: number, p99Ms: number, maxMs: number): LatencyPoint {
+  return { bucketStart: toIso(bucketStartMs), group, count, p50Ms: roundMs(p50Ms), p95Ms: roundMs(p95Ms), p99Ms: roundMs(p99Ms), maxMs: roundMs(maxMs) };
 }
 
 /** Cost points: traces, cost, cost per trace and tokens per bucket and group. */
@@ -89,9 +108,12 @@ export function buildCostSeries(rows: readonly CostRollup[], bucketMs: number, r
             entry.outputTokens += row.outputTokens;
           },
         );
-  return merged.map((e) => {
-    // Sums that had items subtracted may carry float residue below zero; cost is never negative.
-    const costUsd = Math.max(0, e.costUsd);
-    return { bucketStart: toIso(e.bucketStartMs), group: e.group, traces: e.count, costUsd, costPerTraceUsd: e.count > 0 ? costUsd / e.count : 0, inputTokens: e.inputTokens, outputTokens: e.outputTokens };
-  });
+  return merged.map((e) => toCostPoint(e.bucketStartMs, e.group, e.count, e.costUsd, e.inputTokens, e.outputTokens));
+}
+
+/** One cost point, with the cost per trace. */
+export function toCostPoint(bucketStartMs: number, group: string, traces: number, costUsd: number, inputTokens: number, outputTokens: number): CostPoint {
+  // Sums that had items subtracted may carry float residue below zero; cost is never negative.
+  const cost = Math.max(0, costUsd);
+  return { bucketStart: toIso(bucketStartMs), group, traces, costUsd: cost, costPerTraceUsd: traces > 0 ? cost / traces : 0, inputTokens, outputTokens };
 }

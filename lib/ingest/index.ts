@@ -4,16 +4,14 @@ import "server-only";
 // parsed, and the answer comes only after the transaction committed.
 import { findProjectForKey, readApiKey } from "@/lib/auth/api-keys";
 import { getEnv } from "@/lib/env";
-import { getPriceBook, getSql, getWriteQueue } from "@/lib/runtime";
+import { getNormalisePool, getPriceBook, getSql, getWriteQueue } from "@/lib/runtime";
 import { decodeBody, bodyFormatOf } from "./decode";
-import { normaliseLogsRequest } from "./logs";
-import { normaliseTraceRequest } from "./normalise";
-import { OtlpShapeError } from "./otlp-types";
-import { parseLogsRequest, parseTraceRequest, type BodyFormat } from "./parse";
+import type { BodyFormat } from "./parse";
+import { normaliseBody, type Signal } from "./pipeline";
 import type { WriteBatch } from "./store";
 import { QueueFullError } from "./write-queue";
 
-export type Signal = "traces" | "logs";
+export type { Signal } from "./pipeline";
 
 export type IngestResult =
   | { kind: "ok"; signal: Signal; format: BodyFormat; accepted: number; rejected: number; errorMessage: string }
@@ -53,37 +51,35 @@ async function ingest(request: Request, { signal, allowBasicAuth = false }: Opti
   // Refuse early when the queue is full, before spending CPU on decoding a body we cannot take.
   if (queue.queuedSpans >= env.HINDSIGHT_MAX_QUEUED_SPANS) return fail(format, 429, "server is busy: retry later", 1);
 
-  const body = await decodeBody(request, env.HINDSIGHT_MAX_BODY_BYTES);
-  if (!body.ok) return fail(format, body.status, body.message);
-
-  let batch: WriteBatch;
-  let rejected: number;
-  let errors: string[];
-  try {
-    if (signal === "traces") {
-      const normalised = normaliseTraceRequest(parseTraceRequest(body.bytes, body.format), await getPriceBook());
-      batch = { spans: normalised.spans, resources: normalised.resources, logs: [] };
-      ({ rejected, errors } = normalised);
-    } else {
-      const normalised = normaliseLogsRequest(parseLogsRequest(body.bytes, body.format));
-      batch = { spans: [], resources: [], logs: normalised.logs };
-      ({ rejected, errors } = normalised);
-    }
-  } catch (error) {
-    if (error instanceof OtlpShapeError) return fail(body.format, 400, error.message);
-    throw error;
-  }
+  // Counted as an arrival while read and normalised, so a commit about to start can wait for it.
+  const prepared = await queue.arrival(() => prepare(request, signal, env.HINDSIGHT_MAX_BODY_BYTES));
+  if (!prepared.ok) return fail(prepared.format ?? format, prepared.status, prepared.message);
+  const { batch, rejected, errors } = prepared;
 
   const accepted = batch.spans.length + batch.logs.length;
   if (accepted > 0) {
     try {
       await queue.enqueue(batch);
     } catch (error) {
-      if (error instanceof QueueFullError) return fail(body.format, 429, "server is busy: retry later", 1);
-      if (isDatabaseUnavailable(error)) return fail(body.format, 503, "database unavailable: retry later", 5);
+      if (error instanceof QueueFullError) return fail(prepared.format, 429, "server is busy: retry later", 1);
+      if (isDatabaseUnavailable(error)) return fail(prepared.format, 503, "database unavailable: retry later", 5);
       console.error("[hindsight] storing an OTLP batch failed:", error);
-      return fail(body.format, 500, "storing the spans failed; nothing from this request was stored");
+      return fail(prepared.format, 500, "storing the spans failed; nothing from this request was stored");
     }
   }
-  return { kind: "ok", signal, format: body.format, accepted, rejected, errorMessage: errors.join("; ") };
+  return { kind: "ok", signal, format: prepared.format, accepted, rejected, errorMessage: errors.join("; ") };
+}
+
+type Prepared =
+  | { ok: true; format: BodyFormat; batch: WriteBatch; rejected: number; errors: string[] }
+  | { ok: false; format?: BodyFormat; status: 400 | 413 | 415; message: string };
+
+/** Reads, decompresses, parses and normalises the body (in a worker when the pool runs). */
+async function prepare(request: Request, signal: Signal, maxBytes: number): Promise<Prepared> {
+  const body = await decodeBody(request, maxBytes);
+  if (!body.ok) return body;
+  const prices = await getPriceBook();
+  const pool = getNormalisePool();
+  const normalised = pool ? await pool.run(signal, body.bytes, body.format, prices) : normaliseBody(signal, body.bytes, body.format, prices);
+  return normalised.ok ? { ...normalised, format: body.format } : { ok: false, format: body.format, status: 400, message: normalised.message };
 }

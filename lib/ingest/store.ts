@@ -51,21 +51,58 @@ function toSummarySpan(row: SummaryRow): SummarySpan {
 }
 
 /**
+ * The spans of traces this transaction created, taken from the batch instead of read back: a trace with
+ * no summary row yet has exactly the spans just inserted, since every transaction that stores spans also
+ * writes their traces' rows (on PostgreSQL this runs under the trace locks, after any other writer of
+ * the trace committed). Saves reading back nearly every span on the ingest path.
+ */
+async function newTraceSpans(tx: Sql, ids: readonly string[], { inserted }: SpanChanges, batchSpans: readonly SpanRecord[]): Promise<Map<string, SummarySpan[]>> {
+  const fresh = new Map<string, SummarySpan[]>();
+  if (!inserted || batchSpans.length === 0 || ids.length === 0) return fresh;
+  const existing =
+    tx.dialect === "postgres"
+      ? await tx.query<{ traceId: string }>(`SELECT "traceId" FROM "traces" WHERE "traceId" IN (SELECT json_array_elements_text(?::json))`, [JSON.stringify(ids)])
+      : (await Promise.all(ids.map((id) => tx.query<{ traceId: string }>(`SELECT "traceId" FROM "traces" WHERE "traceId" = ?`, [id])))).flat();
+  const known = new Set(existing.map((row) => String(row.traceId)));
+  const taken = new Map<string, Set<string>>();
+  for (const id of ids) {
+    if (!inserted.has(id) || known.has(id)) continue;
+    fresh.set(id, []);
+    taken.set(id, new Set());
+  }
+  for (const span of batchSpans) {
+    const seen = taken.get(span.traceId);
+    // A batch may carry a span twice: the first copy is the stored one (ON CONFLICT DO NOTHING).
+    if (!seen || seen.has(span.spanId)) continue;
+    seen.add(span.spanId);
+    fresh.get(span.traceId)!.push(span);
+  }
+  return fresh;
+}
+
+/**
  * Recomputes the summary row and facets of each trace from its stored spans, and moves the traces'
  * analytics rollups from their previous state to the new one. `changes` says what this transaction did
  * to the spans (nothing → rollups untouched); `rollups` carries the caller's own deltas, written with these.
  */
-export async function refreshTraceSummaries(tx: Sql, traceIds: Iterable<string>, changes: SpanChanges = {}, rollups = new RollupDeltas()): Promise<void> {
+export async function refreshTraceSummaries(
+  tx: Sql,
+  traceIds: Iterable<string>,
+  changes: SpanChanges = {},
+  rollups = new RollupDeltas(),
+  batchSpans: readonly SpanRecord[] = [],
+): Promise<void> {
   const ids = [...traceIds].sort();
   if (tx.dialect === "postgres" && ids.length) {
     // Another server process may be writing spans of the same trace: serialise the read-then-upsert
     // per trace (sorted, so two writers never deadlock), or the later commit could drop the other's spans.
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext(t)) FROM (SELECT json_array_elements_text(?::json) AS t ORDER BY 1) ids`, [JSON.stringify(ids)]);
   }
+  const fresh = await newTraceSpans(tx, ids, changes, batchSpans);
   const traceRows: SqlValue[][] = [];
   const facetRows: SqlValue[][] = [];
   for (const traceId of ids) {
-    const spans = (await tx.query<SummaryRow>(SUMMARY_SELECT, [traceId])).map(toSummarySpan);
+    const spans = fresh.get(traceId) ?? (await tx.query<SummaryRow>(SUMMARY_SELECT, [traceId])).map(toSummarySpan);
     if (spans.length === 0) continue;
     const s = summariseTrace(traceId, spans);
     addTraceChange(rollups, traceId, spans, s, changes);
@@ -106,6 +143,6 @@ export async function storeBatch(sql: Sql, batch: WriteBatch): Promise<void> {
       batch.logs.map((log) => LOG_COLUMNS.map((column) => log[column])),
       `("dedupeKey") DO NOTHING`,
     );
-    await refreshTraceSummaries(tx, new Set(batch.spans.map((s) => s.traceId)), { inserted: insertedIds }, rollups);
+    await refreshTraceSummaries(tx, new Set(batch.spans.map((s) => s.traceId)), { inserted: insertedIds }, rollups, batch.spans);
   });
 }

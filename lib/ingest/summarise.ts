@@ -53,7 +53,9 @@ export type TraceSummaryRow = {
 };
 
 const carriesUsage = (s: SummarySpan) => s.inputTokens !== null || s.outputTokens !== null || s.costSource === "reported";
-const byStart = (a: SummarySpan, b: SummarySpan) => (a.startNs < b.startNs ? -1 : a.startNs > b.startNs ? 1 : 0);
+// Ties broken by span id: the summary must not depend on the order spans were read or received in.
+const byStart = (a: SummarySpan, b: SummarySpan) =>
+  a.startNs < b.startNs ? -1 : a.startNs > b.startNs ? 1 : a.spanId < b.spanId ? -1 : a.spanId > b.spanId ? 1 : 0;
 
 /** Depth of each span (roots and orphans 0), iteratively and safe against parent cycles. */
 function depths(spans: SummarySpan[], byId: Map<string, SummarySpan>): Map<string, number> {

@@ -17,11 +17,16 @@ const MAX_SPANS_PER_COMMIT = 8_000;
 // queued into it. SQLite writes are synchronous: without this pause the writer commits the first job
 // at once and blocks the event loop through the fsync, so every request pays for its own commit.
 const DEFAULT_LINGER_MS = 2;
+// After the linger, a commit still waits (up to this long) for requests that are being read or
+// normalised right now: senders that got their answers together send again together, and one commit
+// for all of them pays one fsync and one rollup rewrite instead of several.
+const MAX_ARRIVAL_WAIT_MS = 20;
 
 export class WriteQueue {
   private jobs: Job[] = [];
   private queued = 0;
   private running = false;
+  private arriving = 0;
 
   constructor(
     private readonly write: (batch: WriteBatch) => Promise<void>,
@@ -31,6 +36,16 @@ export class WriteQueue {
 
   get queuedSpans(): number {
     return this.queued;
+  }
+
+  /** Runs `work` (reading and normalising a request) counted as an arrival the next commit may wait for. */
+  async arrival<T>(work: () => Promise<T>): Promise<T> {
+    this.arriving++;
+    try {
+      return await work();
+    } finally {
+      this.arriving--;
+    }
   }
 
   /** Resolves once the batch is committed; rejects with QueueFullError when the queue is full. */
@@ -55,6 +70,13 @@ export class WriteQueue {
     });
   }
 
+  private async linger(): Promise<void> {
+    const roomy = () => this.queued < MAX_SPANS_PER_COMMIT / 2;
+    if (!roomy()) return;
+    await sleep(this.lingerMs);
+    for (let waited = this.lingerMs; this.arriving > 0 && roomy() && waited < MAX_ARRIVAL_WAIT_MS; waited++) await sleep(1);
+  }
+
   private take(): BatchJob[] {
     const taken: BatchJob[] = [];
     let spans = 0;
@@ -70,7 +92,7 @@ export class WriteQueue {
     this.running = true;
     try {
       while (this.jobs.length) {
-        if (this.lingerMs > 0 && this.queued < MAX_SPANS_PER_COMMIT / 2) await new Promise((r) => setTimeout(r, this.lingerMs));
+        if (this.lingerMs > 0) await this.linger();
         const next = this.jobs[0]!;
         if ("task" in next) {
           this.jobs.shift();
@@ -94,6 +116,8 @@ export class WriteQueue {
     }
   }
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function merge(jobs: BatchJob[]): WriteBatch {
   if (jobs.length === 1) return jobs[0]!.batch;

@@ -5,13 +5,17 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { insertSql, type Row, type Sql, type SqlValue } from "./sql";
+import { SAFETY_AUTOCHECKPOINT_PAGES, startCheckpointer } from "./sqlite-checkpointer";
 
 type Statement = Database.Statement<unknown[]>;
 
 const toSqlite = (v: SqlValue) => (typeof v === "boolean" ? (v ? 1 : 0) : v);
 
-/** Opens (creating if needed) the SQLite file in WAL mode. */
-export function openSqlite(file: string, synchronous: "FULL" | "NORMAL" = "FULL"): Sql {
+/**
+ * Opens (creating if needed) the SQLite file in WAL mode. With `backgroundCheckpoints`, a worker thread
+ * copies the WAL into the database file instead of the committing writer (sqlite-checkpointer.ts).
+ */
+export function openSqlite(file: string, synchronous: "FULL" | "NORMAL" = "FULL", { backgroundCheckpoints = false } = {}): Sql {
   mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma("journal_mode = WAL");
@@ -19,6 +23,8 @@ export function openSqlite(file: string, synchronous: "FULL" | "NORMAL" = "FULL"
   db.pragma("busy_timeout = 10000");
   db.pragma("foreign_keys = ON");
   db.defaultSafeIntegers(true); // nanosecond timestamps exceed 2^53
+  const checkpointer = backgroundCheckpoints ? startCheckpointer(file, () => db.open && db.pragma("wal_autocheckpoint = 1000")) : null;
+  if (checkpointer) db.pragma(`wal_autocheckpoint = ${SAFETY_AUTOCHECKPOINT_PAGES}`);
   const statements = new Map<string, Statement>();
   const prepare = (text: string) => {
     let statement = statements.get(text);
@@ -42,15 +48,17 @@ export function openSqlite(file: string, synchronous: "FULL" | "NORMAL" = "FULL"
       if (rows.length === 0) return [];
       // A cached single-row statement is SQLite's fastest path: no re-parsing, no giant parameter lists.
       const statement = prepare(insertSql(table, columns, 1, conflict));
+      // Booleans are the only values better-sqlite3 cannot bind; checking beats copying every row (hot path).
+      const bindable = (row: SqlValue[]) => (row.some((v) => typeof v === "boolean") ? row.map(toSqlite) : row);
       if (!options.returning) {
-        for (const row of rows) statement.run(...row.map(toSqlite));
+        for (const row of rows) statement.run(...bindable(row));
         return [];
       }
       // `changes` is 0 when ON CONFLICT skipped the row: the inserted rows are the ones that changed something.
       const picked = options.returning.map((c) => [c, columns.indexOf(c)] as const);
       const inserted: Row[] = [];
       for (const row of rows) {
-        if (statement.run(...row.map(toSqlite)).changes === 0) continue;
+        if (statement.run(...bindable(row)).changes === 0) continue;
         const out: Row = {};
         for (const [c, i] of picked) out[c] = row[i];
         inserted.push(out);
@@ -73,6 +81,7 @@ export function openSqlite(file: string, synchronous: "FULL" | "NORMAL" = "FULL"
       }
     },
     async close() {
+      await checkpointer?.stop();
       db.close();
     },
   };

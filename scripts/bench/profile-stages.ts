@@ -43,7 +43,7 @@ async function openFresh(database: string): Promise<{ sql: Sql; dispose(): Promi
     return { sql, dispose: async () => (await sql.close(), await fresh.drop()) };
   }
   const fresh = freshSqliteDatabase();
-  const sql = openSqlite(fresh.file, process.env.HINDSIGHT_SQLITE_SYNCHRONOUS === "NORMAL" ? "NORMAL" : "FULL");
+  const sql = openSqlite(fresh.file, process.env.HINDSIGHT_SQLITE_SYNCHRONOUS === "NORMAL" ? "NORMAL" : "FULL", { backgroundCheckpoints: true });
   return { sql, dispose: async () => (await sql.close(), fresh.remove()) };
 }
 

@@ -4,6 +4,7 @@ import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { buildWorkers, WORKER_BUNDLES } from "./build-workers";
 
 const ROOTS = ["app", "components", "lib", "instrumentation.ts", "prisma/schema.prisma", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
 const STAMP = ".next/hindsight-fingerprint";
@@ -27,15 +28,19 @@ export function sourceFingerprint(): string {
   return hash.digest("hex");
 }
 
-/** Runs `next build` unless the last build was made from the same sources. Returns true if it built. */
+const isBuilt = (fingerprint: string) =>
+  existsSync(".next/BUILD_ID") && WORKER_BUNDLES.every((w) => existsSync(w.outfile)) && existsSync(STAMP) && readFileSync(STAMP, "utf8") === fingerprint;
+
+/** Runs `next build` and bundles the workers unless the last build was made from the same sources. Returns true if it built. */
 export function ensureBuilt(log: (line: string) => void = console.log): boolean {
   const fingerprint = sourceFingerprint();
-  if (existsSync(".next/BUILD_ID") && existsSync(STAMP) && readFileSync(STAMP, "utf8") === fingerprint) return false;
+  if (isBuilt(fingerprint)) return false;
   log("[hindsight] building the dashboard (first start or sources changed; about a minute)…");
   execFileSync(process.execPath, ["node_modules/next/dist/bin/next", "build"], {
     stdio: ["ignore", "inherit", "inherit"],
     env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
   });
+  buildWorkers();
   writeFileSync(STAMP, fingerprint);
   return true;
 }

@@ -88,6 +88,10 @@ test("cost: per completed run, waste, breakdowns and top traces; points and bars
   await expect(page.getByTestId("cost-by-user").locator(`[data-testid="chart-bar"][data-series="${ANALYTICS.buyer}"]`)).toBeVisible();
   await expect(page.getByTestId("cost-by-model").locator('[data-testid="chart-bar"][data-series="gpt-4o-mini"]')).toBeVisible();
   await expect(page.getByTestId("top-traces").getByTestId("top-trace-row").filter({ hasText: ANALYTICS.drift }).first()).toBeVisible();
+  // The pricing probe's model has no price yet (the prices test below adds one): the page says so.
+  const notice = page.getByTestId("unpriced-notice");
+  await expect(notice).toContainText(/\d+ of \d+ runs in this range called a model with no known price/);
+  await expect(notice.getByRole("link", { name: "Add the price in Settings" })).toHaveAttribute("href", "/settings");
   await snapBothThemes(page, snap, "dashboard-cost");
 
   await perRun.locator(`[data-testid="chart-point"][data-series="${ANALYTICS.checkout}"]`).first().click();

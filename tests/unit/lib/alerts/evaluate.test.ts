@@ -67,7 +67,20 @@ describe("evaluateRule", () => {
 });
 
 describe("transitionFor", () => {
-  it.each([[false, true, "fire"], [true, true, "continue"], [true, false, "resolve"], [false, false, "none"]] as const)("firing %s, breached %s → %s", (isFiring, breached, transition) => {
-    expect(transitionFor(isFiring, breached)).toBe(transition);
+  it.each([
+    [false, true, false, "fire"],
+    [true, true, false, "continue"],
+    [true, false, true, "resolve"],
+    [false, false, true, "none"],
+    // Hysteresis: at or just under the limit a firing rule stays open, a quiet one stays quiet.
+    [true, false, false, "continue"],
+    [false, false, false, "none"],
+  ] as const)("firing %s, breached %s, recovered %s → %s", (isFiring, breached, recovered, transition) => {
+    expect(transitionFor(isFiring, { breached, recovered })).toBe(transition);
+  });
+
+  it("resolves only 5 % under the limit", () => {
+    const at = (value: number | null) => evaluateRule({ threshold: 100, driftPct: null }, m(value, null));
+    expect([at(101).breached, at(100).breached, at(100).recovered, at(96).recovered, at(95).recovered, at(null).recovered]).toEqual([true, false, false, false, true, true]);
   });
 });

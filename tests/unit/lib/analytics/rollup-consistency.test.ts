@@ -120,6 +120,27 @@ function expectSameRollups(actual: Map<string, RollupRow>, expected: Map<string,
   }
 }
 
+/** Every stored summary row equals the summary of the trace's stored spans (however it was computed). */
+async function expectSummariesOfStoredSpans(sql: Sql): Promise<number> {
+  const spans = await sql.query<Record<string, unknown>>(`SELECT * FROM "spans"`);
+  const byTrace = new Map<string, SummarySpan[]>();
+  for (const r of spans) {
+    const span = { ...r, startNs: BigInt(r.startNs as bigint), endNs: BigInt(r.endNs as bigint) } as unknown as SummarySpan;
+    for (const key of ["inputTokens", "outputTokens", "costUsd"] as const) (span as Record<string, unknown>)[key] = r[key] === null ? null : Number(r[key]);
+    byTrace.set(String(r.traceId), [...(byTrace.get(String(r.traceId)) ?? []), span]);
+  }
+  const stored = await sql.query<Record<string, unknown>>(`SELECT "traceId", "name", "rootSpanId", "spanCount", "startNs", "endNs", "inputTokens", "outputTokens", "costUsd", "agentName" FROM "traces"`);
+  expect(stored.length).toBe(byTrace.size);
+  for (const row of stored) {
+    const s = summariseTrace(String(row.traceId), byTrace.get(String(row.traceId))!);
+    expect({ ...row, startNs: BigInt(row.startNs as bigint), endNs: BigInt(row.endNs as bigint), inputTokens: Number(row.inputTokens), outputTokens: Number(row.outputTokens), costUsd: row.costUsd === null ? null : Number(row.costUsd) }).toEqual({
+      traceId: s.traceId, name: s.name, rootSpanId: s.rootSpanId, spanCount: BigInt(s.spanCount), startNs: s.startNs, endNs: s.endNs,
+      inputTokens: s.inputTokens, outputTokens: s.outputTokens, costUsd: s.costUsd, agentName: s.agentName,
+    });
+  }
+  return stored.length;
+}
+
 describe("maintained rollups", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "hindsight-rollups-"));
   const sql = openSqlite(path.join(dir, "test.db"), "NORMAL");
@@ -146,10 +167,22 @@ describe("maintained rollups", () => {
       i += size;
     }
     expectSameRollups(await storedRows(sql), await rebuiltRows(sql));
+    expect(await expectSummariesOfStoredSpans(sql)).toBe(60);
 
     const override = new Map([["gpt-4o", { provider: "openai", input: 7, output: 21, cacheRead: null, cacheWrite: null }], ["acme-unpriced", { provider: null, input: 1, output: 1, cacheRead: null, cacheWrite: null }]]);
     const changed = await sql.transaction((tx) => recomputeCosts(tx, buildPriceBook(), buildPriceBook(override), new Set(override.keys())));
     expect(changed).toBeGreaterThan(0);
+    expectSameRollups(await storedRows(sql), await rebuiltRows(sql));
+    await expectSummariesOfStoredSpans(sql);
+  });
+
+  it("summarise a new trace from the copy that was stored when its batch carries a span twice", async () => {
+    const [root, ...rest] = traceSpans(1000);
+    const impostor = { ...root!, name: "second copy, never stored" };
+    await storeBatch(sql, { spans: [root!, ...rest, impostor], resources: [], logs: [] });
+    const [row] = await sql.query<{ name: string; spanCount: bigint }>(`SELECT "name", "spanCount" FROM "traces" WHERE "traceId" = ?`, [root!.traceId]);
+    expect(row).toEqual({ name: root!.name, spanCount: BigInt(rest.length + 1) });
+    await expectSummariesOfStoredSpans(sql);
     expectSameRollups(await storedRows(sql), await rebuiltRows(sql));
   });
 });

@@ -1,6 +1,6 @@
 // Rollup rows → API points: finer rows merged into the requested bucket, ordered by bucket and group.
 import { describe, expect, it } from "vitest";
-import { buildCostSeries, buildLatencySeries } from "@/lib/analytics/series";
+import { buildCostSeries, buildLatencySeries, orderPoints, toCostPoint, toLatencyPoint } from "@/lib/analytics/series";
 import { addValue, encodeBins, type Bins } from "@/lib/analytics/sketch";
 import { BASE_MS } from "./support/spans";
 
@@ -51,5 +51,24 @@ describe("buildCostSeries", () => {
       { bucketStart: "2026-11-21T00:00:00.000Z", group: "t", traces: 3, costUsd: 0.75, costPerTraceUsd: 0.25, inputTokens: 300, outputTokens: 30 },
       { bucketStart: "2026-11-21T00:00:00.000Z", group: "u", traces: 4, costUsd: 0, costPerTraceUsd: 0, inputTokens: 400, outputTokens: 40 },
     ]);
+  });
+});
+
+describe("points built straight from rows", () => {
+  it("toCostPoint: cost never below zero, cost per trace, 0 for no traces", () => {
+    expect(toCostPoint(BASE_MS, "t", 4, 1, 100, 10)).toEqual({ bucketStart: "2026-11-21T10:00:00.000Z", group: "t", traces: 4, costUsd: 1, costPerTraceUsd: 0.25, inputTokens: 100, outputTokens: 10 });
+    expect(toCostPoint(BASE_MS, "t", 2, -1e-18, 0, 0)).toMatchObject({ costUsd: 0, costPerTraceUsd: 0 });
+    expect(toCostPoint(BASE_MS, "t", 0, 0.5, 0, 0)).toMatchObject({ costPerTraceUsd: 0 });
+  });
+
+  it("toLatencyPoint: durations rounded to the microsecond", () => {
+    expect(toLatencyPoint(BASE_MS, "a", 3, 2.0004, 8.00049, 9, 9.0006)).toEqual({ bucketStart: "2026-11-21T10:00:00.000Z", group: "a", count: 3, p50Ms: 2, p95Ms: 8, p99Ms: 9, maxMs: 9.001 });
+  });
+
+  it("orderPoints keeps ordered points as they are and sorts the others by bucket, then group", () => {
+    const at = (hour: number, group: string) => toCostPoint(BASE_MS + hour * 3_600_000, group, 1, 0, 0, 0);
+    const ordered = [at(0, "a"), at(0, "b"), at(1, "a")];
+    expect(orderPoints(ordered)).toBe(ordered);
+    expect(orderPoints([at(1, "a"), at(0, "b"), at(0, "a")]).map((p) => [p.bucketStart.slice(11, 13), p.group])).toEqual([["10", "a"], ["10", "b"], ["11", "a"]]);
   });
 });

@@ -136,4 +136,31 @@ describe("WriteQueue", () => {
     expect(seen.flat()).toEqual(["a", "b"]);
     expect(queue.queuedSpans).toBe(0);
   });
+  it("waits past the linger for requests still being read, so senders answered together share the next commit", async () => {
+    const writer = gatedWriter();
+    const queue = new WriteQueue(writer.write, 100, 2);
+    let bodyRead!: () => void;
+    const reading = queue.arrival(() => new Promise<void>((resolve) => (bodyRead = resolve)));
+    const first = queue.enqueue(batch("a", 1));
+    await new Promise((r) => setTimeout(r, 8)); // well past the 2 ms linger
+    expect(writer.calls).toHaveLength(0);
+    bodyRead();
+    await reading;
+    const second = queue.enqueue(batch("b", 1));
+    await new Promise((r) => setTimeout(r, 5));
+    expect(writer.calls.map(tags)).toEqual([["a", "b"]]);
+    await writer.release();
+    expect(await Promise.all([settled(first), settled(second)])).toEqual(["ok", "ok"]);
+  });
+
+  it("waits for an arrival 20 ms at most", async () => {
+    const writer = gatedWriter();
+    const queue = new WriteQueue(writer.write, 100, 2);
+    void queue.arrival(() => new Promise<void>(() => undefined)); // a client that never finishes its body
+    const first = queue.enqueue(batch("a", 1));
+    await new Promise((r) => setTimeout(r, 60));
+    expect(writer.calls.map(tags)).toEqual([["a"]]);
+    await writer.release();
+    expect(await settled(first)).toBe("ok");
+  });
 });

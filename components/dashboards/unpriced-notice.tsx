@@ -1,0 +1,17 @@
+import Link from "next/link";
+
+/** Says how many runs of the range have calls no price covers (counted as $0 in the charts), and where to fix it. */
+export function UnpricedNotice({ unpriced, total }: { unpriced: number; total: number }) {
+  if (unpriced === 0) return null;
+  const runs = `${unpriced.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} run${total === 1 ? "" : "s"}`;
+  return (
+    <p className="rounded-lg border border-line bg-surface px-3 py-2 text-sm" data-testid="unpriced-notice" role="note">
+      <span className="font-medium text-danger">Unpriced: </span>
+      {runs} in this range called a model with no known price; those calls count as $0 here.{" "}
+      <Link href="/settings" className="underline">
+        Add the price in Settings
+      </Link>{" "}
+      and stored costs are recomputed.
+    </p>
+  );
+}

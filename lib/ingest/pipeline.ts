@@ -1,0 +1,27 @@
+// Bytes of one OTLP request → the batch to store: parse (protobuf or JSON) and normalise. Pure and
+// self-contained, so it runs the same in the request's thread or in a normalise worker (normalise-pool.ts).
+import type { PriceBook } from "@/lib/pricing/compute";
+import { normaliseLogsRequest } from "./logs";
+import { normaliseTraceRequest } from "./normalise";
+import { OtlpShapeError } from "./otlp-types";
+import { parseLogsRequest, parseTraceRequest, type BodyFormat } from "./parse";
+import type { WriteBatch } from "./store";
+
+export type Signal = "traces" | "logs";
+
+/** A normalised request, or the reason the whole body was refused (400). */
+export type NormalisedBody = { ok: true; batch: WriteBatch; rejected: number; errors: string[] } | { ok: false; message: string };
+
+export function normaliseBody(signal: Signal, bytes: Uint8Array, format: BodyFormat, prices: PriceBook): NormalisedBody {
+  try {
+    if (signal === "traces") {
+      const { spans, resources, rejected, errors } = normaliseTraceRequest(parseTraceRequest(bytes, format), prices);
+      return { ok: true, batch: { spans, resources, logs: [] }, rejected, errors };
+    }
+    const { logs, rejected, errors } = normaliseLogsRequest(parseLogsRequest(bytes, format));
+    return { ok: true, batch: { spans: [], resources: [], logs }, rejected, errors };
+  } catch (error) {
+    if (error instanceof OtlpShapeError) return { ok: false, message: error.message };
+    throw error;
+  }
+}

@@ -1,0 +1,67 @@
+// Moves SQLite's WAL checkpoints off the writer. In WAL mode every commit only appends pages to the
+// WAL; a checkpoint later copies them into the database file and syncs it. With SQLite's default
+// (auto-checkpoint every 1,000 pages, run by the committing connection) that copy happened inside our
+// COMMIT, on the server's only thread, and was half of the commit's cost. Here a worker thread with its
+// own connection runs PASSIVE checkpoints, which never block the writer or readers, while the writer keeps
+// an auto-checkpoint only as a safety net (used if this thread falls behind or cannot start).
+import { createRequire } from "node:module";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+
+/** The writer's own auto-checkpoint threshold (pages) while the background checkpointer runs. */
+export const SAFETY_AUTOCHECKPOINT_PAGES = 16_384;
+const INTERVAL_MS = 100;
+
+// Plain CommonJS evaluated in the worker: no bundler has to know about this file.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const Database = require(workerData.driver);
+const db = new Database(workerData.file);
+db.pragma("busy_timeout = 1000");
+let stopped = false;
+const tick = () => {
+  if (stopped) return;
+  try { db.pragma("wal_checkpoint(PASSIVE)"); } catch (error) { /* busy or locked: next tick */ }
+  setTimeout(tick, workerData.intervalMs);
+};
+parentPort.on("message", (message) => {
+  if (message !== "stop") return;
+  stopped = true;
+  try { db.close(); } catch {}
+  parentPort.close();
+});
+tick();
+`;
+
+export type Checkpointer = { stop(): Promise<void> };
+
+/**
+ * Starts checkpointing `file` in the background; null when a worker cannot start. `onFailure` runs if the
+ * worker dies later, so the writer can go back to checkpointing on commit.
+ */
+export function startCheckpointer(file: string, onFailure: () => void): Checkpointer | null {
+  let worker: Worker;
+  try {
+    // Resolved from the project, where better-sqlite3 is installed: the server may run from a bundle.
+    const driver = createRequire(path.join(process.cwd(), "package.json")).resolve("better-sqlite3");
+    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file: path.resolve(file), driver, intervalMs: INTERVAL_MS } });
+  } catch (error) {
+    console.warn("[hindsight] background WAL checkpoints unavailable, SQLite checkpoints on commit:", (error as Error).message);
+    return null;
+  }
+  worker.unref(); // never keeps the process alive
+  let stopping = false;
+  worker.on("error", (error) => console.warn("[hindsight] WAL checkpointer failed, SQLite checkpoints on commit again:", error.message));
+  worker.on("exit", () => {
+    if (!stopping) onFailure();
+  });
+  return {
+    stop: () =>
+      new Promise((resolve) => {
+        stopping = true;
+        worker.once("exit", () => resolve());
+        worker.postMessage("stop");
+        setTimeout(() => void worker.terminate(), 2000).unref();
+      }),
+  };
+}

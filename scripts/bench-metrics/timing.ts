@@ -1,0 +1,36 @@
+// Timed HTTP reads of the analytics benchmark: API answers (parsed JSON) and dashboard pages (the whole
+// streamed HTML, so Suspense boundaries that resolve late are counted), median of several runs after
+// one warm-up request (route bundle, Prisma, caches).
+import type { RunningServer } from "../../tests/support/hindsight-server";
+
+export type Point = { count?: number; traces?: number };
+
+/** GET an API path; the time includes reading and parsing the whole JSON answer. */
+export async function getJson(server: RunningServer, path: string): Promise<{ ms: number; data: Point[] }> {
+  const started = performance.now();
+  const response = await fetch(`${server.baseUrl}${path}`, { headers: { authorization: `Bearer ${server.apiKey}` } });
+  const body = (await response.json()) as { data: Point[] };
+  const ms = performance.now() - started;
+  if (response.status !== 200) throw new Error(`GET ${path}: ${response.status} ${JSON.stringify(body)}`);
+  return { ms, data: body.data };
+}
+
+/** GET a page as a browser would (no key: the dashboard is not behind one); the time includes the whole body. */
+export async function getPage(server: RunningServer, path: string): Promise<{ ms: number; bytes: number }> {
+  const started = performance.now();
+  const response = await fetch(`${server.baseUrl}${path}`, { headers: { accept: "text/html" } });
+  const body = await response.text();
+  const ms = performance.now() - started;
+  if (response.status !== 200) throw new Error(`GET ${path}: ${response.status} ${body.slice(0, 500)}`);
+  return { ms, bytes: Buffer.byteLength(body) };
+}
+
+export const median = (values: readonly number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+/** Runs `read` once to warm up, then `runs` times; the median and max of the timed runs, and the warm-up's result. */
+export async function timeRuns<R extends { ms: number }>(runs: number, read: () => Promise<R>): Promise<{ first: R; medianMs: number; maxMs: number }> {
+  const first = await read();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push((await read()).ms);
+  return { first, medianMs: median(times), maxMs: Math.max(...times) };
+}
