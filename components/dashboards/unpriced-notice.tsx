@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-/** Says how many runs of the range have calls no price covers (counted as $0 in the charts), and where to fix it. */
+/** Says how many of the range's runs (`total`, the dashboard's own count) have calls no price covers, and where to fix it. */
 export function UnpricedNotice({ unpriced, total }: { unpriced: number; total: number }) {
   if (unpriced === 0) return null;
   const runs = `${unpriced.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} run${total === 1 ? "" : "s"}`;

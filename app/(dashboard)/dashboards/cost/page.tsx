@@ -18,7 +18,7 @@ export default async function CostPage({ searchParams }: { searchParams: Promise
   return (
     <>
       <PageHeader title="Cost" subtitle={`Cost per task, waste, breakdowns and token usage · ${timeWindow.label}`} />
-      <UnpricedNotice {...unpriced} />
+      <UnpricedNotice unpriced={unpriced} total={data.totals.runs} />
       <CostDashboard
         view={{
           ...data,
