@@ -1,8 +1,11 @@
 // Next.js start-up hook (this root file is the one Next detects; instrumentation/ is the SDK).
-// Starts the alert scheduler in the Node.js server only: the dynamic import keeps the database
-// drivers out of the edge bundle, and nothing runs while `next build` loads the app.
+// In the Node.js server only: faster gzip for the answers (lib/server/fast-gzip.ts) and the alert
+// scheduler. The dynamic imports keep the database drivers out of the edge bundle, and nothing runs
+// while `next build` loads the app.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  const { setFastGzipDefault } = await import("./lib/server/fast-gzip");
+  setFastGzipDefault();
   const { startAlertScheduler } = await import("./lib/alerts/scheduler");
   startAlertScheduler();
 }

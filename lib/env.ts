@@ -22,6 +22,11 @@ const schema = z.object({
   // Worker threads that parse and normalise OTLP bodies (0: in the request thread). Unset: one per
   // core beyond the second, at most four (none on 1–2 cores).
   HINDSIGHT_INGEST_WORKERS: z.coerce.number().int().min(0).max(64).optional(),
+  // SQLite only: commit in a writer thread of its own (on) or in the request thread (off).
+  HINDSIGHT_SQLITE_WRITER_THREAD: z
+    .enum(["on", "off"], { message: "must be on or off" })
+    .default("on")
+    .transform((v) => v === "on"),
   // Alerts (lib/alerts): seconds between scheduled rule evaluations (0 turns the scheduler off), the
   // first webhook retry delay (doubling after), and the base of links in notifications (unset: the
   // requesting origin for "evaluate now", else http://localhost:PORT).

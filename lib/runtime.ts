@@ -3,28 +3,49 @@ import "server-only";
 // Kept on globalThis because Next.js bundles each route separately and module state would otherwise
 // be duplicated (two SQLite writers would contend for the lock).
 import { availableParallelism } from "node:os";
-import { getEnv } from "@/lib/env";
+import { getEnv, type Env } from "@/lib/env";
 import { createNormalisePool, type NormalisePool } from "@/lib/ingest/normalise-pool";
-import { storeBatch } from "@/lib/ingest/store";
+import { storeBatch, type WriteBatch } from "@/lib/ingest/store";
+import { createStoreThread } from "@/lib/ingest/store-thread";
 import { WriteQueue } from "@/lib/ingest/write-queue";
 import { buildPriceBook, type ModelPrice, type PriceBook } from "@/lib/pricing/compute";
 import { openPostgres } from "@/lib/store/postgres";
 import type { Sql } from "@/lib/store/sql";
 import { openSqlite } from "@/lib/store/sqlite";
 
-type Runtime = { sql: Sql; queue: WriteQueue; pool: NormalisePool | null; priceBook?: Promise<PriceBook> };
+type Runtime = { sql: Sql; queue: WriteQueue; pool: NormalisePool | null; writerThread: boolean; priceBook?: Promise<PriceBook> };
 const globalForRuntime = globalThis as unknown as { hindsightRuntime?: Runtime };
+
+// With a writer thread, two commits of at most 1,024 spans in flight: the best of the settings tried
+// with `npm run bench:ingest` (1 or 2 in flight, 512 to 8,000 spans). A large commit keeps senders
+// waiting for their answers while the writer has nothing queued; a second commit waiting in the
+// thread starts the moment the first ends, even while this thread is busy normalising.
+const WRITER_THREAD_COMMITS = { commitsInFlight: 2, maxSpansPerCommit: 1024 };
+
+/** The connection for the request thread's queries and writes, and where ingest batches are committed. */
+function openStore(env: Env): { sql: Sql; store: (batch: WriteBatch) => Promise<void>; writerThread: boolean } {
+  if (env.database.kind === "postgres") {
+    const sql = openPostgres(env.database.url);
+    return { sql, store: (batch) => storeBatch(sql, batch), writerThread: false };
+  }
+  const { file } = env.database;
+  const synchronous = env.HINDSIGHT_SQLITE_SYNCHRONOUS;
+  const thread = env.HINDSIGHT_SQLITE_WRITER_THREAD ? createStoreThread({ file, synchronous }) : null;
+  // The thread that commits the ingest batches runs the WAL checkpointer beside its connection.
+  const sql = openSqlite(file, synchronous, { backgroundCheckpoints: !thread });
+  return thread ? { sql, store: (batch) => thread.store(batch), writerThread: true } : { sql, store: (batch) => storeBatch(sql, batch), writerThread: false };
+}
 
 function createRuntime(): Runtime {
   const env = getEnv();
-  const sql = env.database.kind === "postgres" ? openPostgres(env.database.url) : openSqlite(env.database.file, env.HINDSIGHT_SQLITE_SYNCHRONOUS, { backgroundCheckpoints: true });
-  const queue = new WriteQueue((batch) => storeBatch(sql, batch), env.HINDSIGHT_MAX_QUEUED_SPANS);
+  const { sql, store, writerThread } = openStore(env);
+  const queue = new WriteQueue(store, env.HINDSIGHT_MAX_QUEUED_SPANS, writerThread ? WRITER_THREAD_COMMITS : {});
   // Workers pay off only with cores to spare: one core is the committing thread's, another is busy with
   // the WAL checkpointer, the database and the OS. On 2 cores `npm run bench:ingest` measured them slower
   // (33–35 % of the raw limit against 34–45 % in-thread, +40 µs CPU per span, +30 MB RSS), so they
   // start from 4 cores.
   const workers = env.HINDSIGHT_INGEST_WORKERS ?? Math.min(4, Math.max(0, availableParallelism() - 2));
-  return { sql, queue, pool: createNormalisePool(workers) };
+  return { sql, queue, pool: createNormalisePool(workers), writerThread };
 }
 
 function runtime(): Runtime {
@@ -37,6 +58,9 @@ export const getSql = (): Sql => runtime().sql;
 
 /** The worker threads that parse and normalise OTLP bodies; null when normalising in the request thread. */
 export const getNormalisePool = (): NormalisePool | null => runtime().pool;
+
+/** Whether SQLite ingest commits in its own writer thread (store-thread.ts). */
+export const usesWriterThread = (): boolean => runtime().writerThread;
 
 /** The group-commit write queue. */
 export const getWriteQueue = (): WriteQueue => runtime().queue;

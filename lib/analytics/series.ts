@@ -60,6 +60,8 @@ const toIso = (() => {
 })();
 /** Microsecond resolution, like stored durations: no float noise in the JSON. */
 const roundMs = (ms: number) => Math.round(ms * 1000) / 1000;
+/** 1e-10 USD, far below what one token costs at any price (≥ 1e-9 USD): sums lose their float noise. */
+const roundUsd = (usd: number) => Math.round(usd * 1e10) / 1e10;
 
 /**
  * Latency points: count, nearest-rank p50/p95/p99 (within the sketch's accuracy) and max per bucket and
@@ -115,5 +117,5 @@ export function buildCostSeries(rows: readonly CostRollup[], bucketMs: number, r
 export function toCostPoint(bucketStartMs: number, group: string, traces: number, costUsd: number, inputTokens: number, outputTokens: number): CostPoint {
   // Sums that had items subtracted may carry float residue below zero; cost is never negative.
   const cost = Math.max(0, costUsd);
-  return { bucketStart: toIso(bucketStartMs), group, traces, costUsd: cost, costPerTraceUsd: traces > 0 ? cost / traces : 0, inputTokens, outputTokens };
+  return { bucketStart: toIso(bucketStartMs), group, traces, costUsd: roundUsd(cost), costPerTraceUsd: traces > 0 ? roundUsd(cost / traces) : 0, inputTokens, outputTokens };
 }

@@ -4,17 +4,16 @@
 // nothing of them is stored) and is replaced on the next job.
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { Worker } from "node:worker_threads";
 import type { PriceBook } from "@/lib/pricing/compute";
-import type { NormaliseJob, NormaliseReply } from "./normalise-worker";
+import { WorkerChannel } from "@/lib/workers/worker-channel";
+import type { NormaliseJob } from "./normalise-worker";
 import type { BodyFormat } from "./parse";
 import type { NormalisedBody, Signal } from "./pipeline";
 
 /** Where scripts/lib/build-workers.ts writes the worker bundle, relative to the project root. */
 export const NORMALISE_WORKER_FILE = path.join("dist", "normalise-worker.mjs");
 
-type Pending = { resolve(result: NormalisedBody): void; reject(error: Error): void };
-type Slot = { worker: Worker; pending: Map<number, Pending>; book: PriceBook | null };
+type Slot = { channel: WorkerChannel<NormaliseJob, NormalisedBody>; book: PriceBook | null };
 
 /** The body's memory moves to the worker when it owns its whole buffer; else it is copied. */
 function transferList(bytes: Uint8Array): ArrayBuffer[] {
@@ -24,7 +23,6 @@ function transferList(bytes: Uint8Array): ArrayBuffer[] {
 
 export class NormalisePool {
   private readonly slots: (Slot | null)[];
-  private nextId = 1;
 
   constructor(private readonly file: string, size: number) {
     this.slots = Array.from({ length: size }, () => null);
@@ -36,39 +34,19 @@ export class NormalisePool {
 
   /** Normalises one request body in a worker. The body's bytes may be moved there: do not use them after. */
   run(signal: Signal, bytes: Uint8Array, format: BodyFormat, book: PriceBook): Promise<NormalisedBody> {
+    const load = (i: number) => this.slots[i]?.channel.inFlight ?? 0;
     let index = 0;
-    for (let i = 1; i < this.slots.length; i++) if ((this.slots[i]?.pending.size ?? 0) < (this.slots[index]?.pending.size ?? 0)) index = i;
-    const slot = (this.slots[index] ??= this.spawn(index));
-    const id = this.nextId++;
-    const job: NormaliseJob = { id, signal, bytes, format, prices: slot.book === book ? undefined : book.prices };
+    for (let i = 1; i < this.slots.length; i++) if (load(i) < load(index)) index = i;
+    let slot = this.slots[index];
+    // A worker that died is replaced by a new one, which has no price table yet.
+    if (!slot?.channel.alive) slot = this.slots[index] = { channel: new WorkerChannel(this.file, "normalise worker"), book: null };
+    const job: NormaliseJob = { signal, bytes, format, prices: slot.book === book ? undefined : book.prices };
     slot.book = book;
-    return new Promise((resolve, reject) => {
-      slot.pending.set(id, { resolve, reject });
-      slot.worker.postMessage(job, transferList(bytes));
-    });
+    return slot.channel.call(job, transferList(bytes));
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.slots.map((slot) => slot?.worker.terminate()));
-  }
-
-  private spawn(index: number): Slot {
-    const slot: Slot = { worker: new Worker(this.file), pending: new Map(), book: null };
-    slot.worker.unref(); // the HTTP server keeps the process alive, not the pool
-    slot.worker.on("message", (reply: NormaliseReply) => {
-      const pending = slot.pending.get(reply.id);
-      slot.pending.delete(reply.id);
-      if ("error" in reply) pending?.reject(new Error(`normalise worker: ${reply.error}`));
-      else pending?.resolve(reply.result);
-    });
-    const fail = (error: Error) => {
-      if (this.slots[index] === slot) this.slots[index] = null;
-      for (const pending of slot.pending.values()) pending.reject(error);
-      slot.pending.clear();
-    };
-    slot.worker.on("error", (error) => fail(error instanceof Error ? error : new Error(String(error))));
-    slot.worker.on("exit", (code) => fail(new Error(`normalise worker exited (code ${code})`)));
-    return slot;
+    await Promise.all(this.slots.map((slot) => slot?.channel.close()));
   }
 }
 

@@ -39,3 +39,11 @@ export type SpanRecord = {
 };
 
 export type ResourceRecord = { id: string; attributes: string };
+
+/** The spans table's columns that ingest writes (lib/ingest/store.ts), in INSERT order; the raw-limit benchmark writes the same. */
+export const SPAN_COLUMNS = [
+  "traceId", "spanId", "parentSpanId", "name", "kind", "spanKind", "serviceName", "scopeName", "resourceId",
+  "startNs", "endNs", "durationMs", "status", "statusMessage", "model", "provider", "inputTokens", "outputTokens",
+  "cacheReadTokens", "cacheWriteTokens", "reasoningTokens", "costUsd", "costSource", "toolName", "toolCallId",
+  "agentName", "sessionId", "userId", "input", "output", "attributes", "events", "links",
+] as const satisfies readonly (keyof SpanRecord)[];

@@ -7,17 +7,10 @@ import { writeRollups } from "@/lib/analytics/rollup-writer";
 import type { Sql, SqlValue } from "@/lib/store/sql";
 import type { Kind, Status } from "@/lib/trace/types";
 import type { SpanLogRecord } from "./logs";
-import type { ResourceRecord, SpanRecord } from "./span-record";
+import { SPAN_COLUMNS, type ResourceRecord, type SpanRecord } from "./span-record";
 import { summariseTrace, type SummarySpan } from "./summarise";
 
 export type WriteBatch = { spans: SpanRecord[]; resources: ResourceRecord[]; logs: SpanLogRecord[] };
-
-const SPAN_COLUMNS = [
-  "traceId", "spanId", "parentSpanId", "name", "kind", "spanKind", "serviceName", "scopeName", "resourceId",
-  "startNs", "endNs", "durationMs", "status", "statusMessage", "model", "provider", "inputTokens", "outputTokens",
-  "cacheReadTokens", "cacheWriteTokens", "reasoningTokens", "costUsd", "costSource", "toolName", "toolCallId",
-  "agentName", "sessionId", "userId", "input", "output", "attributes", "events", "links",
-] as const satisfies readonly (keyof SpanRecord)[];
 
 const TRACE_COLUMNS = [
   "traceId", "name", "serviceName", "rootSpanId", "startNs", "endNs", "durationMs", "status", "spanCount", "errorCount",

@@ -22,17 +22,41 @@ const DEFAULT_LINGER_MS = 2;
 // for all of them pays one fsync and one rollup rewrite instead of several.
 const MAX_ARRIVAL_WAIT_MS = 20;
 
+export type WriteQueueOptions = {
+  /** Pause before a commit so requests on the wire join it (0: commit at once, no arrival wait). */
+  lingerMs?: number;
+  /** Upper bound of one transaction (one request's batch may exceed it alone). */
+  maxSpansPerCommit?: number;
+  /**
+   * Commits handed to `write` before the previous one finished. 1 when `write` runs in this thread;
+   * 2 when it runs in a writer thread (store-thread.ts): the next batch is waiting there the moment
+   * a commit ends, instead of after this event loop has answered and taken it.
+   */
+  commitsInFlight?: number;
+};
+
 export class WriteQueue {
   private jobs: Job[] = [];
   private queued = 0;
   private running = false;
   private arriving = 0;
+  private readonly writing = new Set<Promise<void>>();
+  /** Resolves the drain loop's wait when a job arrives while it has only commits in flight. */
+  private wake: (() => void) | null = null;
+
+  private readonly lingerMs: number;
+  private readonly maxSpansPerCommit: number;
+  private readonly commitsInFlight: number;
 
   constructor(
     private readonly write: (batch: WriteBatch) => Promise<void>,
     private readonly maxQueued: number,
-    private readonly lingerMs = DEFAULT_LINGER_MS,
-  ) {}
+    { lingerMs = DEFAULT_LINGER_MS, maxSpansPerCommit = MAX_SPANS_PER_COMMIT, commitsInFlight = 1 }: WriteQueueOptions = {},
+  ) {
+    this.lingerMs = lingerMs;
+    this.maxSpansPerCommit = maxSpansPerCommit;
+    this.commitsInFlight = commitsInFlight;
+  }
 
   get queuedSpans(): number {
     return this.queued;
@@ -55,6 +79,7 @@ export class WriteQueue {
     return new Promise((resolve, reject) => {
       this.jobs.push({ batch, size, resolve, reject });
       this.queued += size;
+      this.wake?.();
       if (!this.running) void this.drain();
     });
   }
@@ -66,12 +91,13 @@ export class WriteQueue {
   runExclusive(task: () => Promise<void>): Promise<void> {
     return new Promise((resolve, reject) => {
       this.jobs.push({ task, size: 0, resolve, reject });
+      this.wake?.();
       if (!this.running) void this.drain();
     });
   }
 
   private async linger(): Promise<void> {
-    const roomy = () => this.queued < MAX_SPANS_PER_COMMIT / 2;
+    const roomy = () => this.queued < this.maxSpansPerCommit / 2;
     if (!roomy()) return;
     await sleep(this.lingerMs);
     for (let waited = this.lingerMs; this.arriving > 0 && roomy() && waited < MAX_ARRIVAL_WAIT_MS; waited++) await sleep(1);
@@ -80,7 +106,7 @@ export class WriteQueue {
   private take(): BatchJob[] {
     const taken: BatchJob[] = [];
     let spans = 0;
-    while (this.jobs.length && !("task" in this.jobs[0]!) && (taken.length === 0 || spans + this.jobs[0]!.size <= MAX_SPANS_PER_COMMIT)) {
+    while (this.jobs.length && !("task" in this.jobs[0]!) && (taken.length === 0 || spans + this.jobs[0]!.size <= this.maxSpansPerCommit)) {
       const job = this.jobs.shift() as BatchJob;
       spans += job.size;
       taken.push(job);
@@ -91,28 +117,41 @@ export class WriteQueue {
   private async drain(): Promise<void> {
     this.running = true;
     try {
-      while (this.jobs.length) {
+      // Jobs queued while the last commits finish are this loop's too: `running` keeps drain() from restarting.
+      while (this.jobs.length || this.writing.size) {
+        if (!this.jobs.length) {
+          await Promise.race([...this.writing, new Promise<void>((resolve) => (this.wake = resolve))]);
+          this.wake = null;
+          continue;
+        }
         if (this.lingerMs > 0) await this.linger();
         const next = this.jobs[0]!;
         if ("task" in next) {
+          await Promise.all(this.writing); // a task runs between commits, never beside one
           this.jobs.shift();
           await next.task().then(next.resolve, next.reject);
           continue;
         }
-        const jobs = this.take();
-        try {
-          await this.write(merge(jobs));
-          for (const job of jobs) job.resolve();
-        } catch (error) {
-          // One bad batch must not fail its neighbours: retry them one by one.
-          if (jobs.length === 1) jobs[0]!.reject(error);
-          else for (const job of jobs) await Promise.resolve().then(() => this.write(job.batch)).then(job.resolve, job.reject);
-        } finally {
-          for (const job of jobs) this.queued -= job.size;
-        }
+        while (this.writing.size >= this.commitsInFlight) await Promise.race(this.writing);
+        const commit = this.commit(this.take()).finally(() => this.writing.delete(commit));
+        this.writing.add(commit);
       }
     } finally {
       this.running = false;
+    }
+  }
+
+  /** Stores the jobs in one transaction and answers them; never rejects. */
+  private async commit(jobs: BatchJob[]): Promise<void> {
+    try {
+      await this.write(merge(jobs));
+      for (const job of jobs) job.resolve();
+    } catch (error) {
+      // One bad batch must not fail its neighbours: retry them one by one.
+      if (jobs.length === 1) jobs[0]!.reject(error);
+      else for (const job of jobs) await Promise.resolve().then(() => this.write(job.batch)).then(job.resolve, job.reject);
+    } finally {
+      for (const job of jobs) this.queued -= job.size;
     }
   }
 }

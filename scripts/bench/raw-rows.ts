@@ -3,18 +3,12 @@
 // conversion is not timed: the raw limit is what the database takes, not what decoding costs.
 import { normaliseTraceRequest } from "../../lib/ingest/normalise";
 import { parseTraceRequest } from "../../lib/ingest/parse";
-import type { SpanRecord } from "../../lib/ingest/span-record";
+import { SPAN_COLUMNS, type SpanRecord } from "../../lib/ingest/span-record";
 import { buildPriceBook } from "../../lib/pricing/compute";
 
-export type RawValue = string | number | bigint | null;
+export { SPAN_COLUMNS };
 
-/** Every column of the spans table that ingest writes (lib/ingest/store.ts), in its order. */
-export const SPAN_COLUMNS = [
-  "traceId", "spanId", "parentSpanId", "name", "kind", "spanKind", "serviceName", "scopeName", "resourceId",
-  "startNs", "endNs", "durationMs", "status", "statusMessage", "model", "provider", "inputTokens", "outputTokens",
-  "cacheReadTokens", "cacheWriteTokens", "reasoningTokens", "costUsd", "costSource", "toolName", "toolCallId",
-  "agentName", "sessionId", "userId", "input", "output", "attributes", "events", "links",
-] as const satisfies readonly (keyof SpanRecord)[];
+export type RawValue = string | number | bigint | null;
 
 /** Catches drift: if SpanRecord gains a column the raw run would silently write less than ingest. */
 function assertColumnsCover(record: SpanRecord): void {

@@ -1,12 +1,16 @@
-// Bundles the server's worker threads (today: the OTLP normalise worker) into dist/ with esbuild. Next.js
-// bundles routes, not worker entry points, so a worker must be a file Node can load by itself: our
+// Bundles the server's worker threads (the OTLP normalise workers, the SQLite writer) into dist/ with
+// esbuild. Next.js bundles routes, not worker entry points, so a worker must be a file Node can load by itself: our
 // TypeScript with its `@/` imports bundled in, npm packages left to node_modules (protobufjs must stay
 // the installed CommonJS module, which finds `long` for 64-bit timestamps).
 import path from "node:path";
 import { buildSync } from "esbuild";
 import { NORMALISE_WORKER_FILE } from "../../lib/ingest/normalise-pool";
+import { STORE_WORKER_FILE } from "../../lib/ingest/store-thread";
 
-export const WORKER_BUNDLES = [{ entry: "lib/ingest/normalise-worker.ts", outfile: NORMALISE_WORKER_FILE }];
+export const WORKER_BUNDLES = [
+  { entry: "lib/ingest/normalise-worker.ts", outfile: NORMALISE_WORKER_FILE },
+  { entry: "lib/ingest/store-worker.ts", outfile: STORE_WORKER_FILE },
+];
 
 /** Writes the bundles under `root` (the project; tests use a folder inside it, so node_modules resolves). */
 export function buildWorkers(root = "."): void {
@@ -20,6 +24,7 @@ export function buildWorkers(root = "."): void {
       target: "node20",
       packages: "external",
       tsconfig: "tsconfig.json",
+      alias: { "server-only": "./lib/workers/server-only-stub.ts" },
       sourcemap: "linked",
       logLevel: "error",
     });

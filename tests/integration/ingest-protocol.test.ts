@@ -22,6 +22,11 @@ function toProtobuf(body: ReturnType<typeof request>): Uint8Array {
 }
 
 forEachDatabase((server) => {
+  it("commits SQLite batches in the writer thread by default", async () => {
+    const health = (await (await fetch(`${server.baseUrl}/api/health`)).json()) as { database: string; writerThread: boolean };
+    expect(health).toMatchObject({ database: server.name, writerThread: server.name === "sqlite" });
+  });
+
   it("stores a gzipped protobuf export and answers in protobuf after commit", async () => {
     const run = agentRun();
     const response = await postOtlp(server, gzipSync(toProtobuf(request(Object.values(run.spans)))), { "content-type": "application/x-protobuf", "content-encoding": "gzip" });

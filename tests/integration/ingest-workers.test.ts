@@ -1,6 +1,7 @@
-// The normalise worker threads through the real path: a server started with HINDSIGHT_INGEST_WORKERS=2
-// (the default starts them only from 4 cores, so the shared test servers normalise in the request
-// thread), fed by the official OpenAI instrumentation's OTLP protobuf spans and log events.
+// The ingest modes the shared test servers do not run, through the real path: normalise worker threads
+// (HINDSIGHT_INGEST_WORKERS=2; the default starts them only from 4 cores) with SQLite commits in the
+// request thread (HINDSIGHT_SQLITE_WRITER_THREAD=off; the default commits in a writer thread), fed by
+// the official OpenAI instrumentation's OTLP protobuf spans and log events.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TraceDetail } from "@/lib/trace/types";
 import { startHindsight, type RunningServer } from "../support/hindsight-server";
@@ -9,13 +10,13 @@ import { runEmitter, type OpenAIOfficialResult } from "./emitters/run-emitter";
 import { getTrace, postOtlp } from "./support";
 import { agentRun, request } from "./support/otlp-json";
 
-describe("ingest with normalise worker threads (SQLite)", () => {
+describe("ingest with normalise worker threads, committing in the request thread (SQLite)", () => {
   let server: RunningServer;
   let result: OpenAIOfficialResult;
   let detail: TraceDetail;
 
   beforeAll(async () => {
-    server = await startHindsight({ database: "sqlite", env: { HINDSIGHT_INGEST_WORKERS: "2" } });
+    server = await startHindsight({ database: "sqlite", env: { HINDSIGHT_INGEST_WORKERS: "2", HINDSIGHT_SQLITE_WRITER_THREAD: "off" } });
     result = await runEmitter<OpenAIOfficialResult>("openai-official", server);
     detail = await getTrace(server, result.traceId);
   });
@@ -23,9 +24,9 @@ describe("ingest with normalise worker threads (SQLite)", () => {
     await server?.stop();
   });
 
-  it("runs the workers it was asked for", async () => {
-    const health = (await (await fetch(`${server.baseUrl}/api/health`)).json()) as { ingestWorkers: number };
-    expect(health.ingestWorkers).toBe(2);
+  it("runs the threads it was asked for", async () => {
+    const health = (await (await fetch(`${server.baseUrl}/api/health`)).json()) as { ingestWorkers: number; writerThread: boolean };
+    expect(health).toMatchObject({ ingestWorkers: 2, writerThread: false });
   });
 
   it("stores and normalises spans and their log events as the request thread would", () => {

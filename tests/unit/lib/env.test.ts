@@ -37,8 +37,10 @@ describe("defaults", () => {
       HINDSIGHT_MAX_QUEUED_SPANS: 50_000,
       HINDSIGHT_PROJECT_NAME: "Default project",
       HINDSIGHT_SQLITE_SYNCHRONOUS: "FULL",
+      HINDSIGHT_SQLITE_WRITER_THREAD: true,
     });
     expect(env({}).HINDSIGHT_INIT_API_KEY).toBeUndefined();
+    expect(env({ HINDSIGHT_SQLITE_WRITER_THREAD: "off" }).HINDSIGHT_SQLITE_WRITER_THREAD).toBe(false);
   });
 
   it("reads given values", () => {
@@ -75,6 +77,7 @@ describe("bad values name the variable", () => {
     ["body limit too small", { HINDSIGHT_MAX_BODY_BYTES: "100" }, "HINDSIGHT_MAX_BODY_BYTES: "],
     ["queue bound too small", { HINDSIGHT_MAX_QUEUED_SPANS: "10" }, "HINDSIGHT_MAX_QUEUED_SPANS: "],
     ["synchronous mode", { HINDSIGHT_SQLITE_SYNCHRONOUS: "OFF" }, "HINDSIGHT_SQLITE_SYNCHRONOUS: "],
+    ["writer thread switch", { HINDSIGHT_SQLITE_WRITER_THREAD: "yes" }, "HINDSIGHT_SQLITE_WRITER_THREAD: must be on or off"],
     ["blank project name", { HINDSIGHT_PROJECT_NAME: "  " }, "HINDSIGHT_PROJECT_NAME: "],
   ])("%s", (_label, vars, expected) => {
     const message = failure(vars);

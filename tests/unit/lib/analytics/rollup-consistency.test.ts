@@ -1,7 +1,7 @@
 // The invariant behind the rollups: whatever order spans arrive in, in whatever batches, re-sent or not,
 // and after price changes, the maintained rows equal rollups computed from scratch over the stored
 // spans. Runs storeBatch and recomputeCosts against a real (temporary) SQLite database.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,6 +17,7 @@ import { summariseTrace, type SummarySpan } from "@/lib/ingest/summarise";
 import { buildPriceBook, computeCost } from "@/lib/pricing/compute";
 import type { Sql } from "@/lib/store/sql";
 import { openSqlite } from "@/lib/store/sqlite";
+import { applyMigrations } from "../../support/migrated-sqlite";
 
 // Two minutes before midnight: traces cross a minute, hour and day boundary (a day and its first hour share a start).
 const BASE_MS = Date.UTC(2026, 10, 21, 23, 58);
@@ -145,14 +146,7 @@ describe("maintained rollups", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "hindsight-rollups-"));
   const sql = openSqlite(path.join(dir, "test.db"), "NORMAL");
 
-  beforeAll(async () => {
-    // The real migrations, statement by statement (Prisma's generated SQL ends each with ";\n").
-    for (const folder of readdirSync("prisma/migrations").filter((f) => /^\d/.test(f)).sort()) {
-      const text = readFileSync(path.join("prisma/migrations", folder, "migration.sql"), "utf8");
-      const statements = text.split(/;\s*\n/).filter((s) => s.replace(/--[^\n]*/g, "").trim());
-      for (const statement of statements) await sql.run(statement);
-    }
-  });
+  beforeAll(() => applyMigrations(sql));
   afterAll(async () => {
     await sql.close();
     rmSync(dir, { recursive: true, force: true });

@@ -58,6 +58,9 @@ describe("points built straight from rows", () => {
   it("toCostPoint: cost never below zero, cost per trace, 0 for no traces", () => {
     expect(toCostPoint(BASE_MS, "t", 4, 1, 100, 10)).toEqual({ bucketStart: "2026-11-21T10:00:00.000Z", group: "t", traces: 4, costUsd: 1, costPerTraceUsd: 0.25, inputTokens: 100, outputTokens: 10 });
     expect(toCostPoint(BASE_MS, "t", 2, -1e-18, 0, 0)).toMatchObject({ costUsd: 0, costPerTraceUsd: 0 });
+    // Float noise of sums is rounded away at 1e-10 USD; a single token's cost (≥ 1e-9 USD) is kept.
+    expect(toCostPoint(BASE_MS, "t", 3, 0.1 + 0.2, 0, 0)).toMatchObject({ costUsd: 0.3, costPerTraceUsd: 0.1 });
+    expect(toCostPoint(BASE_MS, "t", 1, 1e-9, 0, 0)).toMatchObject({ costUsd: 1e-9 });
     expect(toCostPoint(BASE_MS, "t", 0, 0.5, 0, 0)).toMatchObject({ costPerTraceUsd: 0 });
   });
 

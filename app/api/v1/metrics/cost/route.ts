@@ -1,4 +1,5 @@
 // GET /api/v1/metrics/cost: traces, cost and tokens per time bucket and group (api.md "Analytics API").
+import { dataResponse } from "@/lib/api/json-stream";
 import { jsonError, requireApiKey } from "@/lib/api/respond";
 import { parseCostParams } from "@/lib/analytics/metrics-params";
 import { getCostSeries } from "@/lib/queries/metrics-cost";
@@ -10,5 +11,5 @@ export async function GET(request: Request): Promise<Response> {
   if (denied) return denied;
   const query = parseCostParams(new URL(request.url).searchParams);
   if (!query.ok) return jsonError(400, `${query.parameter}: ${query.message}`, { parameter: query.parameter });
-  return Response.json({ data: await getCostSeries(query) });
+  return dataResponse(await getCostSeries(query));
 }
