@@ -1,7 +1,7 @@
 // node-postgres behind the Sql interface: `?` placeholders become $1…$n, inserts are multi-row VALUES
 // chunked under PostgreSQL's 65,535 parameter limit, int8 comes back as bigint.
 import pg from "pg";
-import { insertSql, quote, type Row, type Sql, type SqlValue } from "./sql";
+import { insertSql, numberedPlaceholders as numbered, quote, type Row, type Sql, type SqlValue } from "./sql";
 
 // int8 as bigint, for this pool only: changing pg's global parsers would break Prisma's adapter.
 const types = {
@@ -9,11 +9,6 @@ const types = {
     oid === 20 ? (value: string) => BigInt(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 const MAX_PARAMS = 60_000;
-
-function numbered(text: string): string {
-  let n = 0;
-  return text.replace(/\?/g, () => `$${++n}`);
-}
 
 const toPg = (v: SqlValue) => (typeof v === "bigint" ? v.toString() : v);
 

@@ -11,6 +11,7 @@ import "server-only";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { getEnv, type Env } from "@/lib/env";
+import { numberedPlaceholders as numbered, statementCache } from "./sql";
 
 export type ReadValue = string | number;
 
@@ -31,15 +32,7 @@ function openSqliteReader(file: string): ReadConnection {
   const db = new Database(file, { readonly: true, fileMustExist: true });
   // Readers only wait while a checkpoint or recovery holds the file, never for the writer's commits.
   db.pragma("busy_timeout = 10000");
-  const statements = new Map<string, Database.Statement<unknown[], unknown[]>>();
-  const prepare = (text: string) => {
-    let statement = statements.get(text);
-    if (!statement) {
-      statement = db.prepare<unknown[], unknown[]>(text).raw(true);
-      statements.set(text, statement);
-    }
-    return statement;
-  };
+  const prepare = statementCache((text) => db.prepare<unknown[], unknown[]>(text).raw(true));
   return {
     dialect: "sqlite",
     async rows(text, params = []) {
@@ -70,10 +63,6 @@ function openPostgresReader(url: string, max: number): ReadConnection {
   const options = "-c default_transaction_read_only=on -c random_page_cost=1.1 -c extra_float_digits=1";
   const pool = new pg.Pool({ connectionString: url, max, types: pgTypes, options });
   pool.on("error", (error) => console.error("[hindsight] idle PostgreSQL read connection failed:", error.message));
-  const numbered = (text: string) => {
-    let n = 0;
-    return text.replace(/\?/g, () => `$${++n}`);
-  };
   return {
     dialect: "postgres",
     async rows(text, params = []) {

@@ -31,3 +31,22 @@ export function insertSql(table: string, columns: readonly string[], count: numb
   const tuple = `(${columns.map(() => "?").join(",")})`;
   return `INSERT INTO ${quote(table)} (${columns.map(quote).join(",")}) VALUES ${Array(count).fill(tuple).join(",")} ON CONFLICT ${conflict}`;
 }
+
+/** `?` placeholders as PostgreSQL's $1…$n (the SQL texts of this layer use `?` for both databases). */
+export function numberedPlaceholders(text: string): string {
+  let n = 0;
+  return text.replace(/\?/g, () => `$${++n}`);
+}
+
+/** `make` memoised by SQL text: each statement is prepared once per connection. */
+export function statementCache<S>(make: (text: string) => S): (text: string) => S {
+  const statements = new Map<string, S>();
+  return (text) => {
+    let statement = statements.get(text);
+    if (statement === undefined) {
+      statement = make(text);
+      statements.set(text, statement);
+    }
+    return statement;
+  };
+}

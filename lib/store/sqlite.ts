@@ -4,7 +4,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import { insertSql, type Row, type Sql, type SqlValue } from "./sql";
+import { insertSql, statementCache, type Row, type Sql, type SqlValue } from "./sql";
 import { SAFETY_AUTOCHECKPOINT_PAGES, startCheckpointer } from "./sqlite-checkpointer";
 
 type Statement = Database.Statement<unknown[]>;
@@ -25,15 +25,7 @@ export function openSqlite(file: string, synchronous: "FULL" | "NORMAL" = "FULL"
   db.defaultSafeIntegers(true); // nanosecond timestamps exceed 2^53
   const checkpointer = backgroundCheckpoints ? startCheckpointer(file, () => db.open && db.pragma("wal_autocheckpoint = 1000")) : null;
   if (checkpointer) db.pragma(`wal_autocheckpoint = ${SAFETY_AUTOCHECKPOINT_PAGES}`);
-  const statements = new Map<string, Statement>();
-  const prepare = (text: string) => {
-    let statement = statements.get(text);
-    if (!statement) {
-      statement = db.prepare(text);
-      statements.set(text, statement);
-    }
-    return statement;
-  };
+  const prepare = statementCache((text): Statement => db.prepare(text));
   let depth = 0;
 
   const sql: Sql = {
