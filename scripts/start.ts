@@ -11,8 +11,9 @@ const isDev = process.argv.includes("--dev");
 
 // V8 lets a heap grow up to 4× its live size between full collections when a program allocates fast,
 // as ingest does (every request body becomes objects, then rows, then garbage). Capping the growth at
-// 2.5× keeps the server under 400 MB RSS through `npm run bench:ingest` (348–374 MB with the SQLite
-// writer thread, 410–440 MB without the flag) for a few % of its CPU. The flag is V8's own and applies to every thread of the process.
+// 2.5× keeps the server under 400 MB RSS through `npm run bench:ingest` (342–393 MB peak with the
+// SQLite writer thread over 20 runs on 2026-11-22, 410–440 MB without the flag) for a few % of its
+// CPU. The flag is V8's own and applies to every thread of the process.
 const SERVER_V8_FLAGS = ["--heap-growing-percent=150"];
 
 async function main(): Promise<void> {

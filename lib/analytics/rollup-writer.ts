@@ -26,6 +26,7 @@ import "server-only";
 //   deadlock), so a read-merge-write never loses another writer's delta. SQLite has one writer anyway.
 // - Rollups hold what ingest maintained: spans stored before this table existed are not in them.
 import { quote, type Row, type Sql, type SqlValue } from "@/lib/store/sql";
+import type { RollupRowCache } from "./rollup-cache";
 import { applyDelta, rollupId, type RollupDelta, type RollupDeltas, type RollupRow } from "./rollup-delta";
 import type { Granularity } from "./buckets";
 import type { Dimension } from "./dimensions";
@@ -79,6 +80,7 @@ function toStored(r: RollupRow): SqlValue[] {
 }
 
 async function readRows(tx: Sql, deltas: RollupDelta[]): Promise<Map<string, RollupRow>> {
+  if (deltas.length === 0) return new Map();
   let rows: Row[];
   if (tx.dialect === "postgres") {
     const keys = deltas.map((d) => ({ d: d.dimension, g: d.granularity, b: d.bucketStartMs, k: d.group }));
@@ -96,17 +98,34 @@ async function readRows(tx: Sql, deltas: RollupDelta[]): Promise<Map<string, Rol
   return stored;
 }
 
-/** Applies the deltas of one transaction to the stored rollups (call inside that transaction). */
-export async function writeRollups(tx: Sql, deltas: RollupDeltas): Promise<void> {
+/** A sums-only delta as the row to add (ADD keeps the larger maximum; there is no histogram). */
+function sumsRow(d: RollupDelta): SqlValue[] {
+  return [
+    d.dimension, d.granularity, BigInt(d.bucketStartMs), d.group, d.count, d.errorCount, d.llmCallCount, d.toolCallCount,
+    d.durationSumMs, d.addedMaxMs ?? 0, 0, 0, 0, d.costUsd, BigInt(Math.round(d.inputTokens)), BigInt(Math.round(d.outputTokens)), "{}",
+  ];
+}
+
+/**
+ * Applies the deltas of one transaction to the stored rollups (call inside that transaction). `cache`
+ * (rollup-cache.ts, SQLite writer thread only) keeps histogram rows between transactions.
+ */
+export async function writeRollups(tx: Sql, deltas: RollupDeltas, cache?: RollupRowCache): Promise<void> {
   const changes = deltas.changes();
   if (changes.length === 0) return;
   if (tx.dialect === "postgres") await tx.run(PG_ROLLUP_LOCK);
   // Rows without a histogram hold sums only: added in SQL, without reading them first.
   const sums = changes.filter((d) => d.bins === null);
-  await tx.insertMany("metric_rollups", COLUMNS, sums.map((d) => toStored({ ...d, maxMs: d.addedMaxMs ?? 0, p50Ms: 0, p95Ms: 0, p99Ms: 0, bins: new Map() })), ADD);
+  await tx.insertMany("metric_rollups", COLUMNS, sums.map(sumsRow), ADD);
   const withBins = changes.filter((d) => d.bins !== null);
   if (withBins.length === 0) return;
-  const stored = await readRows(tx, withBins);
-  const rows = withBins.map((d) => toStored(applyDelta(stored.get(rollupId(d)) ?? null, d)));
+  await cache?.validate(tx);
+  const ids = withBins.map(rollupId);
+  const stored = await readRows(tx, cache ? withBins.filter((_, i) => cache.get(ids[i]!) === undefined) : withBins);
+  const rows = withBins.map((d, i) => {
+    const row = applyDelta(cache?.get(ids[i]!) ?? stored.get(ids[i]!) ?? null, d);
+    cache?.set(ids[i]!, row);
+    return toStored(row);
+  });
   await tx.insertMany("metric_rollups", COLUMNS, rows, REPLACE);
 }

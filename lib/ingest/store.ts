@@ -2,6 +2,7 @@ import "server-only";
 // Writes normalised spans and log records in one transaction per call and keeps the per-trace summary
 // and facets up to date. Idempotent: spans are keyed by (traceId, spanId), log records by content hash.
 import { addInsertedSpans, addTraceChange, groupByTrace, type SpanChanges } from "@/lib/analytics/changes";
+import type { RollupRowCache } from "@/lib/analytics/rollup-cache";
 import { RollupDeltas } from "@/lib/analytics/rollup-delta";
 import { writeRollups } from "@/lib/analytics/rollup-writer";
 import type { Sql, SqlValue } from "@/lib/store/sql";
@@ -83,7 +84,7 @@ export async function refreshTraceSummaries(
   traceIds: Iterable<string>,
   changes: SpanChanges = {},
   rollups = new RollupDeltas(),
-  batchSpans: readonly SpanRecord[] = [],
+  { batchSpans = [], rollupCache }: { batchSpans?: readonly SpanRecord[]; rollupCache?: RollupRowCache } = {},
 ): Promise<void> {
   const ids = [...traceIds].sort();
   if (tx.dialect === "postgres" && ids.length) {
@@ -111,11 +112,23 @@ export async function refreshTraceSummaries(
   const update = TRACE_COLUMNS.slice(1).map((c) => `"${c}" = excluded."${c}"`).join(", ");
   await tx.insertMany("traces", TRACE_COLUMNS, traceRows, `("traceId") DO UPDATE SET ${update}`);
   await tx.insertMany("trace_facets", ["facet", "value", "traceId"], facetRows, `("facet", "value", "traceId") DO NOTHING`);
-  await writeRollups(tx, rollups);
+  await writeRollups(tx, rollups, rollupCache);
 }
 
-/** Stores one batch (possibly several requests merged) in a single transaction. */
-export async function storeBatch(sql: Sql, batch: WriteBatch): Promise<void> {
+/**
+ * Stores one batch (possibly several requests merged) in a single transaction. `rollupCache` is for a
+ * connection only this function writes through (the SQLite writer thread): see rollup-cache.ts.
+ */
+export async function storeBatch(sql: Sql, batch: WriteBatch, { rollupCache }: { rollupCache?: RollupRowCache } = {}): Promise<void> {
+  try {
+    await storeInTransaction(sql, batch, rollupCache);
+  } catch (error) {
+    rollupCache?.clear(); // it may hold rows merged by the transaction that was just rolled back
+    throw error;
+  }
+}
+
+async function storeInTransaction(sql: Sql, batch: WriteBatch, rollupCache: RollupRowCache | undefined): Promise<void> {
   await sql.transaction(async (tx) => {
     const resources = new Map(batch.resources.map((r) => [r.id, r]));
     await tx.insertMany("resources", ["id", "attributes"], [...resources.values()].map((r) => [r.id, r.attributes]), `("id") DO NOTHING`);
@@ -136,6 +149,6 @@ export async function storeBatch(sql: Sql, batch: WriteBatch): Promise<void> {
       batch.logs.map((log) => LOG_COLUMNS.map((column) => log[column])),
       `("dedupeKey") DO NOTHING`,
     );
-    await refreshTraceSummaries(tx, new Set(batch.spans.map((s) => s.traceId)), { inserted: insertedIds }, rollups, batch.spans);
+    await refreshTraceSummaries(tx, new Set(batch.spans.map((s) => s.traceId)), { inserted: insertedIds }, rollups, { batchSpans: batch.spans, rollupCache });
   });
 }

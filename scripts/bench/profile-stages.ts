@@ -1,5 +1,5 @@
 // Where the ingest time goes, without HTTP: the benchmark's bodies through the server's own pipeline
-// stages (protobuf decode → toTraceRequest → normaliseTraceRequest → storeBatch) against a fresh migrated
+// stages (protobuf decode → normaliseTraceRequest → storeBatch) against a fresh migrated
 // database, each stage timed, storeBatch split by statement. Compare its total with the HTTP run to see
 // what the route, body reading and Next.js add.
 //
@@ -8,12 +8,11 @@
 //   node --conditions=react-server --import tsx scripts/bench/profile-stages.ts [--spans N] [--database sqlite|postgres] [--merge K]
 // Add --cpu-prof --cpu-prof-dir=DIR before --import for a V8 profile (summarise it with cpuprofile-top.ts).
 import { parseArgs } from "node:util";
-import protobuf from "protobufjs";
+import { RollupRowCache } from "../../lib/analytics/rollup-cache";
 import { normaliseTraceRequest } from "../../lib/ingest/normalise";
-import { OTLP_PROTO } from "../../lib/ingest/otlp-schema";
 // Types only (erased): the module itself is loaded in loadStore() so a missing condition gets a hint.
 import type * as StoreModuleTypes from "../../lib/ingest/store";
-import { toTraceRequest } from "../../lib/ingest/parse";
+import { decodeTraceRequestProtobuf } from "../../lib/ingest/otlp-trace-decoder";
 import { buildPriceBook } from "../../lib/pricing/compute";
 import { openPostgres } from "../../lib/store/postgres";
 import type { Sql } from "../../lib/store/sql";
@@ -25,8 +24,6 @@ import { charge, timingSql, type Totals } from "./timing-sql";
 
 type StoreModule = typeof StoreModuleTypes;
 type Batch = Parameters<StoreModule["storeBatch"]>[1];
-
-const TraceRequest = protobuf.parse(OTLP_PROTO).root.lookupType("hindsight.otlp.ExportTraceServiceRequest");
 
 async function loadStore(): Promise<StoreModule> {
   try {
@@ -76,21 +73,21 @@ async function main(): Promise<void> {
   const totals: Totals = new Map();
   const { sql, dispose } = await openFresh(database);
   const timedSql = timingSql(sql, totals);
+  const rollupCache = database === "sqlite" ? new RollupRowCache() : undefined;
   console.log(`${workload.spans} spans in ${workload.bodies.length} bodies → ${database}, ${merge} bodies per storeBatch (the write queue merges up to 8,000 spans)`);
   const started = performance.now();
   try {
     for (let i = 0; i < workload.bodies.length; i += merge) {
       const batch: Batch = { spans: [], resources: [], logs: [] };
       for (const body of workload.bodies.slice(i, i + merge)) {
-        const decoded = time(totals, "protobuf decode (protobufjs)", () => TraceRequest.decode(body));
-        const request = time(totals, "toTraceRequest (walk, attributes → JS)", () => toTraceRequest(decoded));
+        const request = time(totals, "protobuf → OtlpTraceRequest (otlp-trace-decoder)", () => decodeTraceRequestProtobuf(body));
         const normalised = time(totals, "normaliseTraceRequest", () => normaliseTraceRequest(request, prices));
         batch.spans.push(...normalised.spans);
         batch.resources.push(...normalised.resources);
       }
       const before = [...totals].filter(([label]) => label.startsWith("sql ")).reduce((sum, [, ms]) => sum + ms, 0);
       const storeStarted = performance.now();
-      await storeBatch(timedSql, batch);
+      await storeBatch(timedSql, batch, { rollupCache }); // as the SQLite writer thread does
       const after = [...totals].filter(([label]) => label.startsWith("sql ")).reduce((sum, [, ms]) => sum + ms, 0);
       charge(totals, "storeBatch JS (row arrays, summaries, rollup deltas)", performance.now() - storeStarted - (after - before));
     }

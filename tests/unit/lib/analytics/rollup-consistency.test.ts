@@ -1,6 +1,6 @@
 // The invariant behind the rollups: whatever order spans arrive in, in whatever batches, re-sent or not,
-// and after price changes, the maintained rows equal rollups computed from scratch over the stored
-// spans. Runs storeBatch and recomputeCosts against a real (temporary) SQLite database.
+// and after price changes (also with the writer thread's row cache), the maintained rows equal rollups
+// computed from scratch over the stored spans. Runs storeBatch and recomputeCosts against a real (temporary) SQLite database.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GRANULARITY_MS } from "@/lib/analytics/buckets";
 import { spanContributions, traceContributions, type Contribution } from "@/lib/analytics/contributions";
 import { DIMENSIONS } from "@/lib/analytics/dimensions";
+import { RollupRowCache } from "@/lib/analytics/rollup-cache";
 import { rollupId, type RollupRow } from "@/lib/analytics/rollup-delta";
 import { addValue, decodeBins } from "@/lib/analytics/sketch";
 import { recomputeCosts } from "@/lib/ingest/recompute-costs";
@@ -178,5 +179,47 @@ describe("maintained rollups", () => {
     expect(row).toEqual({ name: root!.name, spanCount: BigInt(rest.length + 1) });
     await expectSummariesOfStoredSpans(sql);
     expectSameRollups(await storedRows(sql), await rebuiltRows(sql));
+  });
+});
+
+// The SQLite writer thread keeps histogram rows between transactions (rollup-cache.ts). Its rows must
+// never be staler than the database: another connection may commit in between, and a transaction may
+// roll back after merging into them.
+describe("maintained rollups with the writer's row cache", () => {
+  const dir = mkdtempSync(path.join(tmpdir(), "hindsight-rollup-cache-"));
+  const file = path.join(dir, "test.db");
+  const writer = openSqlite(file, "NORMAL");
+  const other = openSqlite(file, "NORMAL"); // the request thread's connection
+  const rollupCache = new RollupRowCache();
+  const storeAll = async (spans: SpanRecord[], sql: Sql = writer) => {
+    for (let i = 0; i < spans.length; i += 7) await storeBatch(sql, { spans: spans.slice(i, i + 7), resources: [], logs: [] }, { rollupCache });
+  };
+
+  beforeAll(() => applyMigrations(writer));
+  afterAll(async () => {
+    await other.close();
+    await writer.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("stay equal to rollups rebuilt from the spans when another connection recomputes costs between batches", async () => {
+    const spans = Array.from({ length: 40 }, (_, t) => traceSpans(2000 + t)).flat().sort(() => random() - 0.5);
+    await storeAll(spans.slice(0, 100));
+    expect(rollupCache.size).toBeGreaterThan(0);
+    const override = new Map([["gpt-4o", { provider: "openai", input: 9, output: 27, cacheRead: null, cacheWrite: null }]]);
+    expect(await other.transaction((tx) => recomputeCosts(tx, buildPriceBook(), buildPriceBook(override), new Set(override.keys())))).toBeGreaterThan(0);
+    await storeAll(spans.slice(100)); // the same minutes, hours and days: cached rows the recompute rewrote
+    expectSameRollups(await storedRows(writer), await rebuiltRows(writer));
+  });
+
+  it("forget rows merged by a transaction that rolled back", async () => {
+    const spans = Array.from({ length: 20 }, (_, t) => traceSpans(3000 + t)).flat();
+    await storeAll(spans.slice(0, 30));
+    // Fails after the rollups were merged (as a failing COMMIT would): nothing of it is stored.
+    const failing: Sql = { ...writer, transaction: (fn) => writer.transaction(async (tx) => (await fn(tx), Promise.reject(new Error("disk I/O error")))) };
+    await expect(storeAll(spans.slice(30, 40), failing)).rejects.toThrow("disk I/O error");
+    expect(rollupCache.size).toBe(0);
+    await storeAll(spans.slice(30));
+    expectSameRollups(await storedRows(writer), await rebuiltRows(writer));
   });
 });
