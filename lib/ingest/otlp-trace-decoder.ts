@@ -25,14 +25,13 @@ const known = (last: number) => (2 << last) - 2;
 const DEEPEST_VALUE = 32; // anyValueToJs's limit
 const PREFIX = "body is not a valid protobuf ExportTraceServiceRequest: "; // as parse.ts words it
 
-// The body as a Buffer (zero copy). Its native slices skip Buffer#toString's argument handling (~40 ns a
-// call, ~20 calls a span); BufferReader.string uses utf8Slice too. A body that is not a Buffer gets its
-// strings from protobufjs's own UTF-8 reader, on a subarray, as Reader.string does, so that even invalid
-// UTF-8 (which that reader may complete with bytes past the string) comes out the same.
+// The body as a Buffer (zero copy), also when it came as a plain Uint8Array (a normalise worker gets
+// one): strings are decoded the same way in every thread, invalid UTF-8 included (as U+FFFD, which is
+// what protobufjs's BufferReader does for the request thread's Buffers). Its native slices skip
+// Buffer#toString's argument handling (~40 ns a call, ~20 calls a span).
 type Slices = { utf8Slice(start: number, end: number): string; hexSlice(start: number, end: number): string; base64Slice(start: number, end: number): string };
 const EMPTY = Buffer.alloc(0) as Buffer & Slices;
 let view = EMPTY;
-let isBuffer = true;
 
 /** Reads a length prefix, checks it against the enclosing message, moves past the value; returns its start.
  *  Also how declared length-delimited fields we do not output are skipped. */
@@ -59,7 +58,7 @@ function leave(r: Reader, outer: number): void {
 
 function text(r: Reader): string {
   const start = take(r);
-  return isBuffer ? view.utf8Slice(start, r.pos) : protobuf.util.utf8.read(r.buf.subarray(start, r.pos), 0, r.pos - start);
+  return view.utf8Slice(start, r.pos);
 }
 
 /** fixed64 nanoseconds, unsigned and exact. */
@@ -271,8 +270,7 @@ function resourceSpans(r: Reader): OtlpResourceSpans {
 
 /** A protobuf ExportTraceServiceRequest body; throws OtlpShapeError (a sender-facing message) when malformed. */
 export function decodeTraceRequestProtobuf(bytes: Uint8Array): OtlpTraceRequest {
-  isBuffer = Buffer.isBuffer(bytes);
-  view = (isBuffer ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) as Buffer & Slices;
+  view = (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) as Buffer & Slices;
   const r = protobuf.Reader.create(bytes), out: OtlpResourceSpans[] = [];
   try {
     while (r.pos < r.len) {

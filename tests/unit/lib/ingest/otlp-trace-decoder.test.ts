@@ -58,11 +58,11 @@ const firstSpan = (r: OtlpTraceRequest) => r.resourceSpans[0]!.scopeSpans[0]!.sp
 
 /** Both decoders agree on `bytes`, given as a Buffer (as the receiver does) and as a plain Uint8Array. */
 function same(bytes: Uint8Array): OtlpTraceRequest {
-  const plain = new Uint8Array(bytes);
-  expect(decodeTraceRequestProtobuf(plain)).toStrictEqual(oldDecode(plain));
-  const buffer = Buffer.from(bytes);
+  const buffer = Buffer.from(bytes); // what the receiver hands over
   const decoded = decodeTraceRequestProtobuf(buffer);
   expect(decoded).toStrictEqual(oldDecode(buffer));
+  // A normalise worker gets a plain Uint8Array: it must decode exactly as the request thread does.
+  expect(decodeTraceRequestProtobuf(new Uint8Array(bytes))).toStrictEqual(decoded);
   return decoded;
 }
 
@@ -216,7 +216,7 @@ describe("hand-built edge cases", () => {
     expect(decoded.resourceSpans[1]!.scopeSpans[0]).toMatchObject({ scopeName: "new scope", spans: [{ name: "two", statusCode: 0, statusMessage: "only message", attributes: { x: "3", y: "2", kv: { q: "2" } } }] });
   });
 
-  it("handles invalid UTF-8 as protobufjs does for Buffers and plain Uint8Arrays", () => {
+  it("handles invalid UTF-8 as protobufjs does for Buffers, and plain Uint8Arrays the same way", () => {
     const bad = Buffer.from([0x61, 0xff, 0xc3, 0x28, 0xed, 0xa0, 0x80, 0xf0, 0x9f, 0x98]);
     const bytes = oneSpan(raw(5, bad), msg(9, raw(1, bad), msg(2, raw(1, bad))));
     same(bytes);
