@@ -1,8 +1,8 @@
 // Histogram rollup rows as the SQLite writer thread last wrote them. Every ingest transaction merges its
 // deltas into ~200 rows with histograms, and most are the same hot rows as in the previous one (this
-// minute's, hour's and day's rows of each task, agent, tool, model and kind): reading them back and
-// parsing their bins every time was a fifth of the writer's time. With this cache a row is read once and
-// then kept, decoded, between transactions.
+// minute's, hour's and day's rows of each task, agent, tool, model and kind). Rollups were a fifth of
+// the writer's time, and reading those rows back and parsing their bins every time was a good part of
+// it. With this cache a row is read once and then kept, decoded, between transactions.
 //
 // Valid only for a connection that nothing else writes rollups through (the writer thread's own), and
 // only while no other connection has committed: `PRAGMA data_version` changes exactly when another

@@ -27,7 +27,7 @@ import "server-only";
 // - Rollups hold what ingest maintained: spans stored before this table existed are not in them.
 import { quote, type Row, type Sql, type SqlValue } from "@/lib/store/sql";
 import type { RollupRowCache } from "./rollup-cache";
-import { applyDelta, rollupId, type RollupDelta, type RollupDeltas, type RollupRow } from "./rollup-delta";
+import { applyDelta, rollupId, type RollupDelta, type RollupDeltas, type RollupKey, type RollupRow, type RollupTotals } from "./rollup-delta";
 import type { Granularity } from "./buckets";
 import type { Dimension } from "./dimensions";
 import { decodeBins, encodeBins } from "./sketch";
@@ -72,12 +72,20 @@ function fromStored(row: StoredRow): RollupRow {
   };
 }
 
-function toStored(r: RollupRow): SqlValue[] {
+type Latency = { maxMs: number; p50Ms: number; p95Ms: number; p99Ms: number };
+
+/** The values of COLUMNS, in order, for a row's key and sums, its latency figures and its encoded bins. */
+function storedValues(r: RollupKey & RollupTotals, { maxMs, p50Ms, p95Ms, p99Ms }: Latency, bins: string): SqlValue[] {
   return [
     r.dimension, r.granularity, BigInt(r.bucketStartMs), r.group, r.count, r.errorCount, r.llmCallCount, r.toolCallCount,
-    r.durationSumMs, r.maxMs, r.p50Ms, r.p95Ms, r.p99Ms, r.costUsd, BigInt(Math.round(r.inputTokens)), BigInt(Math.round(r.outputTokens)), encodeBins(r.bins),
+    r.durationSumMs, maxMs, p50Ms, p95Ms, p99Ms, r.costUsd, BigInt(Math.round(r.inputTokens)), BigInt(Math.round(r.outputTokens)), bins,
   ];
 }
+
+const toStored = (r: RollupRow) => storedValues(r, r, encodeBins(r.bins));
+
+/** A sums-only delta as the row to add (ADD keeps the larger maximum; there is no histogram). */
+const sumsRow = (d: RollupDelta) => storedValues(d, { maxMs: d.addedMaxMs ?? 0, p50Ms: 0, p95Ms: 0, p99Ms: 0 }, "{}");
 
 async function readRows(tx: Sql, deltas: RollupDelta[]): Promise<Map<string, RollupRow>> {
   if (deltas.length === 0) return new Map();
@@ -98,14 +106,6 @@ async function readRows(tx: Sql, deltas: RollupDelta[]): Promise<Map<string, Rol
   return stored;
 }
 
-/** A sums-only delta as the row to add (ADD keeps the larger maximum; there is no histogram). */
-function sumsRow(d: RollupDelta): SqlValue[] {
-  return [
-    d.dimension, d.granularity, BigInt(d.bucketStartMs), d.group, d.count, d.errorCount, d.llmCallCount, d.toolCallCount,
-    d.durationSumMs, d.addedMaxMs ?? 0, 0, 0, 0, d.costUsd, BigInt(Math.round(d.inputTokens)), BigInt(Math.round(d.outputTokens)), "{}",
-  ];
-}
-
 /**
  * Applies the deltas of one transaction to the stored rollups (call inside that transaction). `cache`
  * (rollup-cache.ts, SQLite writer thread only) keeps histogram rows between transactions.
@@ -121,9 +121,10 @@ export async function writeRollups(tx: Sql, deltas: RollupDeltas, cache?: Rollup
   if (withBins.length === 0) return;
   await cache?.validate(tx);
   const ids = withBins.map(rollupId);
-  const stored = await readRows(tx, cache ? withBins.filter((_, i) => cache.get(ids[i]!) === undefined) : withBins);
+  const cached = ids.map((id) => cache?.get(id));
+  const stored = await readRows(tx, withBins.filter((_, i) => cached[i] === undefined));
   const rows = withBins.map((d, i) => {
-    const row = applyDelta(cache?.get(ids[i]!) ?? stored.get(ids[i]!) ?? null, d);
+    const row = applyDelta(cached[i] ?? stored.get(ids[i]!) ?? null, d);
     cache?.set(ids[i]!, row);
     return toStored(row);
   });

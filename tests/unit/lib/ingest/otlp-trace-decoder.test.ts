@@ -67,14 +67,8 @@ function same(bytes: Uint8Array): OtlpTraceRequest {
 }
 
 function expectShapeError(decode: (b: Uint8Array) => unknown, bytes: Uint8Array, message?: RegExp): void {
-  let error: unknown;
-  try {
-    decode(bytes);
-  } catch (e) {
-    error = e;
-  }
-  expect(error).toBeInstanceOf(OtlpShapeError);
-  if (message) expect((error as Error).message).toMatch(message);
+  expect(() => decode(bytes)).toThrow(OtlpShapeError);
+  if (message) expect(() => decode(bytes)).toThrow(message);
 }
 
 describe("equivalence on captured fixtures", () => {
