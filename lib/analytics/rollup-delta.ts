@@ -5,7 +5,7 @@
 import { alignDown, GRANULARITY_MS, type Granularity } from "./buckets";
 import type { Contribution } from "./contributions";
 import { DIMENSIONS, type Dimension } from "./dimensions";
-import { addValue, binOf, binValue, dropEmptyBins, highestBin, mergeBins, quantiles, type Bins } from "./sketch";
+import { addValue, binOf, binValue, highestBin, mergeBins, mergeIntoStored, quantiles, type Bins } from "./sketch";
 
 export const PERCENTILES = [0.5, 0.95, 0.99] as const;
 
@@ -151,8 +151,7 @@ export function applyDelta(stored: RollupRow | null, d: RollupDelta): RollupRow 
     };
   }
   if (d.bins) {
-    mergeBins(row.bins, d.bins);
-    dropEmptyBins(row.bins);
+    mergeIntoStored(row.bins, d.bins);
     const top = highestBin(row.bins);
     const previousMax = stored?.maxMs ?? 0;
     const removedLargest = d.removedMaxMs !== null && d.removedMaxMs >= previousMax && (d.addedMaxMs === null || d.addedMaxMs < d.removedMaxMs);

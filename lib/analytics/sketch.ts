@@ -45,9 +45,17 @@ export function mergeBins(into: Bins, from: Bins, sign: 1 | -1 = 1): void {
   for (const [bin, count] of from) addToBin(into, bin, sign * count);
 }
 
-/** Drops bins whose count fell to zero or below (a stored histogram never holds those). */
-export function dropEmptyBins(bins: Bins): void {
-  for (const [bin, count] of bins) if (count <= 0) bins.delete(bin);
+/**
+ * Adds `from`'s counts into a stored histogram, dropping bins whose count falls to zero or below (a
+ * stored histogram never holds those). Only `from`'s bins can change, so only those are looked at:
+ * the writer applies small deltas to large hot histograms.
+ */
+export function mergeIntoStored(into: Bins, from: Bins): void {
+  for (const [bin, count] of from) {
+    const next = (into.get(bin) ?? 0) + count;
+    if (next > 0) into.set(bin, next);
+    else into.delete(bin);
+  }
 }
 
 /** The highest bin holding anything, or null when empty. */
@@ -57,26 +65,50 @@ export function highestBin(bins: Bins): number | null {
   return top;
 }
 
+/** Past this many bins between the lowest and the highest, quantiles() sorts instead of counting. */
+const MAX_DENSE_RANGE = 65_536;
+
 /**
  * Nearest-rank quantiles (q in [0, 1]) of a histogram, each within RELATIVE_ACCURACY, and capped by
  * `maxMs` when given (a quantile never exceeds the largest value). Null when the histogram is empty.
  */
 export function quantiles(bins: Bins, qs: readonly number[], maxMs?: number): (number | null)[] {
-  // Runs for every histogram row an ingest transaction touches: typed arrays, no entry pairs.
-  const sorted = new Float64Array(bins.size);
-  let n = 0;
-  for (const [bin, count] of bins) if (count > 0) sorted[n++] = bin;
-  const keys = sorted.subarray(0, n).sort();
-  const cumulative = new Float64Array(n);
+  // Runs for every histogram row an ingest transaction touches. Bins are integers within a few
+  // thousand of each other (binOf of any finite duration), so a counting sort over that range beats
+  // sorting the keys; a histogram read from elsewhere with a wider spread takes the sorting path.
+  let lo = Infinity;
+  let hi = -Infinity;
   let total = 0;
-  for (let i = 0; i < n; i++) cumulative[i] = total += bins.get(keys[i]!)!;
+  let integral = true;
+  for (const [bin, count] of bins) {
+    if (count <= 0) continue;
+    total += count;
+    integral &&= Number.isInteger(bin);
+    if (bin < lo) lo = bin;
+    if (bin > hi) hi = bin;
+  }
+  if (total === 0) return qs.map(() => null);
+  const { keys, counts } = integral && hi - lo < MAX_DENSE_RANGE ? dense(bins, lo, hi) : sorted(bins);
   return qs.map((q) => {
-    if (total === 0) return null;
     const rank = Math.max(1, Math.ceil(q * total));
     let i = 0;
-    while (cumulative[i]! < rank) i++; // stops by the last bin: cumulative[n - 1] = total ≥ rank
-    return maxMs === undefined ? binValue(keys[i]!) : Math.min(binValue(keys[i]!), maxMs);
+    for (let seen = counts[0]!; seen < rank; seen += counts[++i]!); // stops by the last bin: the counts add up to total ≥ rank
+    const value = binValue(keys ? keys[i]! : lo + i);
+    return maxMs === undefined ? value : Math.min(value, maxMs);
   });
+}
+
+/** Counts by position from `lo` (empty bins count 0); keys null: the key of position i is lo + i. */
+function dense(bins: Bins, lo: number, hi: number): { keys: null; counts: Float64Array } {
+  const counts = new Float64Array(hi - lo + 1);
+  for (const [bin, count] of bins) if (count > 0) counts[bin - lo] = count;
+  return { keys: null, counts };
+}
+
+/** The non-empty bins in ascending order with their counts. */
+function sorted(bins: Bins): { keys: Float64Array; counts: Float64Array } {
+  const keys = Float64Array.from([...bins].filter(([, count]) => count > 0).map(([bin]) => bin)).sort();
+  return { keys, counts: keys.map((bin) => bins.get(bin)!) };
 }
 
 /**

@@ -47,3 +47,20 @@ export const SPAN_COLUMNS = [
   "cacheReadTokens", "cacheWriteTokens", "reasoningTokens", "costUsd", "costSource", "toolName", "toolCallId",
   "agentName", "sessionId", "userId", "input", "output", "attributes", "events", "links",
 ] as const satisfies readonly (keyof SpanRecord)[];
+
+/** A span's values in SPAN_COLUMNS order, position by position typed after its column. */
+type ValuesOf<Keys extends readonly (keyof SpanRecord)[]> = { -readonly [I in keyof Keys]: SpanRecord[Keys[I]] };
+export type SpanRow = ValuesOf<typeof SPAN_COLUMNS>;
+
+/**
+ * A span's values in SPAN_COLUMNS order. Spelt out rather than `SPAN_COLUMNS.map((c) => span[c])`: that
+ * lookup by a varying key is megamorphic in V8 and cost the SQLite writer thread 2 % of its time.
+ */
+export function spanRow(s: SpanRecord): SpanRow {
+  return [
+    s.traceId, s.spanId, s.parentSpanId, s.name, s.kind, s.spanKind, s.serviceName, s.scopeName, s.resourceId,
+    s.startNs, s.endNs, s.durationMs, s.status, s.statusMessage, s.model, s.provider, s.inputTokens, s.outputTokens,
+    s.cacheReadTokens, s.cacheWriteTokens, s.reasoningTokens, s.costUsd, s.costSource, s.toolName, s.toolCallId,
+    s.agentName, s.sessionId, s.userId, s.input, s.output, s.attributes, s.events, s.links,
+  ];
+}

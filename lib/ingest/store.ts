@@ -8,7 +8,7 @@ import { writeRollups } from "@/lib/analytics/rollup-writer";
 import type { Sql, SqlValue } from "@/lib/store/sql";
 import type { Kind, Status } from "@/lib/trace/types";
 import type { SpanLogRecord } from "./logs";
-import { SPAN_COLUMNS, type ResourceRecord, type SpanRecord } from "./span-record";
+import { SPAN_COLUMNS, spanRow, type ResourceRecord, type SpanRecord } from "./span-record";
 import { summariseTrace, type SummarySpan } from "./summarise";
 
 export type WriteBatch = { spans: SpanRecord[]; resources: ResourceRecord[]; logs: SpanLogRecord[] };
@@ -135,7 +135,7 @@ async function storeInTransaction(sql: Sql, batch: WriteBatch, rollupCache: Roll
     const inserted = await tx.insertMany(
       "spans",
       SPAN_COLUMNS,
-      batch.spans.map((span) => SPAN_COLUMNS.map((column) => span[column])),
+      batch.spans.map(spanRow),
       `("traceId", "spanId") DO NOTHING`,
       { returning: ["traceId", "spanId"] },
     );

@@ -1,0 +1,3 @@
+-- DropIndex
+DROP INDEX "trace_facets_traceId_idx";
+
