@@ -5,15 +5,15 @@ import "server-only";
 import { availableParallelism } from "node:os";
 import { getEnv, type Env } from "@/lib/env";
 import { createNormalisePool, type NormalisePool } from "@/lib/ingest/normalise-pool";
-import { storeBatch, type WriteBatch } from "@/lib/ingest/store";
-import { createStoreThread } from "@/lib/ingest/store-thread";
-import { WriteQueue } from "@/lib/ingest/write-queue";
+import { mergeBatches, storeBatch, type WriteBatch } from "@/lib/ingest/store";
+import { createStoreThread, type HeldBatch } from "@/lib/ingest/store-thread";
+import { WriteQueue, type BatchStore } from "@/lib/ingest/write-queue";
 import { buildPriceBook, type ModelPrice, type PriceBook } from "@/lib/pricing/compute";
 import { openPostgres } from "@/lib/store/postgres";
 import type { Sql } from "@/lib/store/sql";
 import { openSqlite } from "@/lib/store/sqlite";
 
-type Runtime = { sql: Sql; queue: WriteQueue; pool: NormalisePool | null; writerThread: boolean; priceBook?: Promise<PriceBook> };
+type Runtime = { sql: Sql; queue: IngestQueue; pool: NormalisePool | null; writerThread: boolean; priceBook?: Promise<PriceBook> };
 const globalForRuntime = globalThis as unknown as { hindsightRuntime?: Runtime };
 
 // With a writer thread, two commits of at most 1,024 spans in flight: the best of the settings tried
@@ -22,24 +22,32 @@ const globalForRuntime = globalThis as unknown as { hindsightRuntime?: Runtime }
 // thread starts the moment the first ends, even while this thread is busy normalising.
 const WRITER_THREAD_COMMITS = { commitsInFlight: 2, maxSpansPerCommit: 1024 };
 
-/** The connection for the request thread's queries and writes, and where ingest batches are committed. */
-function openStore(env: Env): { sql: Sql; store: (batch: WriteBatch) => Promise<void>; writerThread: boolean } {
+/** The write queue as its users see it, whatever it holds while batches wait. */
+export type IngestQueue = Pick<WriteQueue, "queuedSpans" | "arrival" | "enqueue" | "runExclusive">;
+
+/** Batches wait in this thread's queue and are committed through `sql`. */
+const inProcess = (sql: Sql): BatchStore<WriteBatch> => ({ hold: (batch) => batch, write: (batches) => storeBatch(sql, mergeBatches(batches)) });
+
+/** The connection for the request thread's queries and writes, and the queue ingest batches are committed from. */
+function openStore(env: Env): { sql: Sql; queue: IngestQueue; writerThread: boolean } {
+  const maxQueued = env.HINDSIGHT_MAX_QUEUED_SPANS;
   if (env.database.kind === "postgres") {
     const sql = openPostgres(env.database.url);
-    return { sql, store: (batch) => storeBatch(sql, batch), writerThread: false };
+    return { sql, queue: new WriteQueue(inProcess(sql), maxQueued), writerThread: false };
   }
   const { file } = env.database;
   const synchronous = env.HINDSIGHT_SQLITE_SYNCHRONOUS;
   const thread = env.HINDSIGHT_SQLITE_WRITER_THREAD ? createStoreThread({ file, synchronous }) : null;
   // The thread that commits the ingest batches runs the WAL checkpointer beside its connection.
   const sql = openSqlite(file, synchronous, { backgroundCheckpoints: !thread });
-  return thread ? { sql, store: (batch) => thread.store(batch), writerThread: true } : { sql, store: (batch) => storeBatch(sql, batch), writerThread: false };
+  if (!thread) return { sql, queue: new WriteQueue(inProcess(sql), maxQueued), writerThread: false };
+  const handOver: BatchStore<HeldBatch> = { hold: (batch) => thread.hold(batch), write: (held) => thread.commit(held) };
+  return { sql, queue: new WriteQueue(handOver, maxQueued, WRITER_THREAD_COMMITS), writerThread: true };
 }
 
 function createRuntime(): Runtime {
   const env = getEnv();
-  const { sql, store, writerThread } = openStore(env);
-  const queue = new WriteQueue(store, env.HINDSIGHT_MAX_QUEUED_SPANS, writerThread ? WRITER_THREAD_COMMITS : {});
+  const { sql, queue, writerThread } = openStore(env);
   // Workers pay off only with cores to spare: one core is the committing thread's, another is busy with
   // the WAL checkpointer, the database and the OS. On 2 cores `npm run bench:ingest` measured them slower
   // (33–35 % of the raw limit against 34–45 % in-thread, +40 µs CPU per span, +30 MB RSS), so they
@@ -63,7 +71,7 @@ export const getNormalisePool = (): NormalisePool | null => runtime().pool;
 export const usesWriterThread = (): boolean => runtime().writerThread;
 
 /** The group-commit write queue. */
-export const getWriteQueue = (): WriteQueue => runtime().queue;
+export const getWriteQueue = (): IngestQueue => runtime().queue;
 
 type PriceRow = { model: string; provider: string | null; inputPerMTokUsd: number; outputPerMTokUsd: number; cacheReadPerMTokUsd: number | null; cacheWritePerMTokUsd: number | null };
 

@@ -4,7 +4,7 @@ import "server-only";
 // parsed, and the answer comes only after the transaction committed.
 import { findProjectForKey, readApiKey } from "@/lib/auth/api-keys";
 import { getEnv } from "@/lib/env";
-import { getNormalisePool, getPriceBook, getSql, getWriteQueue } from "@/lib/runtime";
+import { getNormalisePool, getPriceBook, getSql, getWriteQueue, type IngestQueue } from "@/lib/runtime";
 import { decodeBody, bodyFormatOf } from "./decode";
 import type { BodyFormat } from "./parse";
 import { normaliseBody, type Signal } from "./pipeline";
@@ -52,22 +52,33 @@ async function ingest(request: Request, { signal, allowBasicAuth = false }: Opti
   if (queue.queuedSpans >= env.HINDSIGHT_MAX_QUEUED_SPANS) return fail(format, 429, "server is busy: retry later", 1);
 
   // Counted as an arrival while read and normalised, so a commit about to start can wait for it.
-  const prepared = await queue.arrival(() => prepare(request, signal, env.HINDSIGHT_MAX_BODY_BYTES));
-  if (!prepared.ok) return fail(prepared.format ?? format, prepared.status, prepared.message);
-  const { batch, rejected, errors } = prepared;
-
-  const accepted = batch.spans.length + batch.logs.length;
-  if (accepted > 0) {
-    try {
-      await queue.enqueue(batch);
-    } catch (error) {
-      if (error instanceof QueueFullError) return fail(prepared.format, 429, "server is busy: retry later", 1);
-      if (isDatabaseUnavailable(error)) return fail(prepared.format, 503, "database unavailable: retry later", 5);
-      console.error("[hindsight] storing an OTLP batch failed:", error);
-      return fail(prepared.format, 500, "storing the spans failed; nothing from this request was stored");
-    }
+  const queued = await queue.arrival(async () => queueBatch(queue, await prepare(request, signal, env.HINDSIGHT_MAX_BODY_BYTES)));
+  if (!queued.ok) return fail(queued.format ?? format, queued.status, queued.message);
+  try {
+    await queued.committed;
+  } catch (error) {
+    if (error instanceof QueueFullError) return fail(queued.format, 429, "server is busy: retry later", 1);
+    if (isDatabaseUnavailable(error)) return fail(queued.format, 503, "database unavailable: retry later", 5);
+    console.error("[hindsight] storing an OTLP batch failed:", error);
+    return fail(queued.format, 500, "storing the spans failed; nothing from this request was stored");
   }
-  return { kind: "ok", signal, format: prepared.format, accepted, rejected, errorMessage: errors.join("; ") };
+  const { accepted, rejected, errors } = queued;
+  return { kind: "ok", signal, format: queued.format, accepted, rejected, errorMessage: errors.join("; ") };
+}
+
+type Queued =
+  | { ok: true; format: BodyFormat; accepted: number; rejected: number; errors: string[]; committed: Promise<void> }
+  | Extract<Prepared, { ok: false }>;
+
+/**
+ * Queues the batch and keeps only what the answer needs: the batch itself is not referenced by the
+ * request while its commit runs (the queue hands it to the SQLite writer thread at once).
+ */
+function queueBatch(queue: IngestQueue, prepared: Prepared): Queued {
+  if (!prepared.ok) return prepared;
+  const { batch, format, rejected, errors } = prepared;
+  const accepted = batch.spans.length + batch.logs.length;
+  return { ok: true, format, accepted, rejected, errors, committed: accepted > 0 ? queue.enqueue(batch) : Promise.resolve() };
 }
 
 type Prepared =

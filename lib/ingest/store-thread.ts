@@ -3,6 +3,12 @@
 // normalising the next requests waits for the disk. With the writer in its own thread the two overlap,
 // which on SQLite is the difference between one core and two. PostgreSQL needs none of this (its
 // driver is asynchronous already).
+//
+// A request's batch goes to the thread as soon as it is queued (hold), not when its commit starts: the
+// request thread then holds no span data while commits run. Kept until then, every batch outlived a
+// few young-generation collections and was copied into the old one. In six interleaved pairs of
+// `npm run bench:ingest` runs, handing batches over at once used 8 % less server CPU per span (means:
+// 120 against 130 µs) and 25 MB less peak RSS (324 against 349 MB).
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { WorkerChannel } from "@/lib/workers/worker-channel";
@@ -13,22 +19,60 @@ export const STORE_WORKER_FILE = path.join("dist", "store-worker.mjs");
 
 export type StoreWorkerData = { file: string; synchronous: "FULL" | "NORMAL" };
 
+/** A batch handed to the writer thread, by its number there. */
+export type HoldMessage = { id: number; batch: WriteBatch };
+/** A commit: the numbers of held batches to store in one transaction. */
+export type CommitJob = number[];
+
+type Channel = WorkerChannel<CommitJob, void, HoldMessage>;
+
+/** A batch the writer thread holds until a commit stores it. */
+export type HeldBatch = { readonly id: number; readonly channel: Channel };
+
 export class StoreThread {
-  private channel: WorkerChannel<WriteBatch, void> | null = null;
+  private channel: Channel | null = null;
+  private nextId = 1;
 
   constructor(private readonly workerFile: string, private readonly data: StoreWorkerData) {}
 
+  /** Hands the batch to the thread now; throws if it cannot be sent (nothing is held then). */
+  hold(batch: WriteBatch): HeldBatch {
+    const channel = this.running();
+    const id = this.nextId++;
+    channel.post({ id, batch });
+    return { id, channel };
+  }
+
   /**
-   * Stores one batch in one transaction in the writer thread. If the thread dies, that batch fails (its
-   * transaction never committed, so nothing of it is stored) and the next batch starts a new thread.
+   * Stores held batches in one transaction. The thread forgets a batch once a commit that includes it
+   * succeeded, or once a commit of it alone ended: after a failed commit of several, each can be
+   * retried alone (write-queue.ts does). If the thread dies, the batches it held fail (their
+   * transaction never committed, so nothing of them is stored) and the next batch starts a new thread.
    */
+  commit(held: HeldBatch[]): Promise<void> {
+    const channel = this.running();
+    if (held.some((batch) => batch.channel !== channel)) {
+      return Promise.reject(new Error("SQLite writer thread restarted before these spans were committed; nothing of them was stored"));
+    }
+    return channel.call(held.map((batch) => batch.id));
+  }
+
+  /** Hands over and stores one batch. */
   store(batch: WriteBatch): Promise<void> {
-    if (!this.channel?.alive) this.channel = new WorkerChannel(this.workerFile, "SQLite writer thread", this.data);
-    return this.channel.call(batch);
+    try {
+      return this.commit([this.hold(batch)]);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   async close(): Promise<void> {
     await this.channel?.close();
+  }
+
+  private running(): Channel {
+    if (!this.channel?.alive) this.channel = new WorkerChannel(this.workerFile, "SQLite writer thread", this.data);
+    return this.channel;
   }
 }
 

@@ -1,17 +1,36 @@
 // Entry of the SQLite writer thread (bundled to dist/store-worker.mjs by scripts/lib/build-workers.ts):
-// its own connection, with the WAL checkpointer beside it, runs storeBatch for each batch the write
-// queue hands over (store-thread.ts), one at a time, keeping hot rollup rows between them.
+// its own connection, with the WAL checkpointer beside it. It holds the batches the write queue hands
+// over (store-thread.ts) and stores those each commit names, one commit at a time, keeping hot rollup
+// rows between commits.
 import { workerData } from "node:worker_threads";
 import { RollupRowCache } from "@/lib/analytics/rollup-cache";
 import { openSqlite } from "@/lib/store/sqlite";
 import { serveJobs } from "@/lib/workers/serve-jobs";
-import { storeBatch, type WriteBatch } from "./store";
-import type { StoreWorkerData } from "./store-thread";
+import { mergeBatches, storeBatch, type WriteBatch } from "./store";
+import type { CommitJob, HoldMessage, StoreWorkerData } from "./store-thread";
 
 const { file, synchronous } = workerData as StoreWorkerData;
 const sql = openSqlite(file, synchronous, { backgroundCheckpoints: true });
 
 // Only storeBatch writes through this connection, which is what the rollup cache needs.
 const rollupCache = new RollupRowCache();
+const held = new Map<number, WriteBatch>();
 
-serveJobs<WriteBatch, void>((batch) => storeBatch(sql, batch, { rollupCache }));
+function take(id: number): WriteBatch {
+  const batch = held.get(id);
+  if (!batch) throw new Error(`batch ${id} is not held by this writer thread`);
+  return batch;
+}
+
+serveJobs<CommitJob, void, HoldMessage>(
+  async (ids) => {
+    const batches = ids.map(take);
+    try {
+      await storeBatch(sql, mergeBatches(batches), { rollupCache });
+      for (const id of ids) held.delete(id);
+    } finally {
+      if (ids.length === 1) held.delete(ids[0]!); // its last attempt: see StoreThread.commit
+    }
+  },
+  ({ id, batch }) => held.set(id, batch),
+);

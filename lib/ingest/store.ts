@@ -115,6 +115,16 @@ export async function refreshTraceSummaries(
   await writeRollups(tx, rollups, rollupCache);
 }
 
+/** Several requests' batches as one, to store in one transaction. */
+export function mergeBatches(batches: readonly WriteBatch[]): WriteBatch {
+  if (batches.length === 1) return batches[0]!;
+  return {
+    spans: batches.flatMap((b) => b.spans),
+    resources: batches.flatMap((b) => b.resources),
+    logs: batches.flatMap((b) => b.logs),
+  };
+}
+
 /**
  * Stores one batch (possibly several requests merged) in a single transaction. `rollupCache` is for a
  * connection only this function writes through (the SQLite writer thread): see rollup-cache.ts.

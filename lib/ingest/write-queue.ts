@@ -5,10 +5,18 @@ import "server-only";
 // in memory is bounded: past the bound, senders get 429 + Retry-After and retry, as OTLP exporters do.
 import type { WriteBatch } from "./store";
 
-type Job =
-  | { batch: WriteBatch; size: number; resolve: () => void; reject: (error: unknown) => void }
+/** Where queued batches wait and how they are committed. */
+export type BatchStore<Held> = {
+  /** What the queue keeps for a batch until its commit: the batch itself, or a handle once handed to the SQLite writer thread. */
+  hold(batch: WriteBatch): Held;
+  /** Stores held batches in one transaction. */
+  write(held: Held[]): Promise<void>;
+};
+
+type Job<Held> =
+  | { held: Held; size: number; resolve: () => void; reject: (error: unknown) => void }
   | { task: () => Promise<void>; size: 0; resolve: () => void; reject: (error: unknown) => void };
-type BatchJob = Extract<Job, { batch: WriteBatch }>;
+type BatchJob<Held> = Extract<Job<Held>, { held: Held }>;
 
 export class QueueFullError extends Error {}
 
@@ -35,8 +43,8 @@ export type WriteQueueOptions = {
   commitsInFlight?: number;
 };
 
-export class WriteQueue {
-  private jobs: Job[] = [];
+export class WriteQueue<Held = WriteBatch> {
+  private jobs: Job<Held>[] = [];
   private queued = 0;
   private running = false;
   private arriving = 0;
@@ -49,7 +57,7 @@ export class WriteQueue {
   private readonly commitsInFlight: number;
 
   constructor(
-    private readonly write: (batch: WriteBatch) => Promise<void>,
+    private readonly store: BatchStore<Held>,
     private readonly maxQueued: number,
     { lingerMs = DEFAULT_LINGER_MS, maxSpansPerCommit = MAX_SPANS_PER_COMMIT, commitsInFlight = 1 }: WriteQueueOptions = {},
   ) {
@@ -77,7 +85,7 @@ export class WriteQueue {
     const size = batch.spans.length + batch.logs.length;
     if (this.queued > 0 && this.queued + size > this.maxQueued) return Promise.reject(new QueueFullError("write queue is full"));
     return new Promise((resolve, reject) => {
-      this.jobs.push({ batch, size, resolve, reject });
+      this.jobs.push({ held: this.store.hold(batch), size, resolve, reject }); // a throwing hold() rejects this request only
       this.queued += size;
       this.wake?.();
       if (!this.running) void this.drain();
@@ -103,11 +111,11 @@ export class WriteQueue {
     for (let waited = this.lingerMs; this.arriving > 0 && roomy() && waited < MAX_ARRIVAL_WAIT_MS; waited++) await sleep(1);
   }
 
-  private take(): BatchJob[] {
-    const taken: BatchJob[] = [];
+  private take(): BatchJob<Held>[] {
+    const taken: BatchJob<Held>[] = [];
     let spans = 0;
     while (this.jobs.length && !("task" in this.jobs[0]!) && (taken.length === 0 || spans + this.jobs[0]!.size <= this.maxSpansPerCommit)) {
-      const job = this.jobs.shift() as BatchJob;
+      const job = this.jobs.shift() as BatchJob<Held>;
       spans += job.size;
       taken.push(job);
     }
@@ -142,14 +150,14 @@ export class WriteQueue {
   }
 
   /** Stores the jobs in one transaction and answers them; never rejects. */
-  private async commit(jobs: BatchJob[]): Promise<void> {
+  private async commit(jobs: BatchJob<Held>[]): Promise<void> {
     try {
-      await this.write(merge(jobs));
+      await this.store.write(jobs.map((job) => job.held));
       for (const job of jobs) job.resolve();
     } catch (error) {
       // One bad batch must not fail its neighbours: retry them one by one.
       if (jobs.length === 1) jobs[0]!.reject(error);
-      else for (const job of jobs) await Promise.resolve().then(() => this.write(job.batch)).then(job.resolve, job.reject);
+      else for (const job of jobs) await Promise.resolve().then(() => this.store.write([job.held])).then(job.resolve, job.reject);
     } finally {
       for (const job of jobs) this.queued -= job.size;
     }
@@ -157,12 +165,3 @@ export class WriteQueue {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function merge(jobs: BatchJob[]): WriteBatch {
-  if (jobs.length === 1) return jobs[0]!.batch;
-  return {
-    spans: jobs.flatMap((j) => j.batch.spans),
-    resources: jobs.flatMap((j) => j.batch.resources),
-    logs: jobs.flatMap((j) => j.batch.logs),
-  };
-}

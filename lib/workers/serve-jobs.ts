@@ -1,5 +1,6 @@
 // The worker side of worker-channel.ts: answers each job with its result or its error, one job at a
-// time and in arrival order (a job may be async; the next one starts when it settled).
+// time and in arrival order (a job may be async; the next one starts when it settled). Posted messages
+// (WorkerChannel.post) go to `onPost` as they arrive, even while a job runs, and get no answer.
 import { parentPort } from "node:worker_threads";
 
 export type SerialisedError = { message: string; code?: string; stack?: string };
@@ -11,11 +12,18 @@ function serialise(error: unknown): SerialisedError {
   return { message: error.message, stack: error.stack, ...(typeof code === "string" ? { code } : {}) };
 }
 
-export function serveJobs<Job, Result>(handle: (job: Job) => Result | Promise<Result>): void {
+type Incoming<Job, Post> = { id: number; job: Job } | { post: Post };
+
+export function serveJobs<Job, Result, Post = never>(handle: (job: Job) => Result | Promise<Result>, onPost?: (message: Post) => void): void {
   const port = parentPort;
   if (!port) throw new Error("serveJobs runs inside a worker thread");
   let previous: Promise<unknown> = Promise.resolve();
-  port.on("message", ({ id, job }: { id: number; job: Job }) => {
+  port.on("message", (message: Incoming<Job, Post>) => {
+    if ("post" in message) {
+      onPost?.(message.post);
+      return;
+    }
+    const { id, job } = message;
     previous = previous.then(async () => {
       let reply: JobReply<Result>;
       try {

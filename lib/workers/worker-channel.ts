@@ -1,6 +1,7 @@
 // One worker thread seen as an async function: each call posts a job with an id and resolves with the
-// worker's reply to that id (serve-jobs.ts is the other end). A worker that exits or crashes fails
-// every call still in flight; the owner sees `alive` turn false and starts a new channel.
+// worker's reply to that id (serve-jobs.ts is the other end); `post` sends a message the worker takes
+// without answering. A worker that exits or crashes fails every call still in flight; the owner sees
+// `alive` turn false and starts a new channel.
 import { Worker } from "node:worker_threads";
 import type { JobReply, SerialisedError } from "./serve-jobs";
 
@@ -11,7 +12,7 @@ function revive(error: SerialisedError, label: string): Error {
   return Object.assign(new Error(`${label}: ${error.message}`), error.code === undefined ? {} : { code: error.code }, { workerStack: error.stack });
 }
 
-export class WorkerChannel<Job, Result> {
+export class WorkerChannel<Job, Result, Post = never> {
   private readonly worker: Worker;
   private readonly pending = new Map<number, Pending<Result>>();
   private nextId = 1;
@@ -51,6 +52,12 @@ export class WorkerChannel<Job, Result> {
         reject(error instanceof Error ? error : new Error(String(error)));
       }
     });
+  }
+
+  /** Sends a message the worker handles without answering (serveJobs' `onPost`); throws if it cannot be cloned. */
+  post(message: Post): void {
+    if (this.dead) throw new Error(`${this.label} is not running`);
+    this.worker.postMessage({ post: message });
   }
 
   /** Stops the worker; calls in flight reject, and `alive` is false from now on. */

@@ -82,6 +82,22 @@ describe("SQLite writer thread", () => {
     expect(await countSpans(threadDb)).toBe(before);
   });
 
+  it("holds batches until a commit stores them; after a failed commit of several, each is committed alone", async () => {
+    const before = await countSpans(threadDb);
+    const { spans, resources } = batchOf("vercel-ai");
+    const good = spans.map((span) => ({ ...span, traceId: "c".repeat(32) }));
+    const bad = spans.map((span) => ({ ...span, traceId: "d".repeat(32), name: null as unknown as string }));
+    const [heldGood, heldBad] = [thread.hold({ spans: good, resources, logs: [] }), thread.hold({ spans: bad, resources, logs: [] })];
+    await expect(thread.commit([heldGood, heldBad])).rejects.toMatchObject({ code: "SQLITE_CONSTRAINT_NOTNULL" });
+    expect(await countSpans(threadDb)).toBe(before);
+    await thread.commit([heldGood]); // still held after the failed commit of both, as write-queue.ts retries
+    await expect(thread.commit([heldBad])).rejects.toMatchObject({ code: "SQLITE_CONSTRAINT_NOTNULL" });
+    expect(await countSpans(threadDb)).toBe(before + good.length);
+    // A batch is forgotten after a commit of it alone, whatever its outcome: nothing stays held for ever.
+    await expect(thread.commit([heldBad])).rejects.toThrow(/is not held/);
+    await expect(thread.commit([heldGood])).rejects.toThrow(/is not held/);
+  });
+
   it("fails the batch of a thread that dies, all or nothing, and starts a new thread", async () => {
     const before = await countSpans(threadDb);
     const { spans, resources } = batchOf("openinference");
@@ -91,6 +107,10 @@ describe("SQLite writer thread", () => {
     await thread.close();
     await expect(inFlight).rejects.toThrow(/SQLite writer thread/);
     expect([before, before + big.length]).toContain(await countSpans(threadDb));
+    // A batch the dead thread held cannot be committed by the new one.
+    const heldByDeadThread = thread.hold(batchOf("openllmetry"));
+    await thread.close();
+    await expect(thread.commit([heldByDeadThread])).rejects.toThrow(/restarted before these spans were committed/);
     const { spans: more, resources: moreResources } = batchOf("openllmetry");
     await thread.store({ spans: more.map((span) => ({ ...span, traceId: "e".repeat(32) })), resources: moreResources, logs: [] });
     expect(await threadDb.query(`SELECT "traceId" FROM "traces" WHERE "traceId" = ?`, ["e".repeat(32)])).toHaveLength(1);
