@@ -12,6 +12,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { WorkerChannel } from "@/lib/workers/worker-channel";
+import { packText, type PackedText } from "./packed-text";
 import type { WriteBatch } from "./store";
 
 /** Where scripts/lib/build-workers.ts writes the writer's bundle, relative to the project root. */
@@ -19,8 +20,8 @@ export const STORE_WORKER_FILE = path.join("dist", "store-worker.mjs");
 
 export type StoreWorkerData = { file: string; synchronous: "FULL" | "NORMAL" };
 
-/** A batch handed to the writer thread, by its number there. */
-export type HoldMessage = { id: number; batch: WriteBatch };
+/** A batch handed to the writer thread, by its number there, with its spans' large text as bytes. */
+export type HoldMessage = { id: number; batch: WriteBatch; text: PackedText };
 /** A commit: the numbers of held batches to store in one transaction. */
 export type CommitJob = number[];
 
@@ -35,11 +36,12 @@ export class StoreThread {
 
   constructor(private readonly workerFile: string, private readonly data: StoreWorkerData) {}
 
-  /** Hands the batch to the thread now; throws if it cannot be sent (nothing is held then). */
+  /** Hands the batch to the thread now (it takes the batch over); throws if it cannot be sent (nothing is held then). */
   hold(batch: WriteBatch): HeldBatch {
     const channel = this.running();
     const id = this.nextId++;
-    channel.post({ id, batch });
+    const text = packText(batch.spans);
+    channel.post({ id, batch, text }, [text.bytes]);
     return { id, channel };
   }
 

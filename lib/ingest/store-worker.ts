@@ -6,6 +6,7 @@ import { workerData } from "node:worker_threads";
 import { RollupRowCache } from "@/lib/analytics/rollup-cache";
 import { openSqlite } from "@/lib/store/sqlite";
 import { serveJobs } from "@/lib/workers/serve-jobs";
+import { unpackText } from "./packed-text";
 import { mergeBatches, storeBatch, type WriteBatch } from "./store";
 import type { CommitJob, HoldMessage, StoreWorkerData } from "./store-thread";
 
@@ -32,5 +33,5 @@ serveJobs<CommitJob, void, HoldMessage>(
       if (ids.length === 1) held.delete(ids[0]!); // its last attempt: see StoreThread.commit
     }
   },
-  ({ id, batch }) => held.set(id, batch),
+  ({ id, batch, text }) => held.set(id, { ...batch, text: unpackText(text) }),
 );

@@ -8,10 +8,17 @@ import { writeRollups } from "@/lib/analytics/rollup-writer";
 import type { Sql, SqlValue } from "@/lib/store/sql";
 import type { Kind, Status } from "@/lib/trace/types";
 import type { SpanLogRecord } from "./logs";
+import { PACKED_COLUMNS, type SpanText } from "./packed-text";
 import { SPAN_COLUMNS, spanRow, type ResourceRecord, type SpanRecord } from "./span-record";
 import { summariseTrace, type SummarySpan } from "./summarise";
 
-export type WriteBatch = { spans: SpanRecord[]; resources: ResourceRecord[]; logs: SpanLogRecord[] };
+export type WriteBatch = {
+  spans: SpanRecord[];
+  resources: ResourceRecord[];
+  logs: SpanLogRecord[];
+  /** In the SQLite writer thread: the spans' large text columns as bytes (packed-text.ts), by span; the spans hold null there. */
+  text?: (SpanText | undefined)[];
+};
 
 const TRACE_COLUMNS = [
   "traceId", "name", "serviceName", "rootSpanId", "startNs", "endNs", "durationMs", "status", "spanCount", "errorCount",
@@ -122,7 +129,17 @@ export function mergeBatches(batches: readonly WriteBatch[]): WriteBatch {
     spans: batches.flatMap((b) => b.spans),
     resources: batches.flatMap((b) => b.resources),
     logs: batches.flatMap((b) => b.logs),
+    ...(batches.some((b) => b.text) ? { text: batches.flatMap((b) => b.text ?? b.spans.map(() => undefined)) } : {}),
   };
+}
+
+const PACKED_POSITIONS = PACKED_COLUMNS.map((column) => SPAN_COLUMNS.indexOf(column));
+
+/** A span's INSERT values, its large text as bytes when the batch carries them. */
+function spanValues(span: SpanRecord, text: SpanText | undefined): SqlValue[] {
+  const values: SqlValue[] = spanRow(span);
+  if (text) for (let c = 0; c < PACKED_POSITIONS.length; c++) values[PACKED_POSITIONS[c]!] = text[c] ?? null;
+  return values;
 }
 
 /**
@@ -145,9 +162,9 @@ async function storeInTransaction(sql: Sql, batch: WriteBatch, rollupCache: Roll
     const inserted = await tx.insertMany(
       "spans",
       SPAN_COLUMNS,
-      batch.spans.map(spanRow),
+      batch.spans.map((span, i) => spanValues(span, batch.text?.[i])),
       `("traceId", "spanId") DO NOTHING`,
-      { returning: ["traceId", "spanId"] },
+      { returning: ["traceId", "spanId"], textColumns: PACKED_COLUMNS },
     );
     // Only spans stored now count in the rollups: a re-sent span was counted when it first arrived.
     const insertedIds = groupByTrace(inserted);

@@ -28,7 +28,7 @@ function wrap(client: pg.Pool | pg.PoolClient, pool: pg.Pool): Sql {
       const inserted: Row[] = [];
       for (let i = 0; i < rows.length; i += perChunk) {
         const chunk = rows.slice(i, i + perChunk);
-        const result = await client.query(numbered(insertSql(table, columns, chunk.length, conflict) + returning), chunk.flat().map(toPg));
+        const result = await client.query(numbered(insertSql(table, columns, chunk.length, conflict, options.textColumns) + returning), chunk.flat().map(toPg));
         if (returning) inserted.push(...(result.rows as Row[]));
       }
       return inserted;

@@ -3,9 +3,14 @@
 // ingest throughput. Both dialects share the SQL text: "quoted" identifiers, ON CONFLICT, multi-row
 // VALUES; only placeholders, value conversion and transactions differ.
 
-export type SqlValue = string | number | bigint | boolean | null;
+/** A Uint8Array is UTF-8 text as bytes (SQLite writer thread only): insert it into a column named in `textColumns`. */
+export type SqlValue = string | number | bigint | boolean | null | Uint8Array;
 export type Row = Record<string, unknown>;
-export type InsertOptions = { returning?: readonly string[] };
+export type InsertOptions = {
+  returning?: readonly string[];
+  /** Text columns whose values may come as UTF-8 bytes: bound as given and cast to TEXT (a string stays as it is). */
+  textColumns?: readonly string[];
+};
 
 export interface Sql {
   readonly dialect: "sqlite" | "postgres";
@@ -26,9 +31,9 @@ export interface Sql {
 
 export const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 
-/** `INSERT INTO t ("a","b") VALUES (?,?),(?,?) ON CONFLICT …` for `count` rows. */
-export function insertSql(table: string, columns: readonly string[], count: number, conflict: string): string {
-  const tuple = `(${columns.map(() => "?").join(",")})`;
+/** `INSERT INTO t ("a","b") VALUES (?,?),(?,?) ON CONFLICT …` for `count` rows; `textColumns` get CAST(? AS TEXT). */
+export function insertSql(table: string, columns: readonly string[], count: number, conflict: string, textColumns: readonly string[] = []): string {
+  const tuple = `(${columns.map((c) => (textColumns.includes(c) ? "CAST(? AS TEXT)" : "?")).join(",")})`;
   return `INSERT INTO ${quote(table)} (${columns.map(quote).join(",")}) VALUES ${Array(count).fill(tuple).join(",")} ON CONFLICT ${conflict}`;
 }
 

@@ -39,7 +39,7 @@ export function openSqlite(file: string, synchronous: "FULL" | "NORMAL" = "FULL"
     async insertMany(table, columns, rows, conflict, options = {}) {
       if (rows.length === 0) return [];
       // A cached single-row statement is SQLite's fastest path: no re-parsing, no giant parameter lists.
-      const statement = prepare(insertSql(table, columns, 1, conflict));
+      const statement = prepare(insertSql(table, columns, 1, conflict, options.textColumns));
       // Booleans are the only values better-sqlite3 cannot bind; checking beats copying every row (hot path).
       const bindable = (row: SqlValue[]) => (row.some((v) => typeof v === "boolean") ? row.map(toSqlite) : row);
       if (!options.returning) {

@@ -55,9 +55,9 @@ export class WorkerChannel<Job, Result, Post = never> {
   }
 
   /** Sends a message the worker handles without answering (serveJobs' `onPost`); throws if it cannot be cloned. */
-  post(message: Post): void {
+  post(message: Post, transfer: ArrayBuffer[] = []): void {
     if (this.dead) throw new Error(`${this.label} is not running`);
-    this.worker.postMessage({ post: message });
+    this.worker.postMessage({ post: message }, transfer);
   }
 
   /** Stops the worker; calls in flight reject, and `alive` is false from now on. */
