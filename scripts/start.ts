@@ -12,9 +12,10 @@ const isDev = process.argv.includes("--dev");
 
 // V8 lets a heap grow up to 4× its live size between full collections when a program allocates fast,
 // as ingest does (every request body becomes objects, then rows, then garbage). Capping the growth at
-// 2.5× keeps the server under 400 MB RSS through `npm run bench:ingest` (342–393 MB peak with the
-// SQLite writer thread over 20 runs on 2026-11-22, 410–440 MB without the flag) for a few % of its
-// CPU. The flag is V8's own and applies to every thread of the process.
+// 3× keeps the server under 400 MB RSS through `npm run bench:ingest` for a few % of its CPU: 334–360
+// MB peak at 3× against 317–321 MB at 2.5× and 338–375 MB at 3.5× (2026-11-22, after span text moved
+// to the writer thread as bytes; 410–440 MB without the flag before that), while 3× used 102–121 µs of
+// CPU per span against 118–133 µs at 2.5×. The flag is V8's own and applies to every thread.
 //
 // Node starts four V8 helper threads whatever the machine, and V8 spreads its parallel garbage
 // collection over all of them. On 2 cores those four (plus the request thread, the SQLite writer
@@ -25,7 +26,7 @@ const isDev = process.argv.includes("--dev");
 // 3.8–5.5 s, the writer thread waited 3.0 s for a CPU instead of 3.5 s (means), and peak RSS was
 // 337–377 MB instead of 346–392 MB.
 const V8_HELPER_THREADS = Math.min(4, Math.max(1, availableParallelism() - 1));
-const SERVER_V8_FLAGS = ["--heap-growing-percent=150", `--v8-pool-size=${V8_HELPER_THREADS}`];
+const SERVER_V8_FLAGS = ["--heap-growing-percent=200", `--v8-pool-size=${V8_HELPER_THREADS}`];
 
 async function main(): Promise<void> {
   let env: Env;
