@@ -91,7 +91,8 @@ async function readRows(tx: Sql, deltas: RollupDelta[]): Promise<Map<string, Rol
   if (deltas.length === 0) return new Map();
   let rows: Row[];
   if (tx.dialect === "postgres") {
-    const keys = deltas.map((d) => ({ d: d.dimension, g: d.granularity, b: d.bucketStartMs, k: d.group }));
+    // Stored group keys hold U+FFFD where the name had NUL (lib/store/postgres.ts), and json → text refuses \u0000.
+    const keys = deltas.map((d) => ({ d: d.dimension, g: d.granularity, b: d.bucketStartMs, k: d.group.replaceAll("\u0000", "\uFFFD") }));
     rows = await tx.query(PG_READ, [JSON.stringify(keys)]);
   } else {
     // Cached prepared point lookups are SQLite's fastest path (no statement parsing, no temp tables).

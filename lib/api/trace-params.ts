@@ -14,7 +14,12 @@ const amount = z
   .min(1, "must be a number")
   .transform(Number)
   .pipe(z.number({ message: "must be a number" }).finite("must be a finite number").min(0, "must be 0 or more"));
-const text = z.string().trim().min(1, "must not be empty").max(500, "must be at most 500 characters");
+const text = z
+  .string()
+  .trim()
+  .min(1, "must not be empty")
+  .max(500, "must be at most 500 characters")
+  .refine((v) => !v.includes("\u0000"), "must not contain NUL characters");
 
 const PARAMS = {
   limit: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(500, "must be at most 500"),

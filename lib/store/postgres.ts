@@ -10,7 +10,11 @@ const types = {
 };
 const MAX_PARAMS = 60_000;
 
-const toPg = (v: SqlValue) => (typeof v === "bigint" ? v.toString() : v);
+// PostgreSQL text cannot hold NUL (U+0000), and span content may carry it: one such character in a
+// model's output must not fail the whole request's commit. It is stored as U+FFFD, the replacement
+// character (the span's attributes JSON keeps it, escaped as \u0000, on both databases).
+const NUL = "\u0000";
+const toPg = (v: SqlValue) => (typeof v === "bigint" ? v.toString() : typeof v === "string" && v.includes(NUL) ? v.replaceAll(NUL, "\uFFFD") : v);
 
 function wrap(client: pg.Pool | pg.PoolClient, pool: pg.Pool): Sql {
   const sql: Sql = {

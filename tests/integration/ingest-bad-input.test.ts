@@ -4,7 +4,7 @@ import { gzipSync } from "node:zlib";
 import { beforeAll, expect, it } from "vitest";
 import type { TraceDetail } from "@/lib/trace/types";
 import { authHeaders, forEachDatabase, getTrace, postOtlp, type TestServer } from "./support";
-import { agentRun, hex, request } from "./support/otlp-json";
+import { agentRun, hex, request, span } from "./support/otlp-json";
 import { RpcStatus } from "@/lib/ingest/parse";
 
 const json = { "content-type": "application/json" };
@@ -64,6 +64,26 @@ forEachDatabase((server) => {
     const body = (await response.json()) as { error: { message: string; parameter: string } };
     expect(body.error.parameter).toBe(parameter);
     expect(body.error.message.startsWith(`${parameter}:`)).toBe(true);
+  });
+
+  it("stores span text that carries NUL characters (as U+FFFD on PostgreSQL, whose text cannot hold them)", async () => {
+    const traceId = hex(16);
+    const args = "look up a\u0000b"; // plain text: JSON text may not hold a raw NUL
+    const sent = span(traceId, hex(8), "", "execute_tool look\u0000up", 0, 10, { "gen_ai.operation.name": "execute_tool", "gen_ai.tool.name": "lookup", "gen_ai.tool.call.arguments": args }, { code: 2, message: "bad\u0000byte" });
+    expect((await postOtlp(server, JSON.stringify(request([sent])), json)).status).toBe(200);
+    const [tool] = (await getTrace(server, traceId)).spans;
+    const asStored = (text: string) => (server.name === "postgres" ? text.replaceAll("\u0000", "\uFFFD") : text);
+    expect(tool!.name).toBe(asStored("execute_tool look\u0000up"));
+    expect(tool!.statusMessage).toBe(asStored("bad\u0000byte"));
+    expect(tool!.input).toBe(asStored(args));
+    expect(tool!.attributes["gen_ai.tool.call.arguments"]).toBe(args); // the attributes keep it on both
+    expect(await getTrace(server, stored.trace.traceId)).toEqual(stored);
+  });
+
+  it("refuses NUL characters in text filters with a 400 naming the parameter", async () => {
+    const response = await fetch(`${server.baseUrl}/api/v1/traces?q=a%00b`, { headers: authHeaders(server) });
+    expect(response.status).toBe(400);
+    expect(((await response.json()) as { error: { parameter: string } }).error.parameter).toBe("q");
   });
 
   it("answers 401, 400 and 404 on the trace endpoint", async () => {
