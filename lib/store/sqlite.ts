@@ -11,6 +11,12 @@ type Statement = Database.Statement<unknown[]>;
 
 const toSqlite = (v: SqlValue) => (typeof v === "boolean" ? (v ? 1 : 0) : v);
 
+// Under sustained ingest the WAL file grows to its high-water mark (140–155 MB through
+// `npm run bench:ingest`: see sqlite-checkpointer.ts) and SQLite keeps that size on disk for good
+// unless told otherwise. With a limit, it truncates the file to it when it next restarts the WAL,
+// which it does once a checkpoint has caught up, in the first lull after the burst.
+export const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
+
 /**
  * Opens (creating if needed) the SQLite file in WAL mode. With `backgroundCheckpoints`, a worker thread
  * copies the WAL into the database file instead of the committing writer (sqlite-checkpointer.ts).
@@ -22,6 +28,7 @@ export function openSqlite(file: string, synchronous: "FULL" | "NORMAL" = "FULL"
   db.pragma(`synchronous = ${synchronous}`);
   db.pragma("busy_timeout = 10000");
   db.pragma("foreign_keys = ON");
+  db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
   db.defaultSafeIntegers(true); // nanosecond timestamps exceed 2^53
   const checkpointer = backgroundCheckpoints ? startCheckpointer(file, () => db.open && db.pragma("wal_autocheckpoint = 1000")) : null;
   if (checkpointer) db.pragma(`wal_autocheckpoint = ${SAFETY_AUTOCHECKPOINT_PAGES}`);
