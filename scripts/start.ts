@@ -15,8 +15,8 @@ const isDev = process.argv.includes("--dev");
 // 3× keeps the server under 400 MB RSS through `npm run bench:ingest` for a few % of its CPU: 321–380
 // MB peak over 17 runs at 3× against 317–339 MB at 2.5–2.75× and 338–375 MB at 3.5× (2026-11-22, after
 // span text moved to the writer thread as bytes; 410–440 MB without the flag before that), while 3×
-// used 102–121 µs of CPU per span against 118–133 µs at 2.5× in interleaved runs. The flag is V8's
-// own and applies to every thread.
+// used 102–121 µs of CPU per span against 118–133 µs at 2.5× in runs of the same hour. The flag is
+// V8's own and applies to every thread.
 //
 // Node starts four V8 helper threads whatever the machine, and V8 spreads its parallel garbage
 // collection over all of them. On 2 cores those four (plus the request thread, the SQLite writer
