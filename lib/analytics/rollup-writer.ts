@@ -25,7 +25,7 @@ import "server-only";
 //   one transaction-scoped advisory lock taken after the trace locks (always in that order: no
 //   deadlock), so a read-merge-write never loses another writer's delta. SQLite has one writer anyway.
 // - Rollups hold what ingest maintained: spans stored before this table existed are not in them.
-import { quote, type Row, type Sql, type SqlValue } from "@/lib/store/sql";
+import { pgText, quote, type Row, type Sql, type SqlValue } from "@/lib/store/sql";
 import type { RollupRowCache } from "./rollup-cache";
 import { applyDelta, rollupId, type RollupDelta, type RollupDeltas, type RollupKey, type RollupRow, type RollupTotals } from "./rollup-delta";
 import type { Granularity } from "./buckets";
@@ -91,8 +91,8 @@ async function readRows(tx: Sql, deltas: RollupDelta[]): Promise<Map<string, Rol
   if (deltas.length === 0) return new Map();
   let rows: Row[];
   if (tx.dialect === "postgres") {
-    // Stored group keys hold U+FFFD where the name had NUL (lib/store/postgres.ts), and json → text refuses \u0000.
-    const keys = deltas.map((d) => ({ d: d.dimension, g: d.granularity, b: d.bucketStartMs, k: d.group.replaceAll("\u0000", "\uFFFD") }));
+    // Group keys as stored (pgText); json → text would refuse a \u0000 anyway.
+    const keys = deltas.map((d) => ({ d: d.dimension, g: d.granularity, b: d.bucketStartMs, k: pgText(d.group) }));
     rows = await tx.query(PG_READ, [JSON.stringify(keys)]);
   } else {
     // Cached prepared point lookups are SQLite's fastest path (no statement parsing, no temp tables).

@@ -1,7 +1,7 @@
 // node-postgres behind the Sql interface: `?` placeholders become $1…$n, inserts are multi-row VALUES
 // chunked under PostgreSQL's 65,535 parameter limit, int8 comes back as bigint.
 import pg from "pg";
-import { insertSql, numberedPlaceholders as numbered, quote, type Row, type Sql, type SqlValue } from "./sql";
+import { insertSql, numberedPlaceholders as numbered, pgText, quote, type Row, type Sql, type SqlValue } from "./sql";
 
 // int8 as bigint, for this pool only: changing pg's global parsers would break Prisma's adapter.
 const types = {
@@ -10,11 +10,8 @@ const types = {
 };
 const MAX_PARAMS = 60_000;
 
-// PostgreSQL text cannot hold NUL (U+0000), and span content may carry it: one such character in a
-// model's output must not fail the whole request's commit. It is stored as U+FFFD, the replacement
-// character (the span's attributes JSON keeps it, escaped as \u0000, on both databases).
-const NUL = "\u0000";
-const toPg = (v: SqlValue) => (typeof v === "bigint" ? v.toString() : typeof v === "string" && v.includes(NUL) ? v.replaceAll(NUL, "\uFFFD") : v);
+// Strings without NUL (pgText); the span's attributes JSON keeps a NUL, escaped as \u0000, on both databases.
+const toPg = (v: SqlValue) => (typeof v === "bigint" ? v.toString() : typeof v === "string" ? pgText(v) : v);
 
 function wrap(client: pg.Pool | pg.PoolClient, pool: pg.Pool): Sql {
   const sql: Sql = {

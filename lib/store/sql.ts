@@ -31,6 +31,13 @@ export interface Sql {
 
 export const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
 
+/**
+ * Text as PostgreSQL stores it: its text cannot hold NUL (U+0000), and span content may carry one, which
+ * must not fail a whole request's commit, so U+FFFD (the replacement character) stands in. postgres.ts
+ * applies it to every bound string; text that reaches PostgreSQL inside JSON needs it too.
+ */
+export const pgText = (text: string) => (text.includes("\u0000") ? text.replaceAll("\u0000", "\uFFFD") : text);
+
 /** `INSERT INTO t ("a","b") VALUES (?,?),(?,?) ON CONFLICT …` for `count` rows; `textColumns` get CAST(? AS TEXT). */
 export function insertSql(table: string, columns: readonly string[], count: number, conflict: string, textColumns: readonly string[] = []): string {
   const tuple = `(${columns.map((c) => (textColumns.includes(c) ? "CAST(? AS TEXT)" : "?")).join(",")})`;
