@@ -10,8 +10,6 @@ const nextConfig: NextConfig = {
   },
   // `next dev` blocks client assets for origins other than localhost; 127.0.0.1 is how most people open it.
   allowedDevOrigins: ["127.0.0.1"],
-  // `npm test` runs tsc and ESLint over the whole repo; skipping them here keeps `npm start` quick.
-  typescript: { ignoreBuildErrors: true },
 };
 
 export default nextConfig;

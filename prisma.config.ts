@@ -16,8 +16,6 @@ export default defineConfig({
   engine: "js",
   schema: isPostgres ? "prisma/postgres/schema.prisma" : "prisma/schema.prisma",
   async adapter() {
-    return isPostgres
-      ? new PrismaPg({ connectionString: databaseUrl })
-      : new PrismaBetterSQLite3({ url: `file:${sqliteFile}` });
+    return isPostgres ? new PrismaPg({ connectionString: databaseUrl }) : new PrismaBetterSQLite3({ url: `file:${sqliteFile}` });
   },
 });

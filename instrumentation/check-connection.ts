@@ -17,10 +17,7 @@ export type ConnectionCheck =
  * headers and reports whether the server is reachable and accepts the key.
  * Never throws.
  */
-export async function checkHindsightConnection(
-  options: ConfigOptions & { timeoutMs?: number } = {},
-  env: Env = process.env,
-): Promise<ConnectionCheck> {
+export async function checkHindsightConnection(options: ConfigOptions & { timeoutMs?: number } = {}, env: Env = process.env): Promise<ConnectionCheck> {
   let url = options.endpoint ?? "(unresolved)";
   try {
     const config = resolveHindsightConfig(options, env);
@@ -36,7 +33,13 @@ export async function checkHindsightConnection(
     if (response.ok) return { ok: true, url, status: response.status };
     const detail = text.slice(0, 200);
     if (response.status === 401 || response.status === 403) {
-      return { ok: false, url, reason: "unauthorized", status: response.status, message: `the server refused the API key (HTTP ${response.status}) ${detail}`.trim() };
+      return {
+        ok: false,
+        url,
+        reason: "unauthorized",
+        status: response.status,
+        message: `the server refused the API key (HTTP ${response.status}) ${detail}`.trim(),
+      };
     }
     return { ok: false, url, reason: "http_error", status: response.status, message: `HTTP ${response.status} ${detail}`.trim() };
   } catch (error) {

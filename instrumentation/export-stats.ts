@@ -37,7 +37,7 @@ export function observeExporter(inner: SpanExporter): ObservedExporter {
   const exporter: SpanExporter = {
     export(spans: ReadableSpan[], resultCallback: (result: ExportResult) => void): void {
       inner.export(spans, (result) => {
-        if (result.code === EXPORT_SUCCESS) {
+        if (Number(result.code) === EXPORT_SUCCESS) {
           stats.exportedSpans += spans.length;
         } else {
           stats.failedSpans += spans.length;

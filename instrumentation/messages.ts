@@ -12,14 +12,7 @@ export type BlobPart = { type: "blob"; modality: string; mime_type?: string; con
 export type UriPart = { type: "uri"; modality: string; mime_type?: string; uri: string };
 export type FilePart = { type: "file"; modality: string; mime_type?: string; file_id: string };
 
-export type MessagePart =
-  | TextPart
-  | ReasoningPart
-  | ToolCallRequestPart
-  | ToolCallResponsePart
-  | BlobPart
-  | UriPart
-  | FilePart;
+export type MessagePart = TextPart | ReasoningPart | ToolCallRequestPart | ToolCallResponsePart | BlobPart | UriPart | FilePart;
 
 export type ChatRole = "system" | "user" | "assistant" | "tool";
 export type FinishReason = "stop" | "length" | "content_filter" | "tool_call" | "error";

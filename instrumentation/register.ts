@@ -53,9 +53,7 @@ export function registerHindsight(options: HindsightOptions = {}): HindsightHand
     throw new Error("Hindsight: registerHindsight() is already active; call shutdown() on the previous handle first");
   }
   const config = resolveHindsightConfig(options);
-  const observed = observeExporter(
-    options.exporter ?? new OTLPTraceExporter({ url: config.tracesUrl, headers: config.headers }),
-  );
+  const observed = observeExporter(options.exporter ?? new OTLPTraceExporter({ url: config.tracesUrl, headers: config.headers }));
   const exportProcessors = options.spanProcessors ?? [new BatchSpanProcessor(observed.exporter)];
   const processors = [createSessionSpanProcessor(), ...exportProcessors];
   const sdk = new NodeSDK({
@@ -86,6 +84,6 @@ export function registerHindsight(options: HindsightOptions = {}): HindsightHand
       });
       return shutdownPromise;
     },
-    getExportStats: observed.getStats,
+    getExportStats: () => observed.getStats(),
   };
 }

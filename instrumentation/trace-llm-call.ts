@@ -125,10 +125,7 @@ function recordLlmResponse(span: Span, response: LlmResponse): void {
  *   return { raw: r, responseModel: r.model, usage: { inputTokens: r.usage!.prompt_tokens, outputTokens: r.usage!.completion_tokens } };
  * });
  */
-export function traceLlmCall<R extends LlmResponse>(
-  request: LlmRequest,
-  fn: (call: HindsightSpan) => R | Promise<R>,
-): Promise<R> {
+export function traceLlmCall<R extends LlmResponse>(request: LlmRequest, fn: (call: HindsightSpan) => R | Promise<R>): Promise<R> {
   const operation = request.operation ?? OPERATION_CHAT;
   return runInSpan(
     {

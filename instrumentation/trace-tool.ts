@@ -55,12 +55,7 @@ export function recordToolResult(span: Span, result: unknown): void {
  * value `fn` returns as JSON. A throw marks the span ERROR with `error.type`
  * and an `exception` event, then propagates.
  */
-export function traceTool<R>(
-  name: string,
-  args: unknown,
-  fn: (tool: HindsightSpan) => R | Promise<R>,
-  options: ToolOptions = {},
-): Promise<R> {
+export function traceTool<R>(name: string, args: unknown, fn: (tool: HindsightSpan) => R | Promise<R>, options: ToolOptions = {}): Promise<R> {
   return runInSpan(
     {
       name: `${OPERATION_EXECUTE_TOOL} ${name}`,

@@ -15,7 +15,11 @@ const schema = z.object({
     .trim()
     .optional()
     .refine((v) => !v || /^hs_[A-Za-z0-9_-]{16,}$/.test(v), "must look like hs_ followed by at least 16 letters, digits, _ or -"),
-  HINDSIGHT_MAX_BODY_BYTES: z.coerce.number().int().min(1024).default(16 * 1024 * 1024),
+  HINDSIGHT_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(16 * 1024 * 1024),
   HINDSIGHT_MAX_QUEUED_SPANS: z.coerce.number().int().min(100).default(50_000),
   HINDSIGHT_PROJECT_NAME: z.string().trim().min(1).default("Default project"),
   HINDSIGHT_SQLITE_SYNCHRONOUS: z.enum(["FULL", "NORMAL"]).default("FULL"),

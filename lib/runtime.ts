@@ -73,13 +73,31 @@ export const usesWriterThread = (): boolean => runtime().writerThread;
 /** The group-commit write queue. */
 export const getWriteQueue = (): IngestQueue => runtime().queue;
 
-type PriceRow = { model: string; provider: string | null; inputPerMTokUsd: number; outputPerMTokUsd: number; cacheReadPerMTokUsd: number | null; cacheWritePerMTokUsd: number | null };
+type PriceRow = {
+  model: string;
+  provider: string | null;
+  inputPerMTokUsd: number;
+  outputPerMTokUsd: number;
+  cacheReadPerMTokUsd: number | null;
+  cacheWritePerMTokUsd: number | null;
+};
 
 /** Built-in prices plus the overrides stored in the database `sql` reads from (a transaction sees its own changes). */
 export async function loadPriceBook(sql: Sql): Promise<PriceBook> {
-  const rows = await sql.query<PriceRow>(`SELECT "model", "provider", "inputPerMTokUsd", "outputPerMTokUsd", "cacheReadPerMTokUsd", "cacheWritePerMTokUsd" FROM "model_prices"`);
+  const rows = await sql.query<PriceRow>(
+    `SELECT "model", "provider", "inputPerMTokUsd", "outputPerMTokUsd", "cacheReadPerMTokUsd", "cacheWritePerMTokUsd" FROM "model_prices"`,
+  );
   const overrides = new Map<string, ModelPrice>(
-    rows.map((r) => [r.model, { provider: r.provider, input: Number(r.inputPerMTokUsd), output: Number(r.outputPerMTokUsd), cacheRead: r.cacheReadPerMTokUsd === null ? null : Number(r.cacheReadPerMTokUsd), cacheWrite: r.cacheWritePerMTokUsd === null ? null : Number(r.cacheWritePerMTokUsd) }]),
+    rows.map((r) => [
+      r.model,
+      {
+        provider: r.provider,
+        input: Number(r.inputPerMTokUsd),
+        output: Number(r.outputPerMTokUsd),
+        cacheRead: r.cacheReadPerMTokUsd === null ? null : Number(r.cacheReadPerMTokUsd),
+        cacheWrite: r.cacheWritePerMTokUsd === null ? null : Number(r.cacheWritePerMTokUsd),
+      },
+    ]),
   );
   return buildPriceBook(overrides);
 }

@@ -58,7 +58,9 @@ function parseFlags() {
     batchSize: positive(values.batch, 512, "--batch"),
     seed: positive(values.seed, 20261121, "--seed"),
     serverCpuProfDir: values["server-cpu-prof"],
-    external: values.url ? { baseUrl: values.url.replace(/\/$/, ""), apiKey: values.key!, pid: values.pid ? positive(values.pid, 0, "--pid") : undefined } : undefined,
+    external: values.url
+      ? { baseUrl: values.url.replace(/\/$/, ""), apiKey: values.key!, pid: values.pid ? positive(values.pid, 0, "--pid") : undefined }
+      : undefined,
   };
 }
 
@@ -78,7 +80,16 @@ async function main(): Promise<number> {
   const rows: BenchRow[] = [];
   for (const database of flags.databases) {
     started = performance.now();
-    rows.push(await benchDatabase(workload, { database, senders: flags.senders, batchSize: flags.batchSize, external: flags.external, serverCpuProfDir: flags.serverCpuProfDir, log }));
+    rows.push(
+      await benchDatabase(workload, {
+        database,
+        senders: flags.senders,
+        batchSize: flags.batchSize,
+        external: flags.external,
+        serverCpuProfDir: flags.serverCpuProfDir,
+        log,
+      }),
+    );
     log(`${database} done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
     // Shown at once, so a later database's failure does not lose this one's figures.
     if (flags.databases.length > 1) console.log(`\n${formatReport(rows.slice(-1))}\n`);

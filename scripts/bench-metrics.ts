@@ -24,10 +24,19 @@ import { generateBodies, loadWorkload } from "./bench-metrics/workload";
 const DAY = 86_400_000;
 
 type Query = { endpoint: "latency" | "cost"; groupBy: string; bucket: string; range: "30d" | "24h" };
-const LATENCY_RUNS: [Query["bucket"], Query["range"]][] = [["1h", "30d"], ["1d", "30d"], ["1m", "24h"], ["5m", "24h"]];
+const LATENCY_RUNS: [Query["bucket"], Query["range"]][] = [
+  ["1h", "30d"],
+  ["1d", "30d"],
+  ["1m", "24h"],
+  ["5m", "24h"],
+];
 const QUERIES: Query[] = [
-  ...["name", "agent", "tool", "model", "kind"].flatMap((groupBy) => LATENCY_RUNS.map(([bucket, range]): Query => ({ endpoint: "latency", groupBy, bucket, range }))),
-  ...["task", "agent", "model", "user", "session"].flatMap((groupBy) => ["1h", "1d"].map((bucket): Query => ({ endpoint: "cost", groupBy, bucket, range: "30d" }))),
+  ...["name", "agent", "tool", "model", "kind"].flatMap((groupBy) =>
+    LATENCY_RUNS.map(([bucket, range]): Query => ({ endpoint: "latency", groupBy, bucket, range })),
+  ),
+  ...["task", "agent", "model", "user", "session"].flatMap((groupBy) =>
+    ["1h", "1d"].map((bucket): Query => ({ endpoint: "cost", groupBy, bucket, range: "30d" })),
+  ),
 ];
 
 const sum = (data: Point[], field: keyof Point) => data.reduce((total, p) => total + (p[field] ?? 0), 0);
@@ -43,11 +52,15 @@ async function fill(server: RunningServer, database: Database, flags: BenchFlags
   const load = await loadWorkload(server, generateBodies({ spans: flags.spans, fromMs, toMs, seed: flags.seed, spansPerBody: 512 }), flags.senders, (spans) => {
     if (spans - reported >= 100_000) log(`${database}: ${(reported = spans).toLocaleString("en-US")} spans sent`);
   });
-  log(`${database}: loaded ${load.spans.toLocaleString("en-US")} spans / ${load.traces.toLocaleString("en-US")} traces in ${load.seconds.toFixed(0)} s (${Math.round(load.spans / load.seconds).toLocaleString("en-US")} spans/s with rollups, ${load.retries} retries)`);
+  log(
+    `${database}: loaded ${load.spans.toLocaleString("en-US")} spans / ${load.traces.toLocaleString("en-US")} traces in ${load.seconds.toFixed(0)} s (${Math.round(load.spans / load.seconds).toLocaleString("en-US")} spans/s with rollups, ${load.retries} retries)`,
+  );
   const kinds = await getJson(server, `/api/v1/metrics/latency?${window}&bucket=1d&groupBy=kind`);
   const tasks = await getJson(server, `/api/v1/metrics/cost?${window}&bucket=1d&groupBy=task`);
   if (sum(kinds.data, "count") !== load.spans || sum(tasks.data, "traces") !== load.traces) {
-    throw new Error(`rollups disagree with what was sent: ${sum(kinds.data, "count")} spans by kind (sent ${load.spans}), ${sum(tasks.data, "traces")} traces by task (sent ${load.traces})`);
+    throw new Error(
+      `rollups disagree with what was sent: ${sum(kinds.data, "count")} spans by kind (sent ${load.spans}), ${sum(tasks.data, "traces")} traces by task (sent ${load.traces})`,
+    );
   }
   log(`${database}: checked: spans by kind and traces by task add up to what was sent`);
   if (database === "postgres") await settlePostgres(server.databaseUrl, log);
@@ -82,12 +95,18 @@ async function benchDatabase(database: Database, flags: BenchFlags, log: (line: 
     for (const q of QUERIES) {
       const path = `/api/v1/metrics/${q.endpoint}?${window(q.range)}&bucket=${q.bucket}&groupBy=${q.groupBy}`;
       const { first, medianMs, maxMs } = await timeRuns(flags.runs, () => getJson(server, path));
-      endpoints.push(`| ${database.padEnd(8)} | ${q.endpoint.padEnd(7)} | ${q.groupBy.padEnd(7)} | ${q.range.padEnd(5)} | ${q.bucket.padEnd(6)} | ${String(first.data.length).padStart(6)} | ${medianMs.toFixed(1).padStart(9)} | ${maxMs.toFixed(1).padStart(6)} | ${first.parseMs.toFixed(1).padStart(8)} |`);
+      endpoints.push(
+        `| ${database.padEnd(8)} | ${q.endpoint.padEnd(7)} | ${q.groupBy.padEnd(7)} | ${q.range.padEnd(5)} | ${q.bucket.padEnd(6)} | ${String(first.data.length).padStart(6)} | ${medianMs.toFixed(1).padStart(9)} | ${maxMs.toFixed(1).padStart(6)} | ${first.parseMs.toFixed(1).padStart(8)} |`,
+      );
     }
     log(`${database}: timing the dashboard pages…`);
     const pages = await benchPages(server, database, flags.runs);
     // Timings are wall-clock on a shared machine: the load says whether something else competed.
-    log(`${database}: load average after timing: ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+    log(
+      `${database}: load average after timing: ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")}`,
+    );
     return { endpoints, pages };
   } finally {
     await server.stop();
@@ -97,13 +116,16 @@ async function benchDatabase(database: Database, flags: BenchFlags, log: (line: 
 async function main(): Promise<void> {
   const flags = parseBenchFlags();
   const log = (line: string) => console.log(`[bench-metrics] ${line}`);
-  const endpoints: string[] = [], pages: string[] = [];
+  const endpoints: string[] = [],
+    pages: string[] = [];
   for (const database of flags.databases) {
     const lines = await benchDatabase(database, flags, log);
     endpoints.push(...lines.endpoints);
     pages.push(...lines.pages);
   }
-  console.log(`\n${flags.spans.toLocaleString("en-US")} spans over ${flags.days} days; median and max of ${flags.runs} runs after one warm-up, client-side HTTP time to the last byte of the body; "parse ms" is the client's UTF-8 decoding and JSON.parse of the answer afterwards (not counted).\n`);
+  console.log(
+    `\n${flags.spans.toLocaleString("en-US")} spans over ${flags.days} days; median and max of ${flags.runs} runs after one warm-up, client-side HTTP time to the last byte of the body; "parse ms" is the client's UTF-8 decoding and JSON.parse of the answer afterwards (not counted).\n`,
+  );
   console.log("| database | endpoint | groupBy | range | bucket | points | median ms | max ms | parse ms |");
   console.log("|----------|---------|---------|-------|--------|--------|-----------|--------|----------|");
   for (const line of endpoints) console.log(line);

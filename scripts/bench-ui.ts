@@ -42,7 +42,18 @@ async function measureTraceView(baseUrl: string, traceId: string, runs: number) 
     executablePath: (await import("node:fs")).existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined,
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
-  const results: { ttfb: number; fcp: number; rows: number; bars: number; interactive: number; detailReady: number; selectToDetail: number; collapseAll: number; expandAll: number; scrollEnd: number }[] = [];
+  const results: {
+    ttfb: number;
+    fcp: number;
+    rows: number;
+    bars: number;
+    interactive: number;
+    detailReady: number;
+    selectToDetail: number;
+    collapseAll: number;
+    expandAll: number;
+    scrollEnd: number;
+  }[] = [];
   try {
     for (let i = 0; i < runs + 1; i++) {
       const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
@@ -74,7 +85,9 @@ async function measureTraceView(baseUrl: string, traceId: string, runs: number) 
         document.querySelector<HTMLElement>(`[data-testid="span-row"][data-span-id="${id}"]`)!.click();
         return performance.now();
       }, rowId);
-      await page.waitForFunction(`document.querySelector('[data-testid="span-detail"][data-span-id="${rowId}"][data-loaded="true"]')`, undefined, { polling: "raf" });
+      await page.waitForFunction(`document.querySelector('[data-testid="span-detail"][data-span-id="${rowId}"][data-loaded="true"]')`, undefined, {
+        polling: "raf",
+      });
       const selectToDetail = (await page.evaluate(() => performance.now())) - clickedAt;
       const collapseAll = await clickAndSettle("Collapse all");
       const expandAll = await clickAndSettle("Expand all");
@@ -120,7 +133,9 @@ async function main(): Promise<void> {
     console.log(`[bench:ui] seeded a ${traceSpans.toLocaleString("en-US")}-span trace in ${fmt(performance.now() - t0)}`);
     if (totalSpans > traceSpans) {
       t0 = performance.now();
-      await seedFillerTraces(target, totalSpans - traceSpans, (sent) => process.stdout.write(`\r[bench:ui] filler spans sent: ${sent.toLocaleString("en-US")}`));
+      await seedFillerTraces(target, totalSpans - traceSpans, (sent) =>
+        process.stdout.write(`\r[bench:ui] filler spans sent: ${sent.toLocaleString("en-US")}`),
+      );
       console.log(`\n[bench:ui] stored ~${totalSpans.toLocaleString("en-US")} spans in ${fmt(performance.now() - t0)}`);
     }
 

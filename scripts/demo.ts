@@ -54,7 +54,9 @@ async function main(): Promise<void> {
     seed: parseNumber(values.seed, DEFAULT_SEED, "--seed"),
     log: (line) => console.log(`  ${line}`),
   });
-  console.log(`Sent ${summary.traces} traces (${summary.spans} spans, ${summary.failedRuns} ending in error on purpose) across ${summary.sessions} sessions and ${summary.users} users.`);
+  console.log(
+    `Sent ${summary.traces} traces (${summary.spans} spans, ${summary.failedRuns} ending in error on purpose) across ${summary.sessions} sessions and ${summary.users} users.`,
+  );
   console.log(`First trace ids: ${summary.traceIds.slice(0, 5).join(", ")}`);
   console.log(`Open ${summary.dashboardUrl}`);
 }

@@ -38,7 +38,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   process.env.NEXT_TELEMETRY_DISABLED = "1";
-  if (isDev) buildWorkers(); // next dev compiles the app on demand; the worker bundle is ours to make
+  if (isDev)
+    buildWorkers(); // next dev compiles the app on demand; the worker bundle is ours to make
   else ensureBuilt();
   const where = env.database.kind === "sqlite" ? `SQLite ${env.database.file}` : "PostgreSQL (DATABASE_URL)";
   console.log(`[hindsight] database: ${where}`);

@@ -9,7 +9,17 @@ const num = `${cell} text-right tabular-nums`;
 const head = "px-2 py-1 font-medium";
 
 /** Open or resolved incidents: when, which rule, the value against its limit, example traces, notifications. */
-export function IncidentTable({ incidents, state, nowMs, testId }: { incidents: IncidentRow[]; state: "open" | "resolved"; /** Render time, for "open for". */ nowMs: number; testId: string }) {
+export function IncidentTable({
+  incidents,
+  state,
+  nowMs,
+  testId,
+}: {
+  incidents: IncidentRow[];
+  state: "open" | "resolved";
+  /** Render time, for "open for". */ nowMs: number;
+  testId: string;
+}) {
   if (incidents.length === 0) {
     return (
       <p className="rounded-lg border border-dashed border-line p-4 text-center text-sm text-fg-muted" data-testid={testId}>
@@ -22,30 +32,56 @@ export function IncidentTable({ incidents, state, nowMs, testId }: { incidents: 
       <table className="w-full text-sm" data-testid={testId}>
         <thead className="bg-surface text-xs text-fg-muted">
           <tr>
-            <th scope="col" className={`${head} text-left`}>Rule</th>
-            <th scope="col" className={`${head} text-left`}>Metric</th>
-            <th scope="col" className={`${head} text-left`}>Started</th>
-            <th scope="col" className={`${head} text-right`}>{state === "open" ? "Open for" : "Lasted"}</th>
-            <th scope="col" className={`${head} text-right`}>Value</th>
-            <th scope="col" className={`${head} text-right`}>Peak</th>
-            <th scope="col" className={`${head} text-right`}>Limit</th>
-            <th scope="col" className={`${head} text-right`}>Baseline</th>
-            <th scope="col" className={`${head} text-left`}>Example traces</th>
-            <th scope="col" className={`${head} text-left`}>Webhook</th>
+            <th scope="col" className={`${head} text-left`}>
+              Rule
+            </th>
+            <th scope="col" className={`${head} text-left`}>
+              Metric
+            </th>
+            <th scope="col" className={`${head} text-left`}>
+              Started
+            </th>
+            <th scope="col" className={`${head} text-right`}>
+              {state === "open" ? "Open for" : "Lasted"}
+            </th>
+            <th scope="col" className={`${head} text-right`}>
+              Value
+            </th>
+            <th scope="col" className={`${head} text-right`}>
+              Peak
+            </th>
+            <th scope="col" className={`${head} text-right`}>
+              Limit
+            </th>
+            <th scope="col" className={`${head} text-right`}>
+              Baseline
+            </th>
+            <th scope="col" className={`${head} text-left`}>
+              Example traces
+            </th>
+            <th scope="col" className={`${head} text-left`}>
+              Webhook
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-line">
           {incidents.map((i) => (
             <tr key={i.id} className="hover:bg-surface" data-testid="incident-row" data-state={i.state}>
               <td className={`${cell} max-w-56 truncate font-medium`} title={i.ruleName}>
-                {state === "open" ? <span className="mr-1 text-danger" aria-label="firing">●</span> : null}
+                {state === "open" ? (
+                  <span className="mr-1 text-danger" aria-label="firing">
+                    ●
+                  </span>
+                ) : null}
                 {i.ruleName}
               </td>
               <td className={`${cell} text-fg-muted`}>
                 {METRIC_LABELS[i.metric] ?? i.metric} · {formatScope(i.scope, i.scopeValue)}
               </td>
-              <td className={`${cell} tabular-nums text-fg-muted`}>{formatTimestamp(i.startedAt).slice(0, 19)}</td>
-              <td className={num}>{i.endedAt ? formatDuration(Date.parse(i.endedAt) - Date.parse(i.startedAt)) : formatDuration(Math.max(0, nowMs - Date.parse(i.startedAt)))}</td>
+              <td className={`${cell} text-fg-muted tabular-nums`}>{formatTimestamp(i.startedAt).slice(0, 19)}</td>
+              <td className={num}>
+                {i.endedAt ? formatDuration(Date.parse(i.endedAt) - Date.parse(i.startedAt)) : formatDuration(Math.max(0, nowMs - Date.parse(i.startedAt)))}
+              </td>
               <td className={num}>{formatMetricValue(i.metric, i.value)}</td>
               <td className={`${num} font-medium`}>{formatMetricValue(i.metric, i.peakValue)}</td>
               <td className={num}>{formatMetricValue(i.metric, i.threshold)}</td>
@@ -70,4 +106,3 @@ export function IncidentTable({ incidents, state, nowMs, testId }: { incidents: 
     </div>
   );
 }
-

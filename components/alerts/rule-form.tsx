@@ -36,25 +36,54 @@ export function RuleForm({ action, isPending, ruleId, values, errorField, onSubm
         <Field label="Metric" htmlFor="rule-metric">
           <select id="rule-metric" name="metric" value={metric} onChange={(e) => setMetric(e.target.value)} className={`${input} ${border("metric")}`}>
             {Object.entries(METRIC_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>{label}</option>
+              <option key={value} value={value}>
+                {label}
+              </option>
             ))}
           </select>
         </Field>
         <Field label="Scope" htmlFor="rule-scope">
           <select id="rule-scope" name="scope" value={scope} onChange={(e) => setScope(e.target.value)} className={`${input} ${border("scope")}`}>
             {Object.entries(SCOPE_LABELS).map(([value, label]) => (
-              <option key={value} value={value}>{label}</option>
+              <option key={value} value={value}>
+                {label}
+              </option>
             ))}
           </select>
         </Field>
         <Field label={scope === "all" ? "Scope value (not used)" : `${SCOPE_LABELS[scope]} name`} htmlFor="rule-scopeValue">
-          <input id="rule-scopeValue" name="scopeValue" defaultValue={values.scopeValue} disabled={scope === "all"} placeholder={scope === "user" ? "user id" : scope === "agent" ? "agent name" : "trace name"} className={`${input} ${border("scopeValue")} disabled:opacity-50`} />
+          <input
+            id="rule-scopeValue"
+            name="scopeValue"
+            defaultValue={values.scopeValue}
+            disabled={scope === "all"}
+            placeholder={scope === "user" ? "user id" : scope === "agent" ? "agent name" : "trace name"}
+            className={`${input} ${border("scopeValue")} disabled:opacity-50`}
+          />
         </Field>
         <Field label={`Threshold (${METRIC_UNITS[metric]})`} htmlFor="rule-threshold">
-          <input id="rule-threshold" name="threshold" type="number" step="any" min="0" defaultValue={values.threshold} placeholder="optional" className={`${input} ${border("threshold")}`} />
+          <input
+            id="rule-threshold"
+            name="threshold"
+            type="number"
+            step="any"
+            min="0"
+            defaultValue={values.threshold}
+            placeholder="optional"
+            className={`${input} ${border("threshold")}`}
+          />
         </Field>
         <Field label="Or % over 7-day baseline" htmlFor="rule-driftPct">
-          <input id="rule-driftPct" name="driftPct" type="number" step="any" min="0" defaultValue={values.driftPct} placeholder="optional, e.g. 50" className={`${input} ${border("driftPct")}`} />
+          <input
+            id="rule-driftPct"
+            name="driftPct"
+            type="number"
+            step="any"
+            min="0"
+            defaultValue={values.driftPct}
+            placeholder="optional, e.g. 50"
+            className={`${input} ${border("driftPct")}`}
+          />
         </Field>
         <Field label={fixedWindow ? "Window (fixed), minutes" : "Window, minutes"} htmlFor="rule-windowMinutes">
           <input
@@ -70,10 +99,25 @@ export function RuleForm({ action, isPending, ruleId, values, errorField, onSubm
           />
         </Field>
         <Field label="Minimum runs" htmlFor="rule-minRuns">
-          <input id="rule-minRuns" name="minRuns" type="number" min="1" step="1" defaultValue={values.minRuns ?? "1"} className={`${input} ${border("minRuns")}`} />
+          <input
+            id="rule-minRuns"
+            name="minRuns"
+            type="number"
+            min="1"
+            step="1"
+            defaultValue={values.minRuns ?? "1"}
+            className={`${input} ${border("minRuns")}`}
+          />
         </Field>
         <Field label="Webhook URL (JSON POST on fire and recovery)" wide htmlFor="rule-webhookUrl">
-          <input id="rule-webhookUrl" name="webhookUrl" type="url" defaultValue={values.webhookUrl} placeholder="https://hooks.example.com/hindsight" className={`${input} ${border("webhookUrl")}`} />
+          <input
+            id="rule-webhookUrl"
+            name="webhookUrl"
+            type="url"
+            defaultValue={values.webhookUrl}
+            placeholder="https://hooks.example.com/hindsight"
+            className={`${input} ${border("webhookUrl")}`}
+          />
         </Field>
         <label className="flex items-center gap-2 self-end pb-1 text-sm">
           <input name="enabled" type="checkbox" defaultChecked={values.enabled !== ""} /> Enabled

@@ -21,7 +21,16 @@ type Props = {
 };
 
 /** A chart card: title, optional subtitle and actions, and the chart (or an empty state). */
-export function ChartContainer({ title, subtitle, height = 240, isEmpty = false, emptyText = "No data in this time range.", testId, actions, children }: Props) {
+export function ChartContainer({
+  title,
+  subtitle,
+  height = 240,
+  isEmpty = false,
+  emptyText = "No data in this time range.",
+  testId,
+  actions,
+  children,
+}: Props) {
   return (
     <figure className="flex min-w-0 flex-col gap-2 rounded-lg border border-line bg-bg p-3" data-testid={testId}>
       <figcaption className="flex items-start justify-between gap-2">

@@ -51,10 +51,20 @@ export function RankingBarChart({ title, items, valueKind, fromMs, toMs, color, 
       <BarChart data={rows} layout="vertical" margin={{ top: 0, right: 16, bottom: 0, left: 0 }}>
         <CartesianGrid {...GRID_PROPS} horizontal={false} vertical />
         <XAxis type="number" {...AXIS_PROPS} tickFormatter={(v: number) => formatChartValue(valueKind, v)} />
-        <YAxis type="category" dataKey="name" {...AXIS_PROPS} width={132} interval={0} tickFormatter={(v: string) => (v.length > 18 ? `${v.slice(0, 17)}…` : v)} />
+        <YAxis
+          type="category"
+          dataKey="name"
+          {...AXIS_PROPS}
+          width={132}
+          interval={0}
+          tickFormatter={(v: string) => (v.length > 18 ? `${v.slice(0, 17)}…` : v)}
+        />
         <Tooltip
           {...BAR_TOOLTIP_PROPS}
-          formatter={(value, _name, entry) => [`${formatChartValue(valueKind, typeof value === "number" ? value : null)} · ${(entry.payload as RankedItem).detail ?? ""}`, valueLabel]}
+          formatter={(value, _name, entry) => [
+            `${formatChartValue(valueKind, typeof value === "number" ? value : null)} · ${(entry.payload as RankedItem).detail ?? ""}`,
+            valueLabel,
+          ]}
         />
         <Bar dataKey="value" name={valueLabel} fill={color} isAnimationActive={false} shape={RankBar} barSize={16} />
       </BarChart>

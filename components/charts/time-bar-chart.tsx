@@ -25,7 +25,10 @@ const FOREVER = Number.MAX_SAFE_INTEGER;
 export function TimeBarChart({ title, subtitle, data, valueKind, windowMs, height = 240, maxTicks = 8, testId }: Props) {
   const openTraces = useTraceLink();
   const first = data.rows[0]?.t ?? 0;
-  const ticks = useMemo(() => buildTimeTicks(first, first + data.rows.length * data.bucketMs, data.bucketMs, maxTicks), [first, data.rows.length, data.bucketMs, maxTicks]);
+  const ticks = useMemo(
+    () => buildTimeTicks(first, first + data.rows.length * data.bucketMs, data.bucketMs, maxTicks),
+    [first, data.rows.length, data.bucketMs, maxTicks],
+  );
   const hasData = data.rows.some((row) => data.series.some((s) => (row[s.key] ?? 0) > 0));
   const shapeOf = (series: ChartSeries) =>
     function BarSegment(props: BarShapeProps) {
@@ -36,7 +39,14 @@ export function TimeBarChart({ title, subtitle, data, valueKind, windowMs, heigh
     <ChartContainer title={title} subtitle={subtitle} height={height} isEmpty={!hasData} testId={testId}>
       <BarChart data={data.rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
         <CartesianGrid {...GRID_PROPS} />
-        <XAxis dataKey="t" {...AXIS_PROPS} ticks={ticks} interval="preserveStartEnd" minTickGap={16} tickFormatter={(t: number) => formatTimeTick(t, data.bucketMs, windowMs)} />
+        <XAxis
+          dataKey="t"
+          {...AXIS_PROPS}
+          ticks={ticks}
+          interval="preserveStartEnd"
+          minTickGap={16}
+          tickFormatter={(t: number) => formatTimeTick(t, data.bucketMs, windowMs)}
+        />
         <YAxis {...AXIS_PROPS} width={64} tickFormatter={(v: number) => formatChartValue(valueKind, v)} />
         <Tooltip
           {...BAR_TOOLTIP_PROPS}

@@ -30,10 +30,26 @@ type Props = {
 const FOREVER = Number.MAX_SAFE_INTEGER;
 
 /** Multi-series line chart over time buckets; clicking a point opens its traces. */
-export function TimeLineChart({ title, subtitle, data, valueKind, windowMs, height = 240, maxTicks = 8, testId, actions, marker, references = [], isLegendHidden = false }: Props) {
+export function TimeLineChart({
+  title,
+  subtitle,
+  data,
+  valueKind,
+  windowMs,
+  height = 240,
+  maxTicks = 8,
+  testId,
+  actions,
+  marker,
+  references = [],
+  isLegendHidden = false,
+}: Props) {
   const openTraces = useTraceLink();
   const first = data.rows[0]?.t ?? 0;
-  const ticks = useMemo(() => buildTimeTicks(first, first + data.rows.length * data.bucketMs, data.bucketMs, maxTicks), [first, data.rows.length, data.bucketMs, maxTicks]);
+  const ticks = useMemo(
+    () => buildTimeTicks(first, first + data.rows.length * data.bucketMs, data.bucketMs, maxTicks),
+    [first, data.rows.length, data.bucketMs, maxTicks],
+  );
   const hasData = data.series.length > 0 && data.rows.some((row) => data.series.some((s) => row[s.key] != null));
   // Dense charts get smaller dots, so the line stays readable.
   const radius = data.rows.length > 120 ? 2 : 3;
@@ -42,7 +58,9 @@ export function TimeLineChart({ title, subtitle, data, valueKind, windowMs, heig
       new Map(
         data.series.map((series) => [
           series.key,
-          (props: DotItemDotProps) => <PointDot {...props} series={series} radius={radius} onOpen={(row) => openTraces(series.filter, row.t, row.t + data.bucketMs)} />,
+          (props: DotItemDotProps) => (
+            <PointDot {...props} series={series} radius={radius} onOpen={(row) => openTraces(series.filter, row.t, row.t + data.bucketMs)} />
+          ),
         ]),
       ),
     [data.series, data.bucketMs, radius, openTraces],
@@ -52,7 +70,14 @@ export function TimeLineChart({ title, subtitle, data, valueKind, windowMs, heig
     <ChartContainer title={title} subtitle={subtitle} height={height} isEmpty={!hasData} testId={testId} actions={actions}>
       <LineChart data={data.rows} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
         <CartesianGrid {...GRID_PROPS} />
-        <XAxis dataKey="t" {...AXIS_PROPS} ticks={ticks} interval="preserveStartEnd" minTickGap={16} tickFormatter={(t: number) => formatTimeTick(t, data.bucketMs, windowMs)} />
+        <XAxis
+          dataKey="t"
+          {...AXIS_PROPS}
+          ticks={ticks}
+          interval="preserveStartEnd"
+          minTickGap={16}
+          tickFormatter={(t: number) => formatTimeTick(t, data.bucketMs, windowMs)}
+        />
         <YAxis {...AXIS_PROPS} width={64} tickFormatter={(v: number) => formatChartValue(valueKind, v)} />
         <Tooltip
           {...TOOLTIP_PROPS}
@@ -60,12 +85,37 @@ export function TimeLineChart({ title, subtitle, data, valueKind, windowMs, heig
           formatter={(value) => formatChartValue(valueKind, typeof value === "number" ? value : null)}
         />
         {isLegendHidden ? null : <Legend {...LEGEND_PROPS} />}
-        {marker ? <ReferenceLine x={marker.t} stroke="var(--hs-danger)" strokeDasharray="4 3" label={{ value: marker.label, position: "insideTopLeft", fill: "var(--hs-danger)", fontSize: 11 }} /> : null}
+        {marker ? (
+          <ReferenceLine
+            x={marker.t}
+            stroke="var(--hs-danger)"
+            strokeDasharray="4 3"
+            label={{ value: marker.label, position: "insideTopLeft", fill: "var(--hs-danger)", fontSize: 11 }}
+          />
+        ) : null}
         {references.map((ref) => (
-          <ReferenceLine key={ref.label} y={ref.y} stroke="var(--hs-fg-muted)" strokeDasharray="2 4" label={{ value: ref.label, position: "insideBottomRight", fill: "var(--hs-fg-muted)", fontSize: 11 }} />
+          <ReferenceLine
+            key={ref.label}
+            y={ref.y}
+            stroke="var(--hs-fg-muted)"
+            strokeDasharray="2 4"
+            label={{ value: ref.label, position: "insideBottomRight", fill: "var(--hs-fg-muted)", fontSize: 11 }}
+          />
         ))}
         {data.series.map((s) => (
-          <Line key={s.key} dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} strokeDasharray={s.isDashed ? "5 4" : undefined} type="linear" connectNulls isAnimationActive={false} activeDot={false} dot={dots.get(s.key)} />
+          <Line
+            key={s.key}
+            dataKey={s.key}
+            name={s.label}
+            stroke={s.color}
+            strokeWidth={2}
+            strokeDasharray={s.isDashed ? "5 4" : undefined}
+            type="linear"
+            connectNulls
+            isAnimationActive={false}
+            activeDot={false}
+            dot={dots.get(s.key)}
+          />
         ))}
       </LineChart>
     </ChartContainer>

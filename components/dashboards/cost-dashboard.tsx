@@ -13,7 +13,15 @@ export type CostView = {
   fromMs: number;
   toMs: number;
   bucketLabel: string;
-  totals: { runs: number; failedRuns: number; costUsd: number; wasteUsd: number; costPerCompletedRunUsd: number | null; inputTokens: number; outputTokens: number };
+  totals: {
+    runs: number;
+    failedRuns: number;
+    costUsd: number;
+    wasteUsd: number;
+    costPerCompletedRunUsd: number | null;
+    inputTokens: number;
+    outputTokens: number;
+  };
   costPerRun: TimeSeriesData;
   spend: TimeSeriesData;
   tokens: TimeSeriesData;
@@ -54,14 +62,43 @@ export function CostDashboard({ view }: { view: CostView }) {
         testId="cost-per-run"
       />
       <div className="grid grid-cols-1 gap-3 xl:grid-cols-2">
-        <TimeBarChart title="Spend: completed vs failed runs" subtitle="Failed runs' cost is waste" data={view.spend} valueKind="usd" windowMs={windowMs} maxTicks={6} testId="cost-spend" />
+        <TimeBarChart
+          title="Spend: completed vs failed runs"
+          subtitle="Failed runs' cost is waste"
+          data={view.spend}
+          valueKind="usd"
+          windowMs={windowMs}
+          maxTicks={6}
+          testId="cost-spend"
+        />
         <TimeBarChart title="Token usage" data={view.tokens} valueKind="tokens" windowMs={windowMs} maxTicks={6} testId="cost-tokens" />
       </div>
       <TaskCostTable items={view.tasks} total={view.taskCount} />
       <div className="grid grid-cols-1 gap-3 lg:grid-cols-3">
-        <RankingBarChart title="Cost by agent" items={view.byAgent} color={getSeriesColor(0)} testId="cost-by-agent" emptyText="No agent names in this range." {...ranked} />
-        <RankingBarChart title="Cost by model" items={view.byModel} color={getSeriesColor(2)} testId="cost-by-model" emptyText="No model calls in this range." {...ranked} />
-        <RankingBarChart title="Cost by user" items={view.byUser} color={getSeriesColor(5)} testId="cost-by-user" emptyText="No user ids in this range." {...ranked} />
+        <RankingBarChart
+          title="Cost by agent"
+          items={view.byAgent}
+          color={getSeriesColor(0)}
+          testId="cost-by-agent"
+          emptyText="No agent names in this range."
+          {...ranked}
+        />
+        <RankingBarChart
+          title="Cost by model"
+          items={view.byModel}
+          color={getSeriesColor(2)}
+          testId="cost-by-model"
+          emptyText="No model calls in this range."
+          {...ranked}
+        />
+        <RankingBarChart
+          title="Cost by user"
+          items={view.byUser}
+          color={getSeriesColor(5)}
+          testId="cost-by-user"
+          emptyText="No user ids in this range."
+          {...ranked}
+        />
       </div>
       <TopTracesTable traces={view.topTraces} allHref={view.allTracesHref} />
     </div>

@@ -29,7 +29,8 @@ export type DriftView = {
   } | null;
 };
 
-const level = (label: string, value: number | null, format: (v: number) => string) => (value === null ? [] : [{ y: value, label: `${label} ${format(value)}` }]);
+const level = (label: string, value: number | null, format: (v: number) => string) =>
+  value === null ? [] : [{ y: value, label: `${label} ${format(value)}` }];
 
 /** The drift dashboard: every group against its baselines, then one group's series and what changed. */
 export function DriftDashboard({ view }: { view: DriftView }) {

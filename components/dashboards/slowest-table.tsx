@@ -18,12 +18,24 @@ export function SlowestTable({ title, noun, items, testId }: { title: string; no
           <table className="w-full text-sm">
             <thead className="text-xs text-fg-muted">
               <tr>
-                <th scope="col" className="px-2 py-1 text-left font-medium">{noun[0]!.toUpperCase() + noun.slice(1)}</th>
-                <th scope="col" className="px-2 py-1 text-right font-medium">Calls</th>
-                <th scope="col" className="px-2 py-1 text-right font-medium">p50</th>
-                <th scope="col" className="px-2 py-1 text-right font-medium">p95</th>
-                <th scope="col" className="px-2 py-1 text-right font-medium">p99</th>
-                <th scope="col" className="px-2 py-1 text-right font-medium">Max</th>
+                <th scope="col" className="px-2 py-1 text-left font-medium">
+                  {noun[0]!.toUpperCase() + noun.slice(1)}
+                </th>
+                <th scope="col" className="px-2 py-1 text-right font-medium">
+                  Calls
+                </th>
+                <th scope="col" className="px-2 py-1 text-right font-medium">
+                  p50
+                </th>
+                <th scope="col" className="px-2 py-1 text-right font-medium">
+                  p95
+                </th>
+                <th scope="col" className="px-2 py-1 text-right font-medium">
+                  p99
+                </th>
+                <th scope="col" className="px-2 py-1 text-right font-medium">
+                  Max
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-line">

@@ -20,7 +20,13 @@ export function TaskCostTable({ items, total }: { items: TaskCostItem[]; total: 
   return (
     <section className="flex min-w-0 flex-col gap-2 rounded-lg border border-line p-3" data-testid="task-costs">
       <h2 className="text-sm font-medium">
-        Cost per task{total > items.length ? <span className="font-normal text-fg-muted"> · the {items.length} costliest of {total}</span> : null}
+        Cost per task
+        {total > items.length ? (
+          <span className="font-normal text-fg-muted">
+            {" "}
+            · the {items.length} costliest of {total}
+          </span>
+        ) : null}
       </h2>
       {items.length === 0 ? (
         <p className="py-6 text-center text-sm text-fg-muted">No runs in this time range.</p>
@@ -29,12 +35,24 @@ export function TaskCostTable({ items, total }: { items: TaskCostItem[]; total: 
           <table className="w-full text-sm">
             <thead className="text-xs text-fg-muted">
               <tr>
-                <th scope="col" className="px-2 py-1 text-left font-medium">Task</th>
-                <th scope="col" className="px-2 py-1 text-right font-medium">Runs</th>
-                <th scope="col" className="px-2 py-1 text-right font-medium">Failed</th>
-                <th scope="col" className="px-2 py-1 text-right font-medium">Per completed run</th>
-                <th scope="col" className="px-2 py-1 text-right font-medium">Total cost</th>
-                <th scope="col" className="px-2 py-1 text-right font-medium">Waste (failed runs)</th>
+                <th scope="col" className="px-2 py-1 text-left font-medium">
+                  Task
+                </th>
+                <th scope="col" className="px-2 py-1 text-right font-medium">
+                  Runs
+                </th>
+                <th scope="col" className="px-2 py-1 text-right font-medium">
+                  Failed
+                </th>
+                <th scope="col" className="px-2 py-1 text-right font-medium">
+                  Per completed run
+                </th>
+                <th scope="col" className="px-2 py-1 text-right font-medium">
+                  Total cost
+                </th>
+                <th scope="col" className="px-2 py-1 text-right font-medium">
+                  Waste (failed runs)
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-line">

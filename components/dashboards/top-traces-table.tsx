@@ -26,19 +26,33 @@ export function TopTracesTable({ traces, allHref }: { traces: TraceSummary[]; al
           <table className="w-full text-sm">
             <thead className="text-xs text-fg-muted">
               <tr>
-                <th scope="col" className="px-2 py-1 text-left font-medium">Time</th>
-                <th scope="col" className="px-2 py-1 text-left font-medium">Task</th>
-                <th scope="col" className="px-2 py-1 text-left font-medium">User</th>
-                <th scope="col" className="px-2 py-1 text-left font-medium">Status</th>
-                <th scope="col" className="px-2 py-1 text-right font-medium">Duration</th>
-                <th scope="col" className="px-2 py-1 text-right font-medium">Tokens</th>
-                <th scope="col" className="px-2 py-1 text-right font-medium">Cost</th>
+                <th scope="col" className="px-2 py-1 text-left font-medium">
+                  Time
+                </th>
+                <th scope="col" className="px-2 py-1 text-left font-medium">
+                  Task
+                </th>
+                <th scope="col" className="px-2 py-1 text-left font-medium">
+                  User
+                </th>
+                <th scope="col" className="px-2 py-1 text-left font-medium">
+                  Status
+                </th>
+                <th scope="col" className="px-2 py-1 text-right font-medium">
+                  Duration
+                </th>
+                <th scope="col" className="px-2 py-1 text-right font-medium">
+                  Tokens
+                </th>
+                <th scope="col" className="px-2 py-1 text-right font-medium">
+                  Cost
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-line">
               {traces.map((t) => (
                 <tr key={t.traceId} className="relative hover:bg-surface" data-testid="top-trace-row">
-                  <td className={`${cell} tabular-nums text-fg-muted`}>{formatTimestamp(t.startTime).slice(0, 19)}</td>
+                  <td className={`${cell} text-fg-muted tabular-nums`}>{formatTimestamp(t.startTime).slice(0, 19)}</td>
                   <td className={`${cell} max-w-72 truncate font-medium`}>
                     <Link href={`/traces/${t.traceId}`} className="after:absolute after:inset-0 hover:text-accent" title={t.name}>
                       {t.name}

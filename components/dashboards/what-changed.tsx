@@ -20,7 +20,8 @@ const METRICS: Metric[] = [
   { label: "Retries per run", pick: (s) => s.retriesPerRun, format: (v) => v.toFixed(2) },
 ];
 
-const change = (before: number | null, after: number | null) => (before === null || after === null || before === 0 ? null : ((after - before) / Math.abs(before)) * 100);
+const change = (before: number | null, after: number | null) =>
+  before === null || after === null || before === 0 ? null : ((after - before) / Math.abs(before)) * 100;
 const when = (iso: string) => formatTimestamp(iso, "UTC").slice(5, 16);
 
 /** Before vs after the change point (or the previous period vs now): figures, model mix, retries. */
@@ -38,17 +39,26 @@ export function WhatChanged({ basis, before, after }: Props) {
         <thead className="text-xs text-fg-muted">
           <tr>
             <th scope="col" className="py-1 text-left font-medium" />
-            <th scope="col" className="py-1 text-right font-medium" title={`${before.from} – ${before.to}`}>Before<div className="font-normal">{when(before.from)} →</div></th>
-            <th scope="col" className="py-1 text-right font-medium" title={`${after.from} – ${after.to}`}>After<div className="font-normal">{when(after.from)} →</div></th>
-            <th scope="col" className="py-1 text-right font-medium">Change</th>
+            <th scope="col" className="py-1 text-right font-medium" title={`${before.from} – ${before.to}`}>
+              Before<div className="font-normal">{when(before.from)} →</div>
+            </th>
+            <th scope="col" className="py-1 text-right font-medium" title={`${after.from} – ${after.to}`}>
+              After<div className="font-normal">{when(after.from)} →</div>
+            </th>
+            <th scope="col" className="py-1 text-right font-medium">
+              Change
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-line">
           {METRICS.map((m) => {
-            const a = m.pick(before), b = m.pick(after);
+            const a = m.pick(before),
+              b = m.pick(after);
             return (
               <tr key={m.label}>
-                <th scope="row" className="py-1 text-left font-normal text-fg-muted">{m.label}</th>
+                <th scope="row" className="py-1 text-left font-normal text-fg-muted">
+                  {m.label}
+                </th>
                 <td className="py-1 text-right tabular-nums">{a === null ? "—" : m.format(a)}</td>
                 <td className="py-1 text-right tabular-nums">{b === null ? "—" : m.format(b)}</td>
                 <td className="py-1 text-right">{m.label === "Runs" ? null : <PercentChange pct={change(a, b)} />}</td>
@@ -58,16 +68,26 @@ export function WhatChanged({ basis, before, after }: Props) {
         </tbody>
       </table>
       <div className="flex flex-col gap-2" data-testid="model-mix">
-        <div className="text-xs font-medium text-fg-muted">Model mix (share of LLM calls; sampled runs: {before.sampledRuns} before, {after.sampledRuns} after)</div>
+        <div className="text-xs font-medium text-fg-muted">
+          Model mix (share of LLM calls; sampled runs: {before.sampledRuns} before, {after.sampledRuns} after)
+        </div>
         {models.length === 0 ? <p className="text-xs text-fg-muted">No LLM calls.</p> : null}
         {(["Before", "After"] as const).map((label) => {
           const side = label === "Before" ? before : after;
           return (
             <div key={label} className="flex items-center gap-2 text-xs">
               <span className="w-12 shrink-0 text-fg-muted">{label}</span>
-              <div className="flex h-4 min-w-0 flex-1 overflow-hidden rounded bg-muted" role="img" aria-label={`${label}: ${side.modelMix.map((m) => `${m.model} ${Math.round(m.share * 100)} %`).join(", ") || "no calls"}`}>
+              <div
+                className="flex h-4 min-w-0 flex-1 overflow-hidden rounded bg-muted"
+                role="img"
+                aria-label={`${label}: ${side.modelMix.map((m) => `${m.model} ${Math.round(m.share * 100)} %`).join(", ") || "no calls"}`}
+              >
                 {side.modelMix.map((m) => (
-                  <div key={m.model} style={{ width: `${m.share * 100}%`, background: getSeriesColor(models.indexOf(m.model)) }} title={`${m.model}: ${m.calls} calls (${Math.round(m.share * 100)} %)`} />
+                  <div
+                    key={m.model}
+                    style={{ width: `${m.share * 100}%`, background: getSeriesColor(models.indexOf(m.model)) }}
+                    title={`${m.model}: ${m.calls} calls (${Math.round(m.share * 100)} %)`}
+                  />
                 ))}
               </div>
             </div>
@@ -79,7 +99,8 @@ export function WhatChanged({ basis, before, after }: Props) {
               <span className="inline-block size-2 rounded-sm" style={{ background: getSeriesColor(i) }} />
               {model}
               <span className="text-fg-muted">
-                {formatChartValue("count", Math.round((before.modelMix.find((m) => m.model === model)?.share ?? 0) * 100))} % → {Math.round((after.modelMix.find((m) => m.model === model)?.share ?? 0) * 100)} %
+                {formatChartValue("count", Math.round((before.modelMix.find((m) => m.model === model)?.share ?? 0) * 100))} % →{" "}
+                {Math.round((after.modelMix.find((m) => m.model === model)?.share ?? 0) * 100)} %
               </span>
             </li>
           ))}

@@ -12,10 +12,10 @@ export function SendFirstTrace({ endpoint }: { endpoint: string }) {
           <code className="rounded bg-muted px-1 font-mono">OTEL_EXPORTER_OTLP_ENDPOINT={endpoint}</code> works with any OpenTelemetry SDK.
         </li>
         <li>
-          <span className="font-medium">API key.</span> The first start on an empty database prints a key (<code className="font-mono">hs_…</code>) in
-          the server log, once. To choose it yourself, start the server with{" "}
-          <code className="rounded bg-muted px-1 font-mono">HINDSIGHT_INIT_API_KEY=hs_…</code>. Send it as{" "}
-          <code className="rounded bg-muted px-1 font-mono">Authorization: Bearer &lt;key&gt;</code> (or <code className="font-mono">x-api-key</code>).
+          <span className="font-medium">API key.</span> The first start on an empty database prints a key (<code className="font-mono">hs_…</code>) in the
+          server log, once. To choose it yourself, start the server with <code className="rounded bg-muted px-1 font-mono">HINDSIGHT_INIT_API_KEY=hs_…</code>.
+          Send it as <code className="rounded bg-muted px-1 font-mono">Authorization: Bearer &lt;key&gt;</code> (or <code className="font-mono">x-api-key</code>
+          ).
         </li>
         <li>
           <span className="font-medium">Send traces</span> with one of these, or try it with realistic demo data:{" "}

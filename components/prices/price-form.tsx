@@ -36,11 +36,25 @@ export function PriceForm({ action, isPending, values, fieldErrors, isEditing, o
     formRef.current?.querySelector<HTMLInputElement>('input[name="inputPerMTokUsd"]')?.focus({ preventScroll: true });
   }, [isEditing]);
   return (
-    <form ref={formRef} action={action} onSubmit={onSubmit} className="flex flex-col gap-2 rounded-lg border border-line bg-surface p-3" data-testid="price-form" noValidate>
+    <form
+      ref={formRef}
+      action={action}
+      onSubmit={onSubmit}
+      className="flex flex-col gap-2 rounded-lg border border-line bg-surface p-3"
+      data-testid="price-form"
+      noValidate
+    >
       <div className="text-sm font-medium">{isEditing ? `Override ${values.model}` : "Add a model price"}</div>
       <div className="grid grid-cols-2 gap-2 md:grid-cols-3 xl:grid-cols-6">
         <Field label="Model" error={fieldErrors.model}>
-          <input name="model" defaultValue={values.model} readOnly={isEditing} placeholder="acme-llm-1" className={`${input} ${border(fieldErrors.model)} ${isEditing ? "text-fg-muted" : ""}`} required />
+          <input
+            name="model"
+            defaultValue={values.model}
+            readOnly={isEditing}
+            placeholder="acme-llm-1"
+            className={`${input} ${border(fieldErrors.model)} ${isEditing ? "text-fg-muted" : ""}`}
+            required
+          />
         </Field>
         <Field label="Provider (optional)" error={fieldErrors.provider}>
           <input name="provider" defaultValue={values.provider} placeholder="acme" className={`${input} ${border(fieldErrors.provider)}`} />

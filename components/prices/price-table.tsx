@@ -40,13 +40,27 @@ export function PriceTable({ prices, onEdit, resetFormId, isResetting }: Props) 
         <table className="w-full text-sm" data-testid="price-table">
           <thead className="sticky top-0 bg-surface text-xs text-fg-muted">
             <tr>
-              <th scope="col" className="px-2 py-2 text-left font-medium">Model</th>
-              <th scope="col" className="px-2 py-2 text-left font-medium">Provider</th>
-              <th scope="col" className="px-2 py-2 text-right font-medium">Input</th>
-              <th scope="col" className="px-2 py-2 text-right font-medium">Output</th>
-              <th scope="col" className="px-2 py-2 text-right font-medium">Cache read</th>
-              <th scope="col" className="px-2 py-2 text-right font-medium">Cache write</th>
-              <th scope="col" className="px-2 py-2 text-left font-medium">Source</th>
+              <th scope="col" className="px-2 py-2 text-left font-medium">
+                Model
+              </th>
+              <th scope="col" className="px-2 py-2 text-left font-medium">
+                Provider
+              </th>
+              <th scope="col" className="px-2 py-2 text-right font-medium">
+                Input
+              </th>
+              <th scope="col" className="px-2 py-2 text-right font-medium">
+                Output
+              </th>
+              <th scope="col" className="px-2 py-2 text-right font-medium">
+                Cache read
+              </th>
+              <th scope="col" className="px-2 py-2 text-right font-medium">
+                Cache write
+              </th>
+              <th scope="col" className="px-2 py-2 text-left font-medium">
+                Source
+              </th>
               <th scope="col" className="px-2 py-2 text-right font-medium">
                 <span className="sr-only">Actions</span>
               </th>
@@ -76,7 +90,11 @@ export function PriceTable({ prices, onEdit, resetFormId, isResetting }: Props) 
                       value={p.model}
                       disabled={isResetting}
                       className="ml-1 rounded px-2 py-0.5 text-xs text-danger hover:bg-danger-soft disabled:opacity-60"
-                      title={p.builtIn ? `Back to the built-in price ($${p.builtIn.inputPerMTokUsd} / $${p.builtIn.outputPerMTokUsd})` : "Remove: the model becomes unpriced"}
+                      title={
+                        p.builtIn
+                          ? `Back to the built-in price ($${p.builtIn.inputPerMTokUsd} / $${p.builtIn.outputPerMTokUsd})`
+                          : "Remove: the model becomes unpriced"
+                      }
                     >
                       {p.builtIn ? "Reset" : "Remove"}
                     </button>
@@ -94,7 +112,10 @@ export function PriceTable({ prices, onEdit, resetFormId, isResetting }: Props) 
 function SourceBadge({ row }: { row: PriceRow }) {
   if (row.source === "built-in") return <span className="rounded bg-muted px-1.5 py-0.5 text-xs text-fg-muted">built-in</span>;
   return (
-    <span className="rounded bg-accent-soft px-1.5 py-0.5 text-xs font-medium text-accent" title={row.builtIn ? "Overrides the built-in price" : "Added by you"}>
+    <span
+      className="rounded bg-accent-soft px-1.5 py-0.5 text-xs font-medium text-accent"
+      title={row.builtIn ? "Overrides the built-in price" : "Added by you"}
+    >
       {row.builtIn ? "override" : "custom"}
     </span>
   );

@@ -51,12 +51,7 @@ export function PricesPanel({ prices }: { prices: PriceRow[] }) {
         {status.status === "idle" ? "" : status.message}
       </p>
       <form id={RESET_FORM_ID} action={reset} onSubmit={() => setLast("reset")} hidden />
-      <PriceTable
-        prices={prices}
-        onEdit={setEditing}
-        resetFormId={RESET_FORM_ID}
-        isResetting={isResetting}
-      />
+      <PriceTable prices={prices} onEdit={setEditing} resetFormId={RESET_FORM_ID} isResetting={isResetting} />
     </div>
   );
 }

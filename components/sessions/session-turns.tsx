@@ -12,7 +12,10 @@ export function SessionTurns({ turns }: { turns: TraceSummary[] }) {
     <ol className="flex flex-col gap-2" data-testid="session-turns">
       {turns.map((turn, i) => (
         <li key={turn.traceId} data-testid="session-turn">
-          <Link href={`/traces/${turn.traceId}`} className="flex items-center gap-3 rounded-lg border border-line p-3 text-sm hover:border-accent hover:bg-surface">
+          <Link
+            href={`/traces/${turn.traceId}`}
+            className="flex items-center gap-3 rounded-lg border border-line p-3 text-sm hover:border-accent hover:bg-surface"
+          >
             <span className="flex size-7 shrink-0 items-center justify-center rounded-full bg-accent-soft text-xs font-semibold text-accent">{i + 1}</span>
             <div className="min-w-0 flex-1">
               <div className="truncate font-medium">{turn.name}</div>
@@ -22,8 +25,10 @@ export function SessionTurns({ turns }: { turns: TraceSummary[] }) {
             </div>
             <StatusBadge status={turn.status} count={turn.errorCount} />
             <span className="w-20 text-right tabular-nums">{formatDuration(turn.durationMs)}</span>
-            <span className="w-16 text-right tabular-nums text-fg-muted">{formatTokens(turn.totalTokens)}</span>
-            <span className="w-28 text-right tabular-nums">{turn.llmCallCount === 0 && turn.costUsd == null ? "—" : <CostText usd={turn.costUsd} hasUnpriced={turn.hasUnpricedCalls} />}</span>
+            <span className="w-16 text-right text-fg-muted tabular-nums">{formatTokens(turn.totalTokens)}</span>
+            <span className="w-28 text-right tabular-nums">
+              {turn.llmCallCount === 0 && turn.costUsd == null ? "—" : <CostText usd={turn.costUsd} hasUnpriced={turn.hasUnpricedCalls} />}
+            </span>
           </Link>
         </li>
       ))}

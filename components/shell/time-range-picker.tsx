@@ -62,7 +62,7 @@ export function TimeRangePicker() {
         <option value="custom">Custom range…</option>
       </select>
       {isCustomOpen ? (
-        <form onSubmit={onApply} className="absolute right-0 top-9 z-20 flex flex-col gap-2 rounded-lg border border-line bg-bg p-3 text-sm shadow-lg">
+        <form onSubmit={onApply} className="absolute top-9 right-0 z-20 flex flex-col gap-2 rounded-lg border border-line bg-bg p-3 text-sm shadow-lg">
           <label className="flex items-center justify-between gap-2">
             From <input type="datetime-local" name="from" defaultValue={toLocalInput(from)} className="rounded border border-line bg-bg px-1" required />
           </label>

@@ -36,7 +36,16 @@ export function KindIcon({ kind }: { kind: string }) {
   const style = getKindStyle(kind);
   return (
     <span className={`inline-flex size-5 shrink-0 items-center justify-center rounded ${style.icon}`} title={style.label} aria-label={style.label} role="img">
-      <svg viewBox="0 0 16 16" className="size-3.5" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+      <svg
+        viewBox="0 0 16 16"
+        className="size-3.5"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="1.5"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        aria-hidden="true"
+      >
         {GLYPHS[kind] ?? GLYPHS.other}
       </svg>
     </span>

@@ -65,7 +65,7 @@ export const SpanRow = memo(function SpanRow(props: SpanRowProps) {
       data-kind={props.kind}
       data-status={isError ? "error" : "ok"}
       onClick={() => props.onSelect(spanId)}
-      className={`absolute left-0 top-0 grid w-full cursor-default grid-cols-[var(--tree-w)_1fr] text-xs ${isSelected ? "bg-accent-soft" : "hover:bg-surface"}`}
+      className={`absolute top-0 left-0 grid w-full cursor-default grid-cols-[var(--tree-w)_1fr] text-xs ${isSelected ? "bg-accent-soft" : "hover:bg-surface"}`}
       style={{ height: props.height, transform: `translateY(${props.top}px)` }}
     >
       <div className="flex min-w-0 items-center gap-1 border-r border-line pr-2" style={{ paddingLeft: 4 + indent }}>
@@ -100,11 +100,14 @@ export const SpanRow = memo(function SpanRow(props: SpanRowProps) {
             orphan
           </span>
         ) : null}
-        <span className="w-14 shrink-0 text-right tabular-nums text-fg-muted">{props.durationText}</span>
-        <span className="w-12 shrink-0 text-right tabular-nums text-fg-muted" title={props.isAggregate ? "Tokens of this subtree" : "Tokens"}>
+        <span className="w-14 shrink-0 text-right text-fg-muted tabular-nums">{props.durationText}</span>
+        <span className="w-12 shrink-0 text-right text-fg-muted tabular-nums" title={props.isAggregate ? "Tokens of this subtree" : "Tokens"}>
           {props.tokensText ? `${props.isAggregate ? "Σ" : ""}${props.tokensText}` : ""}
         </span>
-        <span className={`w-16 shrink-0 text-right tabular-nums ${props.isCostUnknown ? "text-warn" : "text-fg-muted"}`} title={props.isAggregate ? "Cost of this subtree" : "Cost"}>
+        <span
+          className={`w-16 shrink-0 text-right tabular-nums ${props.isCostUnknown ? "text-warn" : "text-fg-muted"}`}
+          title={props.isAggregate ? "Cost of this subtree" : "Cost"}
+        >
           {props.costText}
         </span>
       </div>
@@ -119,7 +122,7 @@ export const SpanRow = memo(function SpanRow(props: SpanRowProps) {
               onMouseLeave={() => props.onHover(null, 0, 0)}
             />
             <span
-              className={`pointer-events-none absolute top-1/2 -translate-y-1/2 whitespace-nowrap px-1 text-[10px] tabular-nums ${labelPlacement === "inside" ? "font-medium text-white" : "text-fg-muted"}`}
+              className={`pointer-events-none absolute top-1/2 -translate-y-1/2 px-1 text-[10px] whitespace-nowrap tabular-nums ${labelPlacement === "inside" ? "font-medium text-white" : "text-fg-muted"}`}
               style={labelStyle}
             >
               {props.durationText}

@@ -56,7 +56,7 @@ export function SpanRows(props: Props) {
 
   return (
     <div className="flex min-h-0 flex-1 flex-col" style={{ ["--tree-w" as string]: "55%" }}>
-      <div className="grid h-7 shrink-0 grid-cols-[var(--tree-w)_1fr] border-b border-line bg-surface text-[10px] uppercase tracking-wide text-fg-muted">
+      <div className="grid h-7 shrink-0 grid-cols-[var(--tree-w)_1fr] border-b border-line bg-surface text-[10px] tracking-wide text-fg-muted uppercase">
         <div className="flex items-center gap-1 border-r border-line pr-2 pl-2">
           <span className="flex-1">Span</span>
           <span className="w-14 text-right">Duration</span>

@@ -39,7 +39,7 @@ export function TimelineAxis({ window, originMs, onZoom }: Props) {
     <div
       ref={ref}
       data-testid="timeline-axis"
-      className="relative h-full cursor-col-resize select-none touch-none"
+      className="relative h-full cursor-col-resize touch-none select-none"
       title="Drag to zoom into a time range"
       onPointerDown={onPointerDown}
       onPointerMove={(e) => drag && setDrag({ from: drag.from, to: pctAt(e.clientX) })}
@@ -49,8 +49,11 @@ export function TimelineAxis({ window, originMs, onZoom }: Props) {
       {ticks.map((tick) => (
         <span
           key={tick.offsetMs}
-          className="absolute bottom-1 whitespace-nowrap border-l border-line pl-1 text-[10px] normal-case tracking-normal tabular-nums text-fg-muted"
-          style={{ left: `${tick.pct}%`, ...(tick.pct > 92 ? { transform: "translateX(-100%)", borderLeft: 0, borderRight: "1px solid var(--hs-line)", paddingRight: 4 } : {}) }}
+          className="absolute bottom-1 border-l border-line pl-1 text-[10px] tracking-normal whitespace-nowrap text-fg-muted normal-case tabular-nums"
+          style={{
+            left: `${tick.pct}%`,
+            ...(tick.pct > 92 ? { transform: "translateX(-100%)", borderLeft: 0, borderRight: "1px solid var(--hs-line)", paddingRight: 4 } : {}),
+          }}
         >
           {formatAxisOffset(tick.offsetMs, length)}
         </span>

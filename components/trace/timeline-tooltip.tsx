@@ -4,7 +4,19 @@ import type { SpanNode } from "@/lib/trace/span-tree";
 import type { RowFigures } from "@/lib/trace/row-figures";
 
 /** Hover card for a timeline bar. Fixed to the viewport next to the pointer; all content is text. */
-export function TimelineTooltip({ node, figures, originMs, x, y }: { node: SpanNode; figures: RowFigures | undefined; originMs: number; x: number; y: number }) {
+export function TimelineTooltip({
+  node,
+  figures,
+  originMs,
+  x,
+  y,
+}: {
+  node: SpanNode;
+  figures: RowFigures | undefined;
+  originMs: number;
+  x: number;
+  y: number;
+}) {
   const span = node.span;
   const flipX = typeof window !== "undefined" && x > window.innerWidth - 300;
   return (
@@ -19,9 +31,9 @@ export function TimelineTooltip({ node, figures, originMs, x, y }: { node: SpanN
         <dt>Kind</dt>
         <dd className="text-fg">{getKindStyle(span.kind).label}</dd>
         <dt>Start</dt>
-        <dd className="tabular-nums text-fg">+{formatDuration(node.startMs - originMs)}</dd>
+        <dd className="text-fg tabular-nums">+{formatDuration(node.startMs - originMs)}</dd>
         <dt>Duration</dt>
-        <dd className="tabular-nums text-fg">{formatDuration(span.durationMs)}</dd>
+        <dd className="text-fg tabular-nums">{formatDuration(span.durationMs)}</dd>
         {span.model ? (
           <>
             <dt>Model</dt>
@@ -31,13 +43,13 @@ export function TimelineTooltip({ node, figures, originMs, x, y }: { node: SpanN
         {figures?.tokensText ? (
           <>
             <dt>Tokens</dt>
-            <dd className="tabular-nums text-fg">{figures.tokensText}</dd>
+            <dd className="text-fg tabular-nums">{figures.tokensText}</dd>
           </>
         ) : null}
         {figures?.costText ? (
           <>
             <dt>Cost</dt>
-            <dd className="tabular-nums text-fg">{figures.costText}</dd>
+            <dd className="text-fg tabular-nums">{figures.costText}</dd>
           </>
         ) : null}
         <dt>Status</dt>

@@ -102,14 +102,29 @@ export function TraceExplorer({ traceId, outlines, initialSpanId, loadSpan }: Pr
           onKeyDown={onKeyDown}
         />
       </section>
-      <aside className="flex min-h-0 w-[40%] min-w-[22rem] max-w-[48rem] flex-col border-l border-line" aria-label="Span detail">
+      <aside className="flex min-h-0 w-[40%] max-w-[48rem] min-w-[22rem] flex-col border-l border-line" aria-label="Span detail">
         {selectedNode ? (
-          <SpanDetailPanel key={selectedNode.spanId} node={selectedNode} detail={detail} aggregate={aggregates[selectedNode.index]!} originMs={bounds.startMs} onZoomTo={onZoomTo} />
+          <SpanDetailPanel
+            key={selectedNode.spanId}
+            node={selectedNode}
+            detail={detail}
+            aggregate={aggregates[selectedNode.index]!}
+            originMs={bounds.startMs}
+            onZoomTo={onZoomTo}
+          />
         ) : (
           <p className="p-4 text-sm text-fg-muted">Select a span to see its detail.</p>
         )}
       </aside>
-      {hover && hoverNode ? <TimelineTooltip node={hoverNode} figures={computeRowFigures(hoverNode, aggregates[hoverNode.index])} originMs={bounds.startMs} x={hover.x} y={hover.y} /> : null}
+      {hover && hoverNode ? (
+        <TimelineTooltip
+          node={hoverNode}
+          figures={computeRowFigures(hoverNode, aggregates[hoverNode.index])}
+          originMs={bounds.startMs}
+          x={hover.x}
+          y={hover.y}
+        />
+      ) : null}
     </div>
   );
 }

@@ -17,7 +17,11 @@ export function SortHeader({ label, sort, currentSort, currentOrder, params, ali
   const nextOrder = isActive && currentOrder === "desc" ? "asc" : "desc";
   const href = buildHref("/traces", params, { sort: sort === "time" ? null : sort, order: nextOrder === "desc" ? null : "asc", cursor: null });
   return (
-    <th scope="col" className={`px-2 py-2 font-medium ${align === "right" ? "text-right" : "text-left"}`} aria-sort={isActive ? (currentOrder === "asc" ? "ascending" : "descending") : "none"}>
+    <th
+      scope="col"
+      className={`px-2 py-2 font-medium ${align === "right" ? "text-right" : "text-left"}`}
+      aria-sort={isActive ? (currentOrder === "asc" ? "ascending" : "descending") : "none"}
+    >
       <Link href={href} className={`hover:text-fg ${isActive ? "text-fg" : ""}`} data-testid={`sort-${sort}`}>
         {label}
         {isActive ? (currentOrder === "asc" ? " ↑" : " ↓") : ""}

@@ -68,9 +68,27 @@ export function TraceFilters() {
         {RANGE_FIELDS.map((field) => (
           <div key={field.min} className="col-span-2 flex items-center gap-1 xl:col-span-4">
             <span className="w-28 shrink-0 text-xs text-fg-muted">{field.label}</span>
-            <input name={field.min} type="number" min="0" step={field.step} defaultValue={get(field.min)} placeholder="min" aria-label={`Minimum ${field.label}`} className={input} />
+            <input
+              name={field.min}
+              type="number"
+              min="0"
+              step={field.step}
+              defaultValue={get(field.min)}
+              placeholder="min"
+              aria-label={`Minimum ${field.label}`}
+              className={input}
+            />
             <span className="text-fg-muted">–</span>
-            <input name={field.max} type="number" min="0" step={field.step} defaultValue={get(field.max)} placeholder="max" aria-label={`Maximum ${field.label}`} className={input} />
+            <input
+              name={field.max}
+              type="number"
+              min="0"
+              step={field.step}
+              defaultValue={get(field.max)}
+              placeholder="max"
+              aria-label={`Maximum ${field.label}`}
+              className={input}
+            />
           </div>
         ))}
       </div>

@@ -2,7 +2,17 @@ import Link from "next/link";
 import { buildHref, type SearchParamsRecord } from "@/lib/trace/url-state";
 
 /** Cursor paging: back to the newest page, or on to the next one. */
-export function TracePagination({ params, nextCursor, isFirstPage, shownCount }: { params: SearchParamsRecord; nextCursor: string | null; isFirstPage: boolean; shownCount: number }) {
+export function TracePagination({
+  params,
+  nextCursor,
+  isFirstPage,
+  shownCount,
+}: {
+  params: SearchParamsRecord;
+  nextCursor: string | null;
+  isFirstPage: boolean;
+  shownCount: number;
+}) {
   const link = "rounded border border-line px-3 py-1 text-sm hover:bg-surface";
   return (
     <nav className="flex items-center justify-between text-sm text-fg-muted" aria-label="Pagination">

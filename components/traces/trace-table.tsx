@@ -30,15 +30,31 @@ export function TraceTable({ traces, params, sort, order, nowMs }: Props) {
         <thead className="bg-surface text-xs text-fg-muted">
           <tr>
             <SortHeader label="Time" sort="time" {...sortProps} />
-            <th scope="col" className="px-2 py-2 text-left font-medium">Name</th>
-            <th scope="col" className="px-2 py-2 text-left font-medium">Service</th>
-            <th scope="col" className="px-2 py-2 text-left font-medium">Agent</th>
+            <th scope="col" className="px-2 py-2 text-left font-medium">
+              Name
+            </th>
+            <th scope="col" className="px-2 py-2 text-left font-medium">
+              Service
+            </th>
+            <th scope="col" className="px-2 py-2 text-left font-medium">
+              Agent
+            </th>
             <SortHeader label="Duration" sort="duration" align="right" {...sortProps} />
-            <th scope="col" className="px-2 py-2 text-left font-medium">Status</th>
-            <th scope="col" className="px-2 py-2 text-right font-medium">Spans</th>
-            <th scope="col" className="px-2 py-2 text-right font-medium">LLM</th>
-            <th scope="col" className="px-2 py-2 text-right font-medium">Tools</th>
-            <th scope="col" className="px-2 py-2 text-right font-medium">Tokens</th>
+            <th scope="col" className="px-2 py-2 text-left font-medium">
+              Status
+            </th>
+            <th scope="col" className="px-2 py-2 text-right font-medium">
+              Spans
+            </th>
+            <th scope="col" className="px-2 py-2 text-right font-medium">
+              LLM
+            </th>
+            <th scope="col" className="px-2 py-2 text-right font-medium">
+              Tools
+            </th>
+            <th scope="col" className="px-2 py-2 text-right font-medium">
+              Tokens
+            </th>
             <SortHeader label="Cost" sort="cost" align="right" {...sortProps} />
           </tr>
         </thead>
@@ -67,7 +83,11 @@ export function TraceTable({ traces, params, sort, order, nowMs }: Props) {
                 {formatTokens(t.totalTokens)}
               </td>
               <td className={num}>
-                {t.llmCallCount === 0 && t.costUsd == null ? <span className="text-fg-muted">—</span> : <CostText usd={t.costUsd} hasUnpriced={t.hasUnpricedCalls} />}
+                {t.llmCallCount === 0 && t.costUsd == null ? (
+                  <span className="text-fg-muted">—</span>
+                ) : (
+                  <CostText usd={t.costUsd} hasUnpriced={t.hasUnpricedCalls} />
+                )}
               </td>
             </tr>
           ))}

@@ -24,7 +24,7 @@ export function ExpandableText({ text, maxChars = 4000, isCode = true, isCopyabl
 
   return (
     <div className="group relative">
-      <pre data-testid={testId} className={`${base} max-h-[32rem] overflow-auto whitespace-pre-wrap break-words rounded bg-surface p-2`}>
+      <pre data-testid={testId} className={`${base} max-h-[32rem] overflow-auto rounded bg-surface p-2 break-words whitespace-pre-wrap`}>
         {shown}
         {cut.isTruncated && !isExpanded ? "…" : null}
       </pre>

@@ -22,7 +22,12 @@ export async function saveRule(_previous: AlertActionState, form: FormData): Pro
   const id = idOf(form);
   const existing = id ? await getRule(id) : null;
   if (id && !existing) return { status: "error", message: "This rule no longer exists." };
-  const invalid = (field: string, message: string): AlertActionState => ({ status: "error", field, message: `${field}: ${message}`, values: readRuleFormValues(form) });
+  const invalid = (field: string, message: string): AlertActionState => ({
+    status: "error",
+    field,
+    message: `${field}: ${message}`,
+    values: readRuleFormValues(form),
+  });
   const parsed = (existing ? rulePatchSchema : ruleCreateSchema).safeParse(readRuleForm(form));
   if (!parsed.success) {
     const issue = firstIssue(parsed.error);
@@ -51,7 +56,12 @@ export async function evaluateRuleNow(_previous: AlertActionState, form: FormDat
   const run = await runRule(rule, { baseUrl: publicBaseUrl(getRequestOrigin(await headers(), getEnv().PORT)) });
   revalidatePath("/alerts");
   const { value, limit, runs } = run.evaluation;
-  const measured = value === null ? `no data (${runs} ${runs === 1 ? "run" : "runs"})` : `${formatMetricValue(rule.metric, value)} against ${formatMetricValue(rule.metric, limit)}`;
-  const outcome = { fire: "incident opened", resolve: "incident resolved", continue: "still firing", none: run.evaluation.breached ? "firing" : "ok" }[run.transition];
+  const measured =
+    value === null
+      ? `no data (${runs} ${runs === 1 ? "run" : "runs"})`
+      : `${formatMetricValue(rule.metric, value)} against ${formatMetricValue(rule.metric, limit)}`;
+  const outcome = { fire: "incident opened", resolve: "incident resolved", continue: "still firing", none: run.evaluation.breached ? "firing" : "ok" }[
+    run.transition
+  ];
   return { status: "ok", message: `"${rule.name}": ${measured}: ${outcome}.` };
 }

@@ -39,16 +39,26 @@ export type Transition = "fire" | "resolve" | "continue" | "none";
 function valueOf(metric: AlertMetric, t: RangeTotals): number | null {
   const f = toFigures(t);
   switch (metric) {
-    case "cost_per_run": return f.costPerRunUsd;
+    case "cost_per_run":
+      return f.costPerRunUsd;
     case "cost_per_hour":
-    case "cost_per_day": return f.costUsd;
-    case "p95_latency_ms": return f.p95Ms;
-    case "error_rate": return f.errorRate;
+    case "cost_per_day":
+      return f.costUsd;
+    case "p95_latency_ms":
+      return f.p95Ms;
+    case "error_rate":
+      return f.errorRate;
   }
 }
 
 /** The rule's value over the window and its baseline over the 7 days before. */
-export function measure(rule: Pick<AlertRuleConfig, "metric" | "minRuns">, window: TimeRange, current: RangeTotals, baselineRange: TimeRange, baseline: RangeTotals): Measurement {
+export function measure(
+  rule: Pick<AlertRuleConfig, "metric" | "minRuns">,
+  window: TimeRange,
+  current: RangeTotals,
+  baselineRange: TimeRange,
+  baseline: RangeTotals,
+): Measurement {
   const isSpend = rule.metric === "cost_per_hour" || rule.metric === "cost_per_day";
   const value = isSpend || current.runs >= rule.minRuns ? valueOf(rule.metric, current) : null;
   let base = baseline.runs > 0 ? valueOf(rule.metric, baseline) : null;

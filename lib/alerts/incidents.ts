@@ -13,7 +13,10 @@ export async function listIncidents(query: IncidentQuery): Promise<IncidentView[
   const sql = getSql();
   const where: string[] = [];
   const params: string[] = [];
-  for (const [column, value] of [["state", query.state], ["ruleId", query.ruleId]] as const) {
+  for (const [column, value] of [
+    ["state", query.state],
+    ["ruleId", query.ruleId],
+  ] as const) {
     if (value === undefined) continue;
     where.push(`i."${column}" = ?`);
     params.push(value);
@@ -34,7 +37,12 @@ export async function listIncidents(query: IncidentQuery): Promise<IncidentView[
     deliveries.set(String(row.incidentId), list);
   }
   return rows.map((row) => {
-    const rule = { name: String(row.ruleName), metric: row.ruleMetric as AlertMetric, scope: row.ruleScope as AlertScope, scopeValue: row.ruleScopeValue === null ? null : String(row.ruleScopeValue) };
+    const rule = {
+      name: String(row.ruleName),
+      metric: row.ruleMetric as AlertMetric,
+      scope: row.ruleScope as AlertScope,
+      scopeValue: row.ruleScopeValue === null ? null : String(row.ruleScopeValue),
+    };
     return toIncidentView(incidentOf(row), rule, deliveries.get(String(row.id)) ?? []);
   });
 }

@@ -50,8 +50,22 @@ export function buildPayload(baseUrl: string, input: PayloadInput): WebhookPaylo
   const base = baseUrl.replace(/\/+$/, "");
   return {
     state: input.state,
-    rule: { id: rule.id, name: rule.name, metric: rule.metric, scope: rule.scope, scopeValue: rule.scopeValue, threshold: rule.threshold, driftPct: rule.driftPct, windowMinutes: rule.windowMinutes },
-    incident: { id: incident.id, startedAt: iso(incident.startMs), endedAt: incident.endMs === null ? null : iso(incident.endMs), peakValue: incident.peakValue },
+    rule: {
+      id: rule.id,
+      name: rule.name,
+      metric: rule.metric,
+      scope: rule.scope,
+      scopeValue: rule.scopeValue,
+      threshold: rule.threshold,
+      driftPct: rule.driftPct,
+      windowMinutes: rule.windowMinutes,
+    },
+    incident: {
+      id: incident.id,
+      startedAt: iso(incident.startMs),
+      endedAt: incident.endMs === null ? null : iso(incident.endMs),
+      peakValue: incident.peakValue,
+    },
     value: input.value,
     baseline: input.baseline,
     threshold: input.limit,

@@ -14,7 +14,8 @@ const badField = (field: string, message: string) => jsonError(400, `${field}: $
 export async function readRuleBody(request: Request, existing?: AlertRule): Promise<{ ok: true; config: AlertRuleConfig } | { ok: false; response: Response }> {
   const body = await readJsonBody(request);
   if (!body.ok) return body;
-  if (typeof body.value !== "object" || body.value === null || Array.isArray(body.value)) return { ok: false, response: badField("body", "must be a JSON object") };
+  if (typeof body.value !== "object" || body.value === null || Array.isArray(body.value))
+    return { ok: false, response: badField("body", "must be a JSON object") };
   const parsed = (existing ? rulePatchSchema : ruleCreateSchema).safeParse(body.value);
   if (!parsed.success) {
     const { field, message } = firstIssue(parsed.error);
@@ -47,7 +48,11 @@ export function parseIncidentParams(params: URLSearchParams): { ok: true; query:
 export function toEvaluationView(e: Evaluation) {
   const iso = (ms: number) => new Date(ms).toISOString();
   return {
-    value: e.value, baseline: e.baseline, threshold: e.limit, breached: e.breached, runs: e.runs,
+    value: e.value,
+    baseline: e.baseline,
+    threshold: e.limit,
+    breached: e.breached,
+    runs: e.runs,
     window: { from: iso(e.window.fromMs), to: iso(e.window.toMs) },
     baselineWindow: { from: iso(e.baselineRange.fromMs), to: iso(e.baselineRange.toMs) },
   };

@@ -3,7 +3,18 @@
 import type { Row, SqlValue } from "@/lib/store/sql";
 import type { AlertMetric, AlertRuleConfig, AlertScope } from "./rule-schema";
 
-export const RULE_COLUMNS = ["name", "metric", "scope", "scopeValue", "threshold", "driftPct", "windowMinutes", "minRuns", "webhookUrl", "enabled"] as const satisfies readonly (keyof AlertRuleConfig)[];
+export const RULE_COLUMNS = [
+  "name",
+  "metric",
+  "scope",
+  "scopeValue",
+  "threshold",
+  "driftPct",
+  "windowMinutes",
+  "minRuns",
+  "webhookUrl",
+  "enabled",
+] as const satisfies readonly (keyof AlertRuleConfig)[];
 
 export type AlertRule = AlertRuleConfig & {
   id: string;
@@ -15,12 +26,29 @@ export type AlertRule = AlertRuleConfig & {
 };
 
 export type Incident = {
-  id: string; ruleId: string; state: "open" | "resolved"; startMs: number; endMs: number | null;
-  startValue: number; baseline: number | null; threshold: number; peakValue: number; lastValue: number;
+  id: string;
+  ruleId: string;
+  state: "open" | "resolved";
+  startMs: number;
+  endMs: number | null;
+  startValue: number;
+  baseline: number | null;
+  threshold: number;
+  peakValue: number;
+  lastValue: number;
   exampleTraceIds: string[];
 };
 
-export type Delivery = { event: "firing" | "resolved"; attempt: number; url: string; httpStatus: number | null; ok: boolean; error: string | null; atMs: number; durationMs: number };
+export type Delivery = {
+  event: "firing" | "resolved";
+  attempt: number;
+  url: string;
+  httpStatus: number | null;
+  ok: boolean;
+  error: string | null;
+  atMs: number;
+  durationMs: number;
+};
 
 const num = (v: unknown) => Number(v);
 const numOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
@@ -32,32 +60,65 @@ export const ruleValues = (c: AlertRuleConfig): SqlValue[] => RULE_COLUMNS.map((
 
 export function fromRuleRow(row: Row): AlertRule {
   return {
-    id: String(row.id), name: String(row.name), metric: row.metric as AlertMetric, scope: row.scope as AlertScope, scopeValue: strOrNull(row.scopeValue),
-    threshold: numOrNull(row.threshold), driftPct: numOrNull(row.driftPct), windowMinutes: num(row.windowMinutes), minRuns: num(row.minRuns),
-    webhookUrl: strOrNull(row.webhookUrl), enabled: Boolean(Number(row.enabled)), createdMs: num(row.createdMs), updatedMs: num(row.updatedMs),
-    lastEvaluatedMs: numOrNull(row.lastEvaluatedMs), lastValue: numOrNull(row.lastValue), openIncidentId: strOrNull(row.openIncidentId),
+    id: String(row.id),
+    name: String(row.name),
+    metric: row.metric as AlertMetric,
+    scope: row.scope as AlertScope,
+    scopeValue: strOrNull(row.scopeValue),
+    threshold: numOrNull(row.threshold),
+    driftPct: numOrNull(row.driftPct),
+    windowMinutes: num(row.windowMinutes),
+    minRuns: num(row.minRuns),
+    webhookUrl: strOrNull(row.webhookUrl),
+    enabled: Boolean(Number(row.enabled)),
+    createdMs: num(row.createdMs),
+    updatedMs: num(row.updatedMs),
+    lastEvaluatedMs: numOrNull(row.lastEvaluatedMs),
+    lastValue: numOrNull(row.lastValue),
+    openIncidentId: strOrNull(row.openIncidentId),
   };
 }
 
 export function incidentOf(row: Row): Incident {
   return {
-    id: String(row.id), ruleId: String(row.ruleId), state: row.state === "open" ? "open" : "resolved", startMs: num(row.startMs), endMs: numOrNull(row.endMs),
-    startValue: num(row.startValue), baseline: numOrNull(row.baseline), threshold: num(row.threshold), peakValue: num(row.peakValue), lastValue: num(row.lastValue),
+    id: String(row.id),
+    ruleId: String(row.ruleId),
+    state: row.state === "open" ? "open" : "resolved",
+    startMs: num(row.startMs),
+    endMs: numOrNull(row.endMs),
+    startValue: num(row.startValue),
+    baseline: numOrNull(row.baseline),
+    threshold: num(row.threshold),
+    peakValue: num(row.peakValue),
+    lastValue: num(row.lastValue),
     exampleTraceIds: JSON.parse(String(row.exampleTraceIds)) as string[],
   };
 }
 
 export function deliveryOf(row: Row): Delivery {
   return {
-    event: row.event === "resolved" ? "resolved" : "firing", attempt: num(row.attempt), url: String(row.url), httpStatus: numOrNull(row.httpStatus),
-    ok: Boolean(Number(row.ok)), error: strOrNull(row.error), atMs: num(row.atMs), durationMs: num(row.durationMs),
+    event: row.event === "resolved" ? "resolved" : "firing",
+    attempt: num(row.attempt),
+    url: String(row.url),
+    httpStatus: numOrNull(row.httpStatus),
+    ok: Boolean(Number(row.ok)),
+    error: strOrNull(row.error),
+    atMs: num(row.atMs),
+    durationMs: num(row.durationMs),
   };
 }
 
 /** A rule as the API shows it. */
 export function toRuleView(rule: AlertRule) {
   const { createdMs, updatedMs, lastEvaluatedMs, openIncidentId, ...config } = rule;
-  return { ...config, state: openIncidentId ? ("firing" as const) : ("ok" as const), openIncidentId, createdAt: iso(createdMs), updatedAt: iso(updatedMs), lastEvaluatedAt: isoOrNull(lastEvaluatedMs) };
+  return {
+    ...config,
+    state: openIncidentId ? ("firing" as const) : ("ok" as const),
+    openIncidentId,
+    createdAt: iso(createdMs),
+    updatedAt: iso(updatedMs),
+    lastEvaluatedAt: isoOrNull(lastEvaluatedMs),
+  };
 }
 
 /** An incident as the API shows it, with its rule's identity and its delivery attempts. */
@@ -66,7 +127,9 @@ export function toIncidentView(incident: Incident, rule: Pick<AlertRule, "name" 
   return {
     ...rest,
     rule: { id: incident.ruleId, name: rule.name, metric: rule.metric, scope: rule.scope, scopeValue: rule.scopeValue },
-    startedAt: iso(startMs), endedAt: isoOrNull(endMs), value: startValue,
+    startedAt: iso(startMs),
+    endedAt: isoOrNull(endMs),
+    value: startValue,
     deliveries: deliveries.map(({ atMs, ...d }) => ({ ...d, at: iso(atMs) })),
   };
 }

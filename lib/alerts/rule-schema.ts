@@ -48,8 +48,18 @@ const FIELDS = {
   scopeValue: text(500).nullish(),
   threshold: z.number({ message: "must be a number" }).finite().min(0, "must be 0 or more").nullish(),
   driftPct: z.number({ message: "must be a number" }).finite().gt(0, "must be more than 0").max(1_000_000, "must be at most 1000000").nullish(),
-  windowMinutes: z.number({ message: "must be a number" }).int("must be a whole number").min(5, "must be at least 5").max(10_080, "must be at most 10080 (7 days)").nullish(),
-  minRuns: z.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(1_000_000, "must be at most 1000000").nullish(),
+  windowMinutes: z
+    .number({ message: "must be a number" })
+    .int("must be a whole number")
+    .min(5, "must be at least 5")
+    .max(10_080, "must be at most 10080 (7 days)")
+    .nullish(),
+  minRuns: z
+    .number({ message: "must be a number" })
+    .int("must be a whole number")
+    .min(1, "must be at least 1")
+    .max(1_000_000, "must be at most 1000000")
+    .nullish(),
   webhookUrl: webhookUrl.nullish(),
   enabled: z.boolean({ message: "must be true or false" }).optional(),
 };
@@ -63,7 +73,8 @@ export type RulePatch = z.infer<typeof rulePatchSchema>;
 
 export type RuleCheck = { ok: true; config: AlertRuleConfig } | { ok: false; field: string; message: string };
 
-const pick = <K extends keyof RulePatch>(patch: RulePatch, key: K, fallback: AlertRuleConfig[K]) => (key in patch ? (patch[key] ?? null) : fallback);
+const pick = <K extends keyof RulePatch & keyof AlertRuleConfig>(patch: RulePatch, key: K, fallback: AlertRuleConfig[K]): AlertRuleConfig[K] =>
+  key in patch ? ((patch[key] ?? null) as AlertRuleConfig[K]) : fallback;
 
 /**
  * The full configuration after applying `input` to `existing` (or to the defaults when creating),
@@ -75,13 +86,15 @@ export function resolveRuleConfig(input: RulePatch, existing?: AlertRuleConfig):
   const name = input.name ?? existing?.name;
   if (!name) return { ok: false, field: "name", message: "is required" };
   const scope = input.scope ?? existing?.scope ?? "all";
-  const scopeValue = pick(input, "scopeValue", scope === "all" ? null : (existing?.scopeValue ?? null)) as string | null;
+  const scopeValue = pick(input, "scopeValue", scope === "all" ? null : (existing?.scopeValue ?? null));
   if (scope === "all" && scopeValue !== null) return { ok: false, field: "scopeValue", message: "must be omitted when scope is all" };
-  if (scope !== "all" && scopeValue === null) return { ok: false, field: "scopeValue", message: `is required for scope ${scope} (the ${scope === "task" ? "trace name" : scope})` };
-  const threshold = pick(input, "threshold", existing?.threshold ?? null) as number | null;
-  const driftPct = pick(input, "driftPct", existing?.driftPct ?? null) as number | null;
+  if (scope !== "all" && scopeValue === null)
+    return { ok: false, field: "scopeValue", message: `is required for scope ${scope} (the ${scope === "task" ? "trace name" : scope})` };
+  const threshold = pick(input, "threshold", existing?.threshold ?? null);
+  const driftPct = pick(input, "driftPct", existing?.driftPct ?? null);
   if (threshold === null && driftPct === null) return { ok: false, field: "threshold", message: "set threshold, driftPct or both" };
-  if (metric === "error_rate" && threshold !== null && threshold > 1) return { ok: false, field: "threshold", message: "is a fraction for error_rate: 0.05 means 5 %" };
+  if (metric === "error_rate" && threshold !== null && threshold > 1)
+    return { ok: false, field: "threshold", message: "is a fraction for error_rate: 0.05 means 5 %" };
   const fixed = FIXED_WINDOW_MINUTES[metric];
   // A metric change resets the window to the new metric's default unless one is given.
   const keptWindow = existing && existing.metric === metric ? existing.windowMinutes : windowMinutesFor(metric);
@@ -90,9 +103,15 @@ export function resolveRuleConfig(input: RulePatch, existing?: AlertRuleConfig):
   return {
     ok: true,
     config: {
-      name, metric, scope, scopeValue, threshold, driftPct, windowMinutes,
+      name,
+      metric,
+      scope,
+      scopeValue,
+      threshold,
+      driftPct,
+      windowMinutes,
       minRuns: input.minRuns ?? existing?.minRuns ?? 1,
-      webhookUrl: pick(input, "webhookUrl", existing?.webhookUrl ?? null) as string | null,
+      webhookUrl: pick(input, "webhookUrl", existing?.webhookUrl ?? null),
       enabled: input.enabled ?? existing?.enabled ?? true,
     },
   };

@@ -33,7 +33,15 @@ export async function runRule(rule: AlertRule, options: { nowMs?: number; baseUr
 async function notify(rule: AlertRule, incident: Incident, evaluation: Evaluation, baseUrl: string): Promise<void> {
   const url = rule.webhookUrl!;
   const state = incident.state === "open" ? "firing" : "resolved";
-  const payload = buildPayload(baseUrl, { state, rule, incident, value: evaluation.value, baseline: evaluation.baseline, limit: evaluation.limit, window: evaluation.window });
+  const payload = buildPayload(baseUrl, {
+    state,
+    rule,
+    incident,
+    value: evaluation.value,
+    baseline: evaluation.baseline,
+    limit: evaluation.limit,
+    window: evaluation.window,
+  });
   try {
     const delivered = await deliverWebhook(url, payload, {
       delaysMs: retryDelays(getEnv().HINDSIGHT_ALERT_RETRY_BASE_MS),

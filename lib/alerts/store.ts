@@ -42,9 +42,10 @@ export async function createRule(config: AlertRuleConfig): Promise<AlertRule> {
   const id = randomUUID();
   const now = Date.now();
   await write((tx) =>
-    tx.run(`INSERT INTO "alert_rules" (${RULE_COLUMNS.map((c) => `"${c}"`).join(", ")}, "id", "createdMs", "updatedMs") VALUES (${RULE_COLUMNS.map(() => "?").join(", ")}, ?, ?, ?)`, [
-      ...ruleValues(config), id, BigInt(now), BigInt(now),
-    ]),
+    tx.run(
+      `INSERT INTO "alert_rules" (${RULE_COLUMNS.map((c) => `"${c}"`).join(", ")}, "id", "createdMs", "updatedMs") VALUES (${RULE_COLUMNS.map(() => "?").join(", ")}, ?, ?, ?)`,
+      [...ruleValues(config), id, BigInt(now), BigInt(now)],
+    ),
   );
   return (await getRule(id))!;
 }
@@ -52,7 +53,11 @@ export async function createRule(config: AlertRuleConfig): Promise<AlertRule> {
 /** Replaces a rule's configuration; null when it does not exist. */
 export async function updateRule(id: string, config: AlertRuleConfig): Promise<AlertRule | null> {
   const changed = await write((tx) =>
-    tx.run(`UPDATE "alert_rules" SET ${RULE_COLUMNS.map((c) => `"${c}" = ?`).join(", ")}, "updatedMs" = ? WHERE "id" = ?`, [...ruleValues(config), BigInt(Date.now()), id]),
+    tx.run(`UPDATE "alert_rules" SET ${RULE_COLUMNS.map((c) => `"${c}" = ?`).join(", ")}, "updatedMs" = ? WHERE "id" = ?`, [
+      ...ruleValues(config),
+      BigInt(Date.now()),
+      id,
+    ]),
   );
   return changed > 0 ? getRule(id) : null;
 }
@@ -81,7 +86,8 @@ export async function recordEvaluation(ruleId: string, e: Evaluation, exampleTra
     const transition = transitionFor(open !== undefined, e);
     if (transition === "fire") {
       const id = randomUUID();
-      const value = e.value!, limit = e.limit!; // a breach has both
+      const value = e.value!,
+        limit = e.limit!; // a breach has both
       await tx.run(
         `INSERT INTO "alert_incidents" ("id", "ruleId", "state", "startMs", "endMs", "startValue", "baseline", "threshold", "peakValue", "lastValue", "exampleTraceIds") VALUES (?, ?, 'open', ?, NULL, ?, ?, ?, ?, ?, ?)`,
         [id, ruleId, BigInt(nowMs), value, e.baseline, limit, value, value, JSON.stringify(exampleTraceIds)],

@@ -31,7 +31,8 @@ function cover(fromMs: number, toMs: number, granularities: readonly Granularity
   if (!granularity) return [];
   if (finer.length === 0) return [{ granularity, fromMs, toMs }];
   const size = GRANULARITY_MS[granularity];
-  const innerFrom = alignUp(fromMs, size), innerTo = alignDown(toMs, size);
+  const innerFrom = alignUp(fromMs, size),
+    innerTo = alignDown(toMs, size);
   if (innerFrom >= innerTo) return cover(fromMs, toMs, finer);
   return [...cover(fromMs, innerFrom, finer), { granularity, fromMs: innerFrom, toMs: innerTo }, ...cover(innerTo, toMs, finer)];
 }

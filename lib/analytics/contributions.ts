@@ -40,7 +40,9 @@ function usageByModel(summary: TraceSummaryRow, spans: readonly SummarySpan[]): 
   const only = summary.models.length === 1 ? summary.models[0]! : null;
   if (only !== null && spans.every((s) => !isCall(s) || s.model === only)) {
     // The common case: every call used the one model, so its share is the whole trace (no tree walk).
-    return new Map([[only, { calls: summary.llmCallCount, costUsd: summary.costUsd ?? 0, inputTokens: summary.inputTokens, outputTokens: summary.outputTokens }]]);
+    return new Map([
+      [only, { calls: summary.llmCallCount, costUsd: summary.costUsd ?? 0, inputTokens: summary.inputTokens, outputTokens: summary.outputTokens }],
+    ]);
   }
   const byId = new Map(spans.map((s) => [s.spanId, s]));
   const covered = new Set<string>();
@@ -93,7 +95,16 @@ export function traceContributions(summary: TraceSummaryRow, spans: readonly Sum
  * them there through the trace refresh, so span rows never need revisiting.
  */
 export function spanContributions(span: SpanFacts): Contribution[] {
-  const item: ItemFigures = { startMs: nsToMs(span.startNs), durationMs: span.durationMs, errorCount: span.status === "error" ? 1 : 0, llmCallCount: 0, toolCallCount: 0, costUsd: 0, inputTokens: 0, outputTokens: 0 };
+  const item: ItemFigures = {
+    startMs: nsToMs(span.startNs),
+    durationMs: span.durationMs,
+    errorCount: span.status === "error" ? 1 : 0,
+    llmCallCount: 0,
+    toolCallCount: 0,
+    costUsd: 0,
+    inputTokens: 0,
+    outputTokens: 0,
+  };
   const out: Contribution[] = [{ dimension: "span.kind", group: span.kind, item }];
   if (span.kind === "tool") out.push({ dimension: "span.tool", group: span.toolName ?? span.name, item });
   if (isCall(span) && span.model !== null) out.push({ dimension: "span.model", group: span.model, item });

@@ -62,7 +62,8 @@ export function detectChangePoint(baseline: readonly (number | null)[], series: 
   // The absolute floor only guards a zero mean with zero spread (e.g. an error rate of 0 throughout).
   const sd = Math.max(sampleSd, (options.minRelativeSd ?? MIN_RELATIVE_SD) * Math.abs(mean), 1e-12);
   const z = series.map((x) => (x === null || x === undefined || !Number.isFinite(x) ? null : (x - mean) / sd));
-  let up = 0, down = 0;
+  let up = 0,
+    down = 0;
   for (let t = 0; t < z.length; t++) {
     const zt = z[t];
     if (zt === null || zt === undefined) continue;
@@ -79,7 +80,10 @@ export function detectChangePoint(baseline: readonly (number | null)[], series: 
 
 /** Maximum-likelihood start of a shift of sign `sign` that raised the alarm at `alarm`. */
 function locateShift(z: readonly (number | null)[], alarm: number, sign: 1 | -1): number {
-  let best = alarm, bestScore = -Infinity, sum = 0, n = 0;
+  let best = alarm,
+    bestScore = -Infinity,
+    sum = 0,
+    n = 0;
   for (let tau = alarm; tau >= 0; tau--) {
     const zt = z[tau];
     if (zt === null || zt === undefined) continue;

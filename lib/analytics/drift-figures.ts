@@ -4,13 +4,28 @@
 import { decodeBins, mergeBins, quantiles, type Bins } from "./sketch";
 
 export type DriftRollup = {
-  bucketStartMs: number; count: number; errorCount: number; llmCallCount: number; toolCallCount: number;
-  costUsd: number; inputTokens: number; outputTokens: number; maxMs: number; bins: string;
+  bucketStartMs: number;
+  count: number;
+  errorCount: number;
+  llmCallCount: number;
+  toolCallCount: number;
+  costUsd: number;
+  inputTokens: number;
+  outputTokens: number;
+  maxMs: number;
+  bins: string;
 };
 
 export type RangeTotals = {
-  runs: number; errorCount: number; llmCallCount: number; toolCallCount: number; costUsd: number;
-  inputTokens: number; outputTokens: number; maxMs: number; bins: Bins;
+  runs: number;
+  errorCount: number;
+  llmCallCount: number;
+  toolCallCount: number;
+  costUsd: number;
+  inputTokens: number;
+  outputTokens: number;
+  maxMs: number;
+  bins: Bins;
 };
 
 /** What one range (a window, a baseline, one bucket) looks like. Ratios are null without runs/calls. */
@@ -27,7 +42,17 @@ export type DriftFigures = {
 
 export type SeriesPoint = { bucketStart: string; runs: number; costPerRunUsd: number | null; p95Ms: number | null; errorRate: number | null };
 
-const emptyTotals = (): RangeTotals => ({ runs: 0, errorCount: 0, llmCallCount: 0, toolCallCount: 0, costUsd: 0, inputTokens: 0, outputTokens: 0, maxMs: 0, bins: new Map() });
+const emptyTotals = (): RangeTotals => ({
+  runs: 0,
+  errorCount: 0,
+  llmCallCount: 0,
+  toolCallCount: 0,
+  costUsd: 0,
+  inputTokens: 0,
+  outputTokens: 0,
+  maxMs: 0,
+  bins: new Map(),
+});
 
 /** Sums the rows whose bucket starts in [fromMs, toMs). */
 export function sumRange(rows: readonly DriftRollup[], fromMs: number, toMs: number): RangeTotals {

@@ -19,7 +19,10 @@ export type ParsedDriftQuery = ({ ok: true } & DriftQuery) | { ok: false; parame
 
 const DAY_MS = 86_400_000;
 
-const isoDate = z.string().refine((v) => /^\d{4}-\d{2}-\d{2}/.test(v) && !Number.isNaN(Date.parse(v)), "must be an ISO 8601 date-time, e.g. 2026-11-21T10:00:00Z").transform((v) => Date.parse(v));
+const isoDate = z
+  .string()
+  .refine((v) => /^\d{4}-\d{2}-\d{2}/.test(v) && !Number.isNaN(Date.parse(v)), "must be an ISO 8601 date-time, e.g. 2026-11-21T10:00:00Z")
+  .transform((v) => Date.parse(v));
 
 const SCHEMAS = {
   from: isoDate,
@@ -49,7 +52,11 @@ export function parseDriftParams(params: URLSearchParams, nowMs = Date.now()): P
   const bucket = values.bucket ?? defaultBucket(fromMs, toMs, DRIFT_BUCKETS);
   const { buckets } = bucketSpan(fromMs, toMs, bucket);
   if (buckets > MAX_BUCKETS) {
-    return { ok: false, parameter: values.bucket ? "bucket" : "from", message: `from … to at ${bucket} gives ${buckets} buckets, more than ${MAX_BUCKETS}: use a larger bucket or a shorter range` };
+    return {
+      ok: false,
+      parameter: values.bucket ? "bucket" : "from",
+      message: `from … to at ${bucket} gives ${buckets} buckets, more than ${MAX_BUCKETS}: use a larger bucket or a shorter range`,
+    };
   }
   return { ok: true, fromMs, toMs, bucket, groupBy: values.groupBy ?? "task", ...(values.group ? { group: values.group } : {}) };
 }

@@ -20,12 +20,18 @@ export type DriftRanges = { startMs: number; endMs: number; bucketMs: number; pr
 
 export type Change = { costPerRunPct: number | null; p95Pct: number | null; errorRatePct: number | null };
 export type ChangePointView = {
-  bucketStart: string; index: number; detectedAt: string; direction: "up" | "down";
-  levelBefore: number; levelAfter: number; changePct: number | null;
+  bucketStart: string;
+  index: number;
+  detectedAt: string;
+  direction: "up" | "down";
+  levelBefore: number;
+  levelAfter: number;
+  changePct: number | null;
 };
 export type SideRange = { fromMs: number; toMs: number };
 export type ChangeSide = DriftFigures & {
-  from: string; to: string;
+  from: string;
+  to: string;
   /** Runs of the span sample behind modelMix and retriesPerRun (the latest SAMPLE_RUNS of the side). */
   sampledRuns: number;
   modelMix: { model: string; calls: number; share: number }[];
@@ -64,18 +70,33 @@ function compare(current: DriftFigures, baseline: DriftFigures): DriftFigures & 
 function view(cp: ChangePoint | null, series: readonly SeriesPoint[]): ChangePointView | null {
   if (!cp) return null;
   return {
-    bucketStart: series[cp.index]!.bucketStart, index: cp.index, detectedAt: series[cp.detectedIndex]!.bucketStart, direction: cp.direction,
-    levelBefore: cp.baselineMean, levelAfter: cp.levelAfter, changePct: roundPct(changePct(cp.levelAfter, cp.baselineMean)),
+    bucketStart: series[cp.index]!.bucketStart,
+    index: cp.index,
+    detectedAt: series[cp.detectedIndex]!.bucketStart,
+    direction: cp.direction,
+    levelBefore: cp.baselineMean,
+    levelAfter: cp.levelAfter,
+    changePct: roundPct(changePct(cp.levelAfter, cp.baselineMean)),
   };
 }
 
 /** The report without the span sample, plus the two ranges the sample must cover. */
-export function buildGroupReport(group: string, rows: readonly DriftRollup[], r: DriftRanges): { report: Omit<DriftGroupReport, "whatChanged">; sides: { basis: "changePoint" | "baseline"; before: SideRange; after: SideRange } } {
+export function buildGroupReport(
+  group: string,
+  rows: readonly DriftRollup[],
+  r: DriftRanges,
+): { report: Omit<DriftGroupReport, "whatChanged">; sides: { basis: "changePoint" | "baseline"; before: SideRange; after: SideRange } } {
   const current = figuresOf(rows, r.startMs, r.endMs);
   const series = bucketSeries(rows, r.startMs, r.endMs, r.bucketMs);
   const reference = bucketSeries(rows, r.previousStartMs, r.startMs, r.bucketMs);
-  const costChange = detectChangePoint(reference.map((p) => p.costPerRunUsd), series.map((p) => p.costPerRunUsd));
-  const p95Change = detectChangePoint(reference.map((p) => p.p95Ms), series.map((p) => p.p95Ms));
+  const costChange = detectChangePoint(
+    reference.map((p) => p.costPerRunUsd),
+    series.map((p) => p.costPerRunUsd),
+  );
+  const p95Change = detectChangePoint(
+    reference.map((p) => p.p95Ms),
+    series.map((p) => p.p95Ms),
+  );
   const pivot = costChange ?? p95Change;
   const splitMs = pivot ? r.startMs + pivot.index * r.bucketMs : r.startMs;
   return {
@@ -110,9 +131,7 @@ export function summariseSample(rows: readonly SampleSpanRow[], sampledRuns: num
     }
   }
   const total = [...calls.values()].reduce((a, b) => a + b, 0);
-  const modelMix = [...calls]
-    .map(([model, n]) => ({ model, calls: n, share: n / total }))
-    .sort((a, b) => b.calls - a.calls || (a.model < b.model ? -1 : 1));
+  const modelMix = [...calls].map(([model, n]) => ({ model, calls: n, share: n / total })).sort((a, b) => b.calls - a.calls || (a.model < b.model ? -1 : 1));
   const retries = [...toolCalls.values()].reduce((sum, n) => sum + Math.max(0, n - 1), 0);
   return { sampledRuns, modelMix, retriesPerRun: sampledRuns > 0 ? retries / sampledRuns : null };
 }

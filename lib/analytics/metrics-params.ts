@@ -48,7 +48,11 @@ function parse<G extends string>(params: URLSearchParams, spec: Spec<G>, nowMs: 
   const { buckets } = bucketSpan(fromMs, toMs, bucket);
   if (buckets > MAX_BUCKETS) {
     const parameter = values.bucket ? "bucket" : "from";
-    return { ok: false, parameter, message: `from … to at ${bucket} gives ${buckets} buckets, more than ${MAX_BUCKETS}: use a larger bucket or a shorter range` };
+    return {
+      ok: false,
+      parameter,
+      message: `from … to at ${bucket} gives ${buckets} buckets, more than ${MAX_BUCKETS}: use a larger bucket or a shorter range`,
+    };
   }
   return { ok: true, fromMs, toMs, bucket, groupBy: values.groupBy ?? spec.defaultGroupBy };
 }

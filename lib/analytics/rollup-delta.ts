@@ -11,17 +11,24 @@ export const PERCENTILES = [0.5, 0.95, 0.99] as const;
 
 export type RollupKey = { dimension: Dimension; granularity: Granularity; bucketStartMs: number; group: string };
 export type RollupTotals = {
-  count: number; errorCount: number; llmCallCount: number; toolCallCount: number;
-  durationSumMs: number; costUsd: number; inputTokens: number; outputTokens: number;
+  count: number;
+  errorCount: number;
+  llmCallCount: number;
+  toolCallCount: number;
+  durationSumMs: number;
+  costUsd: number;
+  inputTokens: number;
+  outputTokens: number;
 };
 export type RollupRow = RollupKey & RollupTotals & { maxMs: number; p50Ms: number; p95Ms: number; p99Ms: number; bins: Bins };
-export type RollupDelta = RollupKey & RollupTotals & {
-  /** Null for dimensions without a histogram. */
-  bins: Bins | null;
-  /** Largest duration added / removed by this delta, null when none. */
-  addedMaxMs: number | null;
-  removedMaxMs: number | null;
-};
+export type RollupDelta = RollupKey &
+  RollupTotals & {
+    /** Null for dimensions without a histogram. */
+    bins: Bins | null;
+    /** Largest duration added / removed by this delta, null when none. */
+    addedMaxMs: number | null;
+    removedMaxMs: number | null;
+  };
 
 /** A string identifying the row of a key (for maps). */
 export const rollupId = (k: RollupKey) => `${k.dimension}\u0000${k.granularity}\u0000${k.bucketStartMs}\u0000${k.group}`;
@@ -35,9 +42,9 @@ function getOrCreate(tree: DeltaTree, key: RollupKey, histogram: boolean): Rollu
   // The granularity belongs to the key: a day bucket and its first hour start at the same instant.
   const level = `${key.dimension} ${key.granularity}`;
   let groups = tree.get(level);
-  if (!groups) tree.set(level, (groups = new Map()));
+  if (!groups) tree.set(level, (groups = new Map<string, Map<number, RollupDelta>>()));
   let buckets = groups.get(key.group);
-  if (!buckets) groups.set(key.group, (buckets = new Map()));
+  if (!buckets) groups.set(key.group, (buckets = new Map<number, RollupDelta>()));
   let delta = buckets.get(key.bucketStartMs);
   if (!delta) buckets.set(key.bucketStartMs, (delta = newDelta(key, histogram)));
   return delta;
@@ -47,9 +54,21 @@ function getOrCreate(tree: DeltaTree, key: RollupKey, histogram: boolean): Rollu
 // microseconds per row on the ingest path (megamorphic property access in V8).
 function newDelta(k: RollupKey, histogram: boolean): RollupDelta {
   return {
-    dimension: k.dimension, granularity: k.granularity, bucketStartMs: k.bucketStartMs, group: k.group,
-    count: 0, errorCount: 0, llmCallCount: 0, toolCallCount: 0, durationSumMs: 0, costUsd: 0, inputTokens: 0, outputTokens: 0,
-    bins: histogram ? new Map() : null, addedMaxMs: null, removedMaxMs: null,
+    dimension: k.dimension,
+    granularity: k.granularity,
+    bucketStartMs: k.bucketStartMs,
+    group: k.group,
+    count: 0,
+    errorCount: 0,
+    llmCallCount: 0,
+    toolCallCount: 0,
+    durationSumMs: 0,
+    costUsd: 0,
+    inputTokens: 0,
+    outputTokens: 0,
+    bins: histogram ? new Map() : null,
+    addedMaxMs: null,
+    removedMaxMs: null,
   };
 }
 
@@ -68,7 +87,11 @@ export class RollupDeltas {
   add({ dimension, group, item }: Contribution, sign: 1 | -1): void {
     const spec = DIMENSIONS[dimension];
     const granularity = spec.granularities[0];
-    const delta = getOrCreate(this.finest, { dimension, granularity, bucketStartMs: alignDown(item.startMs, GRANULARITY_MS[granularity]), group }, spec.histogram);
+    const delta = getOrCreate(
+      this.finest,
+      { dimension, granularity, bucketStartMs: alignDown(item.startMs, GRANULARITY_MS[granularity]), group },
+      spec.histogram,
+    );
     delta.count += sign;
     delta.errorCount += sign * item.errorCount;
     delta.llmCallCount += sign * item.llmCallCount;
@@ -117,8 +140,18 @@ function mergeDelta(into: RollupDelta, from: RollupDelta): void {
 }
 
 function isNoop(d: RollupDelta): boolean {
-  return d.count === 0 && d.errorCount === 0 && d.llmCallCount === 0 && d.toolCallCount === 0 && d.durationSumMs === 0 && d.costUsd === 0 &&
-    d.inputTokens === 0 && d.outputTokens === 0 && (d.bins === null || d.bins.size === 0) && d.addedMaxMs === d.removedMaxMs;
+  return (
+    d.count === 0 &&
+    d.errorCount === 0 &&
+    d.llmCallCount === 0 &&
+    d.toolCallCount === 0 &&
+    d.durationSumMs === 0 &&
+    d.costUsd === 0 &&
+    d.inputTokens === 0 &&
+    d.outputTokens === 0 &&
+    (d.bins === null || d.bins.size === 0) &&
+    d.addedMaxMs === d.removedMaxMs
+  );
 }
 
 /**
@@ -130,7 +163,10 @@ function isNoop(d: RollupDelta): boolean {
  */
 export function applyDelta(stored: RollupRow | null, d: RollupDelta): RollupRow {
   const row: RollupRow = {
-    dimension: d.dimension, granularity: d.granularity, bucketStartMs: d.bucketStartMs, group: d.group,
+    dimension: d.dimension,
+    granularity: d.granularity,
+    bucketStartMs: d.bucketStartMs,
+    group: d.group,
     count: (stored?.count ?? 0) + d.count,
     errorCount: (stored?.errorCount ?? 0) + d.errorCount,
     llmCallCount: (stored?.llmCallCount ?? 0) + d.llmCallCount,
@@ -140,14 +176,30 @@ export function applyDelta(stored: RollupRow | null, d: RollupDelta): RollupRow 
     inputTokens: (stored?.inputTokens ?? 0) + d.inputTokens,
     outputTokens: (stored?.outputTokens ?? 0) + d.outputTokens,
     maxMs: Math.max(stored?.maxMs ?? 0, d.addedMaxMs ?? 0),
-    p50Ms: 0, p95Ms: 0, p99Ms: 0,
-    bins: stored?.bins ?? new Map(),
+    p50Ms: 0,
+    p95Ms: 0,
+    p99Ms: 0,
+    bins: stored?.bins ?? (new Map() as Bins),
   };
   if (row.count <= 0) {
     return {
-      dimension: d.dimension, granularity: d.granularity, bucketStartMs: d.bucketStartMs, group: d.group,
-      count: 0, errorCount: 0, llmCallCount: 0, toolCallCount: 0, durationSumMs: 0, costUsd: 0, inputTokens: 0, outputTokens: 0,
-      maxMs: 0, p50Ms: 0, p95Ms: 0, p99Ms: 0, bins: new Map(),
+      dimension: d.dimension,
+      granularity: d.granularity,
+      bucketStartMs: d.bucketStartMs,
+      group: d.group,
+      count: 0,
+      errorCount: 0,
+      llmCallCount: 0,
+      toolCallCount: 0,
+      durationSumMs: 0,
+      costUsd: 0,
+      inputTokens: 0,
+      outputTokens: 0,
+      maxMs: 0,
+      p50Ms: 0,
+      p95Ms: 0,
+      p99Ms: 0,
+      bins: new Map(),
     };
   }
   if (d.bins) {

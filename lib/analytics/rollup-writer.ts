@@ -33,8 +33,23 @@ import type { Dimension } from "./dimensions";
 import { decodeBins, encodeBins } from "./sketch";
 
 const COLUMNS = [
-  "dimension", "granularity", "bucketStartMs", "groupKey", "count", "errorCount", "llmCallCount", "toolCallCount",
-  "durationSumMs", "maxMs", "p50Ms", "p95Ms", "p99Ms", "costUsd", "inputTokens", "outputTokens", "bins",
+  "dimension",
+  "granularity",
+  "bucketStartMs",
+  "groupKey",
+  "count",
+  "errorCount",
+  "llmCallCount",
+  "toolCallCount",
+  "durationSumMs",
+  "maxMs",
+  "p50Ms",
+  "p95Ms",
+  "p99Ms",
+  "costUsd",
+  "inputTokens",
+  "outputTokens",
+  "bins",
 ] as const;
 const KEY_COLUMNS = COLUMNS.slice(0, 4);
 const SELECT = `SELECT ${COLUMNS.map((c) => `r.${quote(c)}`).join(", ")} FROM "metric_rollups" r`;
@@ -42,7 +57,9 @@ const SQLITE_READ = `${SELECT} WHERE ${KEY_COLUMNS.map((c) => `r.${quote(c)} = ?
 const PG_READ = `${SELECT} JOIN json_to_recordset(?::json) AS k("d" text, "g" text, "b" bigint, "k" text)
   ON r."dimension" = k."d" AND r."granularity" = k."g" AND r."bucketStartMs" = k."b" AND r."groupKey" = k."k"`;
 const SUM_COLUMNS = ["count", "errorCount", "llmCallCount", "toolCallCount", "durationSumMs", "costUsd", "inputTokens", "outputTokens"] as const;
-const REPLACE = `(${KEY_COLUMNS.map(quote).join(", ")}) DO UPDATE SET ${COLUMNS.slice(4).map((c) => `${quote(c)} = excluded.${quote(c)}`).join(", ")}`;
+const REPLACE = `(${KEY_COLUMNS.map(quote).join(", ")}) DO UPDATE SET ${COLUMNS.slice(4)
+  .map((c) => `${quote(c)} = excluded.${quote(c)}`)
+  .join(", ")}`;
 const ADD = `(${KEY_COLUMNS.map(quote).join(", ")}) DO UPDATE SET ${SUM_COLUMNS.map((c) => `${quote(c)} = "metric_rollups".${quote(c)} + excluded.${quote(c)}`).join(", ")},
   "maxMs" = CASE WHEN excluded."maxMs" > "metric_rollups"."maxMs" THEN excluded."maxMs" ELSE "metric_rollups"."maxMs" END`;
 // Two-int4 key space: never collides with the single-bigint trace locks of lib/ingest/store.ts.
@@ -77,8 +94,23 @@ type Latency = { maxMs: number; p50Ms: number; p95Ms: number; p99Ms: number };
 /** The values of COLUMNS, in order, for a row's key and sums, its latency figures and its encoded bins. */
 function storedValues(r: RollupKey & RollupTotals, { maxMs, p50Ms, p95Ms, p99Ms }: Latency, bins: string): SqlValue[] {
   return [
-    r.dimension, r.granularity, BigInt(r.bucketStartMs), r.group, r.count, r.errorCount, r.llmCallCount, r.toolCallCount,
-    r.durationSumMs, maxMs, p50Ms, p95Ms, p99Ms, r.costUsd, BigInt(Math.round(r.inputTokens)), BigInt(Math.round(r.outputTokens)), bins,
+    r.dimension,
+    r.granularity,
+    BigInt(r.bucketStartMs),
+    r.group,
+    r.count,
+    r.errorCount,
+    r.llmCallCount,
+    r.toolCallCount,
+    r.durationSumMs,
+    maxMs,
+    p50Ms,
+    p95Ms,
+    p99Ms,
+    r.costUsd,
+    BigInt(Math.round(r.inputTokens)),
+    BigInt(Math.round(r.outputTokens)),
+    bins,
   ];
 }
 
@@ -123,7 +155,10 @@ export async function writeRollups(tx: Sql, deltas: RollupDeltas, cache?: Rollup
   await cache?.validate(tx);
   const ids = withBins.map(rollupId);
   const cached = ids.map((id) => cache?.get(id));
-  const stored = await readRows(tx, withBins.filter((_, i) => cached[i] === undefined));
+  const stored = await readRows(
+    tx,
+    withBins.filter((_, i) => cached[i] === undefined),
+  );
   const rows = withBins.map((d, i) => {
     const row = applyDelta(cached[i] ?? stored.get(ids[i]!) ?? null, d);
     cache?.set(ids[i]!, row);

@@ -14,7 +14,13 @@ export type CostRollup = { group: string; bucketStartMs: number; count: number; 
 
 export type LatencyPoint = { bucketStart: string; group: string; count: number; p50Ms: number; p95Ms: number; p99Ms: number; maxMs: number };
 export type CostPoint = {
-  bucketStart: string; group: string; traces: number; costUsd: number; costPerTraceUsd: number; inputTokens: number; outputTokens: number;
+  bucketStart: string;
+  group: string;
+  traces: number;
+  costUsd: number;
+  costPerTraceUsd: number;
+  inputTokens: number;
+  outputTokens: number;
 };
 
 type Keyed = { bucketStartMs: number; group: string };
@@ -28,7 +34,8 @@ function ordered<R extends Keyed>(rows: readonly R[]): readonly R[] {
 }
 
 // ISO bucket starts of one format compare like the times they stand for.
-const byPointOrder = (a: Point, b: Point) => (a.bucketStart < b.bucketStart ? -1 : a.bucketStart > b.bucketStart ? 1 : a.group < b.group ? -1 : a.group > b.group ? 1 : 0);
+const byPointOrder = (a: Point, b: Point) =>
+  a.bucketStart < b.bucketStart ? -1 : a.bucketStart > b.bucketStart ? 1 : a.group < b.group ? -1 : a.group > b.group ? 1 : 0;
 type Point = { bucketStart: string; group: string };
 
 /** Points ordered by bucket, then group: as given when they are (one pass checks), else sorted in place. */
@@ -38,7 +45,12 @@ export function orderPoints<P extends Point>(points: P[]): P[] {
 }
 
 /** Groups rows by (bucket of `bucketMs`, group), folding each row into its entry. */
-function fold<R extends Keyed, E extends Keyed>(rows: readonly R[], bucketMs: number, create: (start: number, row: R) => E, into: (entry: E, row: R) => void): readonly E[] {
+function fold<R extends Keyed, E extends Keyed>(
+  rows: readonly R[],
+  bucketMs: number,
+  create: (start: number, row: R) => E,
+  into: (entry: E, row: R) => void,
+): readonly E[] {
   const entries = new Map<string, E>();
   for (const row of rows) {
     const start = alignDown(row.bucketStartMs, bucketMs);
@@ -55,7 +67,8 @@ function fold<R extends Keyed, E extends Keyed>(rows: readonly R[], bucketMs: nu
 
 /** ISO text of a bucket start; points come bucket by bucket, so the last one is remembered. */
 const toIso = (() => {
-  let lastMs = Number.NaN, lastIso = "";
+  let lastMs = Number.NaN,
+    lastIso = "";
   return (ms: number) => (ms === lastMs ? lastIso : ((lastMs = ms), (lastIso = new Date(ms).toISOString())));
 })();
 /** Microsecond resolution, like stored durations: no float noise in the JSON. */
@@ -117,5 +130,13 @@ export function buildCostSeries(rows: readonly CostRollup[], bucketMs: number, r
 export function toCostPoint(bucketStartMs: number, group: string, traces: number, costUsd: number, inputTokens: number, outputTokens: number): CostPoint {
   // Sums that had items subtracted may carry float residue below zero; cost is never negative.
   const cost = Math.max(0, costUsd);
-  return { bucketStart: toIso(bucketStartMs), group, traces, costUsd: roundUsd(cost), costPerTraceUsd: traces > 0 ? roundUsd(cost / traces) : 0, inputTokens, outputTokens };
+  return {
+    bucketStart: toIso(bucketStartMs),
+    group,
+    traces,
+    costUsd: roundUsd(cost),
+    costPerTraceUsd: traces > 0 ? roundUsd(cost / traces) : 0,
+    inputTokens,
+    outputTokens,
+  };
 }

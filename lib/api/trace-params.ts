@@ -63,10 +63,15 @@ export function parseTraceFilters(params: URLSearchParams, options: { ignoreUnkn
     values[key] = parsed.data;
   }
   const { limit = 50, cursor, sort = "time", order = "desc", ...filters } = values as Partial<TraceQuery & TraceFilters>;
-  const pairs: [keyof TraceFilters, keyof TraceFilters][] = [["from", "to"], ["minCostUsd", "maxCostUsd"], ["minDurationMs", "maxDurationMs"]];
+  const pairs: [keyof TraceFilters, keyof TraceFilters][] = [
+    ["from", "to"],
+    ["minCostUsd", "maxCostUsd"],
+    ["minDurationMs", "maxDurationMs"],
+  ];
   for (const [low, high] of pairs) {
-    const a = filters[low], b = filters[high];
+    const a = filters[low],
+      b = filters[high];
     if (a !== undefined && b !== undefined && a > b) return { ok: false, parameter: String(high), message: `must not be less than ${String(low)}` };
   }
-  return { ok: true, filters: filters as TraceFilters, limit, cursor, sort, order };
+  return { ok: true, filters: filters, limit, cursor, sort, order };
 }

@@ -74,7 +74,22 @@ export function formatBucketLabel(bucket: string): string {
 const MINUTE_MS = 60_000;
 const HOUR_MS = 3_600_000;
 /** Tick spacings a time axis may use, finest first. */
-const TICK_STEPS = [MINUTE_MS, 5 * MINUTE_MS, 15 * MINUTE_MS, 30 * MINUTE_MS, HOUR_MS, 2 * HOUR_MS, 3 * HOUR_MS, 6 * HOUR_MS, 12 * HOUR_MS, DAY_MS, 2 * DAY_MS, 7 * DAY_MS, 14 * DAY_MS, 30 * DAY_MS];
+const TICK_STEPS = [
+  MINUTE_MS,
+  5 * MINUTE_MS,
+  15 * MINUTE_MS,
+  30 * MINUTE_MS,
+  HOUR_MS,
+  2 * HOUR_MS,
+  3 * HOUR_MS,
+  6 * HOUR_MS,
+  12 * HOUR_MS,
+  DAY_MS,
+  2 * DAY_MS,
+  7 * DAY_MS,
+  14 * DAY_MS,
+  30 * DAY_MS,
+];
 
 /**
  * Round-time ticks for a time axis over [startMs, endMs) of `bucketMs` buckets: every `step` (a multiple

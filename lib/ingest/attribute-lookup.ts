@@ -1,8 +1,7 @@
 // First-non-empty lookups over span attributes, the way semconv.md §8 lists sources in order.
 import type { OtlpAttributes, OtlpValue } from "./otlp-types";
 
-const isBlank = (value: OtlpValue | undefined) =>
-  value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0);
+const isBlank = (value: OtlpValue | undefined) => value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0);
 
 /** The first key whose value is present and non-empty, as a string. */
 export function firstString(attrs: OtlpAttributes, keys: readonly string[]): string | null {

@@ -35,7 +35,11 @@ async function readLimited(body: ReadableStream<Uint8Array> | null, limit: numbe
 export async function decodeBody(request: Request, maxBytes: number): Promise<DecodedBody> {
   const format = bodyFormatOf(request.headers.get("content-type"));
   if (!format) {
-    return { ok: false, status: 415, message: `unsupported content type "${request.headers.get("content-type") ?? ""}": send application/x-protobuf or application/json` };
+    return {
+      ok: false,
+      status: 415,
+      message: `unsupported content type "${request.headers.get("content-type") ?? ""}": send application/x-protobuf or application/json`,
+    };
   }
   const encoding = (request.headers.get("content-encoding") ?? "identity").trim().toLowerCase();
   if (!["identity", "gzip", "x-gzip", "deflate"].includes(encoding)) {

@@ -20,7 +20,11 @@ export type IngestResult =
 type Options = { signal: Signal; allowBasicAuth?: boolean };
 
 const fail = (format: BodyFormat, status: Extract<IngestResult, { kind: "error" }>["status"], message: string, retryAfterSeconds?: number): IngestResult => ({
-  kind: "error", format, status, message, retryAfterSeconds,
+  kind: "error",
+  format,
+  status,
+  message,
+  retryAfterSeconds,
 });
 
 function isDatabaseUnavailable(error: unknown): boolean {
@@ -67,8 +71,7 @@ async function ingest(request: Request, { signal, allowBasicAuth = false }: Opti
 }
 
 type Queued =
-  | { ok: true; format: BodyFormat; accepted: number; rejected: number; errors: string[]; committed: Promise<void> }
-  | Extract<Prepared, { ok: false }>;
+  { ok: true; format: BodyFormat; accepted: number; rejected: number; errors: string[]; committed: Promise<void> } | Extract<Prepared, { ok: false }>;
 
 /**
  * Queues the batch and keeps only what the answer needs: the batch itself is not referenced by the

@@ -34,7 +34,7 @@ export function normaliseLogsRequest(request: OtlpLogsRequest): NormalisedLogs {
         if (out.errors.length === 0) out.errors.push("log records without a valid traceId and spanId are not stored");
         continue;
       }
-      const eventName = record.eventName || (typeof record.attributes["event.name"] === "string" ? (record.attributes["event.name"] as string) : "log");
+      const eventName = record.eventName || (typeof record.attributes["event.name"] === "string" ? record.attributes["event.name"] : "log");
       const timeNs = record.timeUnixNano || record.observedTimeUnixNano;
       const body = record.body === null ? null : json(record.body);
       const attributes = json(record.attributes);

@@ -70,7 +70,7 @@ function withSystemInstructions(attrs: OtlpAttributes, source: unknown): unknown
   const messages = source instanceof RawText ? parseMaybeJson(source.text) : source;
   if (!Array.isArray(messages)) return source;
   const parts = Array.isArray(instructions) ? instructions : [{ type: "text", content: instructions }];
-  return [{ role: "system", parts }, ...messages];
+  return [{ role: "system", parts }, ...(messages as unknown[])];
 }
 
 const parsed = (value: OtlpValue | undefined) => (value === undefined ? undefined : typeof value === "string" ? new RawText(value) : value);

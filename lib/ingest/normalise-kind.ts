@@ -3,22 +3,58 @@ import type { Kind } from "@/lib/trace/types";
 import type { OtlpAttributes } from "./otlp-types";
 
 const LANGFUSE: Record<string, Kind> = {
-  generation: "llm", embedding: "embedding", agent: "agent", tool: "tool", chain: "chain",
-  retriever: "retriever", guardrail: "guardrail", evaluator: "other",
+  generation: "llm",
+  embedding: "embedding",
+  agent: "agent",
+  tool: "tool",
+  chain: "chain",
+  retriever: "retriever",
+  guardrail: "guardrail",
+  evaluator: "other",
 };
 const OPENINFERENCE: Record<string, Kind> = {
-  LLM: "llm", EMBEDDING: "embedding", CHAIN: "chain", RETRIEVER: "retriever", RERANKER: "retriever",
-  TOOL: "tool", AGENT: "agent", GUARDRAIL: "guardrail", EVALUATOR: "other", PROMPT: "chain",
+  LLM: "llm",
+  EMBEDDING: "embedding",
+  CHAIN: "chain",
+  RETRIEVER: "retriever",
+  RERANKER: "retriever",
+  TOOL: "tool",
+  AGENT: "agent",
+  GUARDRAIL: "guardrail",
+  EVALUATOR: "other",
+  PROMPT: "chain",
 };
 const GENAI_OPERATION: Record<string, Kind> = {
-  chat: "llm", text_completion: "llm", generate_content: "llm", completion: "llm", responses: "llm",
-  embeddings: "embedding", embedding: "embedding", execute_tool: "tool", invoke_agent: "agent", create_agent: "agent",
-  retrieval: "retriever", rerank: "retriever", invoke_workflow: "chain", agent_step: "chain", plan: "chain",
+  chat: "llm",
+  text_completion: "llm",
+  generate_content: "llm",
+  completion: "llm",
+  responses: "llm",
+  embeddings: "embedding",
+  embedding: "embedding",
+  execute_tool: "tool",
+  invoke_agent: "agent",
+  create_agent: "agent",
+  retrieval: "retriever",
+  rerank: "retriever",
+  invoke_workflow: "chain",
+  agent_step: "chain",
+  plan: "chain",
 };
 const TRACELOOP: Record<string, Kind> = { workflow: "chain", task: "chain", agent: "agent", tool: "tool", session: "chain" };
-const MODEL_KEYS = ["gen_ai.request.model", "gen_ai.response.model", "llm.model_name", "llm.request.model_name", "llm.response.model_name", "ai.model.id", "ai.response.model", "embedding.model_name", "langfuse.observation.model.name"];
+const MODEL_KEYS = [
+  "gen_ai.request.model",
+  "gen_ai.response.model",
+  "llm.model_name",
+  "llm.request.model_name",
+  "llm.response.model_name",
+  "ai.model.id",
+  "ai.response.model",
+  "embedding.model_name",
+  "langfuse.observation.model.name",
+];
 
-const str = (attrs: OtlpAttributes, key: string) => (typeof attrs[key] === "string" ? (attrs[key] as string) : "");
+const str = (attrs: OtlpAttributes, key: string) => (typeof attrs[key] === "string" ? attrs[key] : "");
 
 /** Maps a span's attributes to one of Hindsight's kinds. */
 export function detectKind(attrs: OtlpAttributes): Kind {

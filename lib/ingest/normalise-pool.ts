@@ -24,7 +24,10 @@ function transferList(bytes: Uint8Array): ArrayBuffer[] {
 export class NormalisePool {
   private readonly slots: (Slot | null)[];
 
-  constructor(private readonly file: string, size: number) {
+  constructor(
+    private readonly file: string,
+    size: number,
+  ) {
     this.slots = Array.from({ length: size }, () => null);
   }
 
@@ -46,7 +49,7 @@ export class NormalisePool {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.slots.map((slot) => slot?.channel.close()));
+    await Promise.all(this.slots.map(async (slot) => slot?.channel.close()));
   }
 }
 

@@ -13,11 +13,41 @@ export type Usage = {
   reportedCostUsd: number | null;
 };
 
-const INPUT = ["gen_ai.usage.input_tokens", "llm.token_count.prompt", "ai.usage.inputTokens", "ai.usage.promptTokens", "gen_ai.usage.prompt_tokens", "ai.usage.tokens"];
-const OUTPUT = ["gen_ai.usage.output_tokens", "llm.token_count.completion", "ai.usage.outputTokens", "ai.usage.completionTokens", "gen_ai.usage.completion_tokens"];
-const CACHE_READ = ["gen_ai.usage.cache_read.input_tokens", "llm.token_count.prompt_details.cache_read", "ai.usage.inputTokenDetails.cacheReadTokens", "ai.usage.cachedInputTokens", "gen_ai.usage.cache_read_input_tokens"];
-const CACHE_WRITE = ["gen_ai.usage.cache_creation.input_tokens", "llm.token_count.prompt_details.cache_write", "ai.usage.inputTokenDetails.cacheWriteTokens", "gen_ai.usage.cache_creation_input_tokens"];
-const REASONING = ["gen_ai.usage.reasoning.output_tokens", "llm.token_count.completion_details.reasoning", "ai.usage.outputTokenDetails.reasoningTokens", "ai.usage.reasoningTokens", "gen_ai.usage.reasoning_tokens"];
+const INPUT = [
+  "gen_ai.usage.input_tokens",
+  "llm.token_count.prompt",
+  "ai.usage.inputTokens",
+  "ai.usage.promptTokens",
+  "gen_ai.usage.prompt_tokens",
+  "ai.usage.tokens",
+];
+const OUTPUT = [
+  "gen_ai.usage.output_tokens",
+  "llm.token_count.completion",
+  "ai.usage.outputTokens",
+  "ai.usage.completionTokens",
+  "gen_ai.usage.completion_tokens",
+];
+const CACHE_READ = [
+  "gen_ai.usage.cache_read.input_tokens",
+  "llm.token_count.prompt_details.cache_read",
+  "ai.usage.inputTokenDetails.cacheReadTokens",
+  "ai.usage.cachedInputTokens",
+  "gen_ai.usage.cache_read_input_tokens",
+];
+const CACHE_WRITE = [
+  "gen_ai.usage.cache_creation.input_tokens",
+  "llm.token_count.prompt_details.cache_write",
+  "ai.usage.inputTokenDetails.cacheWriteTokens",
+  "gen_ai.usage.cache_creation_input_tokens",
+];
+const REASONING = [
+  "gen_ai.usage.reasoning.output_tokens",
+  "llm.token_count.completion_details.reasoning",
+  "ai.usage.outputTokenDetails.reasoningTokens",
+  "ai.usage.reasoningTokens",
+  "gen_ai.usage.reasoning_tokens",
+];
 const COST = ["llm.cost.total", "gen_ai.usage.cost"];
 
 type Details = Record<string, number>;
@@ -54,7 +84,7 @@ function langfuseUsage(details: Details): Omit<Usage, "reportedCostUsd"> {
 /** True when the instrumentation counts prompt tokens without the cached part (OpenInference's Anthropic). */
 function excludesCache(attrs: OtlpAttributes): boolean {
   if (attrs["llm.token_count.prompt"] === undefined || attrs["gen_ai.usage.input_tokens"] !== undefined) return false;
-  const vendor = `${attrs["llm.provider"] ?? ""} ${attrs["llm.system"] ?? ""}`.toLowerCase();
+  const vendor = `${String(attrs["llm.provider"] ?? "")} ${String(attrs["llm.system"] ?? "")}`.toLowerCase();
   return vendor.includes("anthropic");
 }
 

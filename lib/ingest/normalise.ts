@@ -39,9 +39,10 @@ function statusOf(span: OtlpSpan): { status: Status; message: string | null } {
   const exceptionText = exception
     ? [exception.attributes["exception.type"], exception.attributes["exception.message"]].filter(Boolean).join(": ") || null
     : null;
-  const errorType = typeof span.attributes["error.type"] === "string" ? (span.attributes["error.type"] as string) : null;
+  const errorType = typeof span.attributes["error.type"] === "string" ? span.attributes["error.type"] : null;
   const langfuseError = span.attributes["langfuse.observation.level"] === "ERROR";
-  const message = span.statusMessage || exceptionText || (langfuseError ? (span.attributes["langfuse.observation.status_message"] as string) ?? null : null) || errorType;
+  const message =
+    span.statusMessage || exceptionText || (langfuseError ? ((span.attributes["langfuse.observation.status_message"] as string) ?? null) : null) || errorType;
   if (span.statusCode === 2 || (span.statusCode !== 1 && (errorType || exception || langfuseError))) return { status: "error", message };
   return { status: span.statusCode === 1 ? "ok" : "unset", message: span.statusMessage || null };
 }
@@ -72,9 +73,8 @@ function toRecord(span: OtlpSpan, resource: { id: string; attributes: OtlpAttrib
   const { status, message } = statusOf(span);
   const input = readInputSource(attrs, span.events);
   const output = readOutputSource(attrs, span.events);
-  const cost = usage.reportedCostUsd !== null
-    ? { costUsd: usage.reportedCostUsd, costSource: "reported" as const }
-    : computeCost(prices, identity.model, kind, usage);
+  const cost =
+    usage.reportedCostUsd !== null ? { costUsd: usage.reportedCostUsd, costSource: "reported" as const } : computeCost(prices, identity.model, kind, usage);
   const serviceName = resource.attributes["service.name"];
 
   return {

@@ -15,7 +15,17 @@
 // It is laxer in one way: fields it does not output (scope version and attributes, trace_state, schema_url,
 // dropped counts, flags, oneof members that cannot win) are skipped by length, unchecked inside.
 import protobuf from "protobufjs";
-import { OtlpShapeError, type OtlpAttributes, type OtlpEvent, type OtlpLink, type OtlpResourceSpans, type OtlpScopeSpans, type OtlpSpan, type OtlpTraceRequest, type OtlpValue } from "./otlp-types";
+import {
+  OtlpShapeError,
+  type OtlpAttributes,
+  type OtlpEvent,
+  type OtlpLink,
+  type OtlpResourceSpans,
+  type OtlpScopeSpans,
+  type OtlpSpan,
+  type OtlpTraceRequest,
+  type OtlpValue,
+} from "./otlp-types";
 
 type Reader = protobuf.Reader;
 // Tags are (field << 3) | wire type, written as literals so the comparisons are against constants;
@@ -36,7 +46,8 @@ let view = EMPTY;
 /** Reads a length prefix, checks it against the enclosing message, moves past the value; returns its start.
  *  Also how declared length-delimited fields we do not output are skipped. */
 function take(r: Reader): number {
-  const length = r.uint32(), start = r.pos;
+  const length = r.uint32(),
+    start = r.pos;
   if (length > r.len - start) throw new RangeError(`length ${length} at offset ${start} runs past the end of its message (${r.len})`);
   r.pos = start + length;
   return start;
@@ -45,7 +56,8 @@ function take(r: Reader): number {
 /** Enters an embedded message as protobufjs's decode(r, r.uint32(), _, depth) does; returns the outer end. */
 function enter(r: Reader, depth: number): number {
   if (depth > protobuf.Reader.recursionLimit) throw new Error("maximum nesting depth exceeded");
-  const length = r.uint32(), outer = r.len;
+  const length = r.uint32(),
+    outer = r.len;
   if (length > outer - r.pos) throw new RangeError(`message of length ${length} at offset ${r.pos} runs past the end of its parent (${outer})`);
   r.len = r.pos + length;
   return outer;
@@ -84,7 +96,8 @@ function skip(r: Reader, t: number, declared: number, depth: number): void {
 /** One KeyValue into `out`: a later duplicate key wins and a missing value is null (keyValuesToObject). */
 function keyValue(r: Reader, out: OtlpAttributes, level: number, depth: number): void {
   const outer = enter(r, depth);
-  let key = "", value: OtlpValue = null;
+  let key = "",
+    value: OtlpValue = null;
   while (r.pos < r.len) {
     const t = r.uint32();
     if (t === ((1 << 3) | 2)) key = text(r);
@@ -103,23 +116,41 @@ function keyValue(r: Reader, out: OtlpAttributes, level: number, depth: number):
 function anyValue(r: Reader, level: number, depth: number): OtlpValue {
   if (level > DEEPEST_VALUE) throw new OtlpShapeError(`attribute value nested deeper than ${DEEPEST_VALUE} levels`);
   const outer = enter(r, depth);
-  let best = 8, value: OtlpValue = null;
+  let best = 8,
+    value: OtlpValue = null;
   while (r.pos < r.len) {
-    const t = r.uint32(), field = t >>> 3;
+    const t = r.uint32(),
+      field = t >>> 3;
     let next: OtlpValue = null;
     switch (t) {
-      case (1 << 3) | 2: next = text(r); break;
-      case (2 << 3) | 0: next = r.bool(); break;
-      case (3 << 3) | 0: next = int64(r); break;
-      case (4 << 3) | 1: next = r.double(); break;
-      case (5 << 3) | 2: case (6 << 3) | 2: // decoded only when it can still win
+      case (1 << 3) | 2:
+        next = text(r);
+        break;
+      case (2 << 3) | 0:
+        next = r.bool();
+        break;
+      case (3 << 3) | 0:
+        next = int64(r);
+        break;
+      case (4 << 3) | 1:
+        next = r.double();
+        break;
+      case (5 << 3) | 2:
+      case (6 << 3) | 2: // decoded only when it can still win
         if (field > best) take(r);
         else next = list(r, field === 6, level + 1, depth + 1);
         break;
-      case (7 << 3) | 2: next = view.base64Slice(take(r), r.pos); break;
-      default: skip(r, t, known(7), depth); continue;
+      case (7 << 3) | 2:
+        next = view.base64Slice(take(r), r.pos);
+        break;
+      default:
+        skip(r, t, known(7), depth);
+        continue;
     }
-    if (field <= best) { best = field; value = next; }
+    if (field <= best) {
+      best = field;
+      value = next;
+    }
   }
   leave(r, outer);
   return value;
@@ -127,7 +158,8 @@ function anyValue(r: Reader, level: number, depth: number): OtlpValue {
 
 /** ArrayValue or KeyValueList (both: repeated field 1). */
 function list(r: Reader, kv: boolean, level: number, depth: number): OtlpValue[] | OtlpAttributes {
-  const outer = enter(r, depth), out: OtlpValue[] | OtlpAttributes = kv ? {} : [];
+  const outer = enter(r, depth),
+    out: OtlpValue[] | OtlpAttributes = kv ? {} : [];
   while (r.pos < r.len) {
     const t = r.uint32();
     if (t !== ((1 << 3) | 2)) skip(r, t, known(1), depth);
@@ -140,7 +172,8 @@ function list(r: Reader, kv: boolean, level: number, depth: number): OtlpValue[]
 
 /** Resource: only its attributes are output. */
 function resource(r: Reader): OtlpAttributes {
-  const outer = enter(r, 2), attributes: OtlpAttributes = {};
+  const outer = enter(r, 2),
+    attributes: OtlpAttributes = {};
   while (r.pos < r.len) {
     const t = r.uint32();
     if (t === ((1 << 3) | 2)) keyValue(r, attributes, 0, 3);
@@ -158,7 +191,8 @@ function scopeName(r: Reader): string {
   while (r.pos < r.len) {
     const t = r.uint32();
     if (t === ((1 << 3) | 2)) name = text(r);
-    else if (t === ((2 << 3) | 2) || t === ((3 << 3) | 2)) take(r); // version, attributes
+    else if (t === ((2 << 3) | 2) || t === ((3 << 3) | 2))
+      take(r); // version, attributes
     else if (t === ((4 << 3) | 0)) r.uint32();
     else skip(r, t, known(4), 3);
   }
@@ -167,8 +201,10 @@ function scopeName(r: Reader): string {
 }
 
 function event(r: Reader): OtlpEvent {
-  const outer = enter(r, 4), attributes: OtlpAttributes = {};
-  let timeUnixNano = 0n, name = "";
+  const outer = enter(r, 4),
+    attributes: OtlpAttributes = {};
+  let timeUnixNano = 0n,
+    name = "";
   while (r.pos < r.len) {
     const t = r.uint32();
     if (t === ((1 << 3) | 1)) timeUnixNano = nanos(r);
@@ -182,8 +218,10 @@ function event(r: Reader): OtlpEvent {
 }
 
 function link(r: Reader): OtlpLink {
-  const outer = enter(r, 4), attributes: OtlpAttributes = {};
-  let traceId = "", spanId = "";
+  const outer = enter(r, 4),
+    attributes: OtlpAttributes = {};
+  let traceId = "",
+    spanId = "";
   while (r.pos < r.len) {
     const t = r.uint32();
     if (t === ((1 << 3) | 2)) traceId = view.hexSlice(take(r), r.pos);
@@ -199,23 +237,54 @@ function link(r: Reader): OtlpLink {
 }
 
 function span(r: Reader): OtlpSpan {
-  const outer = enter(r, 3), attributes: OtlpAttributes = {}, events: OtlpEvent[] = [], links: OtlpLink[] = [];
-  let traceId = "", spanId = "", parentSpanId = "", name = "", kind = 0, statusCode = 0, statusMessage = "";
-  let startTimeUnixNano = 0n, endTimeUnixNano = 0n;
+  const outer = enter(r, 3),
+    attributes: OtlpAttributes = {},
+    events: OtlpEvent[] = [],
+    links: OtlpLink[] = [];
+  let traceId = "",
+    spanId = "",
+    parentSpanId = "",
+    name = "",
+    kind = 0,
+    statusCode = 0,
+    statusMessage = "";
+  let startTimeUnixNano = 0n,
+    endTimeUnixNano = 0n;
   while (r.pos < r.len) {
     const t = r.uint32();
     switch (t) {
-      case (1 << 3) | 2: traceId = view.hexSlice(take(r), r.pos); break;
-      case (2 << 3) | 2: spanId = view.hexSlice(take(r), r.pos); break;
-      case (4 << 3) | 2: parentSpanId = view.hexSlice(take(r), r.pos); break;
-      case (5 << 3) | 2: name = text(r); break;
-      case (6 << 3) | 0: kind = r.int32(); break;
-      case (7 << 3) | 1: startTimeUnixNano = nanos(r); break;
-      case (8 << 3) | 1: endTimeUnixNano = nanos(r); break;
-      case (9 << 3) | 2: keyValue(r, attributes, 0, 4); break;
-      case (11 << 3) | 2: events.push(event(r)); break;
-      case (13 << 3) | 2: links.push(link(r)); break;
-      case (15 << 3) | 2: { // Status {reserved 1; 2 message; 3 code}: a repeat replaces it whole, as in protobufjs
+      case (1 << 3) | 2:
+        traceId = view.hexSlice(take(r), r.pos);
+        break;
+      case (2 << 3) | 2:
+        spanId = view.hexSlice(take(r), r.pos);
+        break;
+      case (4 << 3) | 2:
+        parentSpanId = view.hexSlice(take(r), r.pos);
+        break;
+      case (5 << 3) | 2:
+        name = text(r);
+        break;
+      case (6 << 3) | 0:
+        kind = r.int32();
+        break;
+      case (7 << 3) | 1:
+        startTimeUnixNano = nanos(r);
+        break;
+      case (8 << 3) | 1:
+        endTimeUnixNano = nanos(r);
+        break;
+      case (9 << 3) | 2:
+        keyValue(r, attributes, 0, 4);
+        break;
+      case (11 << 3) | 2:
+        events.push(event(r));
+        break;
+      case (13 << 3) | 2:
+        links.push(link(r));
+        break;
+      case (15 << 3) | 2: {
+        // Status {reserved 1; 2 message; 3 code}: a repeat replaces it whole, as in protobufjs
         const inner = enter(r, 4);
         statusCode = 0;
         statusMessage = "";
@@ -228,10 +297,19 @@ function span(r: Reader): OtlpSpan {
         leave(r, inner);
         break;
       }
-      case (3 << 3) | 2: take(r); break; // trace_state
-      case (10 << 3) | 0: case (12 << 3) | 0: case (14 << 3) | 0: r.uint32(); break; // dropped counts
-      case (16 << 3) | 5: r.fixed32(); break; // flags
-      default: skip(r, t, known(16), 3);
+      case (3 << 3) | 2:
+        take(r);
+        break; // trace_state
+      case (10 << 3) | 0:
+      case (12 << 3) | 0:
+      case (14 << 3) | 0:
+        r.uint32();
+        break; // dropped counts
+      case (16 << 3) | 5:
+        r.fixed32();
+        break; // flags
+      default:
+        skip(r, t, known(16), 3);
     }
   }
   leave(r, outer);
@@ -241,13 +319,15 @@ function span(r: Reader): OtlpSpan {
 // In both groupings a repeated resource or scope replaces the earlier one, as in protobufjs (which does not
 // merge repeated embedded messages as the protobuf spec says; no SDK sends them twice anyway).
 function scopeSpans(r: Reader): OtlpScopeSpans {
-  const outer = enter(r, 2), spans: OtlpSpan[] = [];
+  const outer = enter(r, 2),
+    spans: OtlpSpan[] = [];
   let name = "";
   while (r.pos < r.len) {
     const t = r.uint32();
     if (t === ((2 << 3) | 2)) spans.push(span(r));
     else if (t === ((1 << 3) | 2)) name = scopeName(r);
-    else if (t === ((3 << 3) | 2)) take(r); // schema_url
+    else if (t === ((3 << 3) | 2))
+      take(r); // schema_url
     else skip(r, t, known(3), 2);
   }
   leave(r, outer);
@@ -255,13 +335,15 @@ function scopeSpans(r: Reader): OtlpScopeSpans {
 }
 
 function resourceSpans(r: Reader): OtlpResourceSpans {
-  const outer = enter(r, 1), scopes: OtlpScopeSpans[] = [];
+  const outer = enter(r, 1),
+    scopes: OtlpScopeSpans[] = [];
   let attributes: OtlpAttributes = {};
   while (r.pos < r.len) {
     const t = r.uint32();
     if (t === ((2 << 3) | 2)) scopes.push(scopeSpans(r));
     else if (t === ((1 << 3) | 2)) attributes = resource(r);
-    else if (t === ((3 << 3) | 2)) take(r); // schema_url
+    else if (t === ((3 << 3) | 2))
+      take(r); // schema_url
     else skip(r, t, known(3), 1);
   }
   leave(r, outer);
@@ -271,7 +353,8 @@ function resourceSpans(r: Reader): OtlpResourceSpans {
 /** A protobuf ExportTraceServiceRequest body; throws OtlpShapeError (a sender-facing message) when malformed. */
 export function decodeTraceRequestProtobuf(bytes: Uint8Array): OtlpTraceRequest {
   view = (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) as Buffer & Slices;
-  const r = protobuf.Reader.create(bytes), out: OtlpResourceSpans[] = [];
+  const r = protobuf.Reader.create(bytes),
+    out: OtlpResourceSpans[] = [];
   try {
     while (r.pos < r.len) {
       const t = r.uint32();

@@ -52,7 +52,7 @@ export function packText(spans: SpanRecord[]): PackedText {
       record[column] = null;
     }
   }
-  return { bytes: bytes.buffer as ArrayBuffer, ends };
+  return { bytes: bytes.buffer, ends };
 }
 
 /** Each span's packed columns as views of the buffer, in span order. */

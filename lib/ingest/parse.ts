@@ -12,15 +12,7 @@ import protobuf from "protobufjs";
 import { keyValuesToObject, anyValueToJs } from "./attributes";
 import { OTLP_PROTO } from "./otlp-schema";
 import { decodeTraceRequestProtobuf } from "./otlp-trace-decoder";
-import {
-  OtlpShapeError,
-  type OtlpEvent,
-  type OtlpLink,
-  type OtlpLogRecord,
-  type OtlpLogsRequest,
-  type OtlpSpan,
-  type OtlpTraceRequest,
-} from "./otlp-types";
+import { OtlpShapeError, type OtlpEvent, type OtlpLink, type OtlpLogRecord, type OtlpLogsRequest, type OtlpSpan, type OtlpTraceRequest } from "./otlp-types";
 
 type Json = Record<string, unknown>;
 const root = protobuf.parse(OTLP_PROTO).root;
@@ -156,9 +148,7 @@ export function toLogsRequest(body: unknown): OtlpLogsRequest {
   return {
     resourceLogs: list(request.resourceLogs, "resourceLogs").map((rl) => {
       const resourceLogs = record(rl, "resourceLogs[]");
-      const logRecords = list(resourceLogs.scopeLogs, "scopeLogs").flatMap((sl) =>
-        list(record(sl, "scopeLogs[]").logRecords, "logRecords").map(toLogRecord),
-      );
+      const logRecords = list(resourceLogs.scopeLogs, "scopeLogs").flatMap((sl) => list(record(sl, "scopeLogs[]").logRecords, "logRecords").map(toLogRecord));
       return { resource: resourceAttributes(resourceLogs.resource), logRecords };
     }),
   };

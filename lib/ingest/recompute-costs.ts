@@ -7,8 +7,16 @@ import { spanKey, type PreviousCost } from "@/lib/analytics/changes";
 import { refreshTraceSummaries } from "./store";
 
 type CostRow = {
-  traceId: string; spanId: string; model: string; kind: string; inputTokens: unknown; outputTokens: unknown;
-  cacheReadTokens: unknown; cacheWriteTokens: unknown; costUsd: unknown; costSource: string | null;
+  traceId: string;
+  spanId: string;
+  model: string;
+  kind: string;
+  inputTokens: unknown;
+  outputTokens: unknown;
+  cacheReadTokens: unknown;
+  cacheWriteTokens: unknown;
+  costUsd: unknown;
+  costSource: string | null;
 };
 const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
@@ -31,10 +39,20 @@ export async function recomputeCosts(tx: Sql, before: PriceBook, after: PriceBoo
       [model],
     );
     for (const row of rows) {
-      const tokens = { inputTokens: num(row.inputTokens), outputTokens: num(row.outputTokens), cacheReadTokens: num(row.cacheReadTokens), cacheWriteTokens: num(row.cacheWriteTokens) };
+      const tokens = {
+        inputTokens: num(row.inputTokens),
+        outputTokens: num(row.outputTokens),
+        cacheReadTokens: num(row.cacheReadTokens),
+        cacheWriteTokens: num(row.cacheWriteTokens),
+      };
       const cost = computeCost(after, row.model, row.kind as Kind, tokens);
       if (cost.costUsd === num(row.costUsd)) continue;
-      await tx.run(`UPDATE "spans" SET "costUsd" = ?, "costSource" = ? WHERE "traceId" = ? AND "spanId" = ?`, [cost.costUsd, cost.costSource, row.traceId, row.spanId]);
+      await tx.run(`UPDATE "spans" SET "costUsd" = ?, "costSource" = ? WHERE "traceId" = ? AND "spanId" = ?`, [
+        cost.costUsd,
+        cost.costSource,
+        row.traceId,
+        row.spanId,
+      ]);
       touched.add(row.traceId);
       previousCosts.set(spanKey(row.traceId, row.spanId), { costUsd: num(row.costUsd), costSource: row.costSource });
       changed++;

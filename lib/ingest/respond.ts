@@ -20,11 +20,12 @@ export function toOtlpResponse(result: IngestResult): Response {
     if (result.status === 401) headers["www-authenticate"] = 'Bearer realm="hindsight"';
     return new Response(body, { status: result.status, headers });
   }
-  const partial = result.rejected > 0
-    ? result.signal === "traces"
-      ? { rejectedSpans: result.rejected, errorMessage: result.errorMessage }
-      : { rejectedLogRecords: result.rejected, errorMessage: result.errorMessage }
-    : undefined;
+  const partial =
+    result.rejected > 0
+      ? result.signal === "traces"
+        ? { rejectedSpans: result.rejected, errorMessage: result.errorMessage }
+        : { rejectedLogRecords: result.rejected, errorMessage: result.errorMessage }
+      : undefined;
   const type = result.signal === "traces" ? TraceResponse : LogsResponse;
   const json = partial ? { partialSuccess: partial } : {};
   const { body, type: contentType } = encode(result.format, json, () => type.encode(type.fromObject(json)).finish());

@@ -34,7 +34,10 @@ export class StoreThread {
   private channel: Channel | null = null;
   private nextId = 1;
 
-  constructor(private readonly workerFile: string, private readonly data: StoreWorkerData) {}
+  constructor(
+    private readonly workerFile: string,
+    private readonly data: StoreWorkerData,
+  ) {}
 
   /** Hands the batch to the thread now (it takes the batch over); throws if it cannot be sent (nothing is held then). */
   hold(batch: WriteBatch): HeldBatch {
@@ -64,7 +67,7 @@ export class StoreThread {
     try {
       return this.commit([this.hold(batch)]);
     } catch (error) {
-      return Promise.reject(error);
+      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
   }
 

@@ -21,9 +21,27 @@ export type WriteBatch = {
 };
 
 const TRACE_COLUMNS = [
-  "traceId", "name", "serviceName", "rootSpanId", "startNs", "endNs", "durationMs", "status", "spanCount", "errorCount",
-  "llmCallCount", "toolCallCount", "inputTokens", "outputTokens", "totalTokens", "costUsd", "hasUnpriced", "sessionId",
-  "userId", "agentName", "models",
+  "traceId",
+  "name",
+  "serviceName",
+  "rootSpanId",
+  "startNs",
+  "endNs",
+  "durationMs",
+  "status",
+  "spanCount",
+  "errorCount",
+  "llmCallCount",
+  "toolCallCount",
+  "inputTokens",
+  "outputTokens",
+  "totalTokens",
+  "costUsd",
+  "hasUnpriced",
+  "sessionId",
+  "userId",
+  "agentName",
+  "models",
 ] as const;
 
 const LOG_COLUMNS = ["dedupeKey", "traceId", "spanId", "eventName", "timeNs", "body", "attributes"] as const;
@@ -32,8 +50,13 @@ const SUMMARY_SELECT = `SELECT "spanId", "parentSpanId", "name", "kind", "servic
   "inputTokens", "outputTokens", "costUsd", "costSource", "toolName", "agentName", "sessionId", "userId" FROM "spans" WHERE "traceId" = ?`;
 
 type SummaryRow = Omit<SummarySpan, "startNs" | "endNs" | "inputTokens" | "outputTokens" | "kind" | "status"> & {
-  startNs: bigint | number | string; endNs: bigint | number | string; inputTokens: unknown; outputTokens: unknown; costUsd: unknown;
-  kind: string; status: string;
+  startNs: bigint | number | string;
+  endNs: bigint | number | string;
+  inputTokens: unknown;
+  outputTokens: unknown;
+  costUsd: unknown;
+  kind: string;
+  status: string;
 };
 
 const toNumberOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
@@ -57,12 +80,19 @@ function toSummarySpan(row: SummaryRow): SummarySpan {
  * writes their traces' rows (on PostgreSQL this runs under the trace locks, after any other writer of
  * the trace committed). Saves reading back nearly every span on the ingest path.
  */
-async function newTraceSpans(tx: Sql, ids: readonly string[], { inserted }: SpanChanges, batchSpans: readonly SpanRecord[]): Promise<Map<string, SummarySpan[]>> {
+async function newTraceSpans(
+  tx: Sql,
+  ids: readonly string[],
+  { inserted }: SpanChanges,
+  batchSpans: readonly SpanRecord[],
+): Promise<Map<string, SummarySpan[]>> {
   const fresh = new Map<string, SummarySpan[]>();
   if (!inserted || batchSpans.length === 0 || ids.length === 0) return fresh;
   const existing =
     tx.dialect === "postgres"
-      ? await tx.query<{ traceId: string }>(`SELECT "traceId" FROM "traces" WHERE "traceId" IN (SELECT json_array_elements_text(?::json))`, [JSON.stringify(ids)])
+      ? await tx.query<{ traceId: string }>(`SELECT "traceId" FROM "traces" WHERE "traceId" IN (SELECT json_array_elements_text(?::json))`, [
+          JSON.stringify(ids),
+        ])
       : (await Promise.all(ids.map((id) => tx.query<{ traceId: string }>(`SELECT "traceId" FROM "traces" WHERE "traceId" = ?`, [id])))).flat();
   const known = new Set(existing.map((row) => String(row.traceId)));
   const taken = new Map<string, Set<string>>();
@@ -108,15 +138,39 @@ export async function refreshTraceSummaries(
     const s = summariseTrace(traceId, spans);
     addTraceChange(rollups, traceId, spans, s, changes);
     traceRows.push([
-      s.traceId, s.name, s.serviceName, s.rootSpanId, s.startNs, s.endNs, s.durationMs, s.status, s.spanCount, s.errorCount,
-      s.llmCallCount, s.toolCallCount, s.inputTokens, s.outputTokens, s.totalTokens, s.costUsd, s.hasUnpriced, s.sessionId,
-      s.userId, s.agentName, JSON.stringify(s.models),
+      s.traceId,
+      s.name,
+      s.serviceName,
+      s.rootSpanId,
+      s.startNs,
+      s.endNs,
+      s.durationMs,
+      s.status,
+      s.spanCount,
+      s.errorCount,
+      s.llmCallCount,
+      s.toolCallCount,
+      s.inputTokens,
+      s.outputTokens,
+      s.totalTokens,
+      s.costUsd,
+      s.hasUnpriced,
+      s.sessionId,
+      s.userId,
+      s.agentName,
+      JSON.stringify(s.models),
     ]);
-    for (const [facet, values] of [["model", s.models], ["tool", s.tools], ["agent", s.agents]] as const) {
+    for (const [facet, values] of [
+      ["model", s.models],
+      ["tool", s.tools],
+      ["agent", s.agents],
+    ] as const) {
       for (const value of values) facetRows.push([facet, value, traceId]);
     }
   }
-  const update = TRACE_COLUMNS.slice(1).map((c) => `"${c}" = excluded."${c}"`).join(", ");
+  const update = TRACE_COLUMNS.slice(1)
+    .map((c) => `"${c}" = excluded."${c}"`)
+    .join(", ");
   await tx.insertMany("traces", TRACE_COLUMNS, traceRows, `("traceId") DO UPDATE SET ${update}`);
   await tx.insertMany("trace_facets", ["facet", "value", "traceId"], facetRows, `("facet", "value", "traceId") DO NOTHING`);
   await writeRollups(tx, rollups, rollupCache);
@@ -158,7 +212,12 @@ export async function storeBatch(sql: Sql, batch: WriteBatch, { rollupCache }: {
 async function storeInTransaction(sql: Sql, batch: WriteBatch, rollupCache: RollupRowCache | undefined): Promise<void> {
   await sql.transaction(async (tx) => {
     const resources = new Map(batch.resources.map((r) => [r.id, r]));
-    await tx.insertMany("resources", ["id", "attributes"], [...resources.values()].map((r) => [r.id, r.attributes]), `("id") DO NOTHING`);
+    await tx.insertMany(
+      "resources",
+      ["id", "attributes"],
+      [...resources.values()].map((r) => [r.id, r.attributes]),
+      `("id") DO NOTHING`,
+    );
     const inserted = await tx.insertMany(
       "spans",
       SPAN_COLUMNS,

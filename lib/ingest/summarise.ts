@@ -97,9 +97,17 @@ export function summariseTrace(traceId: string, spans: SummarySpan[]): TraceSumm
 
   let startNs = ordered[0]!.startNs;
   let endNs = ordered[0]!.endNs;
-  let errorCount = 0, llmCallCount = 0, toolCallCount = 0, inputTokens = 0, outputTokens = 0;
-  let cost = 0, priced = 0, hasUnpriced = false;
-  const models = new Set<string>(), tools = new Set<string>(), agents = new Set<string>();
+  let errorCount = 0,
+    llmCallCount = 0,
+    toolCallCount = 0,
+    inputTokens = 0,
+    outputTokens = 0;
+  let cost = 0,
+    priced = 0,
+    hasUnpriced = false;
+  const models = new Set<string>(),
+    tools = new Set<string>(),
+    agents = new Set<string>();
   for (const span of ordered) {
     if (span.startNs < startNs) startNs = span.startNs;
     if (span.endNs > endNs) endNs = span.endNs;

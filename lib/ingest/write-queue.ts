@@ -157,7 +157,11 @@ export class WriteQueue<Held = WriteBatch> {
     } catch (error) {
       // One bad batch must not fail its neighbours: retry them one by one.
       if (jobs.length === 1) jobs[0]!.reject(error);
-      else for (const job of jobs) await Promise.resolve().then(() => this.store.write([job.held])).then(job.resolve, job.reject);
+      else
+        for (const job of jobs)
+          await Promise.resolve()
+            .then(() => this.store.write([job.held]))
+            .then(job.resolve, job.reject);
     } finally {
       for (const job of jobs) this.queued -= job.size;
     }

@@ -28,7 +28,11 @@ export const priceInputSchema = z.strictObject({
 export type PriceInput = z.infer<typeof priceInputSchema>;
 
 /** Price-table keys are lower-case model names without snapshot suffixes, e.g. `gpt-4o`. */
-export const modelKeySchema = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._:@-]{0,199}$/, "must be a model name such as gpt-4o");
+export const modelKeySchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9._:@-]{0,199}$/, "must be a model name such as gpt-4o");
 
 /** Every price in force, overrides marked. */
 export async function listPrices(): Promise<PriceEntry[]> {
@@ -69,8 +73,15 @@ export async function setPriceOverride(model: string, price: PriceInput): Promis
        VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT ("model") DO UPDATE SET "provider" = excluded."provider", "inputPerMTokUsd" = excluded."inputPerMTokUsd",
        "outputPerMTokUsd" = excluded."outputPerMTokUsd", "cacheReadPerMTokUsd" = excluded."cacheReadPerMTokUsd",
        "cacheWritePerMTokUsd" = excluded."cacheWritePerMTokUsd", "updatedAt" = excluded."updatedAt"`,
-      [model, price.provider ?? BUILT_IN_PRICES.get(model)?.provider ?? null, price.inputPerMTokUsd, price.outputPerMTokUsd,
-        price.cacheReadPerMTokUsd ?? null, price.cacheWritePerMTokUsd ?? null, new Date().toISOString()],
+      [
+        model,
+        price.provider ?? BUILT_IN_PRICES.get(model)?.provider ?? null,
+        price.inputPerMTokUsd,
+        price.outputPerMTokUsd,
+        price.cacheReadPerMTokUsd ?? null,
+        price.cacheWritePerMTokUsd ?? null,
+        new Date().toISOString(),
+      ],
     ),
   );
 }

@@ -30,11 +30,30 @@ async function readTotals(rule: Scoped, range: TimeRange): Promise<{ range: Time
       count: { gt: 0 },
       OR: plan.segments.map((s) => ({ granularity: s.granularity, bucketStartMs: { gte: BigInt(s.fromMs), lt: BigInt(s.toMs) } })),
     },
-    select: { bucketStartMs: true, count: true, errorCount: true, llmCallCount: true, toolCallCount: true, costUsd: true, inputTokens: true, outputTokens: true, maxMs: true, bins: withBins },
+    select: {
+      bucketStartMs: true,
+      count: true,
+      errorCount: true,
+      llmCallCount: true,
+      toolCallCount: true,
+      costUsd: true,
+      inputTokens: true,
+      outputTokens: true,
+      maxMs: true,
+      bins: withBins,
+    },
   });
   const rollups: DriftRollup[] = rows.map((r) => ({
-    bucketStartMs: Number(r.bucketStartMs), count: r.count, errorCount: r.errorCount, llmCallCount: r.llmCallCount, toolCallCount: r.toolCallCount,
-    costUsd: r.costUsd, inputTokens: Number(r.inputTokens), outputTokens: Number(r.outputTokens), maxMs: r.maxMs, bins: withBins ? (r.bins ?? "{}") : "{}",
+    bucketStartMs: Number(r.bucketStartMs),
+    count: r.count,
+    errorCount: r.errorCount,
+    llmCallCount: r.llmCallCount,
+    toolCallCount: r.toolCallCount,
+    costUsd: r.costUsd,
+    inputTokens: Number(r.inputTokens),
+    outputTokens: Number(r.outputTokens),
+    maxMs: r.maxMs,
+    bins: withBins ? (r.bins ?? "{}") : "{}",
   }));
   return { range: plan.range, totals: sumRange(rollups, plan.range.fromMs, plan.range.toMs) };
 }
@@ -54,8 +73,10 @@ export async function listExampleTraces(rule: Scoped, window: TimeRange): Promis
   const where: Prisma.TraceWhereInput = { ...scope, startNs: { gte: ns(window.fromMs), lt: ns(window.toMs) } };
   if (rule.metric === "error_rate") where.status = "error";
   const orderBy: Prisma.TraceOrderByWithRelationInput[] =
-    rule.metric === "p95_latency_ms" ? [{ durationMs: "desc" }, { traceId: "asc" }]
-      : rule.metric === "error_rate" ? [{ startNs: "desc" }, { traceId: "asc" }]
+    rule.metric === "p95_latency_ms"
+      ? [{ durationMs: "desc" }, { traceId: "asc" }]
+      : rule.metric === "error_rate"
+        ? [{ startNs: "desc" }, { traceId: "asc" }]
         : [{ costUsd: { sort: "desc", nulls: "last" } }, { traceId: "asc" }];
   const rows = await getPrisma().trace.findMany({ where, orderBy, take: EXAMPLE_TRACES, select: { traceId: true } });
   return rows.map((r) => r.traceId);

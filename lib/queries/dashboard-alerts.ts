@@ -18,9 +18,20 @@ export async function getAlertsOverview(): Promise<AlertsOverview> {
   ]);
   return {
     rules: rules.map((r) => ({
-      id: r.id, name: r.name, metric: r.metric, scope: r.scope, scopeValue: r.scopeValue, threshold: r.threshold, driftPct: r.driftPct,
-      windowMinutes: r.windowMinutes, minRuns: r.minRuns, webhookUrl: r.webhookUrl, enabled: r.enabled, isFiring: r.openIncidentId !== null,
-      lastValue: r.lastValue, lastEvaluatedAt: r.lastEvaluatedMs === null ? null : new Date(r.lastEvaluatedMs).toISOString(),
+      id: r.id,
+      name: r.name,
+      metric: r.metric,
+      scope: r.scope,
+      scopeValue: r.scopeValue,
+      threshold: r.threshold,
+      driftPct: r.driftPct,
+      windowMinutes: r.windowMinutes,
+      minRuns: r.minRuns,
+      webhookUrl: r.webhookUrl,
+      enabled: r.enabled,
+      isFiring: r.openIncidentId !== null,
+      lastValue: r.lastValue,
+      lastEvaluatedAt: r.lastEvaluatedMs === null ? null : new Date(r.lastEvaluatedMs).toISOString(),
     })),
     open: open.map(toIncidentRow),
     resolved: resolved.map(toIncidentRow),
@@ -29,8 +40,18 @@ export async function getAlertsOverview(): Promise<AlertsOverview> {
 
 function toIncidentRow(i: IncidentView): IncidentRow {
   return {
-    id: i.id, state: i.state, ruleName: i.rule.name, metric: i.rule.metric, scope: i.rule.scope, scopeValue: i.rule.scopeValue,
-    startedAt: i.startedAt, endedAt: i.endedAt, value: i.value, threshold: i.threshold, baseline: i.baseline, peakValue: i.peakValue,
+    id: i.id,
+    state: i.state,
+    ruleName: i.rule.name,
+    metric: i.rule.metric,
+    scope: i.rule.scope,
+    scopeValue: i.rule.scopeValue,
+    startedAt: i.startedAt,
+    endedAt: i.endedAt,
+    value: i.value,
+    threshold: i.threshold,
+    baseline: i.baseline,
+    peakValue: i.peakValue,
     exampleTraceIds: i.exampleTraceIds,
     deliveries: { ok: i.deliveries.filter((d) => d.ok).length, failed: i.deliveries.filter((d) => !d.ok).length },
   };

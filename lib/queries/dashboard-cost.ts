@@ -13,7 +13,17 @@ import { buildTracesHref } from "@/lib/format/traces-href";
 import type { TraceSummary } from "@/lib/trace/types";
 import { getCostSeries } from "./metrics-cost";
 import { listTraces } from "./traces";
-import { buildSeries, pickChartBucket, pivotTimeSeries, rankGroups, splitCompleted, toWasteCells, wasteKey, type WasteCell, type WasteCellRow } from "./dashboard-shape";
+import {
+  buildSeries,
+  pickChartBucket,
+  pivotTimeSeries,
+  rankGroups,
+  splitCompleted,
+  toWasteCells,
+  wasteKey,
+  type WasteCell,
+  type WasteCellRow,
+} from "./dashboard-shape";
 import type { DashboardWindow } from "./dashboard-window";
 
 const TASK_LINES = 8;
@@ -21,7 +31,15 @@ const RANKED_BARS = 10;
 const TASK_ROWS = 20;
 const TOP_TRACES = 10;
 
-export type CostTotals = { runs: number; failedRuns: number; costUsd: number; wasteUsd: number; costPerCompletedRunUsd: number | null; inputTokens: number; outputTokens: number };
+export type CostTotals = {
+  runs: number;
+  failedRuns: number;
+  costUsd: number;
+  wasteUsd: number;
+  costPerCompletedRunUsd: number | null;
+  inputTokens: number;
+  outputTokens: number;
+};
 export type TaskCostRow = CostTotals & { name: string; href: string; wasteHref: string };
 
 export type CostDashboard = {
@@ -60,7 +78,10 @@ export async function getCostDashboard(window: DashboardWindow): Promise<CostDas
 
   const lineTasks = rankGroups(tasks, (p) => p.costUsd, TASK_LINES);
   const costPerRun = pivotTimeSeries(tasks, {
-    ...pivot, empty: null, series: buildSeries(lineTasks, (name) => ({ name, status: "ok", sort: "cost" })), seriesOf: (p) => p.group,
+    ...pivot,
+    empty: null,
+    series: buildSeries(lineTasks, (name) => ({ name, status: "ok", sort: "cost" })),
+    seriesOf: (p) => p.group,
     value: (p) => {
       const { completedRuns, completedUsd } = splitCompleted(p, wasteOf(p));
       return completedRuns > 0 ? completedUsd / completedRuns : null;
@@ -91,7 +112,10 @@ export async function getCostDashboard(window: DashboardWindow): Promise<CostDas
     wasteHref: buildTracesHref({ name: row.name, status: "error", sort: "cost" }, window.fromMs, window.toMs),
   }));
   return {
-    bucket, costPerRun, spend, tokens,
+    bucket,
+    costPerRun,
+    spend,
+    tokens,
     totals: sumTotals(taskRows),
     tasks: taskRows.slice(0, TASK_ROWS),
     taskCount: taskRows.length,
@@ -170,5 +194,10 @@ function rankCost(points: readonly CostPoint[], filterOf: (group: string) => Tra
   return [...totals]
     .sort((a, b) => b[1].costUsd - a[1].costUsd || a[0].localeCompare(b[0]))
     .slice(0, RANKED_BARS)
-    .map(([label, e]) => ({ label, value: e.costUsd, filter: filterOf(label), detail: `${e.traces.toLocaleString("en-US")} ${e.traces === 1 ? "trace" : "traces"}` }));
+    .map(([label, e]) => ({
+      label,
+      value: e.costUsd,
+      filter: filterOf(label),
+      detail: `${e.traces.toLocaleString("en-US")} ${e.traces === 1 ? "trace" : "traces"}`,
+    }));
 }

@@ -72,7 +72,9 @@ function toRow(r: DriftGroupReport): DriftRow {
 }
 
 const marker = (cp: ChangePointView | null): DriftMarker | null =>
-  cp ? { t: Date.parse(cp.bucketStart), label: `Change point${cp.changePct === null ? "" : ` ${cp.changePct > 0 ? "+" : ""}${Math.round(cp.changePct)} %`}` } : null;
+  cp
+    ? { t: Date.parse(cp.bucketStart), label: `Change point${cp.changePct === null ? "" : ` ${cp.changePct > 0 ? "+" : ""}${Math.round(cp.changePct)} %`}` }
+    : null;
 
 function toDetail(r: DriftGroupReport, groupBy: DriftGroupBy, bucketMs: number, startMs: number, endMs: number): DriftDetail {
   const filter: TraceLinkFilter = groupBy === "task" ? { name: r.group } : { agent: r.group };

@@ -40,7 +40,9 @@ export type LatencyDashboard = {
   slowestModels: SlowestRow[];
 };
 
-const filterOf = (groupBy: LatencyDashboardGroup) => (group: string): TraceLinkFilter => ({ [groupBy]: group, sort: "duration" });
+const filterOf =
+  (groupBy: LatencyDashboardGroup) =>
+  (group: string): TraceLinkFilter => ({ [groupBy]: group, sort: "duration" });
 const valueOf: Record<Percentile, (p: LatencyPoint) => number> = { p50: (p) => p.p50Ms, p95: (p) => p.p95Ms, p99: (p) => p.p99Ms };
 
 /** Everything the latency page shows for `window`, grouped by `groupBy`. */
@@ -55,17 +57,34 @@ export async function getLatencyDashboard(window: DashboardWindow, groupBy: Late
   ]);
   const ranked = rankGroups(points, (p) => p.count);
   const pivot = { startMs, endMs, bucketMs, empty: null };
-  const overview = pivotTimeSeries(points, { ...pivot, series: buildSeries(ranked.slice(0, OVERVIEW_GROUPS), filterOf(groupBy)), seriesOf: (p) => p.group, value: valueOf[percentile] });
+  const overview = pivotTimeSeries(points, {
+    ...pivot,
+    series: buildSeries(ranked.slice(0, OVERVIEW_GROUPS), filterOf(groupBy)),
+    seriesOf: (p) => p.group,
+    value: valueOf[percentile],
+  });
   const groups = ranked.slice(0, SMALL_MULTIPLES).map((group) => {
     const own = points.filter((p) => p.group === group);
-    const series = buildSeries(PERCENTILES, () => filterOf(groupBy)(group)).map((s, i) => ({ ...s, color: PERCENTILE_COLORS[i]!, isDashed: s.label === "p99" }));
+    const series = buildSeries(PERCENTILES, () => filterOf(groupBy)(group)).map((s, i) => ({
+      ...s,
+      color: PERCENTILE_COLORS[i]!,
+      isDashed: s.label === "p99",
+    }));
     const cells = own.flatMap((p) => PERCENTILES.map((pct) => ({ bucketStart: p.bucketStart, pct, value: valueOf[pct](p) })));
     const data = pivotTimeSeries(cells, { ...pivot, series, seriesOf: (c) => c.pct, value: (c) => c.value });
     return { label: group, count: own.reduce((sum, p) => sum + p.count, 0), data };
   });
-  const withHref = (key: "tool" | "model") => (row: LatencySummary) => ({ ...row, href: buildTracesHref({ [key]: row.group, sort: "duration" }, window.fromMs, window.toMs) });
+  const withHref = (key: "tool" | "model") => (row: LatencySummary) => ({
+    ...row,
+    href: buildTracesHref({ [key]: row.group, sort: "duration" }, window.fromMs, window.toMs),
+  });
   return {
-    bucket, startMs, endMs, overview, groups, groupCount: ranked.length,
+    bucket,
+    startMs,
+    endMs,
+    overview,
+    groups,
+    groupCount: ranked.length,
     slowestTools: tools.slice(0, SLOWEST_ROWS).map(withHref("tool")),
     slowestModels: models.slice(0, SLOWEST_ROWS).map(withHref("model")),
   };

@@ -32,15 +32,32 @@ async function readRollups(query: DriftQuery, fromMs: number, toMs: number): Pro
       ...(query.group ? { groupKey: query.group } : {}),
     },
     select: {
-      groupKey: true, bucketStartMs: true, count: true, errorCount: true, llmCallCount: true, toolCallCount: true,
-      costUsd: true, inputTokens: true, outputTokens: true, maxMs: true, bins: true,
+      groupKey: true,
+      bucketStartMs: true,
+      count: true,
+      errorCount: true,
+      llmCallCount: true,
+      toolCallCount: true,
+      costUsd: true,
+      inputTokens: true,
+      outputTokens: true,
+      maxMs: true,
+      bins: true,
     },
   });
   const groups = new Map<string, DriftRollup[]>();
   for (const r of rows) {
     const row: DriftRollup = {
-      bucketStartMs: Number(r.bucketStartMs), count: r.count, errorCount: r.errorCount, llmCallCount: r.llmCallCount, toolCallCount: r.toolCallCount,
-      costUsd: r.costUsd, inputTokens: Number(r.inputTokens), outputTokens: Number(r.outputTokens), maxMs: r.maxMs, bins: r.bins,
+      bucketStartMs: Number(r.bucketStartMs),
+      count: r.count,
+      errorCount: r.errorCount,
+      llmCallCount: r.llmCallCount,
+      toolCallCount: r.toolCallCount,
+      costUsd: r.costUsd,
+      inputTokens: Number(r.inputTokens),
+      outputTokens: Number(r.outputTokens),
+      maxMs: r.maxMs,
+      bins: r.bins,
     };
     const list = groups.get(r.groupKey);
     if (list) list.push(row);
@@ -79,7 +96,10 @@ export async function getDrift(query: DriftQuery): Promise<DriftAnswer> {
     // One group at a time: on SQLite the reads share one connection anyway, and the 2-core budget of
     // a small server is better spent finishing groups than interleaving them.
     const [before, after] = await Promise.all([readSample(query, group, sides.before), readSample(query, group, sides.after)]);
-    reports.push({ ...report, whatChanged: { basis: sides.basis, before: changeSide(rows, sides.before, before), after: changeSide(rows, sides.after, after) } });
+    reports.push({
+      ...report,
+      whatChanged: { basis: sides.basis, before: changeSide(rows, sides.before, before), after: changeSide(rows, sides.after, after) },
+    });
   }
   reports.sort((a, b) => b.current.costUsd - a.current.costUsd || (a.group < b.group ? -1 : a.group > b.group ? 1 : 0));
   return {

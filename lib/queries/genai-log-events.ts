@@ -13,7 +13,8 @@ const ROLE_OF: Record<string, string> = {
 };
 
 type Message = Record<string, unknown>;
-const asRecord = (v: unknown): Record<string, unknown> => (typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : { content: v });
+const asRecord = (v: unknown): Record<string, unknown> =>
+  typeof v === "object" && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : { content: v };
 
 function toolCalls(value: unknown): unknown {
   if (!Array.isArray(value)) return value;
@@ -22,14 +23,18 @@ function toolCalls(value: unknown): unknown {
     const args = fn.arguments;
     let parsed: unknown = args;
     if (typeof args === "string") {
-      try { parsed = JSON.parse(args); } catch { parsed = args; }
+      try {
+        parsed = JSON.parse(args);
+      } catch {
+        parsed = args;
+      }
     }
     return { ...asRecord(call), function: { ...fn, arguments: parsed } };
   });
 }
 
 /** Builds input/output messages and the remaining (non-GenAI) events from a span's log records. */
-export function applyLogEvents(logs: StoredLog[]): { input?: Message[] | unknown; output?: Message[] | unknown; events: SpanEvent[] } {
+export function applyLogEvents(logs: StoredLog[]): { input?: unknown; output?: unknown; events: SpanEvent[] } {
   const input: Message[] = [];
   const output: Message[] = [];
   const events: SpanEvent[] = [];
@@ -38,7 +43,7 @@ export function applyLogEvents(logs: StoredLog[]): { input?: Message[] | unknown
     const role = ROLE_OF[log.eventName];
     if (role) {
       const body = asRecord(log.body);
-      const message: Message = { role: (body.role as string) ?? role, ...body };
+      const message: Message = { role: body.role ?? role, ...body };
       if (body.tool_calls) message.tool_calls = toolCalls(body.tool_calls);
       if (role === "tool" && body.id !== undefined) message.tool_call_id = body.id;
       input.push(message);
@@ -46,7 +51,7 @@ export function applyLogEvents(logs: StoredLog[]): { input?: Message[] | unknown
       const body = asRecord(log.body);
       const message = asRecord(body.message);
       output.push({
-        role: (message.role as string) ?? "assistant",
+        role: message.role ?? "assistant",
         ...message,
         ...(message.tool_calls ? { tool_calls: toolCalls(message.tool_calls) } : {}),
         ...(body.finish_reason !== undefined ? { finish_reason: body.finish_reason } : {}),
@@ -56,7 +61,11 @@ export function applyLogEvents(logs: StoredLog[]): { input?: Message[] | unknown
       const source = { ...log.attributes, ...asRecord(log.body) };
       details = { input: parseMaybeJson(source["gen_ai.input.messages"]), output: parseMaybeJson(source["gen_ai.output.messages"]) };
     } else {
-      events.push({ name: log.eventName, time: new Date(Number(log.timeNs / 1_000_000n)).toISOString(), attributes: { ...log.attributes, ...(log.body !== null ? { body: log.body } : {}) } });
+      events.push({
+        name: log.eventName,
+        time: new Date(Number(log.timeNs / 1_000_000n)).toISOString(),
+        attributes: { ...log.attributes, ...(log.body !== null ? { body: log.body } : {}) },
+      });
     }
   }
   return {

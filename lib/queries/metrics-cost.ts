@@ -17,6 +17,13 @@ export async function getCostSeries(query: MetricsQuery<CostGroupBy>): Promise<C
   const rows = { dimension: COST_DIMENSION[query.groupBy], granularity, startMs, endMs, numbers: ["count", "costUsd", "inputTokens", "outputTokens"] } as const;
   // Rows of the bucket's own size (every bucket the API offers) become points directly.
   if (bucketMs === rowMs) return orderPoints(await readRollupRows(rows, (group, ms, n) => toCostPoint(ms, group, n[0]!, n[1]!, n[2]!, n[3]!)));
-  const merged = await readRollupRows(rows, (group, bucketStartMs, n): CostRollup => ({ group, bucketStartMs, count: n[0]!, costUsd: n[1]!, inputTokens: n[2]!, outputTokens: n[3]! }));
+  const merged = await readRollupRows(rows, (group, bucketStartMs, n): CostRollup => ({
+    group,
+    bucketStartMs,
+    count: n[0]!,
+    costUsd: n[1]!,
+    inputTokens: n[2]!,
+    outputTokens: n[3]!,
+  }));
   return buildCostSeries(merged, bucketMs, rowMs);
 }

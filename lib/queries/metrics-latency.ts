@@ -19,7 +19,14 @@ export async function getLatencySeries(query: MetricsQuery<LatencyGroupBy>): Pro
   // rows into 5m buckets needs their histograms.
   if (bucketMs === rowMs) return orderPoints(await readRollupRows(rows, (group, ms, n) => toLatencyPoint(ms, group, n[0]!, n[2]!, n[3]!, n[4]!, n[1]!)));
   const merged = await readRollupRows({ ...rows, withBins: true }, (group, bucketStartMs, n, bins): LatencyRollup => ({
-    group, bucketStartMs, count: n[0]!, maxMs: n[1]!, p50Ms: n[2]!, p95Ms: n[3]!, p99Ms: n[4]!, bins,
+    group,
+    bucketStartMs,
+    count: n[0]!,
+    maxMs: n[1]!,
+    p50Ms: n[2]!,
+    p95Ms: n[3]!,
+    p99Ms: n[4]!,
+    bins,
   }));
   return buildLatencySeries(merged, bucketMs, rowMs);
 }

@@ -3,10 +3,26 @@ import "server-only";
 import type { Status, TraceSummary } from "@/lib/trace/types";
 
 export type TraceRow = {
-  traceId: string; name: string; serviceName: string | null; startNs: bigint; endNs: bigint; durationMs: number;
-  status: string; spanCount: number; errorCount: number; llmCallCount: number; toolCallCount: number;
-  inputTokens: number; outputTokens: number; totalTokens: number; costUsd: number | null; hasUnpriced: boolean;
-  sessionId: string | null; userId: string | null; agentName: string | null; models: string;
+  traceId: string;
+  name: string;
+  serviceName: string | null;
+  startNs: bigint;
+  endNs: bigint;
+  durationMs: number;
+  status: string;
+  spanCount: number;
+  errorCount: number;
+  llmCallCount: number;
+  toolCallCount: number;
+  inputTokens: number;
+  outputTokens: number;
+  totalTokens: number;
+  costUsd: number | null;
+  hasUnpriced: boolean;
+  sessionId: string | null;
+  userId: string | null;
+  agentName: string | null;
+  models: string;
 };
 
 /** ns since epoch → ISO 8601 with milliseconds. */

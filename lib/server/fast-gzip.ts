@@ -23,7 +23,11 @@ export function setFastGzipDefault(): boolean {
     if (zlib[patched]) return true;
     const original = zlib.createGzip;
     // Node defines its exports read-only but configurable: redefine, do not assign.
-    Object.defineProperty(zlib, "createGzip", { value: (options?: Zlib.ZlibOptions) => original({ level: FAST_GZIP_LEVEL, ...options }), enumerable: true, configurable: true });
+    Object.defineProperty(zlib, "createGzip", {
+      value: (options?: Zlib.ZlibOptions) => original({ level: FAST_GZIP_LEVEL, ...options }),
+      enumerable: true,
+      configurable: true,
+    });
     zlib[patched] = true;
     return true;
   } catch (error) {

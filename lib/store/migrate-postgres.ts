@@ -57,7 +57,11 @@ export async function migratePostgres(sql: Sql, folder = "prisma/postgres/migrat
         continue;
       }
       const id = randomUUID();
-      await tx.run(`INSERT INTO "_prisma_migrations" ("id", "checksum", "migration_name", "started_at", "applied_steps_count") VALUES (?, ?, ?, now(), 0)`, [id, migration.checksum, migration.name]);
+      await tx.run(`INSERT INTO "_prisma_migrations" ("id", "checksum", "migration_name", "started_at", "applied_steps_count") VALUES (?, ?, ?, now(), 0)`, [
+        id,
+        migration.checksum,
+        migration.name,
+      ]);
       await tx.run(migration.sql);
       await tx.run(`UPDATE "_prisma_migrations" SET "finished_at" = now(), "applied_steps_count" = 1 WHERE "id" = ?`, [id]);
       done.push(migration.name);

@@ -6,7 +6,7 @@ import { insertSql, numberedPlaceholders as numbered, pgText, quote, type Row, t
 // int8 as bigint, for this pool only: changing pg's global parsers would break Prisma's adapter.
 const types = {
   getTypeParser: ((oid: number, format?: "text" | "binary") =>
-    oid === 20 ? (value: string) => BigInt(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    oid === 20 ? (value: string) => BigInt(value) : (pg.types.getTypeParser(oid, format) as unknown)) as typeof pg.types.getTypeParser,
 };
 const MAX_PARAMS = 60_000;
 

@@ -50,7 +50,7 @@ function openSqliteReader(file: string): ReadConnection {
 /** Numbers for int8 and numeric (COUNT, SUM of bigint): pg returns them as text by default. */
 const pgTypes = {
   getTypeParser: ((oid: number, format?: "text" | "binary") =>
-    oid === 20 || oid === 1700 ? Number : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    oid === 20 || oid === 1700 ? Number : (pg.types.getTypeParser(oid, format) as unknown)) as typeof pg.types.getTypeParser,
 };
 
 function openPostgresReader(url: string, max: number): ReadConnection {
@@ -92,7 +92,7 @@ function openPostgresReader(url: string, max: number): ReadConnection {
       } finally {
         client.release();
       }
-      if (failure !== undefined) throw failure;
+      if (failure !== undefined) throw failure as Error;
     },
     async close() {
       await pool.end();

@@ -112,7 +112,12 @@ function toPart(raw: unknown): ChatPart {
     case "tool_result":
     case "tool-result":
     case "function_call_output":
-      return { type: "tool_result", id, name: stringOrNull(raw.name ?? raw.toolName), content: parseJsonText(raw.response ?? raw.content ?? raw.result ?? raw.output) };
+      return {
+        type: "tool_result",
+        id,
+        name: stringOrNull(raw.name ?? raw.toolName),
+        content: parseJsonText(raw.response ?? raw.content ?? raw.result ?? raw.output),
+      };
     default:
       return { type: "data", value: raw };
   }

@@ -27,12 +27,60 @@ export type SpanOutline = Pick<
 
 /** Drops everything but the outline fields. */
 export function toSpanOutline(span: SpanOutline): SpanOutline {
-  const { spanId, parentSpanId, name, kind, serviceName, startTime, durationMs, status, statusMessage, model, inputTokens, outputTokens, costUsd, toolName, agentName } = span;
-  return { spanId, parentSpanId, name, kind, serviceName, startTime, durationMs, status, statusMessage, model, inputTokens, outputTokens, costUsd, toolName, agentName };
+  const {
+    spanId,
+    parentSpanId,
+    name,
+    kind,
+    serviceName,
+    startTime,
+    durationMs,
+    status,
+    statusMessage,
+    model,
+    inputTokens,
+    outputTokens,
+    costUsd,
+    toolName,
+    agentName,
+  } = span;
+  return {
+    spanId,
+    parentSpanId,
+    name,
+    kind,
+    serviceName,
+    startTime,
+    durationMs,
+    status,
+    statusMessage,
+    model,
+    inputTokens,
+    outputTokens,
+    costUsd,
+    toolName,
+    agentName,
+  };
 }
 
 /** [spanId, parentSpanId, name, kind, service, startOffsetMs, durationMs, status, statusMessage, model, in, out, cost, tool, agent]; strings as string-table indexes, -1 for null. */
-type PackedRow = [string, string | null, number, number, number, number, number, number, number, number, number | null, number | null, number | null, number, number];
+type PackedRow = [
+  string,
+  string | null,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number,
+  number | null,
+  number | null,
+  number | null,
+  number,
+  number,
+];
 
 export type PackedSpanOutlines = { version: 1; originMs: number; strings: string[]; rows: PackedRow[] };
 
@@ -52,25 +100,23 @@ export function packSpanOutlines(spans: readonly SpanOutline[]): PackedSpanOutli
   let originMs = Infinity;
   for (const span of spans) originMs = Math.min(originMs, Date.parse(span.startTime));
   if (!Number.isFinite(originMs)) originMs = 0;
-  const rows = spans.map(
-    (s): PackedRow => [
-      s.spanId,
-      s.parentSpanId,
-      ref(s.name),
-      ref(s.kind),
-      ref(s.serviceName),
-      Date.parse(s.startTime) - originMs,
-      s.durationMs,
-      ref(s.status),
-      ref(s.statusMessage),
-      ref(s.model),
-      s.inputTokens,
-      s.outputTokens,
-      s.costUsd,
-      ref(s.toolName),
-      ref(s.agentName),
-    ],
-  );
+  const rows = spans.map((s): PackedRow => [
+    s.spanId,
+    s.parentSpanId,
+    ref(s.name),
+    ref(s.kind),
+    ref(s.serviceName),
+    Date.parse(s.startTime) - originMs,
+    s.durationMs,
+    ref(s.status),
+    ref(s.statusMessage),
+    ref(s.model),
+    s.inputTokens,
+    s.outputTokens,
+    s.costUsd,
+    ref(s.toolName),
+    ref(s.agentName),
+  ]);
   return { version: 1, originMs, strings, rows };
 }
 

@@ -36,7 +36,14 @@ export function computeSubtreeAggregates(tree: Pick<SpanTree, "roots" | "nodes">
   for (const node of preOrder(tree).reverse()) {
     const span = node.span;
     let below = 0;
-    const agg: UsageAggregate = { spanCount: 1, errorCount: span.status === "error" ? 1 : 0, inputTokens: 0, outputTokens: 0, costUsd: null, hasUnpriced: false };
+    const agg: UsageAggregate = {
+      spanCount: 1,
+      errorCount: span.status === "error" ? 1 : 0,
+      inputTokens: 0,
+      outputTokens: 0,
+      costUsd: null,
+      hasUnpriced: false,
+    };
     for (const child of node.children) {
       const c = result[child.index]!;
       if (descendantHasUsage[child.index] || hasUsage(child.span)) below = 1;

@@ -18,7 +18,11 @@ export class WorkerChannel<Job, Result, Post = never> {
   private nextId = 1;
   private dead = false;
 
-  constructor(file: string, private readonly label: string, workerData?: unknown) {
+  constructor(
+    file: string,
+    private readonly label: string,
+    workerData?: unknown,
+  ) {
     this.worker = new Worker(file, { workerData });
     this.worker.unref(); // the HTTP server keeps the process alive, not its workers
     this.worker.on("message", (reply: JobReply<Result>) => {

@@ -18,8 +18,13 @@ export type BenchFlags = {
 export function parseBenchFlags(): BenchFlags {
   const { values } = parseArgs({
     options: {
-      spans: { type: "string" }, days: { type: "string" }, database: { type: "string" }, runs: { type: "string" },
-      senders: { type: "string" }, seed: { type: "string" }, "database-url": { type: "string" },
+      spans: { type: "string" },
+      days: { type: "string" },
+      database: { type: "string" },
+      runs: { type: "string" },
+      senders: { type: "string" },
+      seed: { type: "string" },
+      "database-url": { type: "string" },
     },
   });
   const int = (raw: string | undefined, fallback: number, flag: string) => {

@@ -10,7 +10,10 @@ const RANGES = [
   { label: "30d", query: "?range=30d" },
 ] as const;
 
-export const PAGE_TABLE_HEADER = ["| database | page                 | range | KiB   | median ms | max ms |", "|----------|----------------------|-------|-------|-----------|--------|"];
+export const PAGE_TABLE_HEADER = [
+  "| database | page                 | range | KiB   | median ms | max ms |",
+  "|----------|----------------------|-------|-------|-----------|--------|",
+];
 
 /** One table row per dashboard and range. */
 export async function benchPages(server: RunningServer, database: string, runs: number): Promise<string[]> {
@@ -19,7 +22,9 @@ export async function benchPages(server: RunningServer, database: string, runs: 
     for (const range of RANGES) {
       const page = `/dashboards/${dashboard}`;
       const { first, medianMs, maxMs } = await timeRuns(runs, () => getPage(server, `${page}${range.query}`));
-      lines.push(`| ${database.padEnd(8)} | ${page.padEnd(20)} | ${range.label.padEnd(5)} | ${String(Math.round(first.bytes / 1024)).padStart(5)} | ${medianMs.toFixed(1).padStart(9)} | ${maxMs.toFixed(1).padStart(6)} |`);
+      lines.push(
+        `| ${database.padEnd(8)} | ${page.padEnd(20)} | ${range.label.padEnd(5)} | ${String(Math.round(first.bytes / 1024)).padStart(5)} | ${medianMs.toFixed(1).padStart(9)} | ${maxMs.toFixed(1).padStart(6)} |`,
+      );
     }
   }
   return lines;

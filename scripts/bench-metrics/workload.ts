@@ -8,9 +8,38 @@ import { OTLP_PROTO } from "../../lib/ingest/otlp-schema";
 const root = protobuf.parse(OTLP_PROTO).root;
 const TraceRequest = root.lookupType("hindsight.otlp.ExportTraceServiceRequest");
 
-const TASKS = ["answer-ticket", "refund-request", "summarise-call", "draft-reply", "triage-inbox", "plan-trip", "review-pr", "write-report", "classify-lead", "translate-doc", "extract-invoice", "research-topic"];
+const TASKS = [
+  "answer-ticket",
+  "refund-request",
+  "summarise-call",
+  "draft-reply",
+  "triage-inbox",
+  "plan-trip",
+  "review-pr",
+  "write-report",
+  "classify-lead",
+  "translate-doc",
+  "extract-invoice",
+  "research-topic",
+];
 const AGENTS = ["triage", "support", "billing", "planner", "researcher", "writer"];
-const TOOLS = ["search", "lookup_order", "issue_refund", "fetch_url", "read_file", "write_file", "run_sql", "send_email", "calendar", "crm_update", "translate", "ocr", "weather", "maps", "calculator"];
+const TOOLS = [
+  "search",
+  "lookup_order",
+  "issue_refund",
+  "fetch_url",
+  "read_file",
+  "write_file",
+  "run_sql",
+  "send_email",
+  "calendar",
+  "crm_update",
+  "translate",
+  "ocr",
+  "weather",
+  "maps",
+  "calculator",
+];
 const MODELS = ["gpt-4o", "gpt-4o-mini", "gpt-4.1-mini", "claude-sonnet-4-5", "claude-haiku-4-5", "gemini-2.5-flash"];
 const USERS = 200;
 const SESSIONS = 5000;
@@ -49,17 +78,35 @@ function generateTrace(rnd: () => number, index: number, startMs: number): Proto
   for (let step = 0; step < steps; step++) {
     const chatMs = 300 + rnd() ** 2 * 6000;
     spans.push({
-      traceId, spanId: spanId(spans.length + 1), parentSpanId: spanId(0), name: `chat ${model}`, kind: 3,
-      startTimeUnixNano: nanos(clock), endTimeUnixNano: nanos(clock + chatMs), status: { code: rnd() < 0.02 ? 2 : 1 },
-      attributes: attributes({ "gen_ai.operation.name": "chat", "gen_ai.provider.name": model.startsWith("claude") ? "anthropic" : model.startsWith("gemini") ? "gcp.gemini" : "openai", "gen_ai.request.model": model, "gen_ai.usage.input_tokens": 200 + Math.floor(rnd() * 4000), "gen_ai.usage.output_tokens": 20 + Math.floor(rnd() * 600) }),
+      traceId,
+      spanId: spanId(spans.length + 1),
+      parentSpanId: spanId(0),
+      name: `chat ${model}`,
+      kind: 3,
+      startTimeUnixNano: nanos(clock),
+      endTimeUnixNano: nanos(clock + chatMs),
+      status: { code: rnd() < 0.02 ? 2 : 1 },
+      attributes: attributes({
+        "gen_ai.operation.name": "chat",
+        "gen_ai.provider.name": model.startsWith("claude") ? "anthropic" : model.startsWith("gemini") ? "gcp.gemini" : "openai",
+        "gen_ai.request.model": model,
+        "gen_ai.usage.input_tokens": 200 + Math.floor(rnd() * 4000),
+        "gen_ai.usage.output_tokens": 20 + Math.floor(rnd() * 600),
+      }),
     });
     clock += chatMs;
     if (rnd() < 0.85) {
       const toolMs = 5 + rnd() ** 3 * 1500;
       const tool = pick(TOOLS);
       spans.push({
-        traceId, spanId: spanId(spans.length + 1), parentSpanId: spanId(0), name: `execute_tool ${tool}`, kind: 1,
-        startTimeUnixNano: nanos(clock), endTimeUnixNano: nanos(clock + toolMs), status: { code: rnd() < 0.05 ? 2 : 1 },
+        traceId,
+        spanId: spanId(spans.length + 1),
+        parentSpanId: spanId(0),
+        name: `execute_tool ${tool}`,
+        kind: 1,
+        startTimeUnixNano: nanos(clock),
+        endTimeUnixNano: nanos(clock + toolMs),
+        status: { code: rnd() < 0.05 ? 2 : 1 },
         attributes: attributes({ "gen_ai.operation.name": "execute_tool", "gen_ai.tool.name": tool }),
       });
       clock += toolMs;
@@ -67,8 +114,19 @@ function generateTrace(rnd: () => number, index: number, startMs: number): Proto
   }
   const agent = pick(AGENTS);
   spans.push({
-    traceId, spanId: spanId(0), name: pick(TASKS), kind: 1, startTimeUnixNano: nanos(startMs), endTimeUnixNano: nanos(clock + 5), status: { code: 1 },
-    attributes: attributes({ "gen_ai.operation.name": "invoke_agent", "gen_ai.agent.name": agent, "user.id": `user-${Math.floor(rnd() * USERS)}`, "session.id": `session-${Math.floor(rnd() * SESSIONS)}` }),
+    traceId,
+    spanId: spanId(0),
+    name: pick(TASKS),
+    kind: 1,
+    startTimeUnixNano: nanos(startMs),
+    endTimeUnixNano: nanos(clock + 5),
+    status: { code: 1 },
+    attributes: attributes({
+      "gen_ai.operation.name": "invoke_agent",
+      "gen_ai.agent.name": agent,
+      "user.id": `user-${Math.floor(rnd() * USERS)}`,
+      "session.id": `session-${Math.floor(rnd() * SESSIONS)}`,
+    }),
   });
   return spans;
 }
@@ -78,7 +136,8 @@ export type Body = { bytes: Uint8Array<ArrayBuffer>; spans: number; traces: numb
 /** Bodies of about `spansPerBody` spans, whole traces each, until `spans` spans were generated. */
 export function* generateBodies(options: WorkloadOptions): Generator<Body> {
   const rnd = randomFrom(options.seed);
-  let sent = 0, index = 0;
+  let sent = 0,
+    index = 0;
   while (sent < options.spans) {
     const spans: ProtoSpan[] = [];
     let traces = 0;
@@ -87,7 +146,9 @@ export function* generateBodies(options: WorkloadOptions): Generator<Body> {
       traces++;
     }
     sent += spans.length;
-    const request = { resourceSpans: [{ resource: { attributes: attributes({ "service.name": "bench-metrics" }) }, scopeSpans: [{ scope: { name: "bench" }, spans }] }] };
+    const request = {
+      resourceSpans: [{ resource: { attributes: attributes({ "service.name": "bench-metrics" }) }, scopeSpans: [{ scope: { name: "bench" }, spans }] }],
+    };
     yield { bytes: new Uint8Array(TraceRequest.encode(TraceRequest.fromObject(request)).finish()), spans: spans.length, traces };
   }
 }
@@ -102,7 +163,11 @@ export async function loadWorkload(target: Target, bodies: Iterator<Body>, sende
   const loop = async () => {
     for (let next = bodies.next(); !next.done; next = bodies.next()) {
       for (;;) {
-        const response = await fetch(`${target.baseUrl}/v1/traces`, { method: "POST", body: next.value.bytes, headers: { "content-type": "application/x-protobuf", authorization: `Bearer ${target.apiKey}` } });
+        const response = await fetch(`${target.baseUrl}/v1/traces`, {
+          method: "POST",
+          body: next.value.bytes,
+          headers: { "content-type": "application/x-protobuf", authorization: `Bearer ${target.apiKey}` },
+        });
         await response.arrayBuffer();
         if (response.status === 200) break;
         if (response.status !== 429 && response.status !== 503) throw new Error(`POST /v1/traces answered ${response.status}`);

@@ -8,7 +8,12 @@ export type App = { service: string; agent: string; subAgent: string; tools: rea
 export type Model = { provider: string; request: string; response: string; serverAddress: string };
 
 export const APPS: readonly App[] = [
-  { service: "support-desk", agent: "support-triage", subAgent: "billing-specialist", tools: ["search_knowledge_base", "get_order", "refund_order", "create_ticket"] },
+  {
+    service: "support-desk",
+    agent: "support-triage",
+    subAgent: "billing-specialist",
+    tools: ["search_knowledge_base", "get_order", "refund_order", "create_ticket"],
+  },
   { service: "research-bot", agent: "research-assistant", subAgent: "fact-checker", tools: ["web_search", "fetch_url", "summarise_document"] },
   { service: "analytics-copilot", agent: "data-analyst", subAgent: "report-writer", tools: ["run_sql", "describe_table", "plot_chart"] },
 ];

@@ -58,14 +58,21 @@ export function toolResult(rng: Random, tool: string): unknown {
   return {
     tool,
     ok: true,
-    items: Array.from({ length: rows }, (_, i) => ({ rank: i + 1, id: rng.hex(8), score: Math.round(rng.next() * 1000) / 1000, text: prose(rng, rng.int(60, 240)) })),
+    items: Array.from({ length: rows }, (_, i) => ({
+      rank: i + 1,
+      id: rng.hex(8),
+      score: Math.round(rng.next() * 1000) / 1000,
+      text: prose(rng, rng.int(60, 240)),
+    })),
   };
 }
 
 /** A plausible stack trace for the exception event of a failed span. */
 export function stacktrace(rng: Random, type: string, message: string): string {
-  const frames = Array.from({ length: rng.int(4, 10) }, () =>
-    `    at ${rng.pick(["handle", "execute", "fetchJson", "retry", "callTool", "dispatch"])} (/app/dist/${rng.pick(["tools", "agent", "http", "db"])}/${rng.hex(6)}.js:${rng.int(10, 900)}:${rng.int(1, 80)})`,
+  const frames = Array.from(
+    { length: rng.int(4, 10) },
+    () =>
+      `    at ${rng.pick(["handle", "execute", "fetchJson", "retry", "callTool", "dispatch"])} (/app/dist/${rng.pick(["tools", "agent", "http", "db"])}/${rng.hex(6)}.js:${rng.int(10, 900)}:${rng.int(1, 80)})`,
   );
   return `${type}: ${message}\n${frames.join("\n")}`;
 }

@@ -4,7 +4,7 @@
 // bundle's .map file with node:module's SourceMap, so they read as lib/ingest/normalise.ts:93.
 // Usage: tsx scripts/bench/cpuprofile-top.ts FILE.cpuprofile [--top N] [--filter TEXT]
 import { existsSync, readFileSync } from "node:fs";
-import { SourceMap } from "node:module";
+import { SourceMap, type SourceMapPayload, type SourceMapping } from "node:module";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
@@ -13,14 +13,19 @@ type Node = { id: number; callFrame: CallFrame; hitCount?: number; children?: nu
 type Profile = { nodes: Node[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number };
 
 const shortUrl = (url: string) =>
-  url.replace(/^file:\/\//, "").replace(/^.*\/node_modules\//, "~/").replace(/^turbopack:\/\/\/\[project\]\//, "").replace(/^(\.\.\/)+/, "").replace(`${process.cwd()}/`, "");
+  url
+    .replace(/^file:\/\//, "")
+    .replace(/^.*\/node_modules\//, "~/")
+    .replace(/^turbopack:\/\/\/\[project\]\//, "")
+    .replace(/^(\.\.\/)+/, "")
+    .replace(`${process.cwd()}/`, "");
 
 const maps = new Map<string, SourceMap | null>();
 
 function sourceMapOf(url: string): SourceMap | null {
   if (!maps.has(url)) {
     const file = `${url.startsWith("file:") ? fileURLToPath(url) : url}.map`;
-    maps.set(url, url && existsSync(file) ? new SourceMap(JSON.parse(readFileSync(file, "utf8"))) : null);
+    maps.set(url, url && existsSync(file) ? new SourceMap(JSON.parse(readFileSync(file, "utf8")) as SourceMapPayload) : null);
   }
   return maps.get(url)!;
 }
@@ -28,7 +33,7 @@ function sourceMapOf(url: string): SourceMap | null {
 /** "name  file:line", through the source map when the frame is in a bundle that has one. */
 function locate({ functionName, url, lineNumber, columnNumber }: CallFrame): { key: string; file: string } {
   // findEntry answers {} when the position has no mapping.
-  const entry = (url ? sourceMapOf(url)?.findEntry(lineNumber, columnNumber) : undefined) as { originalSource?: string; originalLine?: number } | undefined;
+  const entry: Partial<SourceMapping> | undefined = url ? sourceMapOf(url)?.findEntry(lineNumber, columnNumber) : undefined;
   if (entry?.originalSource && entry.originalLine !== undefined) {
     const file = shortUrl(entry.originalSource);
     return { key: `${functionName || "(anonymous)"}  ${file}:${entry.originalLine + 1}`, file };

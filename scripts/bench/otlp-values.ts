@@ -3,11 +3,7 @@
 // reads those directly, so no `long` dependency and no precision loss past 2^53 ns).
 
 export type AnyValue =
-  | { stringValue: string }
-  | { intValue: number }
-  | { doubleValue: number }
-  | { boolValue: boolean }
-  | { arrayValue: { values: AnyValue[] } };
+  { stringValue: string } | { intValue: number } | { doubleValue: number } | { boolValue: boolean } | { arrayValue: { values: AnyValue[] } };
 export type KeyValue = { key: string; value: AnyValue };
 export type Fixed64 = { low: number; high: number; unsigned: true };
 

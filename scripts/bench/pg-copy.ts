@@ -26,7 +26,10 @@ class CopyIn {
   private resolve!: () => void;
   private reject!: (error: unknown) => void;
 
-  constructor(private readonly text: string, private readonly data: Buffer) {
+  constructor(
+    private readonly text: string,
+    private readonly data: Buffer,
+  ) {
     this.done = new Promise((resolve, reject) => {
       this.resolve = resolve;
       this.reject = reject;

@@ -33,7 +33,7 @@ async function loadStore(): Promise<StoreModule> {
   }
 }
 
-async function openFresh(database: string): Promise<{ sql: Sql; dispose(): Promise<void> }> {
+async function openFresh(database: string): Promise<{ sql: Sql; dispose: () => Promise<void> }> {
   if (database === "postgres") {
     const fresh = await freshPostgresDatabase();
     const sql = openPostgres(fresh.url);
@@ -59,7 +59,9 @@ function print(totals: Totals, spans: number, wallMs: number): void {
   for (const [label, ms] of rows) {
     console.log(`| ${label} | ${(ms / 1000).toFixed(2)} | ${((ms * 1000) / spans).toFixed(1)} | ${((100 * ms) / wallMs).toFixed(1)} % |`);
   }
-  console.log(`| **all stages** | ${(wallMs / 1000).toFixed(2)} | ${((wallMs * 1000) / spans).toFixed(1)} | → ${Math.round((spans * 1000) / wallMs).toLocaleString("en-US")} spans/s on one core |`);
+  console.log(
+    `| **all stages** | ${(wallMs / 1000).toFixed(2)} | ${((wallMs * 1000) / spans).toFixed(1)} | → ${Math.round((spans * 1000) / wallMs).toLocaleString("en-US")} spans/s on one core |`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -74,7 +76,9 @@ async function main(): Promise<void> {
   const { sql, dispose } = await openFresh(database);
   const timedSql = timingSql(sql, totals);
   const rollupCache = database === "sqlite" ? new RollupRowCache() : undefined;
-  console.log(`${workload.spans} spans in ${workload.bodies.length} bodies → ${database}, ${merge} bodies per storeBatch (the write queue merges up to 8,000 spans)`);
+  console.log(
+    `${workload.spans} spans in ${workload.bodies.length} bodies → ${database}, ${merge} bodies per storeBatch (the write queue merges up to 8,000 spans)`,
+  );
   const started = performance.now();
   try {
     for (let i = 0; i < workload.bodies.length; i += merge) {

@@ -51,18 +51,40 @@ function table(header: string[], rows: string[][]): string {
 
 /** The table and the notes below it. */
 export function formatReport(rows: BenchRow[]): string {
-  const header = ["database", "spans", "senders", "batch size", "wall s", "ingest spans/s", "raw rows/s", "ingest/raw", "retries 429/503", "lost spans", "peak RSS MB"];
+  const header = [
+    "database",
+    "spans",
+    "senders",
+    "batch size",
+    "wall s",
+    "ingest spans/s",
+    "raw rows/s",
+    "ingest/raw",
+    "retries 429/503",
+    "lost spans",
+    "peak RSS MB",
+  ];
   const cells = rows.map((r) => {
     const raw = bestRaw(r);
     return [
-      r.database, int(r.spans), String(r.senders), String(r.batchSize), r.wallSeconds.toFixed(1), int(r.ingestPerSecond),
-      int(raw.rowsPerSecond), `${((100 * r.ingestPerSecond) / raw.rowsPerSecond).toFixed(0)} %`, `${r.retries429}/${r.retries503}`,
-      String(lostSpans(r)), mb(r.peakRssMb),
+      r.database,
+      int(r.spans),
+      String(r.senders),
+      String(r.batchSize),
+      r.wallSeconds.toFixed(1),
+      int(r.ingestPerSecond),
+      int(raw.rowsPerSecond),
+      `${((100 * r.ingestPerSecond) / raw.rowsPerSecond).toFixed(0)} %`,
+      `${r.retries429}/${r.retries503}`,
+      String(lostSpans(r)),
+      mb(r.peakRssMb),
     ];
   });
   const notes = rows.flatMap((r) => [
     `${r.database}: ${int(r.traces)} traces in ${r.bodies} OTLP protobuf bodies (${r.bodyMb.toFixed(0)} MB).`,
-    ...r.raw.map((raw) => `  raw ${raw.method}: ${int(raw.rowsPerSecond)} rows/s (ingest = ${((100 * r.ingestPerSecond) / raw.rowsPerSecond).toFixed(0)} % of it)`),
+    ...r.raw.map(
+      (raw) => `  raw ${raw.method}: ${int(raw.rowsPerSecond)} rows/s (ingest = ${((100 * r.ingestPerSecond) / raw.rowsPerSecond).toFixed(0)} % of it)`,
+    ),
     `  verified by ${r.verifiedBy}: ${int(r.storedSpans)} spans stored of ${int(r.spans)} sent, ${int(r.storedTraces)} trace rows of ${int(r.traces)}, ` +
       `trace spanCount sum ${int(r.summarySpans)}, rejected by server ${r.rejectedSpans}.`,
     `  server pid ${r.serverPid ?? "n/a"}: peak VmRSS while sending ${mb(r.peakRssMb)} MB, VmHWM (whole life) ${mb(r.hwmMb)} MB; target < 400 MB.`,

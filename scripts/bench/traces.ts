@@ -37,7 +37,10 @@ function newSpanId(ctx: Ctx): Buffer {
 
 const ns = (ms: number) => BASE_NS + BigInt(Math.round(ms * 1000)) * 1000n;
 
-function finish(ctx: Ctx, span: Omit<ProtoSpan, "traceId" | "endTimeUnixNano" | "startTimeUnixNano" | "events"> & { startMs: number; events?: ProtoEvent[] }): void {
+function finish(
+  ctx: Ctx,
+  span: Omit<ProtoSpan, "traceId" | "endTimeUnixNano" | "startTimeUnixNano" | "events"> & { startMs: number; events?: ProtoEvent[] },
+): void {
   const { startMs, events = [], ...rest } = span;
   ctx.spans.push({ ...rest, traceId: ctx.traceId, startTimeUnixNano: fixed64(ns(startMs)), endTimeUnixNano: fixed64(ns(ctx.clockMs)), events });
 }
@@ -70,7 +73,16 @@ function chat(ctx: Ctx, parent: Buffer, history: Message[], toolCalls: number): 
   if (rng.chance(0.01)) {
     // A provider failure: no usage, no output, an exception event, as the SDKs record it.
     const message = "Rate limit reached for requests; retry after 2s";
-    finish(ctx, { spanId, parentSpanId: parent, name: `chat ${model.request}`, kind: SPAN_KIND_CLIENT, startMs, attributes: attributes({ ...common, "error.type": "RateLimitError" }), status: { code: 2, message }, events: [exception(ctx, "RateLimitError", message)] });
+    finish(ctx, {
+      spanId,
+      parentSpanId: parent,
+      name: `chat ${model.request}`,
+      kind: SPAN_KIND_CLIENT,
+      startMs,
+      attributes: attributes({ ...common, "error.type": "RateLimitError" }),
+      status: { code: 2, message },
+      events: [exception(ctx, "RateLimitError", message)],
+    });
     return null;
   }
   const calls: ToolCallPart[] = Array.from({ length: toolCalls }, () => {
@@ -83,7 +95,11 @@ function chat(ctx: Ctx, parent: Buffer, history: Message[], toolCalls: number): 
   const inputTokens = Math.round(historyChars / 4) + rng.int(200, 1200);
   const cacheRead = rng.chance(0.6) ? Math.floor(inputTokens * rng.next() * 0.8) : 0;
   finish(ctx, {
-    spanId, parentSpanId: parent, name: `chat ${model.request}`, kind: SPAN_KIND_CLIENT, startMs,
+    spanId,
+    parentSpanId: parent,
+    name: `chat ${model.request}`,
+    kind: SPAN_KIND_CLIENT,
+    startMs,
     attributes: attributes({
       ...common,
       "gen_ai.response.model": model.response,
@@ -120,7 +136,12 @@ function tool(ctx: Ctx, parent: Buffer, call: ToolCallPart, history: Message[]):
   });
   const message = `upstream ${call.name} returned 502 Bad Gateway`;
   finish(ctx, {
-    spanId, parentSpanId: parent, name: `execute_tool ${call.name}`, kind: SPAN_KIND_INTERNAL, startMs, attributes: attrs,
+    spanId,
+    parentSpanId: parent,
+    name: `execute_tool ${call.name}`,
+    kind: SPAN_KIND_INTERNAL,
+    startMs,
+    attributes: attrs,
     status: failed ? { code: 2, message } : { code: 0 },
     events: failed ? [exception(ctx, "ToolExecutionError", message)] : [],
   });
@@ -157,7 +178,11 @@ function agent(ctx: Ctx, name: string, parent: Buffer | undefined, budget: numbe
   const errored = failed && rng.chance(0.3);
   const last = history[history.length - 1]!;
   finish(ctx, {
-    spanId, parentSpanId: parent, name: `invoke_agent ${name}`, kind: SPAN_KIND_INTERNAL, startMs,
+    spanId,
+    parentSpanId: parent,
+    name: `invoke_agent ${name}`,
+    kind: SPAN_KIND_INTERNAL,
+    startMs,
     attributes: attributes({
       "gen_ai.operation.name": "invoke_agent",
       "gen_ai.agent.name": name,

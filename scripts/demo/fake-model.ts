@@ -15,9 +15,30 @@ type ModelSpec = { request: string; response: string; provider: string; msPerTok
 export const MODELS = {
   "gpt-4o": { request: "gpt-4o", response: "gpt-4o-2024-08-06", provider: "openai", msPerToken: 12, cache: "automatic", isReasoning: false },
   "gpt-4o-mini": { request: "gpt-4o-mini", response: "gpt-4o-mini-2024-07-18", provider: "openai", msPerToken: 7, cache: "automatic", isReasoning: false },
-  "claude-sonnet-4": { request: "claude-sonnet-4-20250514", response: "claude-sonnet-4-20250514", provider: "anthropic", msPerToken: 16, cache: "explicit", isReasoning: false },
-  "claude-3-5-haiku": { request: "claude-3-5-haiku-20241022", response: "claude-3-5-haiku-20241022", provider: "anthropic", msPerToken: 6, cache: "explicit", isReasoning: false },
-  "gemini-2.5-flash": { request: "gemini-2.5-flash", response: "gemini-2.5-flash", provider: "gcp.gemini", msPerToken: 4, cache: "automatic", isReasoning: true },
+  "claude-sonnet-4": {
+    request: "claude-sonnet-4-20250514",
+    response: "claude-sonnet-4-20250514",
+    provider: "anthropic",
+    msPerToken: 16,
+    cache: "explicit",
+    isReasoning: false,
+  },
+  "claude-3-5-haiku": {
+    request: "claude-3-5-haiku-20241022",
+    response: "claude-3-5-haiku-20241022",
+    provider: "anthropic",
+    msPerToken: 6,
+    cache: "explicit",
+    isReasoning: false,
+  },
+  "gemini-2.5-flash": {
+    request: "gemini-2.5-flash",
+    response: "gemini-2.5-flash",
+    provider: "gcp.gemini",
+    msPerToken: 4,
+    cache: "automatic",
+    isReasoning: true,
+  },
   // Deliberately absent from every price table: shows up as "unpriced".
   "acme-llm-1": { request: "acme-llm-1", response: "acme-llm-1", provider: "acme", msPerToken: 22, cache: "none", isReasoning: false },
 } as const satisfies Record<string, ModelSpec>;

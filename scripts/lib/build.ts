@@ -6,7 +6,17 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "
 import path from "node:path";
 import { buildWorkers, WORKER_BUNDLES } from "./build-workers";
 
-const ROOTS = ["app", "components", "lib", "instrumentation.ts", "prisma/schema.prisma", "next.config.ts", "package-lock.json", "postcss.config.mjs", "tsconfig.json"];
+const ROOTS = [
+  "app",
+  "components",
+  "lib",
+  "instrumentation.ts",
+  "prisma/schema.prisma",
+  "next.config.ts",
+  "package-lock.json",
+  "postcss.config.mjs",
+  "tsconfig.json",
+];
 const STAMP = ".next/hindsight-fingerprint";
 
 function* files(entry: string): Generator<string> {
@@ -21,10 +31,11 @@ function* files(entry: string): Generator<string> {
 /** A hash of the paths, sizes and mtimes of every build input. */
 export function sourceFingerprint(): string {
   const hash = createHash("sha256");
-  for (const root of ROOTS) for (const file of files(root)) {
-    const stat = statSync(file);
-    hash.update(`${file}\0${stat.size}\0${stat.mtimeMs}\n`);
-  }
+  for (const root of ROOTS)
+    for (const file of files(root)) {
+      const stat = statSync(file);
+      hash.update(`${file}\0${stat.size}\0${stat.mtimeMs}\n`);
+    }
   return hash.digest("hex");
 }
 

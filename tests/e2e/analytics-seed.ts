@@ -46,8 +46,16 @@ const llm = (model: string, input: number, output: number): Attributes => ({
   "gen_ai.usage.input_tokens": input,
   "gen_ai.usage.output_tokens": output,
 });
-const agent = (name: string, userId?: string): Attributes => ({ "gen_ai.operation.name": "invoke_agent", "gen_ai.agent.name": name, ...(userId ? { "user.id": userId } : {}) });
-const tool = (name: string): Attributes => ({ "gen_ai.operation.name": "execute_tool", "gen_ai.tool.name": name, "gen_ai.tool.call.arguments": JSON.stringify({ amount: 42 }) });
+const agent = (name: string, userId?: string): Attributes => ({
+  "gen_ai.operation.name": "invoke_agent",
+  "gen_ai.agent.name": name,
+  ...(userId ? { "user.id": userId } : {}),
+});
+const tool = (name: string): Attributes => ({
+  "gen_ai.operation.name": "execute_tool",
+  "gen_ai.tool.name": name,
+  "gen_ai.tool.call.arguments": JSON.stringify({ amount: 42 }),
+});
 
 /** Sends the analytics data; returns the ids the spec opens. */
 export async function seedAnalyticsData(target: SeedTarget, nowMs = Date.now()): Promise<AnalyticsSeedResult> {
@@ -56,7 +64,10 @@ export async function seedAnalyticsData(target: SeedTarget, nowMs = Date.now()):
 
   for (let h = 1; h <= 5; h++) {
     const t0 = nowMs - h * HOUR_MS - 10 * 60_000;
-    const root = seed.emit({ name: ANALYTICS.checkout, startMs: t0, endMs: t0 + 2000 + h * 200, attributes: agent(ANALYTICS.cartAgent, ANALYTICS.buyer) }, undefined);
+    const root = seed.emit(
+      { name: ANALYTICS.checkout, startMs: t0, endMs: t0 + 2000 + h * 200, attributes: agent(ANALYTICS.cartAgent, ANALYTICS.buyer) },
+      undefined,
+    );
     seed.emit({ name: "chat gpt-4o-mini", startMs: t0 + 50, endMs: t0 + 450, attributes: llm("gpt-4o-mini", 10_000, 2_000) }, root);
     seed.emit({ name: `execute_tool ${ANALYTICS.tool}`, startMs: t0 + 500, endMs: t0 + 500 + 300 * h, attributes: tool(ANALYTICS.tool) }, root);
     checkoutTraceIds.push(root.spanContext().traceId);
@@ -65,7 +76,10 @@ export async function seedAnalyticsData(target: SeedTarget, nowMs = Date.now()):
     const t0 = nowMs - h * HOUR_MS - 20 * 60_000;
     const root = seed.emit({ name: ANALYTICS.checkout, startMs: t0, endMs: t0 + 900, attributes: agent(ANALYTICS.cartAgent, ANALYTICS.buyer) });
     seed.emit({ name: "chat gpt-4o-mini", startMs: t0 + 50, endMs: t0 + 450, attributes: llm("gpt-4o-mini", 10_000, 2_000) }, root);
-    seed.emit({ name: `execute_tool ${ANALYTICS.tool}`, startMs: t0 + 500, endMs: t0 + 600, attributes: tool(ANALYTICS.tool), error: { message: "card declined" } }, root);
+    seed.emit(
+      { name: `execute_tool ${ANALYTICS.tool}`, startMs: t0 + 500, endMs: t0 + 600, attributes: tool(ANALYTICS.tool), error: { message: "card declined" } },
+      root,
+    );
   }
   for (const h of [1, 3, 5]) {
     const t0 = nowMs - h * HOUR_MS - 30 * 60_000;
@@ -81,7 +95,15 @@ export async function seedAnalyticsData(target: SeedTarget, nowMs = Date.now()):
   }
   const probeStart = nowMs - 2 * HOUR_MS;
   const probe = seed.emit({ name: ANALYTICS.pricing, startMs: probeStart, endMs: probeStart + 1000, attributes: agent(`pricing-agent-${TAG}`) });
-  seed.emit({ name: `chat ${ANALYTICS.unpricedModel}`, startMs: probeStart + 10, endMs: probeStart + 900, attributes: llm(ANALYTICS.unpricedModel, 1_000_000, 500_000) }, probe);
+  seed.emit(
+    {
+      name: `chat ${ANALYTICS.unpricedModel}`,
+      startMs: probeStart + 10,
+      endMs: probeStart + 900,
+      attributes: llm(ANALYTICS.unpricedModel, 1_000_000, 500_000),
+    },
+    probe,
+  );
   await seed.flush();
 
   return { pricingTraceId: probe.spanContext().traceId, checkoutTraceIds };

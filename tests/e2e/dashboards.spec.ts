@@ -37,7 +37,12 @@ test("latency: percentiles per task and tool, slowest tools, a point opens its t
   const overview = page.getByTestId("latency-overview");
   await expect(overview.locator("path.recharts-line-curve").first()).toBeVisible();
   await expect(overview.locator(".recharts-legend-wrapper")).toContainText(ANALYTICS.checkout);
-  await expect(overview.locator(".recharts-cartesian-axis-tick-value").filter({ hasText: /^\d+\.\d\d s$/ }).first()).toBeVisible();
+  await expect(
+    overview
+      .locator(".recharts-cartesian-axis-tick-value")
+      .filter({ hasText: /^\d+\.\d\d s$/ })
+      .first(),
+  ).toBeVisible();
   const checkout = page.getByTestId("latency-group").filter({ hasText: ANALYTICS.checkout });
   await expect(checkout.locator(".recharts-legend-wrapper")).toContainText("p50");
   await expect(checkout.locator(".recharts-legend-wrapper")).toContainText("p99");
@@ -74,12 +79,24 @@ test("cost: per completed run, waste, breakdowns and top traces; points and bars
   // 7 runs of $0.0027, 2 of them failed: $0.0189 in all, $0.0054 wasted, $0.0027 per completed run.
   const task = page.getByTestId("task-cost-row").filter({ hasText: ANALYTICS.checkout });
   await expect(task.locator("td")).toHaveText([ANALYTICS.checkout, "7", "2", "$0.0027", "$0.019", "$0.0054"]);
-  await expect(page.getByTestId("task-cost-row").filter({ hasText: ANALYTICS.refund }).locator("td")).toHaveText([ANALYTICS.refund, "3", "0", "$0.0036", "$0.011", "—"]);
+  await expect(page.getByTestId("task-cost-row").filter({ hasText: ANALYTICS.refund }).locator("td")).toHaveText([
+    ANALYTICS.refund,
+    "3",
+    "0",
+    "$0.0036",
+    "$0.011",
+    "—",
+  ]);
 
   const perRun = page.getByTestId("cost-per-run");
   await expect(perRun.locator("path.recharts-line-curve").first()).toBeVisible();
   await expect(perRun.locator(".recharts-legend-wrapper")).toContainText(ANALYTICS.checkout);
-  await expect(perRun.locator(".recharts-cartesian-axis-tick-value").filter({ hasText: /^\$0\.\d+$/ }).first()).toBeVisible();
+  await expect(
+    perRun
+      .locator(".recharts-cartesian-axis-tick-value")
+      .filter({ hasText: /^\$0\.\d+$/ })
+      .first(),
+  ).toBeVisible();
   await expect(page.getByTestId("cost-spend").locator('[data-testid="chart-bar"][data-series="Failed runs (waste)"]').first()).toBeVisible();
   await expect(page.getByTestId("cost-spend").locator(".recharts-legend-wrapper")).toContainText("Failed runs (waste)");
   await expect(page.getByTestId("cost-tokens").locator('[data-testid="chart-bar"]').first()).toBeVisible();

@@ -24,7 +24,10 @@ function installDiag() {
   isDiagInstalled = true;
   const record = (message: string, ...args: unknown[]) => exportErrors.push([message, ...args.map(String)].join(" "));
   const ignore = () => {};
-  diag.setLogger({ error: record, warn: ignore, info: ignore, debug: ignore, verbose: ignore }, { logLevel: DiagLogLevel.ERROR, suppressOverrideMessage: true });
+  diag.setLogger(
+    { error: record, warn: ignore, info: ignore, debug: ignore, verbose: ignore },
+    { logLevel: DiagLogLevel.ERROR, suppressOverrideMessage: true },
+  );
 }
 
 /** A tracer exporting to `target` as `serviceName`; `flush()` resolves once every span was accepted. */

@@ -49,7 +49,12 @@ export async function seedExplorerData(target: SeedTarget, nowMs = Date.now()): 
   const session = { "session.id": SEED.sessionId, "user.id": SEED.userId };
   const t0 = nowMs - 10 * 60_000;
 
-  const root = agent.emit({ name: SEED.runName, startMs: t0, endMs: t0 + 4000, attributes: { "gen_ai.operation.name": "invoke_agent", "gen_ai.agent.name": "weather-agent", ...session } });
+  const root = agent.emit({
+    name: SEED.runName,
+    startMs: t0,
+    endMs: t0 + 4000,
+    attributes: { "gen_ai.operation.name": "invoke_agent", "gen_ai.agent.name": "weather-agent", ...session },
+  });
   const system = { role: "system", parts: [{ type: "text", content: "You are a weather assistant. Use tools." }] };
   const user = { role: "user", parts: [{ type: "text", content: "What's the weather in Paris? Email it to me." }] };
   const toolCalls = {
@@ -67,7 +72,13 @@ export async function seedExplorerData(target: SeedTarget, nowMs = Date.now()): 
       name: "execute_tool get_weather",
       startMs: t0 + 1200,
       endMs: t0 + 1700,
-      attributes: { "gen_ai.operation.name": "execute_tool", "gen_ai.tool.name": "get_weather", "gen_ai.tool.call.id": "call_weather_1", "gen_ai.tool.call.arguments": JSON.stringify({ city: "Paris", units: "metric" }), "gen_ai.tool.call.result": weatherResult },
+      attributes: {
+        "gen_ai.operation.name": "execute_tool",
+        "gen_ai.tool.name": "get_weather",
+        "gen_ai.tool.call.id": "call_weather_1",
+        "gen_ai.tool.call.arguments": JSON.stringify({ city: "Paris", units: "metric" }),
+        "gen_ai.tool.call.result": weatherResult,
+      },
     },
     root,
   );
@@ -76,7 +87,12 @@ export async function seedExplorerData(target: SeedTarget, nowMs = Date.now()): 
       name: "execute_tool send_email",
       startMs: t0 + 1201, // parallel with get_weather; 1 ms later so the tree order is fixed
       endMs: t0 + 2200,
-      attributes: { "gen_ai.operation.name": "execute_tool", "gen_ai.tool.name": "send_email", "gen_ai.tool.call.id": "call_email_1", "gen_ai.tool.call.arguments": JSON.stringify({ to: "user@example.com" }) },
+      attributes: {
+        "gen_ai.operation.name": "execute_tool",
+        "gen_ai.tool.name": "send_email",
+        "gen_ai.tool.call.id": "call_email_1",
+        "gen_ai.tool.call.arguments": JSON.stringify({ to: "user@example.com" }),
+      },
       error: { message: SEED.emailError, exception: new Error(SEED.emailError) },
     },
     root,
@@ -87,12 +103,20 @@ export async function seedExplorerData(target: SeedTarget, nowMs = Date.now()): 
     { role: "tool", parts: [{ type: "tool_call_response", id: "call_email_1", response: `error: ${SEED.emailError}` }] },
   ];
   const answer = { role: "assistant", parts: [{ type: "text", content: "It is sunny in Paris (21 °C). I could not send the email." }], finish_reason: "stop" };
-  agent.emit({ name: "chat gpt-4o", startMs: t0 + 2300, endMs: t0 + 3900, attributes: llmAttributes([system, user, toolCalls, ...toolReplies], [answer], [420, 25]) }, root);
+  agent.emit(
+    { name: "chat gpt-4o", startMs: t0 + 2300, endMs: t0 + 3900, attributes: llmAttributes([system, user, toolCalls, ...toolReplies], [answer], [420, 25]) },
+    root,
+  );
 
   const followUps: Span[] = [];
   for (const [i, question] of ["And tomorrow?", "Thanks!"].entries()) {
     const start = t0 + (i + 1) * 2 * 60_000;
-    const turn = agent.emit({ name: SEED.followUpName, startMs: start, endMs: start + 900, attributes: { "gen_ai.operation.name": "invoke_agent", "gen_ai.agent.name": "weather-agent", ...session } });
+    const turn = agent.emit({
+      name: SEED.followUpName,
+      startMs: start,
+      endMs: start + 900,
+      attributes: { "gen_ai.operation.name": "invoke_agent", "gen_ai.agent.name": "weather-agent", ...session },
+    });
     const q = { role: "user", parts: [{ type: "text", content: question }] };
     const a = { role: "assistant", parts: [{ type: "text", content: "Happy to help." }], finish_reason: "stop" };
     agent.emit({ name: "chat gpt-4o", startMs: start + 50, endMs: start + 850, attributes: llmAttributes([q], [a], [60, 8]) }, turn);
@@ -102,8 +126,15 @@ export async function seedExplorerData(target: SeedTarget, nowMs = Date.now()): 
 
   const batch = createSeedTracer(target, "e2e-batch");
   const report = batch.emit({ name: SEED.batchName, startMs: t0 - 60_000, endMs: t0 - 58_000 });
-  batch.emit({ name: "summarise", startMs: t0 - 59_900, endMs: t0 - 58_100, attributes: llmAttributes("Summarise today's tickets.", "Nothing unusual.", [30, 5]) }, report);
+  batch.emit(
+    { name: "summarise", startMs: t0 - 59_900, endMs: t0 - 58_100, attributes: llmAttributes("Summarise today's tickets.", "Nothing unusual.", [30, 5]) },
+    report,
+  );
   await batch.flush();
 
-  return { runTraceId: root.spanContext().traceId, batchTraceId: report.spanContext().traceId, followUpTraceIds: followUps.map((s) => s.spanContext().traceId) };
+  return {
+    runTraceId: root.spanContext().traceId,
+    batchTraceId: report.spanContext().traceId,
+    followUpTraceIds: followUps.map((s) => s.spanContext().traceId),
+  };
 }

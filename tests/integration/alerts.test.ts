@@ -37,10 +37,24 @@ async function startReceiver() {
 
 /** Runs of `task` starting a second apart from `startMs`, each one LLM call with a reported cost. */
 function seedRuns(server: TestServer, task: string, costs: number[], startMs: number, failed = 0) {
-  return exportTraces(server, costs.map((cost, i) => ({
-    name: task, startMs: startMs + i * 1000, durationMs: 800, attributes: {},
-    children: [{ name: "chat", offsetMs: 10, durationMs: 500, attributes: { "gen_ai.operation.name": "chat", "gen_ai.request.model": "alert-test-model", "gen_ai.usage.cost": cost }, isError: i < failed }],
-  })));
+  return exportTraces(
+    server,
+    costs.map((cost, i) => ({
+      name: task,
+      startMs: startMs + i * 1000,
+      durationMs: 800,
+      attributes: {},
+      children: [
+        {
+          name: "chat",
+          offsetMs: 10,
+          durationMs: 500,
+          attributes: { "gen_ai.operation.name": "chat", "gen_ai.request.model": "alert-test-model", "gen_ai.usage.cost": cost },
+          isError: i < failed,
+        },
+      ],
+    })),
+  );
 }
 
 async function api<T>(server: TestServer, path: string, init: RequestInit = {}): Promise<{ status: number; body: T }> {
@@ -50,7 +64,13 @@ async function api<T>(server: TestServer, path: string, init: RequestInit = {}):
 const post = <T>(server: TestServer, path: string, body: unknown) => api<T>(server, path, { method: "POST", body: JSON.stringify(body) });
 
 type Rule = { id: string; state: "ok" | "firing"; enabled: boolean; threshold: number | null; driftPct: number | null; windowMinutes: number };
-type Evaluated = { transition: string; notifying: boolean; rule: Rule; evaluation: { value: number; baseline: number; threshold: number; breached: boolean; runs: number; window: { from: string; to: string } }; incident: IncidentView };
+type Evaluated = {
+  transition: string;
+  notifying: boolean;
+  rule: Rule;
+  evaluation: { value: number; baseline: number; threshold: number; breached: boolean; runs: number; window: { from: string; to: string } };
+  incident: IncidentView;
+};
 const evaluate = async (server: TestServer, id: string) => (await post<Evaluated>(server, `/rules/${id}/evaluate`, {})).body;
 const incidentsOf = async (server: TestServer, ruleId: string, state?: string) =>
   (await api<{ data: IncidentView[] }>(server, `/incidents?${new URLSearchParams({ ruleId, ...(state ? { state } : {}) })}`)).body.data;
@@ -67,8 +87,13 @@ const delivered = (server: TestServer, ruleId: string, event: string) =>
 
 forEachDatabase((server) => {
   it("creates, reads, updates and deletes rules; a 400 names the field", async () => {
-    for (const [body, field] of [[{ name: "x", metric: "cost_per_run" }, "threshold"], [{ name: "x", metric: "nope", threshold: 1 }, "metric"], [[], "body"],
-      [{ name: "x", metric: "cost_per_run", scope: "task", threshold: 1 }, "scopeValue"], [{ name: "x", metric: "cost_per_run", threshold: 1, colour: "red" }, "colour"]] as const) {
+    for (const [body, field] of [
+      [{ name: "x", metric: "cost_per_run" }, "threshold"],
+      [{ name: "x", metric: "nope", threshold: 1 }, "metric"],
+      [[], "body"],
+      [{ name: "x", metric: "cost_per_run", scope: "task", threshold: 1 }, "scopeValue"],
+      [{ name: "x", metric: "cost_per_run", threshold: 1, colour: "red" }, "colour"],
+    ] as const) {
       const { status, body: answer } = await post<{ error: { parameter: string } }>(server, "/rules", body);
       expect([status, answer.error.parameter]).toEqual([400, field]);
     }
@@ -80,9 +105,16 @@ forEachDatabase((server) => {
     expect((await api<Rule>(server, `/rules/${id}`)).body).toEqual(created.body);
     const put = await api<Rule>(server, `/rules/${id}`, { method: "PUT", body: JSON.stringify({ enabled: false, threshold: null, driftPct: 20 }) });
     expect(put.body).toMatchObject({ id, enabled: false, threshold: null, driftPct: 20 });
-    expect((await api<{ error: { parameter: string } }>(server, `/rules/${id}`, { method: "PUT", body: JSON.stringify({ windowMinutes: 2 }) })).body.error.parameter).toBe("windowMinutes");
+    expect(
+      (await api<{ error: { parameter: string } }>(server, `/rules/${id}`, { method: "PUT", body: JSON.stringify({ windowMinutes: 2 }) })).body.error.parameter,
+    ).toBe("windowMinutes");
     expect((await api(server, `/rules/${id}`, { method: "DELETE" })).status).toBe(200);
-    for (const [method, path] of [["GET", ""], ["DELETE", ""], ["POST", "/evaluate"]]) expect((await api(server, `/rules/${id}${path}`, { method })).status).toBe(404);
+    for (const [method, path] of [
+      ["GET", ""],
+      ["DELETE", ""],
+      ["POST", "/evaluate"],
+    ])
+      expect((await api(server, `/rules/${id}${path}`, { method })).status).toBe(404);
     expect((await api<{ error: { parameter: string } }>(server, "/incidents?state=closed")).body.error.parameter).toBe("state");
     expect((await fetch(`${server.baseUrl}/api/v1/alerts/rules`)).status).toBe(401);
   });
@@ -96,7 +128,16 @@ forEachDatabase((server) => {
       receiver = await startReceiver();
       await seedRuns(server, task, [0.01, 0.01, 0.01, 0.01], Date.now() - 2 * DAY); // the baseline: $0.01 per run
       // Disabled, so only this test's "evaluate now" calls run it (the shared server's scheduler skips it).
-      const rule = { name: `cost of ${task}`, metric: "cost_per_run", scope: "task", scopeValue: task, threshold: 0.05, driftPct: 50, webhookUrl: receiver.url, enabled: false };
+      const rule = {
+        name: `cost of ${task}`,
+        metric: "cost_per_run",
+        scope: "task",
+        scopeValue: task,
+        threshold: 0.05,
+        driftPct: 50,
+        webhookUrl: receiver.url,
+        enabled: false,
+      };
       ruleId = (await post<Rule>(server, "/rules", rule)).body.id;
     });
     afterAll(() => receiver?.close());
@@ -104,19 +145,36 @@ forEachDatabase((server) => {
     it("fires once, notifies after one retry, stays quiet while firing, resolves and notifies again", async () => {
       await seedRuns(server, task, [0.03, 0.03], Date.now() - 30_000);
       const fired = await evaluate(server, ruleId);
-      expect(fired).toMatchObject({ transition: "fire", notifying: true, rule: { state: "firing" }, evaluation: { breached: true, runs: 2 }, incident: { state: "open", endedAt: null } });
+      expect(fired).toMatchObject({
+        transition: "fire",
+        notifying: true,
+        rule: { state: "firing" },
+        evaluation: { breached: true, runs: 2 },
+        incident: { state: "open", endedAt: null },
+      });
       // Limit: the lower of 0.05 and 0.01 × 1.5.
-      for (const [field, value] of [["value", 0.03], ["baseline", 0.01], ["threshold", 0.015]] as const) expect(fired.evaluation[field]).toBeCloseTo(value, 12);
+      for (const [field, value] of [
+        ["value", 0.03],
+        ["baseline", 0.01],
+        ["threshold", 0.015],
+      ] as const)
+        expect(fired.evaluation[field]).toBeCloseTo(value, 12);
       await delivered(server, ruleId, "firing");
-      expect(receiver.received.map((r) => [r.body.state, r.status])).toEqual([["firing", 500], ["firing", 200]]);
+      expect(receiver.received.map((r) => [r.body.state, r.status])).toEqual([
+        ["firing", 500],
+        ["firing", 200],
+      ]);
       const firing = receiver.received[1]!;
       expect(firing.body).toEqual(receiver.received[0]!.body);
       expect(firing.headers["x-hindsight-delivery"]).toBe(`${fired.incident.id}:firing`);
       expect(firing.body).toMatchObject({
-        state: "firing", window: fired.evaluation.window,
+        state: "firing",
+        window: fired.evaluation.window,
         rule: { id: ruleId, metric: "cost_per_run", scope: "task", scopeValue: task, threshold: 0.05, driftPct: 50, windowMinutes: 60 },
         incident: { id: fired.incident.id, startedAt: fired.incident.startedAt, endedAt: null, peakValue: close(0.03) },
-        value: close(0.03), baseline: close(0.01), threshold: close(0.015),
+        value: close(0.03),
+        baseline: close(0.01),
+        threshold: close(0.015),
       });
       const window = `from=${encodeURIComponent(fired.evaluation.window.from)}&to=${encodeURIComponent(fired.evaluation.window.to)}`;
       expect(firing.body.links.traces).toBe(`${server.baseUrl}/traces?name=${task}&${window}&sort=cost&order=desc`);
@@ -130,20 +188,39 @@ forEachDatabase((server) => {
       const resolved = await evaluate(server, ruleId);
       expect(resolved).toMatchObject({ transition: "resolve", notifying: true, rule: { state: "ok" }, incident: { id: fired.incident.id, state: "resolved" } });
       await delivered(server, ruleId, "resolved");
-      expect(receiver.received.map((r) => [r.body.state, r.status])).toEqual([["firing", 500], ["firing", 200], ["resolved", 200]]);
+      expect(receiver.received.map((r) => [r.body.state, r.status])).toEqual([
+        ["firing", 500],
+        ["firing", 200],
+        ["resolved", 200],
+      ]);
       const { body } = receiver.received[2]!;
-      expect(body).toMatchObject({ state: "resolved", incident: { id: fired.incident.id, endedAt: resolved.incident.endedAt, peakValue: close(0.03) }, value: close(0.01125), baseline: close(0.01) });
+      expect(body).toMatchObject({
+        state: "resolved",
+        incident: { id: fired.incident.id, endedAt: resolved.incident.endedAt, peakValue: close(0.03) },
+        value: close(0.01125),
+        baseline: close(0.01),
+      });
       expect(body.incident.endedAt).not.toBeNull();
 
       expect((await evaluate(server, ruleId)).transition).toBe("none");
       const [incident, ...others] = await incidentsOf(server, ruleId);
       expect(others).toEqual([]);
       expect(incident).toMatchObject({
-        state: "resolved", value: close(0.03), peakValue: close(0.03), lastValue: close(0.01125), baseline: close(0.01),
-        startedAt: fired.incident.startedAt, endedAt: resolved.incident.endedAt, rule: { id: ruleId, scopeValue: task },
+        state: "resolved",
+        value: close(0.03),
+        peakValue: close(0.03),
+        lastValue: close(0.01125),
+        baseline: close(0.01),
+        startedAt: fired.incident.startedAt,
+        endedAt: resolved.incident.endedAt,
+        rule: { id: ruleId, scopeValue: task },
       });
       expect(incident!.exampleTraceIds).toEqual(fired.incident.exampleTraceIds);
-      expect(incident!.deliveries.map((d) => [d.event, d.attempt, d.httpStatus, d.ok])).toEqual([["firing", 1, 500, false], ["firing", 2, 200, true], ["resolved", 1, 200, true]]);
+      expect(incident!.deliveries.map((d) => [d.event, d.attempt, d.httpStatus, d.ok])).toEqual([
+        ["firing", 1, 500, false],
+        ["firing", 2, 200, true],
+        ["resolved", 1, 200, true],
+      ]);
       expect(await incidentsOf(server, ruleId, "open")).toEqual([]);
       expect(await incidentsOf(server, ruleId, "resolved")).toHaveLength(1);
     });
@@ -156,7 +233,10 @@ describe("the in-server scheduler", () => {
 
   beforeAll(async () => {
     receiver = await startReceiver();
-    server = await startHindsight({ database: "sqlite", env: { HINDSIGHT_ALERT_INTERVAL_SECONDS: "1", HINDSIGHT_ALERT_RETRY_BASE_MS: "50", HINDSIGHT_PUBLIC_URL: "https://hindsight.example.com" } });
+    server = await startHindsight({
+      database: "sqlite",
+      env: { HINDSIGHT_ALERT_INTERVAL_SECONDS: "1", HINDSIGHT_ALERT_RETRY_BASE_MS: "50", HINDSIGHT_PUBLIC_URL: "https://hindsight.example.com" },
+    });
   });
   afterAll(async () => {
     await server?.stop();
@@ -165,7 +245,14 @@ describe("the in-server scheduler", () => {
 
   it("evaluates enabled rules on its own: fires, retries after the configured backoff, resolves", async () => {
     const task = `scheduled-${randomBytes(4).toString("hex")}`;
-    const { body: rule } = await post<Rule>(server, "/rules", { name: "errors", metric: "error_rate", scope: "task", scopeValue: task, threshold: 0.5, webhookUrl: receiver.url });
+    const { body: rule } = await post<Rule>(server, "/rules", {
+      name: "errors",
+      metric: "error_rate",
+      scope: "task",
+      scopeValue: task,
+      threshold: 0.5,
+      webhookUrl: receiver.url,
+    });
     await seedRuns(server, task, [0.001, 0.001], Date.now() - 10_000, 2);
     await delivered(server, rule.id, "firing");
     const firing = receiver.received.map((r) => r.body);

@@ -10,25 +10,48 @@ import { exportTraces, HOUR, iso, MINUTE, randomBaseHour, type SeedSpan, type Se
 
 /** An LLM call with a reported cost (so the figures do not depend on the price table). */
 const call = (model: string, costUsd: number, offsetMs: number): SeedSpan => ({
-  name: `chat ${model}`, offsetMs, durationMs: 300,
-  attributes: { "gen_ai.operation.name": "chat", "gen_ai.request.model": model, "gen_ai.usage.input_tokens": 1000, "gen_ai.usage.output_tokens": 100, "gen_ai.usage.cost": costUsd },
+  name: `chat ${model}`,
+  offsetMs,
+  durationMs: 300,
+  attributes: {
+    "gen_ai.operation.name": "chat",
+    "gen_ai.request.model": model,
+    "gen_ai.usage.input_tokens": 1000,
+    "gen_ai.usage.output_tokens": 100,
+    "gen_ai.usage.cost": costUsd,
+  },
 });
-const tool = (name: string, offsetMs: number, isError = false): SeedSpan => ({ name: `execute_tool ${name}`, offsetMs, durationMs: 100, attributes: { "gen_ai.operation.name": "execute_tool", "gen_ai.tool.name": name }, isError });
+const tool = (name: string, offsetMs: number, isError = false): SeedSpan => ({
+  name: `execute_tool ${name}`,
+  offsetMs,
+  durationMs: 100,
+  attributes: { "gen_ai.operation.name": "execute_tool", "gen_ai.tool.name": name },
+  isError,
+});
 
 type DriftBody = DriftAnswer & { error?: { parameter: string } };
 
-async function getDrift(server: TestServer, params: Record<string, string>, headers: Record<string, string> = authHeaders(server)): Promise<{ status: number; body: DriftBody }> {
+async function getDrift(
+  server: TestServer,
+  params: Record<string, string>,
+  headers: Record<string, string> = authHeaders(server),
+): Promise<{ status: number; body: DriftBody }> {
   const response = await fetch(`${server.baseUrl}/api/v1/drift?${new URLSearchParams(params)}`, { headers });
   return { status: response.status, body: await response.json() };
 }
 
 const CHANGE_HOUR = 14;
-const SMALL = 0.002, LARGE = 0.006, FLAT = 0.001;
+const SMALL = 0.002,
+  LARGE = 0.006,
+  FLAT = 0.001;
 
 forEachDatabase((server) => {
   const run = randomBytes(4).toString("hex");
-  const task = `drift-task-${run}`, flat = `drift-flat-${run}`, agent = `drift-agent-${run}`;
-  const small = `small-${run}`, large = `large-${run}`;
+  const task = `drift-task-${run}`,
+    flat = `drift-flat-${run}`,
+    agent = `drift-agent-${run}`;
+  const small = `small-${run}`,
+    large = `large-${run}`;
   const base = randomBaseHour();
   const window = { from: iso(base), to: iso(base + 24 * HOUR), bucket: "1h" };
 
@@ -51,7 +74,10 @@ forEachDatabase((server) => {
     const { status, body } = await getDrift(server, { ...window, groupBy: "task", group: task });
     expect(status).toBe(200);
     expect(body.window).toEqual({ from: iso(base), to: iso(base + 24 * HOUR), bucket: "1h", groupBy: "task" });
-    expect(body.baselines).toEqual({ previous: { from: iso(base - 24 * HOUR), to: iso(base) }, trailing7d: { from: iso(base - 7 * 24 * HOUR), to: iso(base) } });
+    expect(body.baselines).toEqual({
+      previous: { from: iso(base - 24 * HOUR), to: iso(base) },
+      trailing7d: { from: iso(base - 7 * 24 * HOUR), to: iso(base) },
+    });
     expect(body.data).toHaveLength(1);
     const report = body.data[0]!;
     const costPerRun = (28 * SMALL + 20 * LARGE) / 48;
@@ -76,12 +102,26 @@ forEachDatabase((server) => {
     const { basis, before, after } = body.data[0]!.whatChanged;
     expect(basis).toBe("changePoint");
     expect(before).toMatchObject({
-      from: iso(base - 24 * HOUR), to: iso(base + CHANGE_HOUR * HOUR), runs: 76, sampledRuns: 76,
-      modelMix: [{ model: small, calls: 76, share: 1 }], tokensPerCall: 1100, toolCallsPerRun: 1, errorRate: 0, retriesPerRun: 0,
+      from: iso(base - 24 * HOUR),
+      to: iso(base + CHANGE_HOUR * HOUR),
+      runs: 76,
+      sampledRuns: 76,
+      modelMix: [{ model: small, calls: 76, share: 1 }],
+      tokensPerCall: 1100,
+      toolCallsPerRun: 1,
+      errorRate: 0,
+      retriesPerRun: 0,
     });
     expect(after).toMatchObject({
-      from: iso(base + CHANGE_HOUR * HOUR), to: iso(base + 24 * HOUR), runs: 20, sampledRuns: 20,
-      modelMix: [{ model: large, calls: 20, share: 1 }], tokensPerCall: 1100, toolCallsPerRun: 2, errorRate: 1, retriesPerRun: 1,
+      from: iso(base + CHANGE_HOUR * HOUR),
+      to: iso(base + 24 * HOUR),
+      runs: 20,
+      sampledRuns: 20,
+      modelMix: [{ model: large, calls: 20, share: 1 }],
+      tokensPerCall: 1100,
+      toolCallsPerRun: 2,
+      errorRate: 1,
+      retriesPerRun: 1,
     });
     expect(before.costPerRunUsd).toBeCloseTo(SMALL, 12);
     expect(after.costPerRunUsd).toBeCloseTo(LARGE, 12);

@@ -50,7 +50,13 @@ forEachDatabase((server) => {
       expect(calls).toHaveLength(result.llmCalls.length);
       calls.forEach((span, i) => {
         const expected = result.llmCalls[i]!;
-        expect(span).toMatchObject({ model: result.model, provider: result.provider, inputTokens: expected.inputTokens, outputTokens: expected.outputTokens, cacheReadTokens: expected.cacheReadTokens });
+        expect(span).toMatchObject({
+          model: result.model,
+          provider: result.provider,
+          inputTokens: expected.inputTokens,
+          outputTokens: expected.outputTokens,
+          cacheReadTokens: expected.cacheReadTokens,
+        });
         expectComputedCost(span);
         expect(Array.isArray(span.input), "ai.prompt.messages parsed").toBe(true);
         expectInOrder(span.input, ["You are a support agent", "Where is my order A-1042?"]);
@@ -81,7 +87,10 @@ forEachDatabase((server) => {
       const doEmbed = one(embedDetail, "ai.embed.doEmbed");
       expect(one(embedDetail, "ai.embed").kind).toBe("chain");
       expect(doEmbed).toMatchObject({ kind: "embedding", model: result.embedding.model, provider: "openai", inputTokens: result.embedding.tokens });
-      expect({ inputTokens: embedDetail.trace.inputTokens, llmCallCount: embedDetail.trace.llmCallCount }).toEqual({ inputTokens: result.embedding.tokens, llmCallCount: 1 });
+      expect({ inputTokens: embedDetail.trace.inputTokens, llmCallCount: embedDetail.trace.llmCallCount }).toEqual({
+        inputTokens: result.embedding.tokens,
+        llmCallCount: 1,
+      });
       expect(embedDetail.trace.sessionId).toBe(result.sessionId);
     });
   });
@@ -102,7 +111,14 @@ forEachDatabase((server) => {
     it("normalises the chat spans (the instrumentation records no cached tokens)", () => {
       for (const call of result.llmCalls) {
         const span = bySpanId(detail, call.spanId);
-        expect(span).toMatchObject({ kind: "llm", model: result.model, provider: result.provider, inputTokens: call.inputTokens, outputTokens: call.outputTokens, cacheReadTokens: null });
+        expect(span).toMatchObject({
+          kind: "llm",
+          model: result.model,
+          provider: result.provider,
+          inputTokens: call.inputTokens,
+          outputTokens: call.outputTokens,
+          cacheReadTokens: null,
+        });
         expectComputedCost(span);
       }
     });
@@ -116,7 +132,12 @@ forEachDatabase((server) => {
     });
 
     it("normalises the embeddings span and the hand-made agent and tool spans", () => {
-      expect(bySpanId(detail, result.embedding.spanId)).toMatchObject({ kind: "embedding", model: result.embedding.model, provider: "openai", inputTokens: result.embedding.inputTokens });
+      expect(bySpanId(detail, result.embedding.spanId)).toMatchObject({
+        kind: "embedding",
+        model: result.embedding.model,
+        provider: "openai",
+        inputTokens: result.embedding.inputTokens,
+      });
       const toolSpan = one(detail, `execute_tool ${result.tool.name}`);
       expect(toolSpan).toMatchObject({ toolName: result.tool.name, toolCallId: expect.stringMatching(/^call_/) });
       expect(toolSpan.input).toEqual(result.tool.input);
@@ -131,7 +152,10 @@ forEachDatabase((server) => {
 
     it("sums chat and embedding calls once", () => {
       expectTotals(detail, result.totals);
-      expectTraceCostOf(detail, detail.spans.filter((s) => s.kind === "llm" || s.kind === "embedding"));
+      expectTraceCostOf(
+        detail,
+        detail.spans.filter((s) => s.kind === "llm" || s.kind === "embedding"),
+      );
     });
   });
 
@@ -151,7 +175,13 @@ forEachDatabase((server) => {
     it("normalises the LLM spans: response model, provider from llm.system, tokens and cache", () => {
       for (const call of result.llmCalls) {
         const span = bySpanId(detail, call.spanId);
-        expect(span).toMatchObject({ model: result.model, provider: result.provider, inputTokens: call.inputTokens, outputTokens: call.outputTokens, cacheReadTokens: call.cacheReadTokens });
+        expect(span).toMatchObject({
+          model: result.model,
+          provider: result.provider,
+          inputTokens: call.inputTokens,
+          outputTokens: call.outputTokens,
+          cacheReadTokens: call.cacheReadTokens,
+        });
         expectComputedCost(span);
       }
       const [first, second] = result.llmCalls.map((call) => bySpanId(detail, call.spanId));
@@ -176,7 +206,10 @@ forEachDatabase((server) => {
 
     it("sums the LLM calls once", () => {
       expectTotals(detail, result.totals);
-      expectTraceCostOf(detail, detail.spans.filter((s) => s.kind === "llm"));
+      expectTraceCostOf(
+        detail,
+        detail.spans.filter((s) => s.kind === "llm"),
+      );
     });
   });
 
@@ -196,7 +229,15 @@ forEachDatabase((server) => {
     it("normalises the LLM spans (gen_ai.* 1.40 names; no cached tokens recorded)", () => {
       for (const call of result.llmCalls) {
         const span = bySpanId(detail, call.spanId);
-        expect(span).toMatchObject({ kind: "llm", model: result.model, provider: result.provider, inputTokens: call.inputTokens, outputTokens: call.outputTokens, cacheReadTokens: null, agentName: result.agentName });
+        expect(span).toMatchObject({
+          kind: "llm",
+          model: result.model,
+          provider: result.provider,
+          inputTokens: call.inputTokens,
+          outputTokens: call.outputTokens,
+          cacheReadTokens: null,
+          agentName: result.agentName,
+        });
         expectComputedCost(span);
       }
       const [first, second] = result.llmCalls.map((call) => bySpanId(detail, call.spanId));
@@ -219,7 +260,10 @@ forEachDatabase((server) => {
 
     it("sums the LLM calls once", () => {
       expectTotals(detail, result.totals);
-      expectTraceCostOf(detail, detail.spans.filter((s) => s.kind === "llm"));
+      expectTraceCostOf(
+        detail,
+        detail.spans.filter((s) => s.kind === "llm"),
+      );
     });
   });
 
@@ -239,7 +283,13 @@ forEachDatabase((server) => {
     it("uses the reported cost_details total and converts Langfuse usage to inclusive input", () => {
       const facts = result.generations["classify-intent"];
       const span = one(detail, "classify-intent");
-      expect(span).toMatchObject({ model: facts.model, inputTokens: facts.inputTokens, outputTokens: facts.outputTokens, cacheReadTokens: facts.cacheReadTokens, costSource: "reported" });
+      expect(span).toMatchObject({
+        model: facts.model,
+        inputTokens: facts.inputTokens,
+        outputTokens: facts.outputTokens,
+        cacheReadTokens: facts.cacheReadTokens,
+        costSource: "reported",
+      });
       expect(span.costUsd!).toBeCloseTo(facts.costUsd!, 12);
       expect(span.input).toEqual([{ role: "user", content: result.userMessage }]);
       expect(span.output).toEqual({ role: "assistant", content: "billing" });

@@ -14,15 +14,46 @@ type Case = { name: string; status: number; send: (server: TestServer) => Promis
 
 const cases: Case[] = [
   { name: "no API key", status: 401, message: /missing API key/, send: (s) => fetch(`${s.baseUrl}/v1/traces`, { method: "POST", body: "{}", headers: json }) },
-  { name: "unknown API key", status: 401, message: /unknown API key/, send: (s) => fetch(`${s.baseUrl}/v1/traces`, { method: "POST", body: "{}", headers: { ...json, "x-api-key": "hs_nope_nope_nope_nope" } }) },
-  { name: "unsupported content type", status: 415, message: /unsupported content type "text\/plain"/, send: (s) => postOtlp(s, "hello", { "content-type": "text/plain" }) },
-  { name: "unsupported encoding", status: 415, message: /unsupported content encoding "br"/, send: (s) => postOtlp(s, "{}", { ...json, "content-encoding": "br" }) },
+  {
+    name: "unknown API key",
+    status: 401,
+    message: /unknown API key/,
+    send: (s) => fetch(`${s.baseUrl}/v1/traces`, { method: "POST", body: "{}", headers: { ...json, "x-api-key": "hs_nope_nope_nope_nope" } }),
+  },
+  {
+    name: "unsupported content type",
+    status: 415,
+    message: /unsupported content type "text\/plain"/,
+    send: (s) => postOtlp(s, "hello", { "content-type": "text/plain" }),
+  },
+  {
+    name: "unsupported encoding",
+    status: 415,
+    message: /unsupported content encoding "br"/,
+    send: (s) => postOtlp(s, "{}", { ...json, "content-encoding": "br" }),
+  },
   { name: "invalid JSON", status: 400, message: /not valid JSON/, send: (s) => postOtlp(s, '{"resourceSpans": [', json) },
   { name: "wrong JSON shape", status: 400, message: /resourceSpans must be an array/, send: (s) => postOtlp(s, '{"resourceSpans": {"x": 1}}', json) },
-  { name: "span that is not an object", status: 400, message: /span must be an object/, send: (s) => postOtlp(s, '{"resourceSpans":[{"scopeSpans":[{"spans":[42]}]}]}', json) },
-  { name: "timestamp that is not an integer", status: 400, message: /startTimeUnixNano "yesterday"/, send: (s) => postOtlp(s, JSON.stringify({ resourceSpans: [{ scopeSpans: [{ spans: [{ ...agentRun().spans.root, startTimeUnixNano: "yesterday" }] }] }] }), json) },
+  {
+    name: "span that is not an object",
+    status: 400,
+    message: /span must be an object/,
+    send: (s) => postOtlp(s, '{"resourceSpans":[{"scopeSpans":[{"spans":[42]}]}]}', json),
+  },
+  {
+    name: "timestamp that is not an integer",
+    status: 400,
+    message: /startTimeUnixNano "yesterday"/,
+    send: (s) =>
+      postOtlp(s, JSON.stringify({ resourceSpans: [{ scopeSpans: [{ spans: [{ ...agentRun().spans.root, startTimeUnixNano: "yesterday" }] }] }] }), json),
+  },
   { name: "broken gzip", status: 400, message: /not valid gzip/, send: (s) => postOtlp(s, "definitely not gzip", { ...json, "content-encoding": "gzip" }) },
-  { name: "gzip bomb over the limit after decompression", status: 413, message: /exceeds 16777216 bytes/, send: (s) => postOtlp(s, gzipSync(Buffer.alloc(17 * 1024 * 1024, 0x20)), { ...json, "content-encoding": "gzip" }) },
+  {
+    name: "gzip bomb over the limit after decompression",
+    status: 413,
+    message: /exceeds 16777216 bytes/,
+    send: (s) => postOtlp(s, gzipSync(Buffer.alloc(17 * 1024 * 1024, 0x20)), { ...json, "content-encoding": "gzip" }),
+  },
   { name: "declared body over the limit", status: 413, message: /exceeds/, send: (s) => postOtlp(s, Buffer.alloc(17 * 1024 * 1024, 0x20), json) },
   { name: "logs with a broken body", status: 400, message: /resourceLogs must be an array/, send: (s) => postOtlp(s, '{"resourceLogs": 3}', json, "/v1/logs") },
 ];
@@ -55,9 +86,15 @@ forEachDatabase((server) => {
   });
 
   it.each([
-    ["limit=0", "limit"], ["limit=501", "limit"], ["from=yesterday", "from"], ["status=broken", "status"],
-    ["minCostUsd=-1", "minCostUsd"], ["stauts=error", "stauts"], ["cursor=abc", "cursor"],
-    ["from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", "to"], ["minDurationMs=5&maxDurationMs=1", "maxDurationMs"],
+    ["limit=0", "limit"],
+    ["limit=501", "limit"],
+    ["from=yesterday", "from"],
+    ["status=broken", "status"],
+    ["minCostUsd=-1", "minCostUsd"],
+    ["stauts=error", "stauts"],
+    ["cursor=abc", "cursor"],
+    ["from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z", "to"],
+    ["minDurationMs=5&maxDurationMs=1", "maxDurationMs"],
   ])("GET /api/v1/traces?%s → 400 naming %s", async (query, parameter) => {
     const response = await fetch(`${server.baseUrl}/api/v1/traces?${query}`, { headers: authHeaders(server) });
     expect(response.status).toBe(400);
@@ -69,7 +106,16 @@ forEachDatabase((server) => {
   it("stores span text that carries NUL characters (as U+FFFD on PostgreSQL, whose text cannot hold them)", async () => {
     const traceId = hex(16);
     const args = "look up a\u0000b"; // plain text: JSON text may not hold a raw NUL
-    const sent = span(traceId, hex(8), "", "execute_tool look\u0000up", 0, 10, { "gen_ai.operation.name": "execute_tool", "gen_ai.tool.name": "lookup", "gen_ai.tool.call.arguments": args }, { code: 2, message: "bad\u0000byte" });
+    const sent = span(
+      traceId,
+      hex(8),
+      "",
+      "execute_tool look\u0000up",
+      0,
+      10,
+      { "gen_ai.operation.name": "execute_tool", "gen_ai.tool.name": "lookup", "gen_ai.tool.call.arguments": args },
+      { code: 2, message: "bad\u0000byte" },
+    );
     expect((await postOtlp(server, JSON.stringify(request([sent])), json)).status).toBe(200);
     const [tool] = (await getTrace(server, traceId)).spans;
     const asStored = (text: string) => (server.name === "postgres" ? text.replaceAll("\u0000", "\uFFFD") : text);

@@ -42,7 +42,9 @@ describe("ingest with normalise worker threads, committing in the request thread
     expect(broken.status).toBe(400);
     expect(((await broken.json()) as { message: string }).message).toMatch(/resourceSpans/);
     const run = agentRun();
-    const partial = await postOtlp(server, JSON.stringify(request([run.spans.root, { ...run.spans.chat, spanId: "not-hex" }])), { "content-type": "application/json" });
+    const partial = await postOtlp(server, JSON.stringify(request([run.spans.root, { ...run.spans.chat, spanId: "not-hex" }])), {
+      "content-type": "application/json",
+    });
     expect(((await partial.json()) as { partialSuccess: { rejectedSpans: number } }).partialSuccess.rejectedSpans).toBe(1);
     expect((await getTrace(server, run.traceId)).trace.spanCount).toBe(1);
     expect((await getTrace(server, result.traceId)).trace.spanCount).toBe(5);

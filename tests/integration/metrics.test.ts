@@ -11,7 +11,11 @@ import { hex, request } from "./support/otlp-json";
 
 const json = { "content-type": "application/json" };
 const chat = (model: string, input: number, output: number) => ({
-  "gen_ai.operation.name": "chat", "gen_ai.provider.name": "openai", "gen_ai.request.model": model, "gen_ai.usage.input_tokens": input, "gen_ai.usage.output_tokens": output,
+  "gen_ai.operation.name": "chat",
+  "gen_ai.provider.name": "openai",
+  "gen_ai.request.model": model,
+  "gen_ai.usage.input_tokens": input,
+  "gen_ai.usage.output_tokens": output,
 });
 /** gpt-4o-mini at $0.15 / $0.60 per million tokens; each seeded run makes 1,500 input and 150 output tokens. */
 const RUN_COST = (1500 * 0.15 + 150 * 0.6) / 1e6;
@@ -26,11 +30,19 @@ function seedRuns(run: string, base: number): SeedTrace[] {
   const agent = { "gen_ai.operation.name": "invoke_agent", "gen_ai.agent.name": `agent-${run}` };
   const traces = [0, 1].flatMap((h) =>
     range(40).map((i) => ({
-      name: `task-${run}`, startMs: base + h * HOUR + i * MINUTE, durationMs: rootMs(h, i),
+      name: `task-${run}`,
+      startMs: base + h * HOUR + i * MINUTE,
+      durationMs: rootMs(h, i),
       attributes: { ...agent, "user.id": `user-${run}-${h}`, "session.id": `sess-${run}-${i % 4}` },
       children: [
         { name: "chat gpt-4o-mini", offsetMs: 5, durationMs: chatMs(i)[0]!, attributes: chat("gpt-4o-mini", 1000, 100) },
-        { name: "execute_tool", offsetMs: 110 + 7 * i, durationMs: toolMs(i), attributes: { "gen_ai.operation.name": "execute_tool", "gen_ai.tool.name": `lookup-${run}` }, isError: i % 10 === 0 },
+        {
+          name: "execute_tool",
+          offsetMs: 110 + 7 * i,
+          durationMs: toolMs(i),
+          attributes: { "gen_ai.operation.name": "execute_tool", "gen_ai.tool.name": `lookup-${run}` },
+          isError: i % 10 === 0,
+        },
         { name: "chat gpt-4o-mini", offsetMs: 140 + 8 * i, durationMs: chatMs(i)[1]!, attributes: chat("gpt-4o-mini", 500, 50) },
       ],
     })),
@@ -53,16 +65,24 @@ forEachDatabase((server) => {
     it.each(["name", "agent"])("groups whole traces by %s: count and percentiles per hour", async (groupBy) => {
       const points = await getPoints(server, "latency", { ...hours, bucket: "1h", groupBy }, `${groupBy === "name" ? "task" : "agent"}-${run}`);
       expect(points.map((p) => p.bucketStart)).toEqual([iso(base), iso(base + HOUR)]);
-      for (const h of [0, 1]) expectLatency(points[h], range(40).map((i) => rootMs(h, i)));
+      for (const h of [0, 1])
+        expectLatency(
+          points[h],
+          range(40).map((i) => rootMs(h, i)),
+        );
     });
 
     it("groups tool spans per 5-minute bucket (merged from minute rows)", async () => {
       const points = await getPoints(server, "latency", { ...hours, bucket: "5m", groupBy: "tool" }, `lookup-${run}`);
       expect(points).toHaveLength(16);
       for (const [n, point] of points.entries()) {
-        const h = Math.floor(n / 8), first = (n % 8) * 5;
+        const h = Math.floor(n / 8),
+          first = (n % 8) * 5;
         expect(point.bucketStart).toBe(iso(base + h * HOUR + first * MINUTE));
-        expectLatency(point, range(5).map((k) => toolMs(first + k)));
+        expectLatency(
+          point,
+          range(5).map((k) => toolMs(first + k)),
+        );
       }
     });
 
@@ -104,7 +124,10 @@ forEachDatabase((server) => {
   });
 
   it("moves a trace to its late root's name and start bucket", async () => {
-    const base = randomBaseHour(), run = hex(4), traceId = hex(16), rootId = hex(8);
+    const base = randomBaseHour(),
+      run = hex(4),
+      traceId = hex(16),
+      rootId = hex(8);
     const child = spanAt(traceId, hex(8), rootId, `early-${run}`, base + HOUR + 10 * MINUTE, 500, chat("gpt-4o-mini", 1000, 100));
     const root = spanAt(traceId, rootId, "", `late-root-${run}`, base + 50 * MINUTE, 30 * MINUTE);
     const window = { from: iso(base), to: iso(base + 2 * HOUR), bucket: "1h" };
@@ -123,13 +146,23 @@ forEachDatabase((server) => {
     expect(cost).toMatchObject({ traces: 1, inputTokens: 1000, outputTokens: 100 });
     expect(cost!.costUsd).toBeCloseTo((1000 * 0.15 + 100 * 0.6) / 1e6, 12);
     // The LLM call itself still starts in the second hour.
-    expect((await getPoints(server, "latency", { ...window, groupBy: "model" }, "gpt-4o-mini")).map((p) => [p.bucketStart, p.count])).toEqual([[iso(base + HOUR), 1]]);
+    expect((await getPoints(server, "latency", { ...window, groupBy: "model" }, "gpt-4o-mini")).map((p) => [p.bucketStart, p.count])).toEqual([
+      [iso(base + HOUR), 1],
+    ]);
   });
 
   it("counts a re-sent span once", async () => {
-    const base = randomBaseHour(), run = hex(4), traceId = hex(16), rootId = hex(8);
-    const tool = (start: number) => spanAt(traceId, hex(8), rootId, "execute_tool", base + start, 40, { "gen_ai.operation.name": "execute_tool", "gen_ai.tool.name": `fetch-${run}` });
-    const spans = [spanAt(traceId, rootId, "", `resend-${run}`, base, 1000), spanAt(traceId, hex(8), rootId, "chat", base + 10, 300, chat("gpt-4o-mini", 1000, 100)), tool(400)];
+    const base = randomBaseHour(),
+      run = hex(4),
+      traceId = hex(16),
+      rootId = hex(8);
+    const tool = (start: number) =>
+      spanAt(traceId, hex(8), rootId, "execute_tool", base + start, 40, { "gen_ai.operation.name": "execute_tool", "gen_ai.tool.name": `fetch-${run}` });
+    const spans = [
+      spanAt(traceId, rootId, "", `resend-${run}`, base, 1000),
+      spanAt(traceId, hex(8), rootId, "chat", base + 10, 300, chat("gpt-4o-mini", 1000, 100)),
+      tool(400),
+    ];
     for (let i = 0; i < 3; i++) expect((await postOtlp(server, JSON.stringify(request(spans)), json)).status).toBe(200);
     expect((await postOtlp(server, JSON.stringify(request([...spans, tool(500)])), json)).status).toBe(200);
     const window = { from: iso(base), to: iso(base + HOUR), bucket: "1h" };
@@ -139,7 +172,11 @@ forEachDatabase((server) => {
   });
 
   it("follows price overrides in the cost rollups", async () => {
-    const base = randomBaseHour(), run = hex(4), model = `metrics-llm-${run}`, traceId = hex(16), rootId = hex(8);
+    const base = randomBaseHour(),
+      run = hex(4),
+      model = `metrics-llm-${run}`,
+      traceId = hex(16),
+      rootId = hex(8);
     const spans = [spanAt(traceId, rootId, "", `priced-${run}`, base, 1000), spanAt(traceId, hex(8), rootId, "chat", base + 10, 300, chat(model, 2000, 500))];
     expect((await postOtlp(server, JSON.stringify(request(spans)), json)).status).toBe(200);
     const window = { from: iso(base), to: iso(base + HOUR), bucket: "1h" };

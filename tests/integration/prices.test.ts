@@ -8,15 +8,25 @@ const json = { "content-type": "application/json" };
 
 async function sendCall(server: TestServer, model: string, extra: Record<string, number> = {}) {
   const traceId = hex(16);
-  const body = request([span(traceId, hex(8), "", `chat ${model}`, 0, 100, {
-    "gen_ai.operation.name": "chat", "gen_ai.request.model": model, "gen_ai.usage.input_tokens": 2000, "gen_ai.usage.output_tokens": 500, ...extra,
-  })]);
+  const body = request([
+    span(traceId, hex(8), "", `chat ${model}`, 0, 100, {
+      "gen_ai.operation.name": "chat",
+      "gen_ai.request.model": model,
+      "gen_ai.usage.input_tokens": 2000,
+      "gen_ai.usage.output_tokens": 500,
+      ...extra,
+    }),
+  ]);
   expect((await postOtlp(server, JSON.stringify(body), json)).status).toBe(200);
   return traceId;
 }
 
 const putPrice = (server: TestServer, model: string, body: unknown) =>
-  fetch(`${server.baseUrl}/api/v1/prices/${encodeURIComponent(model)}`, { method: "PUT", body: JSON.stringify(body), headers: { ...authHeaders(server), ...json } });
+  fetch(`${server.baseUrl}/api/v1/prices/${encodeURIComponent(model)}`, {
+    method: "PUT",
+    body: JSON.stringify(body),
+    headers: { ...authHeaders(server), ...json },
+  });
 const deletePrice = (server: TestServer, model: string) =>
   fetch(`${server.baseUrl}/api/v1/prices/${encodeURIComponent(model)}`, { method: "DELETE", headers: authHeaders(server) });
 
@@ -51,7 +61,9 @@ forEachDatabase((server) => {
     expect((await putPrice(server, "gpt-4.1-nano", { inputPerMTokUsd: 10, outputPerMTokUsd: 10, cacheReadPerMTokUsd: 1 })).status).toBe(200);
     expect((await getTrace(server, computed)).trace.costUsd).toBeCloseTo(0.025, 12);
     expect((await getTrace(server, reported)).spans[0]).toMatchObject({ costUsd: 0.5, costSource: "reported" });
-    const table = (await (await fetch(`${server.baseUrl}/api/v1/prices`, { headers: authHeaders(server) })).json()) as { data: { model: string; source: string; inputPerMTokUsd: number }[] };
+    const table = (await (await fetch(`${server.baseUrl}/api/v1/prices`, { headers: authHeaders(server) })).json()) as {
+      data: { model: string; source: string; inputPerMTokUsd: number }[];
+    };
     expect(table.data.find((p) => p.model === "gpt-4.1-nano")).toMatchObject({ source: "override", inputPerMTokUsd: 10 });
     expect(table.data.find((p) => p.model === "gpt-4o")).toMatchObject({ source: "built-in", inputPerMTokUsd: 2.5 });
     expect((await deletePrice(server, "gpt-4.1-nano")).status).toBe(200);

@@ -10,7 +10,13 @@ import { openReadConnection, type ReadConnection } from "@/lib/store/read-connec
 import { forEachDatabase } from "./support";
 import { exportTraces, HOUR, MINUTE, randomBaseHour } from "./support/metrics-seed";
 
-const chat = { "gen_ai.operation.name": "chat", "gen_ai.provider.name": "openai", "gen_ai.request.model": "gpt-4o-mini", "gen_ai.usage.input_tokens": 1000, "gen_ai.usage.output_tokens": 100 };
+const chat = {
+  "gen_ai.operation.name": "chat",
+  "gen_ai.provider.name": "openai",
+  "gen_ai.request.model": "gpt-4o-mini",
+  "gen_ai.usage.input_tokens": 1000,
+  "gen_ai.usage.output_tokens": 100,
+};
 /** gpt-4o-mini at $0.15 / $0.60 per million tokens. */
 const RUN_COST = (1000 * 0.15 + 100 * 0.6) / 1e6;
 
@@ -21,7 +27,13 @@ forEachDatabase((server) => {
 
   beforeAll(async () => {
     reader = openReadConnection(getEnv({ ...process.env, DATABASE_URL: server.databaseUrl }).database, 2);
-    const run = (startMs: number) => ({ name, startMs, durationMs: 500, attributes: {}, children: [{ name: "chat", offsetMs: 10, durationMs: 300, attributes: chat }] });
+    const run = (startMs: number) => ({
+      name,
+      startMs,
+      durationMs: 500,
+      attributes: {},
+      children: [{ name: "chat", offsetMs: 10, durationMs: 300, attributes: chat }],
+    });
     await exportTraces(server, [run(base + MINUTE), run(base + 2 * MINUTE), run(base - 50 * HOUR)]);
   });
 
@@ -52,7 +64,10 @@ forEachDatabase((server) => {
     );
     const query = { dimension: "trace.name", granularity: "1h", startMs, endMs, numbers: ["count", "costUsd", "maxMs"], withBins: true } as const;
     const rows = await readRollupRows(query, (group, ms, numbers, bins) => [group, ms, ...numbers, bins], reader);
-    expect(rows.filter((r) => r[0] === name).map((r) => r.slice(0, 3))).toEqual([[name, base - 50 * HOUR, 1], [name, base, 2]]);
+    expect(rows.filter((r) => r[0] === name).map((r) => r.slice(0, 3))).toEqual([
+      [name, base - 50 * HOUR, 1],
+      [name, base, 2],
+    ]);
     expect(rows).toEqual(plain); // exact: packed float8 text parses back to the same numbers
   });
 

@@ -60,7 +60,11 @@ it.each([
 it("records SQLite migrations (Prisma CLI) with the checksums our PostgreSQL runner uses", () => {
   const server = inject("servers").find((s) => s.name === "sqlite")!;
   const db = new Database(server.databaseUrl.slice("file:".length), { readonly: true });
-  const rows = db.prepare(`SELECT migration_name, checksum, finished_at FROM _prisma_migrations ORDER BY migration_name`).all() as { migration_name: string; checksum: string; finished_at: unknown }[];
+  const rows = db.prepare(`SELECT migration_name, checksum, finished_at FROM _prisma_migrations ORDER BY migration_name`).all() as {
+    migration_name: string;
+    checksum: string;
+    finished_at: unknown;
+  }[];
   db.close();
   expect(rows.map((r) => [r.migration_name, r.checksum])).toEqual(readMigrations("prisma/migrations").map((m) => [m.name, m.checksum]));
   expect(rows.every((r) => r.finished_at !== null)).toBe(true);
@@ -71,11 +75,31 @@ it.runIf(hasPostgres)("records PostgreSQL migrations in _prisma_migrations exact
   const client = new pg.Client({ connectionString: server.databaseUrl });
   await client.connect();
   try {
-    const { rows } = await client.query(`SELECT migration_name, checksum, finished_at, rolled_back_at, applied_steps_count, logs FROM _prisma_migrations ORDER BY migration_name`);
-    expect(rows.map((r: { migration_name: string; checksum: string }) => [r.migration_name, r.checksum])).toEqual(readMigrations("prisma/postgres/migrations").map((m) => [m.name, m.checksum]));
-    expect(rows.every((r: { finished_at: Date | null; rolled_back_at: unknown; applied_steps_count: number }) => r.finished_at instanceof Date && r.rolled_back_at === null && r.applied_steps_count === 1)).toBe(true);
-    const columns = await client.query(`SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '_prisma_migrations' ORDER BY ordinal_position`);
-    expect(columns.rows.map((c: { column_name: string }) => c.column_name)).toEqual(["id", "checksum", "finished_at", "migration_name", "logs", "rolled_back_at", "started_at", "applied_steps_count"]);
+    const { rows } = await client.query(
+      `SELECT migration_name, checksum, finished_at, rolled_back_at, applied_steps_count, logs FROM _prisma_migrations ORDER BY migration_name`,
+    );
+    expect(rows.map((r: { migration_name: string; checksum: string }) => [r.migration_name, r.checksum])).toEqual(
+      readMigrations("prisma/postgres/migrations").map((m) => [m.name, m.checksum]),
+    );
+    expect(
+      rows.every(
+        (r: { finished_at: Date | null; rolled_back_at: unknown; applied_steps_count: number }) =>
+          r.finished_at instanceof Date && r.rolled_back_at === null && r.applied_steps_count === 1,
+      ),
+    ).toBe(true);
+    const columns = await client.query(
+      `SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '_prisma_migrations' ORDER BY ordinal_position`,
+    );
+    expect(columns.rows.map((c: { column_name: string }) => c.column_name)).toEqual([
+      "id",
+      "checksum",
+      "finished_at",
+      "migration_name",
+      "logs",
+      "rolled_back_at",
+      "started_at",
+      "applied_steps_count",
+    ]);
   } finally {
     await client.end();
   }

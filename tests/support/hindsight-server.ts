@@ -12,7 +12,11 @@ import { ensureBuilt } from "../../scripts/lib/build";
 
 export type Database = "sqlite" | "postgres";
 export type TestServer = { name: Database; baseUrl: string; apiKey: string; databaseUrl: string };
-export type RunningServer = TestServer & { stop(): Promise<void>; output(): string; /** PID of the start script (its `next start` child serves). */ pid: number };
+export type RunningServer = TestServer & {
+  stop(): Promise<void>;
+  output(): string;
+  /** PID of the start script (its `next start` child serves). */ pid: number;
+};
 
 /** Admin connection used to create and drop per-run databases. */
 export const TEST_PG_ADMIN_URL = process.env.HINDSIGHT_TEST_PG_URL ?? "postgresql://hindsight:hindsight@127.0.0.1:5432/postgres";
@@ -60,7 +64,10 @@ async function waitUntilReady(baseUrl: string, child: ChildProcess, output: () =
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output()}`);
-    const ok = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${baseUrl}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -105,8 +112,8 @@ export async function startHindsight({ database, env = {}, apiKey, databaseUrl: 
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
-  child.stdout!.on("data", (chunk: Buffer) => (log += chunk.toString()));
-  child.stderr!.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  child.stdout.on("data", (chunk: Buffer) => (log += chunk.toString()));
+  child.stderr.on("data", (chunk: Buffer) => (log += chunk.toString()));
   const baseUrl = `http://127.0.0.1:${port}`;
   const stop = async () => {
     if (child.exitCode === null) {

@@ -23,8 +23,8 @@ export default async function SettingsPage() {
         <div>
           <h2 className="text-base font-semibold">Model prices</h2>
           <p className="text-sm text-fg-muted">
-            Used to price LLM calls that report no cost of their own; unknown models stay unpriced, never $0. A change recomputes the stored costs of
-            that model at once.
+            Used to price LLM calls that report no cost of their own; unknown models stay unpriced, never $0. A change recomputes the stored costs of that model
+            at once.
           </p>
         </div>
         <PricesPanel prices={prices} />
@@ -32,7 +32,8 @@ export default async function SettingsPage() {
       <section className="flex flex-col gap-1 text-sm">
         <h2 className="text-base font-semibold">Storage</h2>
         <p className="text-fg-muted">
-          Database: {env.database.kind === "sqlite" ? "embedded SQLite" : "PostgreSQL"}. Set <code className="font-mono">DATABASE_URL</code> to move to PostgreSQL.
+          Database: {env.database.kind === "sqlite" ? "embedded SQLite" : "PostgreSQL"}. Set <code className="font-mono">DATABASE_URL</code> to move to
+          PostgreSQL.
         </p>
       </section>
     </div>

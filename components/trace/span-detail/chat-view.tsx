@@ -14,8 +14,13 @@ export function ChatView({ messages, testId }: { messages: ChatMessage[]; testId
   return (
     <ol className="flex flex-col gap-2" data-testid={testId}>
       {messages.map((message, i) => (
-        <li key={i} className={`rounded-md border-l-4 p-2 ${ROLE_STYLE[message.role] ?? "border-line bg-surface"}`} data-testid="chat-message" data-role={message.role}>
-          <div className="mb-1 flex items-center gap-2 text-[11px] font-semibold uppercase tracking-wide text-fg-muted">
+        <li
+          key={i}
+          className={`rounded-md border-l-4 p-2 ${ROLE_STYLE[message.role] ?? "border-line bg-surface"}`}
+          data-testid="chat-message"
+          data-role={message.role}
+        >
+          <div className="mb-1 flex items-center gap-2 text-[11px] font-semibold tracking-wide text-fg-muted uppercase">
             {message.role}
             {message.name ? <span className="font-normal normal-case">· {message.name}</span> : null}
             {message.finishReason ? <span className="ml-auto font-normal normal-case">finish: {message.finishReason}</span> : null}

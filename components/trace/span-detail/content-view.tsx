@@ -30,7 +30,7 @@ function Block({ span, which, title }: { span: Span; which: "input" | "output"; 
   if (messages) {
     return (
       <section className="flex flex-col gap-1" data-testid={testId}>
-        <h3 className="text-xs font-semibold uppercase tracking-wide text-fg-muted">{title}</h3>
+        <h3 className="text-xs font-semibold tracking-wide text-fg-muted uppercase">{title}</h3>
         <ChatView messages={messages} testId={`chat-${which}`} />
       </section>
     );

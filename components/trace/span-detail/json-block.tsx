@@ -6,7 +6,7 @@ export function JsonBlock({ title, value, testId, maxChars }: { title: string; v
   const text = stringifyValue(value);
   return (
     <section className="flex flex-col gap-1" data-testid={testId}>
-      <h3 className="text-xs font-semibold uppercase tracking-wide text-fg-muted">{title}</h3>
+      <h3 className="text-xs font-semibold tracking-wide text-fg-muted uppercase">{title}</h3>
       {text ? <ExpandableText text={text} maxChars={maxChars} /> : <p className="text-xs text-fg-muted">(empty)</p>}
     </section>
   );

@@ -16,8 +16,14 @@ export function KeyValueList({ values, testId }: { values: Record<string, unknow
           const text = stringifyValue(value);
           return (
             <div key={key} className="contents">
-              <dt className="break-all font-mono text-fg-muted">{key}</dt>
-              <dd className="min-w-0">{text.length > 120 || text.includes("\n") ? <ExpandableText text={text} maxChars={600} isCopyable={false} /> : <span className="break-all font-mono">{text}</span>}</dd>
+              <dt className="font-mono break-all text-fg-muted">{key}</dt>
+              <dd className="min-w-0">
+                {text.length > 120 || text.includes("\n") ? (
+                  <ExpandableText text={text} maxChars={600} isCopyable={false} />
+                ) : (
+                  <span className="font-mono break-all">{text}</span>
+                )}
+              </dd>
             </div>
           );
         })}

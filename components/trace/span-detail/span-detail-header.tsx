@@ -7,7 +7,17 @@ import type { SpanNode } from "@/lib/trace/span-tree";
 import type { Span } from "@/lib/trace/types";
 
 /** Name, kind, status, timing and ids of the selected span: from its outline at once, the rest once loaded. */
-export function SpanDetailHeader({ node, span: full, originMs, onZoomTo }: { node: SpanNode; span: Span | null; originMs: number; onZoomTo: (spanId: string) => void }) {
+export function SpanDetailHeader({
+  node,
+  span: full,
+  originMs,
+  onZoomTo,
+}: {
+  node: SpanNode;
+  span: Span | null;
+  originMs: number;
+  onZoomTo: (spanId: string) => void;
+}) {
   const span = node.span;
   const facts: [string, string | null][] = [
     ["Kind", getKindStyle(span.kind).label],
@@ -20,7 +30,7 @@ export function SpanDetailHeader({ node, span: full, originMs, onZoomTo }: { nod
     <div className="flex shrink-0 flex-col gap-1.5 border-b border-line p-3">
       <div className="flex items-start gap-2">
         <KindIcon kind={span.kind} />
-        <h2 className="min-w-0 flex-1 break-words text-sm font-semibold" data-testid="span-detail-name">
+        <h2 className="min-w-0 flex-1 text-sm font-semibold break-words" data-testid="span-detail-name">
           {span.name}
         </h2>
         <StatusBadge status={span.status} />

@@ -53,7 +53,11 @@ export function SpanDetailPanel({ node, detail, aggregate, originMs, onZoomTo }:
         ))}
       </div>
       <div role="tabpanel" className="flex min-h-0 flex-1 flex-col gap-3 overflow-auto p-3">
-        {detail.isLoading ? <p className="text-xs text-fg-muted" aria-busy="true">Loading span…</p> : null}
+        {detail.isLoading ? (
+          <p className="text-xs text-fg-muted" aria-busy="true">
+            Loading span…
+          </p>
+        ) : null}
         {detail.error ? (
           <p role="alert" className="text-xs text-danger">
             {detail.error}
@@ -68,13 +72,13 @@ export function SpanDetailPanel({ node, detail, aggregate, originMs, onZoomTo }:
 function SpanTabContent({ tab, span, node, aggregate }: { tab: Tab; span: Span; node: SpanNode; aggregate: UsageAggregate }) {
   return (
     <>
-        <ExceptionList exceptions={extractExceptions(span)} />
-        {tab === "Content" ? <ContentView span={span} /> : null}
-        {tab === "Usage" ? <UsageSummary span={span} aggregate={aggregate} hasChildren={node.children.length > 0} /> : null}
-        {tab === "Attributes" ? <KeyValueList values={span.attributes} testId="span-attributes" /> : null}
-        {tab === "Resource" ? <KeyValueList values={span.resourceAttributes} testId="span-resource" /> : null}
-        {tab === "Events" ? <SpanEvents events={span.events} /> : null}
-        {tab === "JSON" ? <ExpandableText text={stringifyValue(span)} maxChars={20_000} testId="span-json" /> : null}
+      <ExceptionList exceptions={extractExceptions(span)} />
+      {tab === "Content" ? <ContentView span={span} /> : null}
+      {tab === "Usage" ? <UsageSummary span={span} aggregate={aggregate} hasChildren={node.children.length > 0} /> : null}
+      {tab === "Attributes" ? <KeyValueList values={span.attributes} testId="span-attributes" /> : null}
+      {tab === "Resource" ? <KeyValueList values={span.resourceAttributes} testId="span-resource" /> : null}
+      {tab === "Events" ? <SpanEvents events={span.events} /> : null}
+      {tab === "JSON" ? <ExpandableText text={stringifyValue(span)} maxChars={20_000} testId="span-json" /> : null}
     </>
   );
 }

@@ -39,7 +39,9 @@ export function UsageSummary({ span, aggregate, hasChildren }: { span: Span; agg
             <dt className="text-fg-muted">Cost</dt>
             <dd>
               <CostText usd={span.costUsd} />
-              <span className="ml-2 text-fg-muted">{span.costSource ? COST_SOURCE[span.costSource] : span.costUsd == null ? "no price known for this model" : ""}</span>
+              <span className="ml-2 text-fg-muted">
+                {span.costSource ? COST_SOURCE[span.costSource] : span.costUsd == null ? "no price known for this model" : ""}
+              </span>
             </dd>
           </>
         ) : null}
@@ -60,12 +62,12 @@ export function UsageSummary({ span, aggregate, hasChildren }: { span: Span; agg
       ) : null}
       {parameters.length > 0 ? (
         <div>
-          <h3 className="mb-1 font-semibold uppercase tracking-wide text-fg-muted">Parameters</h3>
+          <h3 className="mb-1 font-semibold tracking-wide text-fg-muted uppercase">Parameters</h3>
           <dl className="grid grid-cols-[9rem_1fr] gap-y-1">
             {parameters.map(([key, value]) => (
               <div key={key} className="contents">
                 <dt className="font-mono text-fg-muted">{key}</dt>
-                <dd className="break-all font-mono">{stringifyValue(value)}</dd>
+                <dd className="font-mono break-all">{stringifyValue(value)}</dd>
               </div>
             ))}
           </dl>

@@ -19,12 +19,16 @@ export async function runLeadEnrichment(ctx: ScenarioContext): Promise<void> {
     const messages = [userSays(input)];
     for (const company of batch) {
       const call = createToolCall(ctx, "lookup_company", { name: company });
-      messages.push(asHistory(await callModel(ctx, { model: "acme-llm-1", system: ENRICH_SYSTEM, messages, reply: assistantCalls([call]), contextTokens: 600 })));
+      messages.push(
+        asHistory(await callModel(ctx, { model: "acme-llm-1", system: ENRICH_SYSTEM, messages, reply: assistantCalls([call]), contextTokens: 600 })),
+      );
       const profile = { name: company, employees: ctx.rng.int(20, 5000), industry: ctx.rng.pick(["logistics", "retail", "software", "biotech"]) };
       messages.push(toolReturns(call, await runTool(ctx, call, () => profile, { latencyMs: [100, 700] })));
     }
     const update = createToolCall(ctx, "update_crm", { leads: batch.length });
-    messages.push(asHistory(await callModel(ctx, { model: "acme-llm-1", system: ENRICH_SYSTEM, messages, reply: assistantCalls([update]), contextTokens: 600 })));
+    messages.push(
+      asHistory(await callModel(ctx, { model: "acme-llm-1", system: ENRICH_SYSTEM, messages, reply: assistantCalls([update]), contextTokens: 600 })),
+    );
     messages.push(toolReturns(update, await runTool(ctx, update, () => ({ updated: batch.length }), { latencyMs: [150, 500] })));
     const reply = assistantSays(`Enriched ${batch.length} lead(s) and updated the CRM.`);
     await callModel(ctx, { model: "acme-llm-1", system: ENRICH_SYSTEM, messages, reply, contextTokens: 600 });

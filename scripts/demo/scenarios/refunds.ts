@@ -22,13 +22,21 @@ export function runRefundsAgent(ctx: ScenarioContext, orderId: string, question:
   return traceAgent("refunds", { input: question, description: "Issues refunds within policy", version: "0.9.0" }, async (agent) => {
     const messages = [userSays(question)];
     const eligibility = createToolCall(ctx, "check_refund_eligibility", { orderId });
-    messages.push(asHistory(await callModel(ctx, { model: "claude-sonnet-4", system: REFUNDS_SYSTEM, messages, reply: assistantCalls([eligibility]), contextTokens: 1900 })));
+    messages.push(
+      asHistory(
+        await callModel(ctx, { model: "claude-sonnet-4", system: REFUNDS_SYSTEM, messages, reply: assistantCalls([eligibility]), contextTokens: 1900 }),
+      ),
+    );
     const amount = ctx.rng.int(40, 320) + 0.99;
-    const verdict = await runTool(ctx, eligibility, () => ({ eligible: true, amount, currency: "USD", reason: "within 30-day window" }), { latencyMs: [60, 400] });
+    const verdict = await runTool(ctx, eligibility, () => ({ eligible: true, amount, currency: "USD", reason: "within 30-day window" }), {
+      latencyMs: [60, 400],
+    });
     messages.push(toolReturns(eligibility, verdict));
 
     const refund = createToolCall(ctx, "issue_refund", { orderId, amount, currency: "USD", idempotencyKey: `rf_${ctx.rng.hex(12)}` });
-    messages.push(asHistory(await callModel(ctx, { model: "claude-sonnet-4", system: REFUNDS_SYSTEM, messages, reply: assistantCalls([refund]), contextTokens: 1900 })));
+    messages.push(
+      asHistory(await callModel(ctx, { model: "claude-sonnet-4", system: REFUNDS_SYSTEM, messages, reply: assistantCalls([refund]), contextTokens: 1900 })),
+    );
     const fails = ctx.plan.variant === "refund_fails" || ctx.plan.variant === "refund_crash";
     const issue = () => {
       if (fails) {

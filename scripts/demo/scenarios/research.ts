@@ -42,7 +42,9 @@ export async function runResearch(ctx: ScenarioContext): Promise<void> {
     const messages = [userSays(topic.question)];
     const searchOnce = async (query: string) => {
       const call = createToolCall(ctx, "web_search", { query, maxResults: 5 });
-      messages.push(asHistory(await callModel(ctx, { model: "claude-sonnet-4", system: RESEARCH_SYSTEM, messages, reply: assistantCalls([call]), contextTokens: 2300 })));
+      messages.push(
+        asHistory(await callModel(ctx, { model: "claude-sonnet-4", system: RESEARCH_SYSTEM, messages, reply: assistantCalls([call]), contextTokens: 2300 })),
+      );
       const results = [1, 2, 3].map((rank) => ({ rank, url: `https://news.example.org/${ctx.rng.hex(8)}`, title: `${topic.query} — report ${rank}` }));
       messages.push(toolReturns(call, await runTool(ctx, call, () => results, { latencyMs: [400, 1600] })));
       return results;
@@ -62,14 +64,29 @@ export async function runResearch(ctx: ScenarioContext): Promise<void> {
 
     const [first, second] = await searchOnce(topic.query);
     const pages = [first, second].flatMap((hit) => (hit ? [createToolCall(ctx, "fetch_page", { url: hit.url })] : []));
-    messages.push(asHistory(await callModel(ctx, { model: "claude-sonnet-4", system: RESEARCH_SYSTEM, messages, reply: assistantCalls(pages), contextTokens: 2300 })));
+    messages.push(
+      asHistory(await callModel(ctx, { model: "claude-sonnet-4", system: RESEARCH_SYSTEM, messages, reply: assistantCalls(pages), contextTokens: 2300 })),
+    );
     const texts = await runInParallel(
       ctx.clock,
-      pages.map((call) => (branch) => runTool(ctx, call, () => ({ content: [{ type: "text", text: `Article body about ${topic.query}…` }] }), { latencyMs: [300, 2500], clock: branch, mcp: BROWSER })),
+      pages.map(
+        (call) => (branch) =>
+          runTool(ctx, call, () => ({ content: [{ type: "text", text: `Article body about ${topic.query}…` }] }), {
+            latencyMs: [300, 2500],
+            clock: branch,
+            mcp: BROWSER,
+          }),
+      ),
     );
     pages.forEach((call, index) => messages.push(toolReturns(call, texts[index])));
     const summary = assistantSays(`Key findings on "${topic.query}": the two primary sources agree on the main figures; see the cited articles.`);
-    await callModel(ctx, { model: "claude-3-5-haiku", system: "Summarise the sources for the user in three sentences.", messages, reply: summary, contextTokens: 200 });
+    await callModel(ctx, {
+      model: "claude-3-5-haiku",
+      system: "Summarise the sources for the user in three sentences.",
+      messages,
+      reply: summary,
+      contextTokens: 200,
+    });
     agent.setOutput([summary]);
   });
 }

@@ -36,7 +36,14 @@ function getQuestion(ctx: ScenarioContext, orderId: string): string {
 
 async function classify(ctx: ScenarioContext, question: string): Promise<void> {
   const intent = ctx.plan.variant.startsWith("refund") ? "refund" : ctx.plan.variant === "order_status" ? "order_status" : "other";
-  await callModel(ctx, { model: "gpt-4o-mini", system: CLASSIFY_SYSTEM, messages: [userSays(question)], reply: assistantSays(JSON.stringify({ intent })), contextTokens: 40, temperature: 0 });
+  await callModel(ctx, {
+    model: "gpt-4o-mini",
+    system: CLASSIFY_SYSTEM,
+    messages: [userSays(question)],
+    reply: assistantSays(JSON.stringify({ intent })),
+    contextTokens: 40,
+    temperature: 0,
+  });
 }
 
 async function lookUpFacts(ctx: ScenarioContext, messages: InputMessage[], orderId: string): Promise<void> {
@@ -59,33 +66,32 @@ async function lookUpFacts(ctx: ScenarioContext, messages: InputMessage[], order
 export async function runSupportTriage(ctx: ScenarioContext): Promise<void> {
   const orderId = getOrderId(ctx);
   const question = getQuestion(ctx, orderId);
-  const history: InputMessage[] = ctx.plan.turn > 0 ? [userSays(`Where is my order ${orderId}?`), asHistory(assistantSays(`Order ${orderId} is in transit with UPS.`))] : [];
-  await traceAgent(
-    "support-triage",
-    { input: question, version: "1.4.2", conversationId: ctx.plan.sessionId, clock: ctx.clock.now },
-    async (agent) => {
-      ctx.recordTrace(agent.traceId);
-      ctx.clock.advance(ctx.rng.int(5, 40));
-      await classify(ctx, question);
-      const messages = [...history, userSays(question)];
-      if (ctx.plan.variant === "follow_up") {
-        const reply = assistantSays("Refunds usually reach your card within 5-7 business days. Anything else I can help with?");
-        await callModel(ctx, { model: "gpt-4o-mini", system: TRIAGE_SYSTEM, messages, reply, contextTokens: 1450 });
-        agent.setOutput([reply]);
-        return;
-      }
-      await lookUpFacts(ctx, messages, orderId);
-      let answer = `Your order ${orderId} is on its way with UPS and should arrive within 2 business days.`;
-      if (ctx.plan.variant !== "order_status") {
-        const handoff = createToolCall(ctx, "transfer_to_refunds", { orderId, reason: "customer requests refund" });
-        messages.push(asHistory(await callModel(ctx, { model: "gpt-4o", system: TRIAGE_SYSTEM, messages, reply: assistantCalls([handoff]), contextTokens: 1450 })));
-        await runTool(ctx, handoff, () => ({ assistant: "refunds" }), { latencyMs: [2, 10] });
-        answer = await runRefundsAgent(ctx, orderId, question);
-        messages.push(toolReturns(handoff, { summary: answer }));
-      }
-      const reply = assistantSays(answer);
-      await callModel(ctx, { model: "gpt-4o", system: TRIAGE_SYSTEM, messages, reply, contextTokens: 1450 });
-      agent.setOutput(answer);
-    },
-  );
+  const history: InputMessage[] =
+    ctx.plan.turn > 0 ? [userSays(`Where is my order ${orderId}?`), asHistory(assistantSays(`Order ${orderId} is in transit with UPS.`))] : [];
+  await traceAgent("support-triage", { input: question, version: "1.4.2", conversationId: ctx.plan.sessionId, clock: ctx.clock.now }, async (agent) => {
+    ctx.recordTrace(agent.traceId);
+    ctx.clock.advance(ctx.rng.int(5, 40));
+    await classify(ctx, question);
+    const messages = [...history, userSays(question)];
+    if (ctx.plan.variant === "follow_up") {
+      const reply = assistantSays("Refunds usually reach your card within 5-7 business days. Anything else I can help with?");
+      await callModel(ctx, { model: "gpt-4o-mini", system: TRIAGE_SYSTEM, messages, reply, contextTokens: 1450 });
+      agent.setOutput([reply]);
+      return;
+    }
+    await lookUpFacts(ctx, messages, orderId);
+    let answer = `Your order ${orderId} is on its way with UPS and should arrive within 2 business days.`;
+    if (ctx.plan.variant !== "order_status") {
+      const handoff = createToolCall(ctx, "transfer_to_refunds", { orderId, reason: "customer requests refund" });
+      messages.push(
+        asHistory(await callModel(ctx, { model: "gpt-4o", system: TRIAGE_SYSTEM, messages, reply: assistantCalls([handoff]), contextTokens: 1450 })),
+      );
+      await runTool(ctx, handoff, () => ({ assistant: "refunds" }), { latencyMs: [2, 10] });
+      answer = await runRefundsAgent(ctx, orderId, question);
+      messages.push(toolReturns(handoff, { summary: answer }));
+    }
+    const reply = assistantSays(answer);
+    await callModel(ctx, { model: "gpt-4o", system: TRIAGE_SYSTEM, messages, reply, contextTokens: 1450 });
+    agent.setOutput(answer);
+  });
 }

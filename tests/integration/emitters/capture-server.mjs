@@ -76,8 +76,7 @@ const server = http.createServer(async (req, res) => {
 
 /** Concatenates resourceSpans/resourceLogs of all requests, merging identical resource + scope pairs. */
 function mergeRequests(signal) {
-  const [resKey, scopeKey, itemKey] =
-    signal === "traces" ? ["resourceSpans", "scopeSpans", "spans"] : ["resourceLogs", "scopeLogs", "logRecords"];
+  const [resKey, scopeKey, itemKey] = signal === "traces" ? ["resourceSpans", "scopeSpans", "spans"] : ["resourceLogs", "scopeLogs", "logRecords"];
   const resources = new Map();
   for (const request of requests.filter((r) => r.signal === signal)) {
     for (const rs of request.body[resKey] ?? []) {
@@ -115,7 +114,10 @@ function finish(extra) {
   writeFileSync(outFile, JSON.stringify({ ...extra, requests }, null, 2));
   summarise();
   if (fixtureName) {
-    for (const [signal, suffix] of [["traces", ""], ["logs", ".logs"]]) {
+    for (const [signal, suffix] of [
+      ["traces", ""],
+      ["logs", ".logs"],
+    ]) {
       const merged = mergeRequests(signal);
       if (merged) writeFileSync(path.join(FIXTURE_DIR, `${fixtureName}${suffix}.json`), JSON.stringify(merged, null, 2) + "\n");
     }

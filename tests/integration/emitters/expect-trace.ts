@@ -6,7 +6,10 @@ import type { Kind, Span, TraceDetail } from "@/lib/trace/types";
 export const named = (detail: TraceDetail, name: string) => detail.spans.filter((s) => s.name === name);
 export function one(detail: TraceDetail, name: string): Span {
   const found = named(detail, name);
-  expect(found.map((s) => s.name), `spans named ${name}`).toEqual([name]);
+  expect(
+    found.map((s) => s.name),
+    `spans named ${name}`,
+  ).toEqual([name]);
   return found[0]!;
 }
 export const bySpanId = (detail: TraceDetail, spanId: string | undefined) => {

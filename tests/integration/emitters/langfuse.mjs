@@ -55,7 +55,13 @@ run(async () => {
 
           const draft = startObservation(
             "draft-reply",
-            { model: "gpt-4o-mini", input: [{ role: "system", content: "Be brief." }, { role: "user", content: question }] },
+            {
+              model: "gpt-4o-mini",
+              input: [
+                { role: "system", content: "Be brief." },
+                { role: "user", content: question },
+              ],
+            },
             { asType: "generation" },
           );
           draft.update({ output: { role: "assistant", content: reply }, usageDetails: DRAFT_USAGE }).end();

@@ -104,7 +104,12 @@ run(async () => {
     model: "gpt-4o-mini-2024-07-18",
     requestModel: "gpt-4o-mini",
     provider: "openai",
-    kinds: { "invoke_agent support-agent": "agent", "chat gpt-4o-mini": "llm", "execute_tool lookup_order": "tool", "embeddings text-embedding-3-small": "embedding" },
+    kinds: {
+      "invoke_agent support-agent": "agent",
+      "chat gpt-4o-mini": "llm",
+      "execute_tool lookup_order": "tool",
+      "embeddings text-embedding-3-small": "embedding",
+    },
     llmCalls: [
       { spanId: chat1.spanId, inputTokens: toolCall.prompt_tokens, outputTokens: toolCall.completion_tokens, mockCachedTokens: toolCall.cached_tokens },
       { spanId: chat2.spanId, inputTokens: text.prompt_tokens, outputTokens: text.completion_tokens, mockCachedTokens: text.cached_tokens },

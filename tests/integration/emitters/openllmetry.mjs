@@ -35,24 +35,25 @@ run(async () => {
   const userId = `user-traceloop-${RUN_ID}`;
   const toolResult = { sku: "KB-42", inStock: 17 };
   const tools = [
-    { type: "function", function: { name: "check_stock", description: "Stock level by SKU", parameters: { type: "object", properties: { sku: { type: "string" } } } } },
+    {
+      type: "function",
+      function: { name: "check_stock", description: "Stock level by SKU", parameters: { type: "object", properties: { sku: { type: "string" } } } },
+    },
   ];
 
-  const answer = await traceloop.withWorkflow(
-    { name: "restock_check", associationProperties: { session_id: sessionId, user_id: userId } },
-    () =>
-      traceloop.withAgent({ name: "inventory_agent" }, async () => {
-        const messages = [
-          { role: "system", content: "You manage inventory." },
-          { role: "user", content: "Do we have KB-42 in stock?" },
-        ];
-        const first = await client.chat.completions.create({ model: "gpt-4o-mini", messages, tools });
-        const call = first.choices[0].message.tool_calls[0];
-        const stock = await traceloop.withTool({ name: "check_stock" }, async (args) => ({ ...toolResult, sku: args.sku }), JSON.parse(call.function.arguments));
-        messages.push(first.choices[0].message, { role: "tool", tool_call_id: call.id, content: JSON.stringify(stock) });
-        const second = await client.chat.completions.create({ model: "gpt-4o-mini", messages, tools });
-        return second.choices[0].message.content;
-      }),
+  const answer = await traceloop.withWorkflow({ name: "restock_check", associationProperties: { session_id: sessionId, user_id: userId } }, () =>
+    traceloop.withAgent({ name: "inventory_agent" }, async () => {
+      const messages = [
+        { role: "system", content: "You manage inventory." },
+        { role: "user", content: "Do we have KB-42 in stock?" },
+      ];
+      const first = await client.chat.completions.create({ model: "gpt-4o-mini", messages, tools });
+      const call = first.choices[0].message.tool_calls[0];
+      const stock = await traceloop.withTool({ name: "check_stock" }, async (args) => ({ ...toolResult, sku: args.sku }), JSON.parse(call.function.arguments));
+      messages.push(first.choices[0].message, { role: "tool", tool_call_id: call.id, content: JSON.stringify(stock) });
+      const second = await client.chat.completions.create({ model: "gpt-4o-mini", messages, tools });
+      return second.choices[0].message.content;
+    }),
   );
 
   await traceloop.forceFlush();
@@ -78,7 +79,12 @@ run(async () => {
       { spanId: llm[0].spanId, inputTokens: toolCall.prompt_tokens, outputTokens: toolCall.completion_tokens, mockCachedTokens: toolCall.cached_tokens },
       { spanId: llm[1].spanId, inputTokens: text.prompt_tokens, outputTokens: text.completion_tokens, mockCachedTokens: text.cached_tokens },
     ],
-    totals: { inputTokens: toolCall.prompt_tokens + text.prompt_tokens, outputTokens: toolCall.completion_tokens + text.completion_tokens, llmCallCount: 2, toolCallCount: 1 },
+    totals: {
+      inputTokens: toolCall.prompt_tokens + text.prompt_tokens,
+      outputTokens: toolCall.completion_tokens + text.completion_tokens,
+      llmCallCount: 2,
+      toolCallCount: 1,
+    },
     tool: { name: "check_stock", input: toolArgs, output: toolResult },
     userMessage: "Do we have KB-42 in stock?",
     finalText: answer,

@@ -77,8 +77,6 @@ export function decodeOtlpProtobuf(signal, bytes) {
 /** @param {"traces"|"logs"} signal @param {unknown} json OTLP/JSON request */
 export function encodeOtlpProtobuf(signal, json) {
   const type = TYPES[signal];
-  const withBase64 = JSON.parse(JSON.stringify(json), (key, v) =>
-    ID_FIELDS.has(key) && typeof v === "string" ? Buffer.from(v, "hex").toString("base64") : v,
-  );
+  const withBase64 = JSON.parse(JSON.stringify(json), (key, v) => (ID_FIELDS.has(key) && typeof v === "string" ? Buffer.from(v, "hex").toString("base64") : v));
   return type.encode(type.fromObject(withBase64)).finish();
 }

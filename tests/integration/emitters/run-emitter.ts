@@ -64,7 +64,14 @@ export type OpenLLMetryResult = Common & {
   userMessage: string;
 };
 
-type Generation = { model: string; inputTokens: number; outputTokens: number; cacheReadTokens: number | null; costUsd?: number; costSource: "reported" | "computed" };
+type Generation = {
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+  cacheReadTokens: number | null;
+  costUsd?: number;
+  costSource: "reported" | "computed";
+};
 
 export type LangfuseResult = Common & {
   traceName: string;

@@ -14,7 +14,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await Promise.all(servers.map((s) => s.stop()));
     throw error;
   }
-  project.provide("servers", servers.map(({ name, baseUrl, apiKey, databaseUrl }) => ({ name, baseUrl, apiKey, databaseUrl })));
+  project.provide(
+    "servers",
+    servers.map(({ name, baseUrl, apiKey, databaseUrl }) => ({ name, baseUrl, apiKey, databaseUrl })),
+  );
   return async () => {
     await Promise.all(servers.map((s) => s.stop()));
   };

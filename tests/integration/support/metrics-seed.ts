@@ -53,21 +53,49 @@ export async function exportTraces(server: TestServer, traces: SeedTrace[]): Pro
 const ns = (ms: number) => `${BigInt(ms) * 1_000_000n}`;
 
 /** An OTLP/JSON span at absolute times (ms since the epoch). */
-export function spanAt(traceId: string, spanId: string, parentSpanId: string, name: string, startMs: number, durationMs: number, attributes: Record<string, string | number> = {}): JsonSpan {
-  return { traceId, spanId, parentSpanId, name, kind: 1, startTimeUnixNano: ns(startMs), endTimeUnixNano: ns(startMs + durationMs), attributes: attrs(attributes), status: { code: 1 } };
+export function spanAt(
+  traceId: string,
+  spanId: string,
+  parentSpanId: string,
+  name: string,
+  startMs: number,
+  durationMs: number,
+  attributes: Record<string, string | number> = {},
+): JsonSpan {
+  return {
+    traceId,
+    spanId,
+    parentSpanId,
+    name,
+    kind: 1,
+    startTimeUnixNano: ns(startMs),
+    endTimeUnixNano: ns(startMs + durationMs),
+    attributes: attrs(attributes),
+    status: { code: 1 },
+  };
 }
 
 export type Metrics = { latency: LatencyPoint; cost: CostPoint };
 
 /** GET /api/v1/metrics/{endpoint}: the status and the parsed body. */
-export async function fetchMetrics(server: TestServer, endpoint: keyof Metrics, params: Record<string, string | number>, headers: Record<string, string> = authHeaders(server)): Promise<{ status: number; body: unknown }> {
+export async function fetchMetrics(
+  server: TestServer,
+  endpoint: keyof Metrics,
+  params: Record<string, string | number>,
+  headers: Record<string, string> = authHeaders(server),
+): Promise<{ status: number; body: unknown }> {
   const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
   const response = await fetch(`${server.baseUrl}/api/v1/metrics/${endpoint}?${query}`, { headers });
   return { status: response.status, body: await response.json() };
 }
 
 /** The points of one group, in bucket order; throws unless the answer is 200. */
-export async function getPoints<E extends keyof Metrics>(server: TestServer, endpoint: E, params: Record<string, string | number>, group: string): Promise<Metrics[E][]> {
+export async function getPoints<E extends keyof Metrics>(
+  server: TestServer,
+  endpoint: E,
+  params: Record<string, string | number>,
+  group: string,
+): Promise<Metrics[E][]> {
   const { status, body } = await fetchMetrics(server, endpoint, params);
   if (status !== 200) throw new Error(`GET metrics/${endpoint}: ${status} ${JSON.stringify(body)}`);
   return (body as { data: Metrics[E][] }).data.filter((p) => p.group === group);

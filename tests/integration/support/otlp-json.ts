@@ -10,12 +10,28 @@ type Value = string | number | boolean;
 export const attrs = (record: Record<string, Value>) =>
   Object.entries(record).map(([key, v]) => ({
     key,
-    value: typeof v === "string" ? { stringValue: v } : typeof v === "boolean" ? { boolValue: v } : Number.isInteger(v) ? { intValue: String(v) } : { doubleValue: v },
+    value:
+      typeof v === "string"
+        ? { stringValue: v }
+        : typeof v === "boolean"
+          ? { boolValue: v }
+          : Number.isInteger(v)
+            ? { intValue: String(v) }
+            : { doubleValue: v },
   }));
 
 export type JsonSpan = Record<string, unknown>;
 
-export function span(traceId: string, spanId: string, parentSpanId: string, name: string, fromMs: number, toMs: number, attributes: Record<string, Value> = {}, status: { code: number; message?: string } = { code: 1 }): JsonSpan {
+export function span(
+  traceId: string,
+  spanId: string,
+  parentSpanId: string,
+  name: string,
+  fromMs: number,
+  toMs: number,
+  attributes: Record<string, Value> = {},
+  status: { code: number; message?: string } = { code: 1 },
+): JsonSpan {
   return { traceId, spanId, parentSpanId, name, kind: 1, startTimeUnixNano: nsAt(fromMs), endTimeUnixNano: nsAt(toMs), attributes: attrs(attributes), status };
 }
 
@@ -27,12 +43,29 @@ export const request = (spans: JsonSpan[], service = "protocol-test") => ({
 export function agentRun(traceId = hex(16)) {
   const ids = { root: hex(8), chat: hex(8), tool: hex(8) };
   const spans = {
-    root: span(traceId, ids.root, "", "invoke_agent triage", 0, 900, { "gen_ai.operation.name": "invoke_agent", "gen_ai.agent.name": "triage", "session.id": "sess-1", "user.id": "user-1" }),
-    chat: span(traceId, ids.chat, ids.root, "chat gpt-4o-mini", 10, 400, {
-      "gen_ai.operation.name": "chat", "gen_ai.provider.name": "openai", "gen_ai.request.model": "gpt-4o-mini",
-      "gen_ai.usage.input_tokens": 1000, "gen_ai.usage.output_tokens": 100,
+    root: span(traceId, ids.root, "", "invoke_agent triage", 0, 900, {
+      "gen_ai.operation.name": "invoke_agent",
+      "gen_ai.agent.name": "triage",
+      "session.id": "sess-1",
+      "user.id": "user-1",
     }),
-    tool: span(traceId, ids.tool, ids.root, "execute_tool lookup", 410, 800, { "gen_ai.operation.name": "execute_tool", "gen_ai.tool.name": "lookup", "gen_ai.tool.call.arguments": '{"id":7}' }, { code: 2, message: "lookup failed" }),
+    chat: span(traceId, ids.chat, ids.root, "chat gpt-4o-mini", 10, 400, {
+      "gen_ai.operation.name": "chat",
+      "gen_ai.provider.name": "openai",
+      "gen_ai.request.model": "gpt-4o-mini",
+      "gen_ai.usage.input_tokens": 1000,
+      "gen_ai.usage.output_tokens": 100,
+    }),
+    tool: span(
+      traceId,
+      ids.tool,
+      ids.root,
+      "execute_tool lookup",
+      410,
+      800,
+      { "gen_ai.operation.name": "execute_tool", "gen_ai.tool.name": "lookup", "gen_ai.tool.call.arguments": '{"id":7}' },
+      { code: 2, message: "lookup failed" },
+    ),
   };
   return { traceId, ids, spans };
 }

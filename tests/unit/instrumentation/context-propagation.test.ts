@@ -73,10 +73,7 @@ describe("parent/child links", () => {
   });
 
   it("gives concurrent top-level runs separate traces", async () => {
-    await Promise.all([
-      traceAgent("one", {}, () => traceTool("t1", {}, () => sleep(5))),
-      traceAgent("two", {}, () => traceTool("t2", {}, () => sleep(1))),
-    ]);
+    await Promise.all([traceAgent("one", {}, () => traceTool("t1", {}, () => sleep(5))), traceAgent("two", {}, () => traceTool("t2", {}, () => sleep(1)))]);
 
     const spans = await tracing.spans();
     const one = findSpan(spans, "invoke_agent one").spanContext().traceId;
@@ -121,9 +118,14 @@ describe("explicit timing", () => {
         now += 900;
         return {};
       });
-      await traceTool("lookup_order", {}, () => {
-        now += 50;
-      }, { startTime: new Date(base + 1020) });
+      await traceTool(
+        "lookup_order",
+        {},
+        () => {
+          now += 50;
+        },
+        { startTime: new Date(base + 1020) },
+      );
       now = base + 2000;
       await traceTool("explode", {}, () => {
         now += 25;

@@ -42,7 +42,12 @@ function groupByTrace(spans: ReadableSpan[]): Map<string, ReadableSpan[]> {
   return traces;
 }
 
-const normaliseQuery = (query: unknown) => String(query).toLowerCase().replace(/\b(latest|2025)\b|\?/g, "").replace(/\s+/g, " ").trim();
+const normaliseQuery = (query: unknown) =>
+  String(query)
+    .toLowerCase()
+    .replace(/\b(latest|2025)\b|\?/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
 
 describe("runDemo with a local exporter", () => {
   let summary: DemoSummary;
@@ -104,7 +109,9 @@ describe("runDemo with a local exporter", () => {
   it("contains a research run looping on web_search with near-identical arguments", () => {
     const longest = Math.max(
       ...[...traces.values()].map((trace) => {
-        const tools = trace.filter((span) => span.attributes["gen_ai.operation.name"] === "execute_tool").sort((a, b) => toMillis(a.startTime) - toMillis(b.startTime));
+        const tools = trace
+          .filter((span) => span.attributes["gen_ai.operation.name"] === "execute_tool")
+          .sort((a, b) => toMillis(a.startTime) - toMillis(b.startTime));
         let run = 0;
         let best = 0;
         for (const tool of tools) {
@@ -155,7 +162,8 @@ describe("runDemo with a local exporter", () => {
   });
 
   it("is deterministic for a seed and different for another", async () => {
-    const shape = (list: ReadableSpan[]) => list.map((span) => `${span.name}|${String(span.attributes["gen_ai.usage.input_tokens"])}|${toMillis(span.startTime)}`);
+    const shape = (list: ReadableSpan[]) =>
+      list.map((span) => `${span.name}|${String(span.attributes["gen_ai.usage.input_tokens"])}|${toMillis(span.startTime)}`);
     const again = await runCollected(40);
     const other = await runCollected(40, 7);
     expect(shape(again.spans)).toEqual(shape(spans));

@@ -72,7 +72,11 @@ describe("registerHindsight", () => {
 
     const [chat, tool] = memory.getFinishedSpans();
     expect(chat?.attributes["gen_ai.usage.input_tokens"]).toBe(3);
-    for (const [span, key] of [[chat, "gen_ai.input.messages"], [tool, "gen_ai.tool.call.arguments"], [tool, "gen_ai.tool.call.result"]] as const) {
+    for (const [span, key] of [
+      [chat, "gen_ai.input.messages"],
+      [tool, "gen_ai.tool.call.arguments"],
+      [tool, "gen_ai.tool.call.result"],
+    ] as const) {
       expect(span?.attributes[key] !== undefined, key).toBe(expectContent);
     }
     expect(handle.getExportStats().exportedSpans).toBe(2);

@@ -174,6 +174,7 @@ describe("errors", () => {
     { name: "non-Error value", thrown: "plain string", errorType: "_OTHER", message: "plain string" },
   ])("marks the span failed and rethrows ($name)", async ({ thrown, errorType, message }) => {
     const run = traceTool("issue_refund", { amount: 10 }, () => {
+      // eslint-disable-next-line @typescript-eslint/only-throw-error -- a non-Error value is the case under test
       throw thrown;
     });
 
@@ -189,7 +190,11 @@ describe("errors", () => {
 
   it.each([
     { helper: "traceAgent", run: () => traceAgent("a", {}, () => Promise.reject(new RangeError("x"))), spanName: "invoke_agent a" },
-    { helper: "traceLlmCall", run: () => traceLlmCall({ model: "m", provider: "p", messages: "q" }, () => Promise.reject(new RangeError("x"))), spanName: "chat m" },
+    {
+      helper: "traceLlmCall",
+      run: () => traceLlmCall({ model: "m", provider: "p", messages: "q" }, () => Promise.reject(new RangeError("x"))),
+      spanName: "chat m",
+    },
     { helper: "traceMcpTool", run: () => traceMcpTool("srv", "t", {}, () => Promise.reject(new RangeError("x"))), spanName: "tools/call t" },
   ])("$helper records async rejections", async ({ run, spanName }) => {
     await expect(run()).rejects.toThrow(RangeError);
@@ -204,11 +209,17 @@ describe("traceMcpTool", () => {
     const server = { name: "github", address: "mcp.example.com", port: 443, transport: "tcp" as const, protocolVersion: "2025-06-18", sessionId: "mcp_s1" };
     let meta: Record<string, string> = {};
     let ids = { traceId: "", spanId: "" };
-    const result = await traceMcpTool(server, "get_pull_request", { number: 7 }, (tool) => {
-      meta = tool.getTraceMeta();
-      ids = { traceId: tool.traceId, spanId: tool.spanId };
-      return { content: [{ type: "text", text: "PR #7" }] };
-    }, { requestId: 7, callId: "call_mcp" });
+    const result = await traceMcpTool(
+      server,
+      "get_pull_request",
+      { number: 7 },
+      (tool) => {
+        meta = tool.getTraceMeta();
+        ids = { traceId: tool.traceId, spanId: tool.spanId };
+        return { content: [{ type: "text", text: "PR #7" }] };
+      },
+      { requestId: 7, callId: "call_mcp" },
+    );
 
     expect(result.content).toHaveLength(1);
     const span = await tracing.span("tools/call get_pull_request");

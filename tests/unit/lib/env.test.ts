@@ -44,12 +44,22 @@ describe("defaults", () => {
   });
 
   it("reads given values", () => {
-    expect(env({
-      PORT: "8080", HINDSIGHT_INIT_API_KEY: "hs_abcdefghijklmnop", HINDSIGHT_MAX_BODY_BYTES: "2048",
-      HINDSIGHT_MAX_QUEUED_SPANS: "100", HINDSIGHT_PROJECT_NAME: " Agents ", HINDSIGHT_SQLITE_SYNCHRONOUS: "NORMAL",
-    })).toMatchObject({
-      PORT: 8080, HINDSIGHT_INIT_API_KEY: "hs_abcdefghijklmnop", HINDSIGHT_MAX_BODY_BYTES: 2048,
-      HINDSIGHT_MAX_QUEUED_SPANS: 100, HINDSIGHT_PROJECT_NAME: "Agents", HINDSIGHT_SQLITE_SYNCHRONOUS: "NORMAL",
+    expect(
+      env({
+        PORT: "8080",
+        HINDSIGHT_INIT_API_KEY: "hs_abcdefghijklmnop",
+        HINDSIGHT_MAX_BODY_BYTES: "2048",
+        HINDSIGHT_MAX_QUEUED_SPANS: "100",
+        HINDSIGHT_PROJECT_NAME: " Agents ",
+        HINDSIGHT_SQLITE_SYNCHRONOUS: "NORMAL",
+      }),
+    ).toMatchObject({
+      PORT: 8080,
+      HINDSIGHT_INIT_API_KEY: "hs_abcdefghijklmnop",
+      HINDSIGHT_MAX_BODY_BYTES: 2048,
+      HINDSIGHT_MAX_QUEUED_SPANS: 100,
+      HINDSIGHT_PROJECT_NAME: "Agents",
+      HINDSIGHT_SQLITE_SYNCHRONOUS: "NORMAL",
     });
   });
 
@@ -71,9 +81,17 @@ describe("bad values name the variable", () => {
     ["PORT zero", { PORT: "0" }, "PORT: "],
     ["PORT too big", { PORT: "65536" }, "PORT: "],
     ["PORT fraction", { PORT: "80.5" }, "PORT: "],
-    ["key without prefix", { HINDSIGHT_INIT_API_KEY: "abcdefghijklmnopqrst" }, "HINDSIGHT_INIT_API_KEY: must look like hs_ followed by at least 16 letters, digits, _ or -"],
+    [
+      "key without prefix",
+      { HINDSIGHT_INIT_API_KEY: "abcdefghijklmnopqrst" },
+      "HINDSIGHT_INIT_API_KEY: must look like hs_ followed by at least 16 letters, digits, _ or -",
+    ],
     ["key too short", { HINDSIGHT_INIT_API_KEY: "hs_short" }, "HINDSIGHT_INIT_API_KEY: must look like hs_ followed by at least 16 letters, digits, _ or -"],
-    ["key with a space", { HINDSIGHT_INIT_API_KEY: "hs_abcdefgh ijklmnopq" }, "HINDSIGHT_INIT_API_KEY: must look like hs_ followed by at least 16 letters, digits, _ or -"],
+    [
+      "key with a space",
+      { HINDSIGHT_INIT_API_KEY: "hs_abcdefgh ijklmnopq" },
+      "HINDSIGHT_INIT_API_KEY: must look like hs_ followed by at least 16 letters, digits, _ or -",
+    ],
     ["body limit too small", { HINDSIGHT_MAX_BODY_BYTES: "100" }, "HINDSIGHT_MAX_BODY_BYTES: "],
     ["queue bound too small", { HINDSIGHT_MAX_QUEUED_SPANS: "10" }, "HINDSIGHT_MAX_QUEUED_SPANS: "],
     ["synchronous mode", { HINDSIGHT_SQLITE_SYNCHRONOUS: "OFF" }, "HINDSIGHT_SQLITE_SYNCHRONOUS: "],

@@ -5,7 +5,9 @@ import path from "node:path";
 import type { Sql } from "@/lib/store/sql";
 
 export async function applyMigrations(sql: Sql): Promise<void> {
-  for (const folder of readdirSync("prisma/migrations").filter((f) => /^\d/.test(f)).sort()) {
+  for (const folder of readdirSync("prisma/migrations")
+    .filter((f) => /^\d/.test(f))
+    .sort()) {
     const text = readFileSync(path.join("prisma/migrations", folder, "migration.sql"), "utf8");
     const statements = text.split(/;\s*\n/).filter((s) => s.replace(/--[^\n]*/g, "").trim());
     for (const statement of statements) await sql.run(statement);

@@ -6,8 +6,32 @@ const form = (values: Record<string, string>) => ({ get: (name: string) => value
 
 describe("readRuleForm", () => {
   it("turns the form into a rule body the API's schema accepts", () => {
-    const body = readRuleForm(form({ name: " Checkout budget ", metric: "cost_per_run", scope: "task", scopeValue: "checkout", threshold: "0.001", driftPct: "", windowMinutes: "480", minRuns: "", webhookUrl: "", enabled: "on" }));
-    expect(body).toEqual({ name: "Checkout budget", metric: "cost_per_run", scope: "task", scopeValue: "checkout", threshold: 0.001, driftPct: null, windowMinutes: 480, minRuns: null, webhookUrl: null, enabled: true });
+    const body = readRuleForm(
+      form({
+        name: " Checkout budget ",
+        metric: "cost_per_run",
+        scope: "task",
+        scopeValue: "checkout",
+        threshold: "0.001",
+        driftPct: "",
+        windowMinutes: "480",
+        minRuns: "",
+        webhookUrl: "",
+        enabled: "on",
+      }),
+    );
+    expect(body).toEqual({
+      name: "Checkout budget",
+      metric: "cost_per_run",
+      scope: "task",
+      scopeValue: "checkout",
+      threshold: 0.001,
+      driftPct: null,
+      windowMinutes: 480,
+      minRuns: null,
+      webhookUrl: null,
+      enabled: true,
+    });
     const parsed = ruleCreateSchema.parse(body);
     const checked = resolveRuleConfig(parsed);
     expect(checked).toMatchObject({ ok: true, config: { minRuns: 1, windowMinutes: 480, threshold: 0.001 } });

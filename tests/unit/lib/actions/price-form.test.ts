@@ -5,7 +5,11 @@ const form = (values: Record<string, string>) => ({ get: (name: string) => value
 
 describe("readPriceForm", () => {
   it("turns typed text into the price API's body", () => {
-    expect(readPriceForm(form({ model: " acme-llm-1 ", provider: "", inputPerMTokUsd: "1", outputPerMTokUsd: "4.5", cacheReadPerMTokUsd: "", cacheWritePerMTokUsd: "0.3" }))).toEqual({
+    expect(
+      readPriceForm(
+        form({ model: " acme-llm-1 ", provider: "", inputPerMTokUsd: "1", outputPerMTokUsd: "4.5", cacheReadPerMTokUsd: "", cacheWritePerMTokUsd: "0.3" }),
+      ),
+    ).toEqual({
       model: "acme-llm-1",
       body: { provider: null, inputPerMTokUsd: 1, outputPerMTokUsd: 4.5, cacheReadPerMTokUsd: null, cacheWritePerMTokUsd: 0.3 },
     });
@@ -17,7 +21,12 @@ describe("readPriceForm", () => {
   });
   it("keeps every field as typed", () => {
     expect(readPriceFormValues(form({ model: " m ", inputPerMTokUsd: "-1" }))).toEqual({
-      model: "m", provider: "", inputPerMTokUsd: "-1", outputPerMTokUsd: "", cacheReadPerMTokUsd: "", cacheWritePerMTokUsd: "",
+      model: "m",
+      provider: "",
+      inputPerMTokUsd: "-1",
+      outputPerMTokUsd: "",
+      cacheReadPerMTokUsd: "",
+      cacheWritePerMTokUsd: "",
     });
   });
 });

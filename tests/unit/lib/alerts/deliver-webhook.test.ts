@@ -22,7 +22,10 @@ async function run(answers: (number | Error)[]) {
   const slept: number[] = [];
   const attempts: DeliveryAttempt[] = [];
   const ok = await deliverWebhook("http://hook.test/x", payload, {
-    delaysMs: retryDelays(1000), fetch, sleep: async (ms) => void slept.push(ms), onAttempt: async (a) => void attempts.push(a),
+    delaysMs: retryDelays(1000),
+    fetch,
+    sleep: async (ms) => void slept.push(ms),
+    onAttempt: async (a) => void attempts.push(a),
   });
   return { ok, calls, slept, attempts };
 }
@@ -31,7 +34,13 @@ describe("deliverWebhook", () => {
   it.each<[string, (number | Error)[], boolean, number[], (number | null)[]]>([
     ["delivered at once", [204], true, [], [204]],
     ["500 then 200: one retry after 1 s", [500, 200], true, [1000], [500, 200]],
-    ["network errors back off 1 s, 2 s, 4 s, then give up", [new TypeError("fetch failed"), new TypeError("fetch failed"), 503, 502], false, [1000, 2000, 4000], [null, null, 503, 502]],
+    [
+      "network errors back off 1 s, 2 s, 4 s, then give up",
+      [new TypeError("fetch failed"), new TypeError("fetch failed"), 503, 502],
+      false,
+      [1000, 2000, 4000],
+      [null, null, 503, 502],
+    ],
     ["429 is retried", [429, 200], true, [1000], [429, 200]],
     ["404 is not retried", [404], false, [], [404]],
   ])("%s", async (_label, answers, delivered, delays, statuses) => {
@@ -44,14 +53,28 @@ describe("deliverWebhook", () => {
 
   it("records why an attempt failed and posts JSON with a stable delivery id", async () => {
     const { attempts, calls } = await run([new TypeError("fetch failed"), 500, 200]);
-    expect(attempts.map((a) => [a.ok, a.error])).toEqual([[false, "TypeError: fetch failed"], [false, "HTTP 500"], [true, null]]);
+    expect(attempts.map((a) => [a.ok, a.error])).toEqual([
+      [false, "TypeError: fetch failed"],
+      [false, "HTTP 500"],
+      [true, null],
+    ]);
     expect(calls).toHaveLength(3);
     const headers = calls[0]!.init.headers as Record<string, string>;
     expect(headers).toMatchObject({ "content-type": "application/json", "x-hindsight-event": "firing", "x-hindsight-delivery": "i1:firing" });
     expect(JSON.parse(calls[2]!.init.body as string)).toEqual(payload);
   });
 
-  it.each([[null, true], [408, true], [429, true], [500, true], [599, true], [400, false], [401, false], [404, false], [302, false]] as const)("isRetryable(%s) = %s", (status, retry) => {
+  it.each([
+    [null, true],
+    [408, true],
+    [429, true],
+    [500, true],
+    [599, true],
+    [400, false],
+    [401, false],
+    [404, false],
+    [302, false],
+  ] as const)("isRetryable(%s) = %s", (status, retry) => {
     expect(isRetryable(status)).toBe(retry);
   });
 });

@@ -11,8 +11,12 @@ describe("alert environment", () => {
   });
 
   it("reads given values; 0 turns the scheduler off", () => {
-    expect(env({ HINDSIGHT_ALERT_INTERVAL_SECONDS: "0", HINDSIGHT_ALERT_RETRY_BASE_MS: "50", HINDSIGHT_PUBLIC_URL: " https://hindsight.example.com/base " })).toMatchObject({
-      HINDSIGHT_ALERT_INTERVAL_SECONDS: 0, HINDSIGHT_ALERT_RETRY_BASE_MS: 50, HINDSIGHT_PUBLIC_URL: "https://hindsight.example.com/base",
+    expect(
+      env({ HINDSIGHT_ALERT_INTERVAL_SECONDS: "0", HINDSIGHT_ALERT_RETRY_BASE_MS: "50", HINDSIGHT_PUBLIC_URL: " https://hindsight.example.com/base " }),
+    ).toMatchObject({
+      HINDSIGHT_ALERT_INTERVAL_SECONDS: 0,
+      HINDSIGHT_ALERT_RETRY_BASE_MS: 50,
+      HINDSIGHT_PUBLIC_URL: "https://hindsight.example.com/base",
     });
   });
 

@@ -18,7 +18,12 @@ const m = (value: number | null, baseline: number | null): Measurement => ({ val
 
 describe("measure", () => {
   const current = totals(4, 0.2, 1, [100, 200, 300, 1000]);
-  const baseline = totals(100, 2, 2, Array.from({ length: 100 }, (_, i) => i + 1));
+  const baseline = totals(
+    100,
+    2,
+    2,
+    Array.from({ length: 100 }, (_, i) => i + 1),
+  );
   it.each<[AlertMetric, number, number]>([
     ["cost_per_run", 0.05, 0.02],
     ["cost_per_hour", 0.2, 2 / 168], // the average hour of the 7 days
@@ -81,6 +86,13 @@ describe("transitionFor", () => {
 
   it("resolves only 5 % under the limit", () => {
     const at = (value: number | null) => evaluateRule({ threshold: 100, driftPct: null }, m(value, null));
-    expect([at(101).breached, at(100).breached, at(100).recovered, at(96).recovered, at(95).recovered, at(null).recovered]).toEqual([true, false, false, false, true, true]);
+    expect([at(101).breached, at(100).breached, at(100).recovered, at(96).recovered, at(95).recovered, at(null).recovered]).toEqual([
+      true,
+      false,
+      false,
+      false,
+      true,
+      true,
+    ]);
   });
 });

@@ -11,16 +11,49 @@ function patch(existing: AlertRuleConfig, body: unknown) {
   return parsed.success ? resolveRuleConfig(parsed.data, existing) : { ok: false as const, ...firstIssue(parsed.error) };
 }
 
-const BASE: AlertRuleConfig = { name: "r", metric: "cost_per_run", scope: "task", scopeValue: "t", threshold: 0.1, driftPct: null, windowMinutes: 30, minRuns: 1, webhookUrl: null, enabled: true };
+const BASE: AlertRuleConfig = {
+  name: "r",
+  metric: "cost_per_run",
+  scope: "task",
+  scopeValue: "t",
+  threshold: 0.1,
+  driftPct: null,
+  windowMinutes: 30,
+  minRuns: 1,
+  webhookUrl: null,
+  enabled: true,
+};
 
 describe("creating a rule", () => {
   it("fills the defaults", () => {
     expect(create({ name: " Spend ", metric: "cost_per_day", threshold: 5 })).toEqual({
       ok: true,
-      config: { name: "Spend", metric: "cost_per_day", scope: "all", scopeValue: null, threshold: 5, driftPct: null, windowMinutes: 1440, minRuns: 1, webhookUrl: null, enabled: true },
+      config: {
+        name: "Spend",
+        metric: "cost_per_day",
+        scope: "all",
+        scopeValue: null,
+        threshold: 5,
+        driftPct: null,
+        windowMinutes: 1440,
+        minRuns: 1,
+        webhookUrl: null,
+        enabled: true,
+      },
     });
-    expect(create({ name: "p95", metric: "p95_latency_ms", scope: "agent", scopeValue: "triage", driftPct: 50, windowMinutes: 15, webhookUrl: "https://hooks.example.com/x" })).toMatchObject({
-      ok: true, config: { windowMinutes: 15, threshold: null, driftPct: 50, webhookUrl: "https://hooks.example.com/x" },
+    expect(
+      create({
+        name: "p95",
+        metric: "p95_latency_ms",
+        scope: "agent",
+        scopeValue: "triage",
+        driftPct: 50,
+        windowMinutes: 15,
+        webhookUrl: "https://hooks.example.com/x",
+      }),
+    ).toMatchObject({
+      ok: true,
+      config: { windowMinutes: 15, threshold: null, driftPct: 50, webhookUrl: "https://hooks.example.com/x" },
     });
   });
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { baselineRange, evaluationWindow, planSegments } from "@/lib/alerts/window";
 
 const at = (iso: string) => Date.parse(iso);
-const show = (s: { granularity: string; fromMs: number; toMs: number }) => `${s.granularity} ${new Date(s.fromMs).toISOString().slice(5, 16)}–${new Date(s.toMs).toISOString().slice(5, 16)}`;
+const show = (s: { granularity: string; fromMs: number; toMs: number }) =>
+  `${s.granularity} ${new Date(s.fromMs).toISOString().slice(5, 16)}–${new Date(s.toMs).toISOString().slice(5, 16)}`;
 
 describe("evaluationWindow", () => {
   it("ends with the minute holding now and spans the window's minutes", () => {
@@ -14,13 +15,36 @@ describe("evaluationWindow", () => {
 
 describe("planSegments", () => {
   it.each<[string, string, string, readonly ("1m" | "1h" | "1d")[], string[], string?]>([
-    ["an hour across a clock hour: minute rows only (no whole hour inside)", "2026-11-21T09:18:00Z", "2026-11-21T10:18:00Z", ["1m", "1h", "1d"], ["1m 11-21T09:18–11-21T10:18"]],
-    ["a day: hours inside, minutes at the edges", "2026-11-20T10:18:00Z", "2026-11-21T10:18:00Z", ["1m", "1h", "1d"], ["1m 11-20T10:18–11-20T11:00", "1h 11-20T11:00–11-21T10:00", "1m 11-21T10:00–11-21T10:18"]],
-    ["7 days: whole days from day rows", "2026-11-14T09:18:00Z", "2026-11-21T09:18:00Z", ["1m", "1h", "1d"], [
-      "1m 11-14T09:18–11-14T10:00", "1h 11-14T10:00–11-15T00:00", "1d 11-15T00:00–11-21T00:00", "1h 11-21T00:00–11-21T09:00", "1m 11-21T09:00–11-21T09:18",
-    ]],
+    [
+      "an hour across a clock hour: minute rows only (no whole hour inside)",
+      "2026-11-21T09:18:00Z",
+      "2026-11-21T10:18:00Z",
+      ["1m", "1h", "1d"],
+      ["1m 11-21T09:18–11-21T10:18"],
+    ],
+    [
+      "a day: hours inside, minutes at the edges",
+      "2026-11-20T10:18:00Z",
+      "2026-11-21T10:18:00Z",
+      ["1m", "1h", "1d"],
+      ["1m 11-20T10:18–11-20T11:00", "1h 11-20T11:00–11-21T10:00", "1m 11-21T10:00–11-21T10:18"],
+    ],
+    [
+      "7 days: whole days from day rows",
+      "2026-11-14T09:18:00Z",
+      "2026-11-21T09:18:00Z",
+      ["1m", "1h", "1d"],
+      ["1m 11-14T09:18–11-14T10:00", "1h 11-14T10:00–11-15T00:00", "1d 11-15T00:00–11-21T00:00", "1h 11-21T00:00–11-21T09:00", "1m 11-21T09:00–11-21T09:18"],
+    ],
     ["aligned hours: hour rows only", "2026-11-21T08:00:00Z", "2026-11-21T10:00:00Z", ["1m", "1h", "1d"], ["1h 11-21T08:00–11-21T10:00"]],
-    ["no minute rows (trace.user): widened to whole hours", "2026-11-21T09:18:00Z", "2026-11-21T10:18:00Z", ["1h", "1d"], ["1h 11-21T09:00–11-21T11:00"], "2026-11-21T09:00:00.000Z/2026-11-21T11:00:00.000Z"],
+    [
+      "no minute rows (trace.user): widened to whole hours",
+      "2026-11-21T09:18:00Z",
+      "2026-11-21T10:18:00Z",
+      ["1h", "1d"],
+      ["1h 11-21T09:00–11-21T11:00"],
+      "2026-11-21T09:00:00.000Z/2026-11-21T11:00:00.000Z",
+    ],
   ])("%s", (_label, from, to, kept, expected, widened) => {
     const plan = planSegments({ fromMs: at(from), toMs: at(to) }, kept);
     expect(plan.segments.map(show)).toEqual(expected);

@@ -31,7 +31,10 @@ describe("previousSpans", () => {
   });
 
   it("leaves out inserted spans and restores overwritten costs", () => {
-    const before = previousSpans(TRACE, [root, child], { inserted: keys("root"), previousCosts: new Map([[spanKey(TRACE, "child"), { costUsd: null, costSource: null }]]) });
+    const before = previousSpans(TRACE, [root, child], {
+      inserted: keys("root"),
+      previousCosts: new Map([[spanKey(TRACE, "child"), { costUsd: null, costSource: null }]]),
+    });
     expect(before.map((s) => [s.spanId, s.costUsd])).toEqual([["child", null]]);
   });
 });
@@ -62,7 +65,17 @@ describe("addTraceChange", () => {
 
 describe("addInsertedSpans", () => {
   it("counts inserted spans once, even when a batch carries one twice", () => {
-    const facts = (id: string) => ({ traceId: TRACE, spanId: id, name: id, kind: "tool" as const, toolName: "search", model: null, status: "ok" as const, startNs: BigInt(BASE_MS) * 1_000_000n, durationMs: 5 });
+    const facts = (id: string) => ({
+      traceId: TRACE,
+      spanId: id,
+      name: id,
+      kind: "tool" as const,
+      toolName: "search",
+      model: null,
+      status: "ok" as const,
+      startNs: BigInt(BASE_MS) * 1_000_000n,
+      durationMs: 5,
+    });
     const deltas = new RollupDeltas();
     addInsertedSpans(deltas, [facts("a"), facts("a"), facts("b"), facts("resent")], keys("a", "b"));
     expect(hourly(deltas, "span.tool")).toEqual([["search", "10:00", 2, 0]]);

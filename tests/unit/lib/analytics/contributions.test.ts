@@ -33,12 +33,24 @@ describe("traceContributions", () => {
   it("leaves out dimensions the trace has no value for, and counts an unpriced trace as 0", () => {
     const bare = [span("only", null, 0, 5, { kind: "llm", model: "mystery" })];
     const contributions = traceContributions(summariseTrace(TRACE, bare), bare);
-    expect(contributions.map((c) => [c.dimension, c.group, c.item.costUsd])).toEqual([["trace.name", "only", 0], ["trace.model", "mystery", 0]]);
+    expect(contributions.map((c) => [c.dimension, c.group, c.item.costUsd])).toEqual([
+      ["trace.name", "only", 0],
+      ["trace.model", "mystery", 0],
+    ]);
   });
 });
 
 describe("spanContributions", () => {
-  const facts = (extra: Partial<SpanFacts>): SpanFacts => ({ name: "s", kind: "other", toolName: null, model: null, status: "ok", startNs: BigInt(BASE_MS) * 1_000_000n, durationMs: 12.5, ...extra });
+  const facts = (extra: Partial<SpanFacts>): SpanFacts => ({
+    name: "s",
+    kind: "other",
+    toolName: null,
+    model: null,
+    status: "ok",
+    startNs: BigInt(BASE_MS) * 1_000_000n,
+    durationMs: 12.5,
+    ...extra,
+  });
   it.each<[string, Partial<SpanFacts>, string[]]>([
     ["a tool call by tool name", { kind: "tool", toolName: "search" }, ["span.kind:tool", "span.tool:search"]],
     ["a tool call without a tool name by span name", { kind: "tool", name: "execute_tool lookup" }, ["span.kind:tool", "span.tool:execute_tool lookup"]],

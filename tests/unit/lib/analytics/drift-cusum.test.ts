@@ -70,7 +70,13 @@ describe("detectChangePoint stays quiet", () => {
     ["an empty baseline", [null, null, null, null], step(24, 12, 1, 5)],
     ["an empty series", Array(24).fill(1), Array(24).fill(null)],
     ["zero everywhere (an error rate of 0)", [0, 0, 0, 0], [0, 0, 0, 0, 0]],
-    ["a one-bucket blip below the alarm threshold", Array(24).fill(1), Array(24).fill(1).map((v: number, i) => (i === 10 ? 1.4 : v))],
+    [
+      "a one-bucket blip below the alarm threshold",
+      Array(24).fill(1),
+      Array(24)
+        .fill(1)
+        .map((v: number, i) => (i === 10 ? 1.4 : v)),
+    ],
   ])("on %s", (_label, baseline, series) => {
     expect(detectChangePoint(baseline, series)).toBeNull();
   });

@@ -13,7 +13,12 @@ describe("drift parameters", () => {
 
   it("takes explicit values, and one group", () => {
     expect(drift("from=2026-11-14T00:00:00Z&to=2026-11-21T00:00:00Z&bucket=1d&groupBy=agent&group=%20triage%20")).toEqual({
-      ok: true, fromMs: Date.parse("2026-11-14T00:00:00Z"), toMs: Date.parse("2026-11-21T00:00:00Z"), bucket: "1d", groupBy: "agent", group: "triage",
+      ok: true,
+      fromMs: Date.parse("2026-11-14T00:00:00Z"),
+      toMs: Date.parse("2026-11-21T00:00:00Z"),
+      bucket: "1d",
+      groupBy: "agent",
+      group: "triage",
     });
   });
 

@@ -15,8 +15,16 @@ function row(hour: number, runs: number, cost: number, ms: number, errors = 0): 
   const bins: Bins = new Map();
   addValue(bins, ms, runs);
   return {
-    bucketStartMs: T0 + hour * HOUR, count: runs, errorCount: errors, llmCallCount: 2 * runs, toolCallCount: 3 * runs,
-    costUsd: runs * cost, inputTokens: runs * 1000, outputTokens: runs * 100, maxMs: ms, bins: encodeBins(bins),
+    bucketStartMs: T0 + hour * HOUR,
+    count: runs,
+    errorCount: errors,
+    llmCallCount: 2 * runs,
+    toolCallCount: 3 * runs,
+    costUsd: runs * cost,
+    inputTokens: runs * 1000,
+    outputTokens: runs * 100,
+    maxMs: ms,
+    bins: encodeBins(bins),
   };
 }
 const hours = (from: number, to: number, make: (h: number) => DriftRollup) => Array.from({ length: to - from }, (_, i) => make(from + i));
@@ -29,16 +37,35 @@ describe("figures", () => {
     expect(f.costUsd).toBeCloseTo(0.16, 15);
     expect(f.costPerRunUsd).toBeCloseTo(0.016, 15);
     expect(Math.abs(f.p95Ms! - 300)).toBeLessThanOrEqual(3);
-    expect(figuresOf(rows, T0 + 5 * HOUR, T0 + 6 * HOUR)).toEqual({ runs: 0, costUsd: 0, costPerRunUsd: null, p95Ms: null, errorRate: null, tokensPerCall: null, toolCallsPerRun: null });
+    expect(figuresOf(rows, T0 + 5 * HOUR, T0 + 6 * HOUR)).toEqual({
+      runs: 0,
+      costUsd: 0,
+      costPerRunUsd: null,
+      p95Ms: null,
+      errorRate: null,
+      tokensPerCall: null,
+      toolCallsPerRun: null,
+    });
   });
 
-  it.each<[number | null, number | null, number | null]>([[2, 1, 100], [1, 2, -50], [1, 0, null], [null, 1, null], [1, null, null], [0, 4, -100]])("changePct(%s, %s) = %s", (current, baseline, pct) => {
+  it.each<[number | null, number | null, number | null]>([
+    [2, 1, 100],
+    [1, 2, -50],
+    [1, 0, null],
+    [null, 1, null],
+    [1, null, null],
+    [0, 4, -100],
+  ])("changePct(%s, %s) = %s", (current, baseline, pct) => {
     expect(changePct(current, baseline)).toBe(pct);
   });
 
   it("gives every bucket of the range a point, empty ones included", () => {
     const points = bucketSeries([row(1, 2, 0.5, 10)], T0, T0 + 3 * HOUR, HOUR);
-    expect(points.map((p) => [p.bucketStart.slice(11, 13), p.runs, p.costPerRunUsd])).toEqual([["00", 0, null], ["01", 2, 0.5], ["02", 0, null]]);
+    expect(points.map((p) => [p.bucketStart.slice(11, 13), p.runs, p.costPerRunUsd])).toEqual([
+      ["00", 0, null],
+      ["01", 2, 0.5],
+      ["02", 0, null],
+    ]);
   });
 });
 
@@ -65,7 +92,14 @@ describe("buildGroupReport", () => {
     expect(report.series).toHaveLength(24);
     expect(sides).toEqual({ basis: "changePoint", before: { fromMs: T0 - DAY, toMs: T0 + 15 * HOUR }, after: { fromMs: T0 + 15 * HOUR, toMs: T0 + DAY } });
     const after = changeSide([...previous, ...window], sides.after, summariseSample([], 0));
-    expect(after).toMatchObject({ from: "2026-11-21T15:00:00.000Z", to: "2026-11-22T00:00:00.000Z", runs: 18, sampledRuns: 0, modelMix: [], retriesPerRun: null });
+    expect(after).toMatchObject({
+      from: "2026-11-21T15:00:00.000Z",
+      to: "2026-11-22T00:00:00.000Z",
+      runs: 18,
+      sampledRuns: 0,
+      modelMix: [],
+      retriesPerRun: null,
+    });
     expect(after.costPerRunUsd).toBeCloseTo(0.03, 15);
   });
 
@@ -76,7 +110,11 @@ describe("buildGroupReport", () => {
       sides: { basis: "changePoint", after: { fromMs: T0 + 6 * HOUR } },
     });
     const flat = hours(0, 24, (h) => row(h, 2, 0.01, 1000));
-    expect(buildGroupReport("t", [...previous, ...flat], ranges).sides).toEqual({ basis: "baseline", before: { fromMs: T0 - DAY, toMs: T0 }, after: { fromMs: T0, toMs: T0 + DAY } });
+    expect(buildGroupReport("t", [...previous, ...flat], ranges).sides).toEqual({
+      basis: "baseline",
+      before: { fromMs: T0 - DAY, toMs: T0 },
+      after: { fromMs: T0, toMs: T0 + DAY },
+    });
   });
 });
 
@@ -93,7 +131,10 @@ describe("summariseSample", () => {
     ];
     expect(summariseSample(rows, 4)).toEqual({
       sampledRuns: 4,
-      modelMix: [{ model: "gpt-4o", calls: 3, share: 0.5 }, { model: "gpt-4o-mini", calls: 3, share: 0.5 }],
+      modelMix: [
+        { model: "gpt-4o", calls: 3, share: 0.5 },
+        { model: "gpt-4o-mini", calls: 3, share: 0.5 },
+      ],
       retriesPerRun: 3 / 4, // search twice more in a, fetch once more in b
     });
   });

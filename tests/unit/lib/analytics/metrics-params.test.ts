@@ -17,7 +17,11 @@ describe("metrics parameters", () => {
 
   it("takes explicit values", () => {
     expect(latency("from=2026-11-20T00:00:00Z&to=2026-11-21T00:00:00Z&bucket=1m&groupBy=tool")).toEqual({
-      ok: true, fromMs: Date.parse("2026-11-20T00:00:00Z"), toMs: Date.parse("2026-11-21T00:00:00Z"), bucket: "1m", groupBy: "tool",
+      ok: true,
+      fromMs: Date.parse("2026-11-20T00:00:00Z"),
+      toMs: Date.parse("2026-11-21T00:00:00Z"),
+      bucket: "1m",
+      groupBy: "tool",
     });
     expect(cost("bucket=1d&groupBy=session")).toMatchObject({ ok: true, bucket: "1d", groupBy: "session" });
   });

@@ -9,8 +9,23 @@ import type { RollupRow } from "@/lib/analytics/rollup-delta";
 import { openSqlite } from "@/lib/store/sqlite";
 
 const row = (group: string): RollupRow => ({
-  dimension: "trace.name", granularity: "1h", bucketStartMs: 0, group, count: 1, errorCount: 0, llmCallCount: 0, toolCallCount: 0,
-  durationSumMs: 1, costUsd: 0, inputTokens: 0, outputTokens: 0, maxMs: 1, p50Ms: 1, p95Ms: 1, p99Ms: 1, bins: new Map(),
+  dimension: "trace.name",
+  granularity: "1h",
+  bucketStartMs: 0,
+  group,
+  count: 1,
+  errorCount: 0,
+  llmCallCount: 0,
+  toolCallCount: 0,
+  durationSumMs: 1,
+  costUsd: 0,
+  inputTokens: 0,
+  outputTokens: 0,
+  maxMs: 1,
+  p50Ms: 1,
+  p95Ms: 1,
+  p99Ms: 1,
+  bins: new Map(),
 });
 
 describe("RollupRowCache", () => {

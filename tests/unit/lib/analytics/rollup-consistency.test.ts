@@ -30,11 +30,40 @@ const hexId = (n: number, bytes: number) => n.toString(16).padStart(bytes * 2, "
 function record(traceId: string, spanId: string, parentSpanId: string | null, startMs: number, durationMs: number, extra: Partial<SpanRecord>): SpanRecord {
   const startNs = BigInt(Math.round(startMs * 1000)) * 1000n;
   return {
-    traceId, spanId, parentSpanId, name: `op-${spanId.slice(-2)}`, kind: "other", spanKind: 1, serviceName: "svc", scopeName: null, resourceId: "r",
-    startNs, endNs: startNs + BigInt(Math.round(durationMs * 1000)) * 1000n, durationMs: Math.round(durationMs * 1000) / 1000, status: "ok", statusMessage: null,
-    model: null, provider: null, inputTokens: null, outputTokens: null, cacheReadTokens: null, cacheWriteTokens: null, reasoningTokens: null,
-    costUsd: null, costSource: null, toolName: null, toolCallId: null, agentName: null, sessionId: null, userId: null,
-    input: null, output: null, attributes: "{}", events: "[]", links: null, ...extra,
+    traceId,
+    spanId,
+    parentSpanId,
+    name: `op-${spanId.slice(-2)}`,
+    kind: "other",
+    spanKind: 1,
+    serviceName: "svc",
+    scopeName: null,
+    resourceId: "r",
+    startNs,
+    endNs: startNs + BigInt(Math.round(durationMs * 1000)) * 1000n,
+    durationMs: Math.round(durationMs * 1000) / 1000,
+    status: "ok",
+    statusMessage: null,
+    model: null,
+    provider: null,
+    inputTokens: null,
+    outputTokens: null,
+    cacheReadTokens: null,
+    cacheWriteTokens: null,
+    reasoningTokens: null,
+    costUsd: null,
+    costSource: null,
+    toolName: null,
+    toolCallId: null,
+    agentName: null,
+    sessionId: null,
+    userId: null,
+    input: null,
+    output: null,
+    attributes: "{}",
+    events: "[]",
+    links: null,
+    ...extra,
   };
 }
 
@@ -49,23 +78,35 @@ function traceSpans(t: number): SpanRecord[] {
     return record(traceId, id(n), parent, start + random() * 90_000, 50 + random() * 5000, { kind: "llm", model, ...tokens, ...cost, ...extra });
   };
   const spans = [
-    record(traceId, id(0), null, start, 120_000 + random() * 60_000, { name: pick(["triage", "summarise", "plan"]), kind: "agent", agentName: pick(["a1", "a2"]), userId: pick(["u1", "u2", null]), sessionId: pick(["s1", "s2", "s3"]) }),
+    record(traceId, id(0), null, start, 120_000 + random() * 60_000, {
+      name: pick(["triage", "summarise", "plan"]),
+      kind: "agent",
+      agentName: pick(["a1", "a2"]),
+      userId: pick(["u1", "u2", null]),
+      sessionId: pick(["s1", "s2", "s3"]),
+    }),
     llm(1, id(0), pick(["gpt-4o-mini", "gpt-4o", "acme-unpriced"])),
     llm(2, id(0), "gpt-4o", { kind: "llm" }),
     llm(3, id(2), "gpt-4o"), // usage repeated by its parent: the parent is a wrapper
-    record(traceId, id(4), id(0), start + random() * 120_000, random() * 900, { kind: "tool", toolName: pick(["search", "fetch", null]), status: random() < 0.2 ? "error" : "ok" }),
+    record(traceId, id(4), id(0), start + random() * 120_000, random() * 900, {
+      kind: "tool",
+      toolName: pick(["search", "fetch", null]),
+      status: random() < 0.2 ? "error" : "ok",
+    }),
   ];
   return spans.filter((_, i) => i === 0 || random() < 0.9);
 }
 
 async function storedRows(sql: Sql): Promise<Map<string, RollupRow>> {
   const rows = await sql.query(`SELECT * FROM "metric_rollups" WHERE "count" > 0`);
-  return new Map(rows.map((r) => {
-    const row = Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v])) as Record<string, unknown>;
-    const { groupKey, ...rest } = row;
-    const rollup = { ...rest, group: groupKey, bins: decodeBins(row.bins as string) } as unknown as RollupRow;
-    return [rollupId(rollup), rollup];
-  }));
+  return new Map(
+    rows.map((r) => {
+      const row = Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v])) as Record<string, unknown>;
+      const { groupKey, ...rest } = row;
+      const rollup = { ...rest, group: groupKey, bins: decodeBins(row.bins as string) } as unknown as RollupRow;
+      return [rollupId(rollup), rollup];
+    }),
+  );
 }
 
 /**
@@ -90,7 +131,20 @@ async function rebuiltRows(sql: Sql): Promise<Map<string, Expected>> {
     for (const granularity of DIMENSIONS[dimension].granularities) {
       const size = GRANULARITY_MS[granularity];
       const key = { dimension, granularity, bucketStartMs: Math.floor(item.startMs / size) * size, group };
-      const row = expected.get(rollupId(key)) ?? { ...key, count: 0, errorCount: 0, llmCallCount: 0, toolCallCount: 0, durationSumMs: 0, costUsd: 0, inputTokens: 0, outputTokens: 0, maxMs: 0, bins: new Map(), values: [] as number[] };
+      const row = expected.get(rollupId(key)) ?? {
+        ...key,
+        count: 0,
+        errorCount: 0,
+        llmCallCount: 0,
+        toolCallCount: 0,
+        durationSumMs: 0,
+        costUsd: 0,
+        inputTokens: 0,
+        outputTokens: 0,
+        maxMs: 0,
+        bins: new Map(),
+        values: [] as number[],
+      };
       row.count++;
       for (const t of ["errorCount", "llmCallCount", "toolCallCount", "costUsd", "inputTokens", "outputTokens"] as const) row[t] += item[t];
       row.durationSumMs += item.durationMs;
@@ -118,7 +172,12 @@ function expectSameRollups(actual: Map<string, RollupRow>, expected: Map<string,
       expect([p50Ms, p95Ms, p99Ms], id).toEqual([0, 0, 0]);
       continue;
     }
-    for (const [q, stored] of [[0.5, p50Ms], [0.95, p95Ms], [0.99, p99Ms]] as const) within1Pct(stored, nearestRank(values, q), `${id} p${q * 100}`);
+    for (const [q, stored] of [
+      [0.5, p50Ms],
+      [0.95, p95Ms],
+      [0.99, p99Ms],
+    ] as const)
+      within1Pct(stored, nearestRank(values, q), `${id} p${q * 100}`);
   }
 }
 
@@ -131,13 +190,30 @@ async function expectSummariesOfStoredSpans(sql: Sql): Promise<number> {
     for (const key of ["inputTokens", "outputTokens", "costUsd"] as const) (span as Record<string, unknown>)[key] = r[key] === null ? null : Number(r[key]);
     byTrace.set(String(r.traceId), [...(byTrace.get(String(r.traceId)) ?? []), span]);
   }
-  const stored = await sql.query<Record<string, unknown>>(`SELECT "traceId", "name", "rootSpanId", "spanCount", "startNs", "endNs", "inputTokens", "outputTokens", "costUsd", "agentName" FROM "traces"`);
+  const stored = await sql.query<Record<string, unknown>>(
+    `SELECT "traceId", "name", "rootSpanId", "spanCount", "startNs", "endNs", "inputTokens", "outputTokens", "costUsd", "agentName" FROM "traces"`,
+  );
   expect(stored.length).toBe(byTrace.size);
   for (const row of stored) {
     const s = summariseTrace(String(row.traceId), byTrace.get(String(row.traceId))!);
-    expect({ ...row, startNs: BigInt(row.startNs as bigint), endNs: BigInt(row.endNs as bigint), inputTokens: Number(row.inputTokens), outputTokens: Number(row.outputTokens), costUsd: row.costUsd === null ? null : Number(row.costUsd) }).toEqual({
-      traceId: s.traceId, name: s.name, rootSpanId: s.rootSpanId, spanCount: BigInt(s.spanCount), startNs: s.startNs, endNs: s.endNs,
-      inputTokens: s.inputTokens, outputTokens: s.outputTokens, costUsd: s.costUsd, agentName: s.agentName,
+    expect({
+      ...row,
+      startNs: BigInt(row.startNs as bigint),
+      endNs: BigInt(row.endNs as bigint),
+      inputTokens: Number(row.inputTokens),
+      outputTokens: Number(row.outputTokens),
+      costUsd: row.costUsd === null ? null : Number(row.costUsd),
+    }).toEqual({
+      traceId: s.traceId,
+      name: s.name,
+      rootSpanId: s.rootSpanId,
+      spanCount: BigInt(s.spanCount),
+      startNs: s.startNs,
+      endNs: s.endNs,
+      inputTokens: s.inputTokens,
+      outputTokens: s.outputTokens,
+      costUsd: s.costUsd,
+      agentName: s.agentName,
     });
   }
   return stored.length;
@@ -156,7 +232,7 @@ describe("maintained rollups", () => {
   it("equal rollups rebuilt from the stored spans, after any arrival order, re-sends and price changes", async () => {
     const spans = Array.from({ length: 60 }, (_, t) => traceSpans(t)).flat();
     const arrivals = [...spans, ...spans.filter(() => random() < 0.3)].sort(() => random() - 0.5);
-    for (let i = 0; i < arrivals.length; ) {
+    for (let i = 0; i < arrivals.length;) {
       const size = 1 + Math.floor(random() * 12);
       await storeBatch(sql, { spans: arrivals.slice(i, i + size), resources: [], logs: [] });
       i += size;
@@ -164,7 +240,10 @@ describe("maintained rollups", () => {
     expectSameRollups(await storedRows(sql), await rebuiltRows(sql));
     expect(await expectSummariesOfStoredSpans(sql)).toBe(60);
 
-    const override = new Map([["gpt-4o", { provider: "openai", input: 7, output: 21, cacheRead: null, cacheWrite: null }], ["acme-unpriced", { provider: null, input: 1, output: 1, cacheRead: null, cacheWrite: null }]]);
+    const override = new Map([
+      ["gpt-4o", { provider: "openai", input: 7, output: 21, cacheRead: null, cacheWrite: null }],
+      ["acme-unpriced", { provider: null, input: 1, output: 1, cacheRead: null, cacheWrite: null }],
+    ]);
     const changed = await sql.transaction((tx) => recomputeCosts(tx, buildPriceBook(), buildPriceBook(override), new Set(override.keys())));
     expect(changed).toBeGreaterThan(0);
     expectSameRollups(await storedRows(sql), await rebuiltRows(sql));
@@ -203,7 +282,9 @@ describe("maintained rollups with the writer's row cache", () => {
   });
 
   it("stay equal to rollups rebuilt from the spans when another connection recomputes costs between batches", async () => {
-    const spans = Array.from({ length: 40 }, (_, t) => traceSpans(2000 + t)).flat().sort(() => random() - 0.5);
+    const spans = Array.from({ length: 40 }, (_, t) => traceSpans(2000 + t))
+      .flat()
+      .sort(() => random() - 0.5);
     await storeAll(spans.slice(0, 100));
     expect(rollupCache.size).toBeGreaterThan(0);
     const override = new Map([["gpt-4o", { provider: "openai", input: 9, output: 27, cacheRead: null, cacheWrite: null }]]);

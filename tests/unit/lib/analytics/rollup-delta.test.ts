@@ -10,7 +10,16 @@ import { BASE_MS } from "./support/spans";
 const item = (durationMs: number, extra: { dimension?: Dimension; group?: string; errorCount?: number } = {}): Contribution => ({
   dimension: extra.dimension ?? "trace.name",
   group: extra.group ?? "task",
-  item: { startMs: BASE_MS + 90_000, durationMs, errorCount: extra.errorCount ?? 0, llmCallCount: 1, toolCallCount: 0, costUsd: 0.25, inputTokens: 100, outputTokens: 10 },
+  item: {
+    startMs: BASE_MS + 90_000,
+    durationMs,
+    errorCount: extra.errorCount ?? 0,
+    llmCallCount: 1,
+    toolCallCount: 0,
+    costUsd: 0.25,
+    inputTokens: 100,
+    outputTokens: 10,
+  },
 });
 
 /** Applies the deltas of `steps` one transaction at a time, as ingest does. */
@@ -55,20 +64,45 @@ describe("RollupDeltas", () => {
 
 describe("applyDelta", () => {
   it("sums counts, totals and bins over transactions", () => {
-    const row = minuteRow(replay([[[item(10), 1], [item(30, { errorCount: 1 }), 1]], [[item(20), 1]]]));
+    const row = minuteRow(
+      replay([
+        [
+          [item(10), 1],
+          [item(30, { errorCount: 1 }), 1],
+        ],
+        [[item(20), 1]],
+      ]),
+    );
     expect(row).toMatchObject({ count: 3, errorCount: 1, llmCallCount: 3, durationSumMs: 60, costUsd: 0.75, inputTokens: 300, outputTokens: 30, maxMs: 30 });
     expect(row.bins).toEqual(binsOf([10, 20, 30]));
   });
 
   it("moves an item: out of its old bucket and group, into the new one", () => {
-    const rows = replay([[[item(50, { group: "child" }), 1]], [[item(50, { group: "child" }), -1], [item(80, { group: "root" }), 1]]]);
+    const rows = replay([
+      [[item(50, { group: "child" }), 1]],
+      [
+        [item(50, { group: "child" }), -1],
+        [item(80, { group: "root" }), 1],
+      ],
+    ]);
     expect(minuteRow(rows, "child")).toMatchObject({ count: 0, costUsd: 0, durationSumMs: 0, maxMs: 0 });
     expect(minuteRow(rows, "child").bins.size).toBe(0);
     expect(minuteRow(rows, "root")).toMatchObject({ count: 1, maxMs: 80 });
   });
 
   it("keeps the maximum exact while a trace grows", () => {
-    const row = minuteRow(replay([[[item(10), 1], [item(100), 1]], [[item(100), -1], [item(250), 1]]]));
+    const row = minuteRow(
+      replay([
+        [
+          [item(10), 1],
+          [item(100), 1],
+        ],
+        [
+          [item(100), -1],
+          [item(250), 1],
+        ],
+      ]),
+    );
     expect([row.count, row.maxMs]).toEqual([2, 250]);
   });
 
@@ -85,11 +119,20 @@ describe("applyDelta", () => {
 
   it("keeps the maximum within 1 % when the largest item of the top bin goes and a smaller one stays", () => {
     const bin = binOf(500);
-    let low = 500, high = 500;
+    let low = 500,
+      high = 500;
     while (binOf(low - 0.01) === bin) low -= 0.01;
     while (binOf(high + 0.01) === bin) high += 0.01;
     expect(high / low).toBeGreaterThan(1.015); // one bin, further apart than 1 %
-    const row = minuteRow(replay([[[item(low), 1], [item(high), 1]], [[item(high), -1]]]));
+    const row = minuteRow(
+      replay([
+        [
+          [item(low), 1],
+          [item(high), 1],
+        ],
+        [[item(high), -1]],
+      ]),
+    );
     expect(Math.abs(row.maxMs - low)).toBeLessThanOrEqual(low * 0.01);
   });
 

@@ -2,7 +2,18 @@
 // quantiles within 1 % of the exact ones, merging and un-merging by adding and subtracting counts.
 import { describe, expect, it } from "vitest";
 import {
-  addValue, binOf, binValue, decodeBins, encodeBins, highestBin, mergeBins, mergeIntoStored, quantiles, RELATIVE_ACCURACY, ZERO_BIN, type Bins,
+  addValue,
+  binOf,
+  binValue,
+  decodeBins,
+  encodeBins,
+  highestBin,
+  mergeBins,
+  mergeIntoStored,
+  quantiles,
+  RELATIVE_ACCURACY,
+  ZERO_BIN,
+  type Bins,
 } from "@/lib/analytics/sketch";
 
 /** Exact nearest-rank quantile: the smallest value with at least ⌈q·n⌉ values ≤ it. */
@@ -71,20 +82,42 @@ describe("quantiles", () => {
   });
 
   it("ignores bins at or below zero (an inconsistent delta never surfaces)", () => {
-    expect(quantiles(new Map([[binOf(10), 2], [binOf(50), -1]]), [1])[0]).toBeCloseTo(10, 0);
+    expect(
+      quantiles(
+        new Map([
+          [binOf(10), 2],
+          [binOf(50), -1],
+        ]),
+        [1],
+      )[0],
+    ).toBeCloseTo(10, 0);
   });
 
   it("sorts instead of counting when the bins are far apart or not integers, with the same answers", () => {
     // Counted: bins 0, 1 and 2 with 1, 2 and 1 items. Sorted: the same shape, spread past the dense range or off the integers.
-    const shapes = [[0, 1, 2], [0, 1, 200_000], [0, 0.5, 2]];
-    const answers = shapes.map(([a, b, c]) => quantiles(new Map([[c!, 1], [a!, 1], [b!, 2]]), [0, 0.25, 0.5, 0.75, 1]));
+    const shapes = [
+      [0, 1, 2],
+      [0, 1, 200_000],
+      [0, 0.5, 2],
+    ];
+    const answers = shapes.map(([a, b, c]) =>
+      quantiles(
+        new Map([
+          [c!, 1],
+          [a!, 1],
+          [b!, 2],
+        ]),
+        [0, 0.25, 0.5, 0.75, 1],
+      ),
+    );
     answers.forEach((answer, i) => expect(answer).toEqual([0, 0, 1, 1, 2].map((k) => binValue(shapes[i]![k]!))));
   });
 });
 
 describe("merging", () => {
   it("merges by adding and un-merges by subtracting", () => {
-    const a = series(300, 1, 1000), b = series(200, 2, 5000);
+    const a = series(300, 1, 1000),
+      b = series(200, 2, 5000);
     const merged = binsOf(a);
     mergeBins(merged, binsOf(b));
     expect(merged).toEqual(binsOf([...a, ...b]));
@@ -93,21 +126,52 @@ describe("merging", () => {
   });
 
   it("finds the highest non-empty bin", () => {
-    expect(highestBin(new Map([[3, 1], [9, 0], [7, -2]]))).toBe(3);
+    expect(
+      highestBin(
+        new Map([
+          [3, 1],
+          [9, 0],
+          [7, -2],
+        ]),
+      ),
+    ).toBe(3);
     expect(highestBin(new Map())).toBeNull();
   });
 
   it("merges a delta into a stored histogram, dropping the bins it empties or overdraws", () => {
-    const stored: Bins = new Map([[1, 2], [4, 1], [6, 5]]);
-    mergeIntoStored(stored, new Map([[1, -2], [4, -3], [6, 1], [8, 2]]));
-    expect(stored).toEqual(new Map([[6, 6], [8, 2]]));
+    const stored: Bins = new Map([
+      [1, 2],
+      [4, 1],
+      [6, 5],
+    ]);
+    mergeIntoStored(
+      stored,
+      new Map([
+        [1, -2],
+        [4, -3],
+        [6, 1],
+        [8, 2],
+      ]),
+    );
+    expect(stored).toEqual(
+      new Map([
+        [6, 6],
+        [8, 2],
+      ]),
+    );
   });
 });
 
 describe("encodeBins / decodeBins", () => {
   it.each([
     [new Map<number, number>(), "{}"],
-    [new Map([[-345, 2], [12, 1]]), '{"-345":2,"12":1}'],
+    [
+      new Map([
+        [-345, 2],
+        [12, 1],
+      ]),
+      '{"-345":2,"12":1}',
+    ],
   ])("round-trips %j", (bins, text) => {
     expect(encodeBins(bins)).toBe(text);
     expect(decodeBins(text)).toEqual(bins);

@@ -2,7 +2,8 @@
 import { describe, expect, it } from "vitest";
 import { dataResponse } from "@/lib/api/json-stream";
 
-const points = (n: number) => Array.from({ length: n }, (_, i) => ({ bucketStart: new Date(i * 60_000).toISOString(), group: `g"${i % 7}\n`, count: i, p50Ms: i / 3 }));
+const points = (n: number) =>
+  Array.from({ length: n }, (_, i) => ({ bucketStart: new Date(i * 60_000).toISOString(), group: `g"${i % 7}\n`, count: i, p50Ms: i / 3 }));
 
 describe("dataResponse", () => {
   it.each([0, 1, 8_000, 8_001, 16_000, 20_001])("answers %i items with the bytes of Response.json", async (n) => {

@@ -105,7 +105,12 @@ describe("unknown parameters", () => {
 
   it("ignores unknown and empty parameters for pages (ignoreUnknown)", () => {
     expect(parse("range=1h&live=1&q=&status=error&limit=", { ignoreUnknown: true })).toEqual({
-      ok: true, filters: { status: "error" }, limit: 50, cursor: undefined, sort: "time", order: "desc",
+      ok: true,
+      filters: { status: "error" },
+      limit: 50,
+      cursor: undefined,
+      sort: "time",
+      order: "desc",
     });
   });
 

@@ -66,6 +66,8 @@ describe("buildTracesHref", () => {
     );
   });
   it("drops empty values", () => {
-    expect(buildTracesHref({ model: "", tool: "search" }, T0, T0 + H)).toBe("/traces?from=2026-11-21T00%3A00%3A00.000Z&to=2026-11-21T01%3A00%3A00.000Z&tool=search");
+    expect(buildTracesHref({ model: "", tool: "search" }, T0, T0 + H)).toBe(
+      "/traces?from=2026-11-21T00%3A00%3A00.000Z&to=2026-11-21T01%3A00%3A00.000Z&tool=search",
+    );
   });
 });

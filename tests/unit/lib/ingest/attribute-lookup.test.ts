@@ -61,7 +61,7 @@ describe("firstValue", () => {
 describe("parseMaybeJson", () => {
   it.each<[unknown, unknown]>([
     ['{"a":1}', { a: 1 }],
-    ['  [1,2] ', [1, 2]],
+    ["  [1,2] ", [1, 2]],
     ['"quoted"', "quoted"],
     ["plain text", "plain text"],
     ["123", "123"],
@@ -86,7 +86,10 @@ describe("collectIndexed", () => {
       other: "x",
       "px.0.role": "no",
     };
-    expect(collectIndexed(attrs, "p")).toEqual([{ role: "system", content: "s" }, { role: "user", "tool_calls.0.name": "t" }]);
+    expect(collectIndexed(attrs, "p")).toEqual([
+      { role: "system", content: "s" },
+      { role: "user", "tool_calls.0.name": "t" },
+    ]);
   });
 
   it.each<[string, OtlpAttributes]>([

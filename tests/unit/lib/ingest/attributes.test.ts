@@ -48,7 +48,9 @@ describe("anyValueToJs (OTLP/JSON)", () => {
     ["empty array", { arrayValue: {} }, []],
     [
       "nested kvlist and array",
-      { kvlistValue: { values: [{ key: "a", value: { arrayValue: { values: [{ kvlistValue: { values: [{ key: "b", value: { doubleValue: 1.5 } }] } }] } } }] } },
+      {
+        kvlistValue: { values: [{ key: "a", value: { arrayValue: { values: [{ kvlistValue: { values: [{ key: "b", value: { doubleValue: 1.5 } }] } }] } } }] },
+      },
       { a: [{ b: 1.5 }] },
     ],
     ["empty kvlist", { kvlistValue: {} }, {}],
@@ -85,12 +87,14 @@ describe("anyValueToJs (OTLP/JSON)", () => {
 
 describe("keyValuesToObject", () => {
   it("maps keys to values; a later duplicate wins", () => {
-    expect(keyValuesToObject([
-      { key: "a", value: { stringValue: "1" } },
-      { key: "b", value: { intValue: "2" } },
-      { key: "a", value: { stringValue: "3" } },
-      { key: "c" },
-    ])).toEqual({ a: "3", b: 2, c: null });
+    expect(
+      keyValuesToObject([
+        { key: "a", value: { stringValue: "1" } },
+        { key: "b", value: { intValue: "2" } },
+        { key: "a", value: { stringValue: "3" } },
+        { key: "c" },
+      ]),
+    ).toEqual({ a: "3", b: 2, c: null });
   });
 
   it.each([null, undefined])("treats %s as no attributes", (list) => {

@@ -39,7 +39,11 @@ describe("decodeBody", () => {
   it.each<[string, Record<string, string>, string]>([
     ["text/plain", { "content-type": "text/plain" }, 'unsupported content type "text/plain": send application/x-protobuf or application/json'],
     ["no content type", {}, 'unsupported content type "": send application/x-protobuf or application/json'],
-    ["form data", { "content-type": "application/x-www-form-urlencoded" }, 'unsupported content type "application/x-www-form-urlencoded": send application/x-protobuf or application/json'],
+    [
+      "form data",
+      { "content-type": "application/x-www-form-urlencoded" },
+      'unsupported content type "application/x-www-form-urlencoded": send application/x-protobuf or application/json',
+    ],
     ["brotli", { "content-type": "application/json", "content-encoding": "br" }, 'unsupported content encoding "br": send gzip or no encoding'],
   ])("answers 415 for %s", async (_label, headers, message) => {
     const request = new Request(URL, { method: "POST", body: new Uint8Array([1]), headers });

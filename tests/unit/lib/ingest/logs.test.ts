@@ -6,8 +6,14 @@ import { toLogsRequest } from "@/lib/ingest/parse";
 import { readFixtureJson, SPAN_ID, START_NS, TRACE_ID } from "./support/otlp";
 
 const record = (overrides: Partial<OtlpLogRecord> = {}): OtlpLogRecord => ({
-  timeUnixNano: START_NS, observedTimeUnixNano: 0n, eventName: "", body: { content: "hi" },
-  attributes: { "event.name": "gen_ai.user.message" }, traceId: TRACE_ID, spanId: SPAN_ID, ...overrides,
+  timeUnixNano: START_NS,
+  observedTimeUnixNano: 0n,
+  eventName: "",
+  body: { content: "hi" },
+  attributes: { "event.name": "gen_ai.user.message" },
+  traceId: TRACE_ID,
+  spanId: SPAN_ID,
+  ...overrides,
 });
 const request = (...records: OtlpLogRecord[]): OtlpLogsRequest => ({ resourceLogs: [{ resource: {}, logRecords: records }] });
 const fixture = () => normaliseLogsRequest(toLogsRequest(readFixtureJson("openai-official.logs.json")));
@@ -34,7 +40,8 @@ describe("openai-official.logs.json", () => {
     const choice = logs[2]!;
     expect(choice.timeNs).toBe(1795299561302000000n);
     expect(JSON.parse(choice.body!)).toEqual({
-      finish_reason: "tool_calls", index: 0,
+      finish_reason: "tool_calls",
+      index: 0,
       message: { tool_calls: [{ id: "call_lookup_order_1", type: "function", function: { name: "lookup_order", arguments: '{"orderId":"A-7"}' } }] },
     });
     expect(JSON.parse(choice.attributes)).toEqual({ "event.name": "gen_ai.choice", "gen_ai.system": "openai" });
@@ -67,7 +74,9 @@ describe("record fields", () => {
 
   it("accepts base64 and upper-case ids and stores lower-case hex", () => {
     const b64 = (hex: string) => Buffer.from(hex, "hex").toString("base64");
-    const [a, b] = normaliseLogsRequest(request(record({ traceId: b64(TRACE_ID), spanId: b64(SPAN_ID) }), record({ traceId: TRACE_ID.toUpperCase(), body: "x" }))).logs;
+    const [a, b] = normaliseLogsRequest(
+      request(record({ traceId: b64(TRACE_ID), spanId: b64(SPAN_ID) }), record({ traceId: TRACE_ID.toUpperCase(), body: "x" })),
+    ).logs;
     expect([a!.traceId, a!.spanId, b!.traceId]).toEqual([TRACE_ID, SPAN_ID, TRACE_ID]);
   });
 });

@@ -53,7 +53,10 @@ describe("readInput", () => {
     [
       "OpenLLMetry gen_ai.prompt.{i}.*",
       { "gen_ai.prompt.0.role": "system", "gen_ai.prompt.0.content": "Be kind.", "gen_ai.prompt.1.role": "user", "gen_ai.prompt.1.content": "hi" },
-      [{ role: "system", content: "Be kind." }, { role: "user", content: "hi" }],
+      [
+        { role: "system", content: "Be kind." },
+        { role: "user", content: "hi" },
+      ],
     ],
     ["gen_ai.tool.call.arguments", { "gen_ai.tool.call.arguments": '{"id":7}' }, { id: 7 }],
     ["ai.toolCall.args", { "ai.toolCall.args": '{"id":8}' }, { id: 8 }],
@@ -84,7 +87,11 @@ describe("readInput", () => {
 describe("readOutput", () => {
   it.each<[string, OtlpAttributes, unknown]>([
     ["langfuse output", { "langfuse.observation.output": '{"reply":"ok"}' }, { reply: "ok" }],
-    ["gen_ai.output.messages", { "gen_ai.output.messages": '[{"role":"assistant","finish_reason":"stop","parts":[]}]' }, [{ role: "assistant", finish_reason: "stop", parts: [] }]],
+    [
+      "gen_ai.output.messages",
+      { "gen_ai.output.messages": '[{"role":"assistant","finish_reason":"stop","parts":[]}]' },
+      [{ role: "assistant", finish_reason: "stop", parts: [] }],
+    ],
     [
       "OpenInference llm.output_messages.*",
       { "llm.output_messages.0.message.role": "assistant", "llm.output_messages.0.message.content": "Sunny.", "output.value": '{"raw":true}' },
@@ -115,7 +122,9 @@ describe("readOutput", () => {
   });
 
   it("reads GenAI v1.26 span events gen_ai.content.completion", () => {
-    const events: OtlpEvent[] = [{ name: "gen_ai.content.completion", timeUnixNano: 1n, attributes: { "gen_ai.completion": '[{"role":"assistant","content":"old"}]' } }];
+    const events: OtlpEvent[] = [
+      { name: "gen_ai.content.completion", timeUnixNano: 1n, attributes: { "gen_ai.completion": '[{"role":"assistant","content":"old"}]' } },
+    ];
     expect(readOutput({}, events)).toEqual([{ role: "assistant", content: "old" }]);
   });
 });

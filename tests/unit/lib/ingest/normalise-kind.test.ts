@@ -86,7 +86,11 @@ describe("detectKind: first match wins", () => {
     ["gen_ai.tool.name before model attributes", { "gen_ai.tool.name": "t", "gen_ai.request.model": "gpt-4o" }, "tool"],
     ["Vercel wrapper with a model is still a chain", { "ai.operationId": "ai.generateText", "ai.model.id": "gpt-4o" }, "chain"],
     ["execute_tool with a model is a tool", { "gen_ai.operation.name": "execute_tool", "gen_ai.request.model": "gpt-4o" }, "tool"],
-    ["invoke_agent with usage is an agent", { "gen_ai.operation.name": "invoke_agent", "gen_ai.request.model": "gpt-4o", "gen_ai.usage.input_tokens": 5 }, "agent"],
+    [
+      "invoke_agent with usage is an agent",
+      { "gen_ai.operation.name": "invoke_agent", "gen_ai.request.model": "gpt-4o", "gen_ai.usage.input_tokens": 5 },
+      "agent",
+    ],
   ])("%s", (_label, attrs, kind) => {
     expect(detectKind(attrs)).toBe(kind);
   });

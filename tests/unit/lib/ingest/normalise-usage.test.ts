@@ -53,7 +53,11 @@ describe("readUsage: one source at a time", () => {
 describe("readUsage: Langfuse usage_details", () => {
   it.each<[string, OtlpAttributes, Partial<Record<Field, number | null>>]>([
     ["input and output", { "langfuse.observation.usage_details": '{"input":410,"output":96}' }, { inputTokens: 410, outputTokens: 96, cacheReadTokens: null }],
-    ["input excludes input_cached_tokens: added back", { "langfuse.observation.usage_details": '{"input":176,"input_cached_tokens":1024,"output":24}' }, { inputTokens: 1200, outputTokens: 24, cacheReadTokens: 1024 }],
+    [
+      "input excludes input_cached_tokens: added back",
+      { "langfuse.observation.usage_details": '{"input":176,"input_cached_tokens":1024,"output":24}' },
+      { inputTokens: 1200, outputTokens: 24, cacheReadTokens: 1024 },
+    ],
     [
       "cache read and write parts",
       { "langfuse.observation.usage_details": '{"input":10,"input_cache_read":5,"input_cache_creation":3,"output":1,"output_reasoning":7}' },
@@ -63,28 +67,46 @@ describe("readUsage: Langfuse usage_details", () => {
     ["output only", { "langfuse.observation.usage_details": '{"output":5}' }, { inputTokens: null, outputTokens: 5 }],
     ["already a map, numeric strings", { "langfuse.observation.usage_details": { input: "7", output: 2 } }, { inputTokens: 7, outputTokens: 2 }],
     ["not JSON: ignored", { "langfuse.observation.usage_details": "lots" }, { inputTokens: null, outputTokens: null }],
-    ["GenAI attributes take precedence", { "langfuse.observation.usage_details": '{"input":1,"output":1}', "gen_ai.usage.input_tokens": 50 }, { inputTokens: 50, outputTokens: null }],
+    [
+      "GenAI attributes take precedence",
+      { "langfuse.observation.usage_details": '{"input":1,"output":1}', "gen_ai.usage.input_tokens": 50 },
+      { inputTokens: 50, outputTokens: null },
+    ],
   ])("%s", (_label, attrs, expected) => {
     expect(readUsage(attrs)).toMatchObject(expected);
   });
 });
 
 describe("readUsage: cache semantics (inputTokens always includes cache)", () => {
-  const anthropic = { "llm.token_count.prompt": 100, "llm.token_count.completion": 9, "llm.token_count.prompt_details.cache_read": 50, "llm.token_count.prompt_details.cache_write": 20 };
+  const anthropic = {
+    "llm.token_count.prompt": 100,
+    "llm.token_count.completion": 9,
+    "llm.token_count.prompt_details.cache_read": 50,
+    "llm.token_count.prompt_details.cache_write": 20,
+  };
   it.each<[string, OtlpAttributes, number]>([
     ["OpenInference Anthropic (llm.system): cache added", { ...anthropic, "llm.system": "anthropic" }, 170],
     ["OpenInference Anthropic on Bedrock (llm.provider aws, llm.system anthropic)", { ...anthropic, "llm.provider": "aws", "llm.system": "anthropic" }, 170],
     ["OpenInference Anthropic, read only", { "llm.token_count.prompt": 100, "llm.token_count.prompt_details.cache_read": 50, "llm.system": "Anthropic" }, 150],
     ["OpenInference OpenAI: prompt already includes cache", { ...anthropic, "llm.system": "openai" }, 100],
     ["GenAI input_tokens: inclusive", { "gen_ai.usage.input_tokens": 100, "gen_ai.usage.cache_read.input_tokens": 50, "gen_ai.system": "anthropic" }, 100],
-    ["Vercel ai.usage.inputTokens: inclusive", { "ai.usage.inputTokens": 120, "ai.usage.inputTokenDetails.cacheReadTokens": 64, "ai.model.provider": "anthropic.messages" }, 120],
+    [
+      "Vercel ai.usage.inputTokens: inclusive",
+      { "ai.usage.inputTokens": 120, "ai.usage.inputTokenDetails.cacheReadTokens": 64, "ai.model.provider": "anthropic.messages" },
+      120,
+    ],
   ])("%s", (_label, attrs, input) => {
     expect(readUsage(attrs).inputTokens).toBe(input);
   });
 
   it("keeps cache parts as sent when converting", () => {
     expect(readUsage({ ...anthropic, "llm.system": "anthropic" })).toEqual({
-      inputTokens: 170, outputTokens: 9, cacheReadTokens: 50, cacheWriteTokens: 20, reasoningTokens: null, reportedCostUsd: null,
+      inputTokens: 170,
+      outputTokens: 9,
+      cacheReadTokens: 50,
+      cacheWriteTokens: 20,
+      reasoningTokens: null,
+      reportedCostUsd: null,
     });
   });
 });

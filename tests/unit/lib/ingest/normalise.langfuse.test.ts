@@ -24,8 +24,14 @@ describe("langfuse fixture", () => {
   it("adds input_* parts of usage_details to input (cached tokens included) and lets the reported cost win", () => {
     // usage_details = {"input":176,"input_cached_tokens":1024,"output":24}; cost_details.total = 0.0032
     expect(classify).toMatchObject({
-      model: "gpt-4o", provider: null, inputTokens: 176 + 1024, outputTokens: 24, cacheReadTokens: 1024,
-      cacheWriteTokens: null, costUsd: 0.0032, costSource: "reported",
+      model: "gpt-4o",
+      provider: null,
+      inputTokens: 176 + 1024,
+      outputTokens: 24,
+      cacheReadTokens: 1024,
+      cacheWriteTokens: null,
+      costUsd: 0.0032,
+      costSource: "reported",
     });
   });
 

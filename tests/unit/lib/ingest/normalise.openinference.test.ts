@@ -26,8 +26,14 @@ describe("openinference fixture", () => {
     ["LLM #2", secondLlm!, 180, 42, 128, (52 * 2.5 + 128 * 1.25 + 42 * 10) / 1e6, 0.00071],
   ] as const)("%s: gpt-4o snapshot, llm.system provider, tokens and computed cost", (_label, span, input, output, cacheRead, cost, rounded) => {
     expect(span).toMatchObject({
-      model: "gpt-4o-2024-08-06", provider: "openai", inputTokens: input, outputTokens: output,
-      cacheReadTokens: cacheRead, reasoningTokens: 0, costSource: "computed", status: "ok",
+      model: "gpt-4o-2024-08-06",
+      provider: "openai",
+      inputTokens: input,
+      outputTokens: output,
+      cacheReadTokens: cacheRead,
+      reasoningTokens: 0,
+      costSource: "computed",
+      status: "ok",
     });
     expect(span.costUsd).toBeCloseTo(cost, USD_DIGITS);
     expect(span.costUsd).toBeCloseTo(rounded, USD_DIGITS);

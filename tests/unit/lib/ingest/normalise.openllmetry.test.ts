@@ -30,8 +30,13 @@ describe("openllmetry fixture", () => {
     ["chat #2", secondChat!, 180, 42, (180 * 0.15 + 42 * 0.6) / 1e6],
   ] as const)("%s: gen_ai.provider.name, response model, tokens and computed cost", (_label, span, input, output, cost) => {
     expect(span).toMatchObject({
-      model: "gpt-4o-mini-2024-07-18", provider: "openai", inputTokens: input, outputTokens: output,
-      cacheReadTokens: null, costSource: "computed", agentName: "inventory_agent",
+      model: "gpt-4o-mini-2024-07-18",
+      provider: "openai",
+      inputTokens: input,
+      outputTokens: output,
+      cacheReadTokens: null,
+      costSource: "computed",
+      agentName: "inventory_agent",
     });
     expect(span.costUsd).toBeCloseTo(cost, USD_DIGITS);
   });
@@ -42,7 +47,11 @@ describe("openllmetry fixture", () => {
       { role: "user", parts: [{ type: "text", content: "Do we have KB-42 in stock?" }] },
     ]);
     expect(outputOf(firstChat!)).toEqual([
-      { role: "assistant", finish_reason: "tool_call", parts: [{ type: "tool_call", id: "call_check_stock_1", name: "check_stock", arguments: { sku: "KB-42" } }] },
+      {
+        role: "assistant",
+        finish_reason: "tool_call",
+        parts: [{ type: "tool_call", id: "call_check_stock_1", name: "check_stock", arguments: { sku: "KB-42" } }],
+      },
     ]);
     expect((outputOf(secondChat!) as { finish_reason: string }[])[0]!.finish_reason).toBe("stop");
   });

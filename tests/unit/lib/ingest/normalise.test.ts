@@ -81,14 +81,24 @@ describe("status", () => {
     ["unset", {}, "unset", null],
     ["ok", { statusCode: 1 }, "ok", null],
     ["error code with message", { statusCode: 2, statusMessage: "upstream 500" }, "error", "upstream 500"],
-    ["error code, message from exception event", { statusCode: 2, events: exception({ "exception.type": "TypeError", "exception.message": "boom" }) }, "error", "TypeError: boom"],
+    [
+      "error code, message from exception event",
+      { statusCode: 2, events: exception({ "exception.type": "TypeError", "exception.message": "boom" }) },
+      "error",
+      "TypeError: boom",
+    ],
     ["exception event without status", { events: exception({ "exception.message": "boom" }) }, "error", "boom"],
     ["error.type without status", { attributes: { "error.type": "timeout" } }, "error", "timeout"],
     ["error code, message from error.type", { statusCode: 2, attributes: { "error.type": "rate_limited" } }, "error", "rate_limited"],
-    ["langfuse level ERROR", { attributes: { "langfuse.observation.level": "ERROR", "langfuse.observation.status_message": "tool failed" } }, "error", "tool failed"],
+    [
+      "langfuse level ERROR",
+      { attributes: { "langfuse.observation.level": "ERROR", "langfuse.observation.status_message": "tool failed" } },
+      "error",
+      "tool failed",
+    ],
     ["explicit OK wins over a recorded exception", { statusCode: 1, events: exception({ "exception.message": "retried" }) }, "ok", null],
   ] as const)("%s", (_label, overrides, status, message) => {
-    const record = normaliseSpan(overrides as Parameters<typeof normaliseSpan>[0]);
+    const record = normaliseSpan(overrides);
     expect([record.status, record.statusMessage]).toEqual([status, message]);
   });
 });
@@ -114,7 +124,12 @@ describe("cost source", () => {
 
 describe("record fields", () => {
   it("fills the span's own columns", () => {
-    const record = normaliseSpan({ name: "", kind: 3, attributes: { big: "9007199254740993" }, events: [{ name: "e", timeUnixNano: START_NS, attributes: { n: 1 } }] });
+    const record = normaliseSpan({
+      name: "",
+      kind: 3,
+      attributes: { big: "9007199254740993" },
+      events: [{ name: "e", timeUnixNano: START_NS, attributes: { n: 1 } }],
+    });
     expect(record).toMatchObject({ name: "(unnamed span)", spanKind: 3, serviceName: "svc", scopeName: "scope", kind: "other", links: null });
     expect(JSON.parse(record.attributes)).toEqual({ big: "9007199254740993" });
     expect(JSON.parse(record.events)).toEqual([{ name: "e", timeNs: START_NS.toString(), attributes: { n: 1 } }]);

@@ -10,7 +10,12 @@ describe("vercel-ai fixture", () => {
     expect(batch.rejected).toBe(0);
     expect(batch.errors).toEqual([]);
     expect(batch.spans.map((s) => s.name)).toEqual([
-      "ai.generateText.doGenerate", "ai.toolCall", "ai.generateText.doGenerate", "ai.generateText", "ai.embed.doEmbed", "ai.embed",
+      "ai.generateText.doGenerate",
+      "ai.toolCall",
+      "ai.generateText.doGenerate",
+      "ai.generateText",
+      "ai.embed.doEmbed",
+      "ai.embed",
     ]);
   });
 

@@ -24,7 +24,10 @@ describe("packText / unpackText", () => {
     // Capacity is estimated from character counts; three-byte characters need three times that.
     const wide = "你".repeat(50_000);
     const packed = packText([span(wide, wide, null), span("after", null, null)]);
-    expect(unpackText(packed).map((text) => text.map(decode))).toEqual([[wide, wide, null, "[]"], ["after", null, null, "[]"]]);
+    expect(unpackText(packed).map((text) => text.map(decode))).toEqual([
+      [wide, wide, null, "[]"],
+      ["after", null, null, "[]"],
+    ]);
   });
 
   it("packs a batch without spans", () => {

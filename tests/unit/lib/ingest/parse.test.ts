@@ -28,34 +28,65 @@ const attributes = [
   { key: "bytes", value: { bytesValue: Buffer.from([1, 2, 3]) } },
   { key: "arr", value: { arrayValue: { values: [{ stringValue: "a" }, { intValue: 1 }, { boolValue: false }] } } },
   { key: "emptyArr", value: { arrayValue: {} } },
-  { key: "kv", value: { kvlistValue: { values: [{ key: "inner", value: { arrayValue: { values: [{ kvlistValue: { values: [{ key: "x", value: { doubleValue: 0.5 } }] } }] } } }] } } },
+  {
+    key: "kv",
+    value: {
+      kvlistValue: {
+        values: [{ key: "inner", value: { arrayValue: { values: [{ kvlistValue: { values: [{ key: "x", value: { doubleValue: 0.5 } }] } }] } } }],
+      },
+    },
+  },
   { key: "none", value: {} },
 ];
 const expectedAttributes = {
-  s: "hi", empty: "", f: false, t: true, zero: 0, neg: -5, big: "9007199254740993", d0: 0, d: 1.25, bytes: "AQID",
-  arr: ["a", 1, false], emptyArr: [], kv: { inner: [{ x: 0.5 }] }, none: null,
+  s: "hi",
+  empty: "",
+  f: false,
+  t: true,
+  zero: 0,
+  neg: -5,
+  big: "9007199254740993",
+  d0: 0,
+  d: 1.25,
+  bytes: "AQID",
+  arr: ["a", 1, false],
+  emptyArr: [],
+  kv: { inner: [{ x: 0.5 }] },
+  none: null,
 };
 
 describe("protobuf round trip", () => {
   const bytes = encode("ExportTraceServiceRequest", {
-    resourceSpans: [{
-      resource: { attributes: [{ key: "service.name", value: { stringValue: "svc" } }] },
-      scopeSpans: [{
-        scope: { name: "my-scope", version: "1" },
-        spans: [{
-          traceId: hex(TRACE_ID), spanId: hex(SPAN_ID), name: "root", kind: 3,
-          startTimeUnixNano: START, endTimeUnixNano: "1795299560667000000", attributes,
-          events: [{ timeUnixNano: START, name: "exception", attributes: [{ key: "exception.message", value: { stringValue: "boom" } }] }],
-          links: [{ traceId: hex(TRACE_ID), spanId: hex("1122334455667788"), attributes: [{ key: "l", value: { intValue: 1 } }] }],
-          status: { code: 2, message: "failed" },
-        }, { traceId: hex(TRACE_ID), spanId: hex("aabbccddeeff0011"), parentSpanId: hex(SPAN_ID), name: "child" }],
-      }],
-    }],
+    resourceSpans: [
+      {
+        resource: { attributes: [{ key: "service.name", value: { stringValue: "svc" } }] },
+        scopeSpans: [
+          {
+            scope: { name: "my-scope", version: "1" },
+            spans: [
+              {
+                traceId: hex(TRACE_ID),
+                spanId: hex(SPAN_ID),
+                name: "root",
+                kind: 3,
+                startTimeUnixNano: START,
+                endTimeUnixNano: "1795299560667000000",
+                attributes,
+                events: [{ timeUnixNano: START, name: "exception", attributes: [{ key: "exception.message", value: { stringValue: "boom" } }] }],
+                links: [{ traceId: hex(TRACE_ID), spanId: hex("1122334455667788"), attributes: [{ key: "l", value: { intValue: 1 } }] }],
+                status: { code: 2, message: "failed" },
+              },
+              { traceId: hex(TRACE_ID), spanId: hex("aabbccddeeff0011"), parentSpanId: hex(SPAN_ID), name: "child" },
+            ],
+          },
+        ],
+      },
+    ],
   });
   const request = parseTraceRequest(bytes, "protobuf");
   const [span, child] = request.resourceSpans[0]!.scopeSpans[0]!.spans;
 
-  it("keeps every AnyValue type, including false, 0, \"\" and int64 beyond 2^53", () => {
+  it('keeps every AnyValue type, including false, 0, "" and int64 beyond 2^53', () => {
     expect(span!.attributes).toEqual(expectedAttributes);
   });
 
@@ -81,16 +112,37 @@ describe("protobuf round trip", () => {
 
   it("decodes log records: body kvlist, event name, ids", () => {
     const logBytes = encode("ExportLogsServiceRequest", {
-      resourceLogs: [{ resource: { attributes: [] }, scopeLogs: [{ logRecords: [{
-        timeUnixNano: START, eventName: "gen_ai.choice", traceId: hex(TRACE_ID), spanId: hex(SPAN_ID),
-        body: { kvlistValue: { values: [{ key: "index", value: { intValue: 0 } }] } },
-        attributes: [{ key: "event.name", value: { stringValue: "gen_ai.choice" } }],
-      }] }] }],
+      resourceLogs: [
+        {
+          resource: { attributes: [] },
+          scopeLogs: [
+            {
+              logRecords: [
+                {
+                  timeUnixNano: START,
+                  eventName: "gen_ai.choice",
+                  traceId: hex(TRACE_ID),
+                  spanId: hex(SPAN_ID),
+                  body: { kvlistValue: { values: [{ key: "index", value: { intValue: 0 } }] } },
+                  attributes: [{ key: "event.name", value: { stringValue: "gen_ai.choice" } }],
+                },
+              ],
+            },
+          ],
+        },
+      ],
     });
-    expect(parseLogsRequest(logBytes, "protobuf").resourceLogs[0]!.logRecords).toEqual([{
-      timeUnixNano: BigInt(START), observedTimeUnixNano: 0n, eventName: "gen_ai.choice", body: { index: 0 },
-      attributes: { "event.name": "gen_ai.choice" }, traceId: TRACE_ID, spanId: SPAN_ID,
-    }]);
+    expect(parseLogsRequest(logBytes, "protobuf").resourceLogs[0]!.logRecords).toEqual([
+      {
+        timeUnixNano: BigInt(START),
+        observedTimeUnixNano: 0n,
+        eventName: "gen_ai.choice",
+        body: { index: 0 },
+        attributes: { "event.name": "gen_ai.choice" },
+        traceId: TRACE_ID,
+        spanId: SPAN_ID,
+      },
+    ]);
   });
 
   it("says when the bytes are not protobuf", () => {
@@ -103,12 +155,31 @@ describe("OTLP/JSON", () => {
   const first = (body: unknown) => toTraceRequest(body).resourceSpans[0]!.scopeSpans[0]!.spans[0]!;
 
   it("accepts int64 as strings or numbers", () => {
-    const a = first(span({ startTimeUnixNano: START, endTimeUnixNano: 1000, kind: "2", attributes: [{ key: "n", value: { intValue: 3 } }, { key: "s", value: { intValue: "4" } }] }));
+    const a = first(
+      span({
+        startTimeUnixNano: START,
+        endTimeUnixNano: 1000,
+        kind: "2",
+        attributes: [
+          { key: "n", value: { intValue: 3 } },
+          { key: "s", value: { intValue: "4" } },
+        ],
+      }),
+    );
     expect([a.startTimeUnixNano, a.endTimeUnixNano, a.kind, a.attributes]).toEqual([BigInt(START), 1000n, 2, { n: 3, s: 4 }]);
   });
 
   it("ignores unknown fields at every level", () => {
-    const body = { extra: 1, resourceSpans: [{ extra: 1, schemaUrl: "x", scopeSpans: [{ extra: 1, spans: [{ traceId: TRACE_ID, spanId: SPAN_ID, name: "n", flags: 257, traceState: "a=b", droppedAttributesCount: 2 }] }] }] };
+    const body = {
+      extra: 1,
+      resourceSpans: [
+        {
+          extra: 1,
+          schemaUrl: "x",
+          scopeSpans: [{ extra: 1, spans: [{ traceId: TRACE_ID, spanId: SPAN_ID, name: "n", flags: 257, traceState: "a=b", droppedAttributesCount: 2 }] }],
+        },
+      ],
+    };
     expect(first(body)).toMatchObject({ name: "n", traceId: TRACE_ID });
   });
 

@@ -9,14 +9,36 @@ const MS = 1_000_000n;
 /** A span starting `startMs` after the trace origin; `parent` null = root. */
 function span(id: string, parent: string | null, startMs: number, extra: Partial<SummarySpan> = {}): SummarySpan {
   return {
-    spanId: id, parentSpanId: parent, name: id, kind: "other", serviceName: null,
-    startNs: 1_000_000_000_000n + BigInt(startMs) * MS, endNs: 1_000_000_000_000n + BigInt(startMs + 10) * MS,
-    status: "ok", model: null, inputTokens: null, outputTokens: null, costUsd: null, costSource: null,
-    toolName: null, agentName: null, sessionId: null, userId: null, ...extra,
+    spanId: id,
+    parentSpanId: parent,
+    name: id,
+    kind: "other",
+    serviceName: null,
+    startNs: 1_000_000_000_000n + BigInt(startMs) * MS,
+    endNs: 1_000_000_000_000n + BigInt(startMs + 10) * MS,
+    status: "ok",
+    model: null,
+    inputTokens: null,
+    outputTokens: null,
+    costUsd: null,
+    costSource: null,
+    toolName: null,
+    agentName: null,
+    sessionId: null,
+    userId: null,
+    ...extra,
   };
 }
 const llm = (id: string, parent: string | null, start: number, input: number, output: number, costUsd: number | null, extra: Partial<SummarySpan> = {}) =>
-  span(id, parent, start, { kind: "llm", model: "gpt-4o", inputTokens: input, outputTokens: output, costUsd, costSource: costUsd === null ? null : "computed", ...extra });
+  span(id, parent, start, {
+    kind: "llm",
+    model: "gpt-4o",
+    inputTokens: input,
+    outputTokens: output,
+    costUsd,
+    costSource: costUsd === null ? null : "computed",
+    ...extra,
+  });
 
 /** A deterministic shuffle (no Math.random: failures must reproduce). */
 function shuffled<T>(items: T[], seed: number): T[] {
@@ -56,7 +78,13 @@ describe("summariseTrace", () => {
 
   it("names the trace after its root, takes the outermost agent and the root's session / first user", () => {
     expect(summary).toMatchObject({
-      traceId: T, name: "run", serviceName: "svc", rootSpanId: "root", agentName: "outer", sessionId: "s-root", userId: "u-1",
+      traceId: T,
+      name: "run",
+      serviceName: "svc",
+      rootSpanId: "root",
+      agentName: "outer",
+      sessionId: "s-root",
+      userId: "u-1",
     });
     expect(summary.models).toEqual(["gpt-4o", "text-embedding-3-small", "gpt-4o-mini"]);
     expect(summary.tools).toEqual(["search"]);
@@ -105,20 +133,37 @@ describe("structure", () => {
   });
 
   it("treats orphans as top level when choosing the outermost agent", () => {
-    const summary = summariseTrace(T, [span("x", null, 0), span("deep", "x", 1, { kind: "agent", agentName: "deep" }), span("orphan", "gone", 2, { kind: "agent", agentName: "orphan" })]);
+    const summary = summariseTrace(T, [
+      span("x", null, 0),
+      span("deep", "x", 1, { kind: "agent", agentName: "deep" }),
+      span("orphan", "gone", 2, { kind: "agent", agentName: "orphan" }),
+    ]);
     expect(summary.agentName).toBe("orphan");
   });
 
   it("falls back to any span's agent name (e.g. ai.telemetry.functionId) when no agent span has one", () => {
-    expect(summariseTrace(T, [span("r", null, 0, { kind: "chain", agentName: "fn" }), span("c", "r", 1, { kind: "llm", agentName: "child" })]).agentName).toBe("fn");
+    expect(summariseTrace(T, [span("r", null, 0, { kind: "chain", agentName: "fn" }), span("c", "r", 1, { kind: "llm", agentName: "child" })]).agentName).toBe(
+      "fn",
+    );
   });
 
   it("reports status ok without errors and a null agent without names", () => {
-    expect(summariseTrace(T, [span("r", null, 0, { status: "unset" })])).toMatchObject({ status: "ok", errorCount: 0, agentName: null, sessionId: null, userId: null });
+    expect(summariseTrace(T, [span("r", null, 0, { status: "unset" })])).toMatchObject({
+      status: "ok",
+      errorCount: 0,
+      agentName: null,
+      sessionId: null,
+      userId: null,
+    });
   });
 
   it("does not hang on parent cycles and still counts each call once", () => {
-    const spans = [llm("a", "b", 0, 10, 1, 0.1), llm("b", "c", 1, 20, 2, 0.2), llm("c", "a", 2, 30, 3, 0.3), span("self", "self", 3, { kind: "agent", agentName: "loop" })];
+    const spans = [
+      llm("a", "b", 0, 10, 1, 0.1),
+      llm("b", "c", 1, 20, 2, 0.2),
+      llm("c", "a", 2, 30, 3, 0.3),
+      span("self", "self", 3, { kind: "agent", agentName: "loop" }),
+    ];
     const summary = summariseTrace(T, spans);
     expect(summary.spanCount).toBe(4);
     expect(summary.agentName).toBe("loop");
@@ -142,7 +187,15 @@ describe("captured fixtures", () => {
     ["langfuse", undefined, "support-triage", 2, 1, 1610, 120, 0.0032 + 0.0001191, "triage-agent"],
   ])("%s %s", (fixture, traceId, name, llmCalls, tools, input, output, cost, agent) => {
     const summary = summaryOf(fixture, traceId);
-    expect(summary).toMatchObject({ name, llmCallCount: llmCalls, toolCallCount: tools, inputTokens: input, outputTokens: output, agentName: agent, errorCount: 0 });
+    expect(summary).toMatchObject({
+      name,
+      llmCallCount: llmCalls,
+      toolCallCount: tools,
+      inputTokens: input,
+      outputTokens: output,
+      agentName: agent,
+      errorCount: 0,
+    });
     expect(summary.costUsd).toBeCloseTo(cost, USD_DIGITS);
   });
 

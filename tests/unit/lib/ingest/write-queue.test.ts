@@ -34,7 +34,11 @@ function gatedWriter(fail: (b: WriteBatch) => boolean = () => false) {
 const queueOf = (write: (b: WriteBatch) => Promise<void>, maxQueued: number, options: WriteQueueOptions) =>
   new WriteQueue({ hold: (b) => b, write: (batches) => write(mergeBatches(batches)) }, maxQueued, options);
 
-const settled = (p: Promise<void>) => p.then(() => "ok", (e: unknown) => (e instanceof Error ? e.message : String(e)));
+const settled = (p: Promise<void>) =>
+  p.then(
+    () => "ok",
+    (e: unknown) => (e instanceof Error ? e.message : String(e)),
+  );
 
 describe("WriteQueue", () => {
   it("lingers before a commit so that requests arriving meanwhile share it", async () => {

@@ -6,8 +6,12 @@ import type { Kind } from "@/lib/trace/types";
 
 const DIGITS = 15;
 const book = buildPriceBook();
-const tokens = (inputTokens: number | null, outputTokens: number | null, cacheReadTokens: number | null = null, cacheWriteTokens: number | null = null) =>
-  ({ inputTokens, outputTokens, cacheReadTokens, cacheWriteTokens });
+const tokens = (inputTokens: number | null, outputTokens: number | null, cacheReadTokens: number | null = null, cacheWriteTokens: number | null = null) => ({
+  inputTokens,
+  outputTokens,
+  cacheReadTokens,
+  cacheWriteTokens,
+});
 
 describe("built-in table", () => {
   it("holds every prices.json entry with a provider", () => {
@@ -57,7 +61,13 @@ describe("computeCost", () => {
 });
 
 describe("buildPriceBook overrides", () => {
-  const price = (input: number, output: number, cacheRead: number | null = null): ModelPrice => ({ provider: "custom", input, output, cacheRead, cacheWrite: null });
+  const price = (input: number, output: number, cacheRead: number | null = null): ModelPrice => ({
+    provider: "custom",
+    input,
+    output,
+    cacheRead,
+    cacheWrite: null,
+  });
 
   it("lets an override win over the built-in price", () => {
     const custom = buildPriceBook(new Map([["gpt-4o", price(1, 2)]]));

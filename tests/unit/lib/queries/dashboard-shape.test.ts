@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { addValue, encodeBins, type Bins } from "@/lib/analytics/sketch";
-import { buildSeries, listBucketStarts, parseChoice, pickChartBucket, pivotTimeSeries, rankGroups, splitCompleted, summariseLatency, toWasteCells, wasteKey } from "@/lib/queries/dashboard-shape";
+import {
+  buildSeries,
+  listBucketStarts,
+  parseChoice,
+  pickChartBucket,
+  pivotTimeSeries,
+  rankGroups,
+  splitCompleted,
+  summariseLatency,
+  toWasteCells,
+  wasteKey,
+} from "@/lib/queries/dashboard-shape";
 
 const M = 60_000;
 const H = 3_600_000;
@@ -55,16 +66,29 @@ describe("pivotTimeSeries", () => {
   ];
   it("gives one row per bucket, safe keys per series, empty cells as asked, summing a cell's points", () => {
     const data = pivotTimeSeries(points, { series, seriesOf: (p) => p.group, value: (p) => p.v, startMs: T0, endMs: T0 + 3 * H, bucketMs: H, empty: null });
-    expect(data.series.map((s) => [s.key, s.label])).toEqual([["s0", "checkout"], ["s1", "gpt-4.1"]]);
+    expect(data.series.map((s) => [s.key, s.label])).toEqual([
+      ["s0", "checkout"],
+      ["s1", "gpt-4.1"],
+    ]);
     expect(data.rows).toEqual([
       { t: T0, s0: null, s1: null },
       { t: T0 + H, s0: 3, s1: 3 },
       { t: T0 + 2 * H, s0: null, s1: null },
     ]);
-    expect(pivotTimeSeries([], { series, seriesOf: () => "checkout", value: () => 1, startMs: T0, endMs: T0 + H, bucketMs: H, empty: 0 }).rows).toEqual([{ t: T0, s0: 0, s1: 0 }]);
+    expect(pivotTimeSeries([], { series, seriesOf: () => "checkout", value: () => 1, startMs: T0, endMs: T0 + H, bucketMs: H, empty: 0 }).rows).toEqual([
+      { t: T0, s0: 0, s1: 0 },
+    ]);
   });
   it("skips null values", () => {
-    const data = pivotTimeSeries([{ bucketStart: iso(T0) }], { series, seriesOf: () => "checkout", value: () => null, startMs: T0, endMs: T0 + H, bucketMs: H, empty: null });
+    const data = pivotTimeSeries([{ bucketStart: iso(T0) }], {
+      series,
+      seriesOf: () => "checkout",
+      value: () => null,
+      startMs: T0,
+      endMs: T0 + H,
+      bucketMs: H,
+      empty: null,
+    });
     expect(data.rows[0]!.s0).toBeNull();
   });
   it("lists bucket starts", () => {

@@ -20,7 +20,10 @@ const lookupCall = { id: "call_lookup_order_1", type: "function", function: { na
 describe("openai-official.logs.json", () => {
   it("first call: system + user in, tool call out (arguments parsed)", () => {
     expect(applyLogEvents(fixtureLogs("0633ded81836304c"))).toEqual({
-      input: [{ role: "system", content: "You are a concise support agent." }, { role: "user", content: "Where is order A-7?" }],
+      input: [
+        { role: "system", content: "You are a concise support agent." },
+        { role: "user", content: "Where is order A-7?" },
+      ],
       output: [{ role: "assistant", tool_calls: [lookupCall], finish_reason: "tool_calls", index: 0 }],
       events: [],
     });
@@ -61,7 +64,11 @@ describe("message events", () => {
       log("gen_ai.assistant.message", { tool_calls: [{ id: "c1", function: { name: "f", arguments: { a: 1 } } }] }),
       { role: "assistant", tool_calls: [{ id: "c1", function: { name: "f", arguments: { a: 1 } } }] },
     ],
-    ["tool result linked by tool_call_id", log("gen_ai.tool.message", { id: "c1", content: "42" }), { role: "tool", id: "c1", tool_call_id: "c1", content: "42" }],
+    [
+      "tool result linked by tool_call_id",
+      log("gen_ai.tool.message", { id: "c1", content: "42" }),
+      { role: "tool", id: "c1", tool_call_id: "c1", content: "42" },
+    ],
     ["tool result without id", log("gen_ai.tool.message", { content: "42" }), { role: "tool", content: "42" }],
   ])("%s", (_label, record, message) => {
     expect(applyLogEvents([record])).toEqual({ input: [message], output: undefined, events: [] });
@@ -79,9 +86,21 @@ describe("message events", () => {
 
 describe("gen_ai.choice", () => {
   it.each<[string, unknown, Record<string, unknown>]>([
-    ["text answer", { index: 0, finish_reason: "stop", message: { content: "Done." } }, { role: "assistant", content: "Done.", finish_reason: "stop", index: 0 }],
-    ["message role kept", { index: 0, finish_reason: "stop", message: { role: "model", content: "x" } }, { role: "model", content: "x", finish_reason: "stop", index: 0 }],
-    ["length cut-off", { index: 1, finish_reason: "length", message: { content: "Part" } }, { role: "assistant", content: "Part", finish_reason: "length", index: 1 }],
+    [
+      "text answer",
+      { index: 0, finish_reason: "stop", message: { content: "Done." } },
+      { role: "assistant", content: "Done.", finish_reason: "stop", index: 0 },
+    ],
+    [
+      "message role kept",
+      { index: 0, finish_reason: "stop", message: { role: "model", content: "x" } },
+      { role: "model", content: "x", finish_reason: "stop", index: 0 },
+    ],
+    [
+      "length cut-off",
+      { index: 1, finish_reason: "length", message: { content: "Part" } },
+      { role: "assistant", content: "Part", finish_reason: "length", index: 1 },
+    ],
     [
       "tool calls, arguments parsed",
       { index: 0, finish_reason: "tool_calls", message: { tool_calls: [{ id: "c", type: "function", function: { name: "f", arguments: '{"x":1}' } }] } },
@@ -93,8 +112,14 @@ describe("gen_ai.choice", () => {
   });
 
   it("keeps several choices in order", () => {
-    const result = applyLogEvents([log("gen_ai.choice", { index: 0, message: { content: "a" } }), log("gen_ai.choice", { index: 1, message: { content: "b" } })]);
-    expect(result.output).toEqual([{ role: "assistant", content: "a", index: 0 }, { role: "assistant", content: "b", index: 1 }]);
+    const result = applyLogEvents([
+      log("gen_ai.choice", { index: 0, message: { content: "a" } }),
+      log("gen_ai.choice", { index: 1, message: { content: "b" } }),
+    ]);
+    expect(result.output).toEqual([
+      { role: "assistant", content: "a", index: 0 },
+      { role: "assistant", content: "b", index: 1 },
+    ]);
   });
 });
 

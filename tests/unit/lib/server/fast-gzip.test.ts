@@ -7,13 +7,18 @@ import { describe, expect, it } from "vitest";
 import { setFastGzipDefault } from "@/lib/server/fast-gzip";
 
 const zlib = createRequire(path.join(process.cwd(), "package.json"))("node:zlib") as { createGzip(options?: ZlibOptions): Gzip };
-const text = JSON.stringify(Array.from({ length: 3000 }, (_, i) => ({ bucketStart: new Date(i * 3_600_000).toISOString(), group: `session-${i % 97}`, costUsd: i / 7 })));
+const text = JSON.stringify(
+  Array.from({ length: 3000 }, (_, i) => ({ bucketStart: new Date(i * 3_600_000).toISOString(), group: `session-${i % 97}`, costUsd: i / 7 })),
+);
 
 function gzipThroughStream(options?: ZlibOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     const stream = zlib.createGzip(options);
-    stream.on("data", (chunk: Buffer) => chunks.push(chunk)).on("end", () => resolve(Buffer.concat(chunks))).on("error", reject);
+    stream
+      .on("data", (chunk: Buffer) => chunks.push(chunk))
+      .on("end", () => resolve(Buffer.concat(chunks)))
+      .on("error", reject);
     stream.end(text);
   });
 }

@@ -16,7 +16,9 @@ describe("openReadConnection on SQLite", () => {
   beforeAll(() => {
     writer = new Database(file);
     writer.pragma("journal_mode = WAL");
-    writer.exec(`CREATE TABLE "rollups" ("key" TEXT NOT NULL, "startMs" BIGINT NOT NULL, "count" INTEGER NOT NULL, "cost" REAL NOT NULL, "tokens" BIGINT NOT NULL)`);
+    writer.exec(
+      `CREATE TABLE "rollups" ("key" TEXT NOT NULL, "startMs" BIGINT NOT NULL, "count" INTEGER NOT NULL, "cost" REAL NOT NULL, "tokens" BIGINT NOT NULL)`,
+    );
     const insert = writer.prepare(`INSERT INTO "rollups" VALUES (?, ?, ?, ?, ?)`);
     insert.run("a", 1_763_683_200_000, 3, 0.1 + 0.2, 9_007_199_254_740_991n);
     insert.run("b", 1_763_686_800_000, 1, 1e-7 / 3, 12);
@@ -31,7 +33,10 @@ describe("openReadConnection on SQLite", () => {
 
   it("answers rows as arrays of numbers and strings, in select order", async () => {
     expect(reader.dialect).toBe("sqlite");
-    const rows = await reader.rows(`SELECT "key", "startMs", "count", "cost", "tokens" FROM "rollups" WHERE "startMs" >= ? ORDER BY "startMs"`, [1_763_683_200_000]);
+    const rows = await reader.rows(
+      `SELECT "key", "startMs", "count", "cost", "tokens" FROM "rollups" WHERE "startMs" >= ? ORDER BY "startMs"`,
+      [1_763_683_200_000],
+    );
     expect(rows).toEqual([
       ["a", 1_763_683_200_000, 3, 0.1 + 0.2, Number.MAX_SAFE_INTEGER],
       ["b", 1_763_686_800_000, 1, 1e-7 / 3, 12],
@@ -42,7 +47,10 @@ describe("openReadConnection on SQLite", () => {
   it("hands the same rows to eachRow one by one", async () => {
     const seen: unknown[][] = [];
     await reader.eachRow(`SELECT "key", "count" FROM "rollups" WHERE "count" >= ? ORDER BY "key"`, [1], (row) => seen.push(row));
-    expect(seen).toEqual([["a", 3], ["b", 1]]);
+    expect(seen).toEqual([
+      ["a", 3],
+      ["b", 1],
+    ]);
   });
 
   it("sees what the writer commits, not what it has not committed yet", async () => {

@@ -22,7 +22,14 @@ async function databaseFileAfterWriting(backgroundCheckpoints: boolean): Promise
     await sql.run(`CREATE TABLE "t" ("id" INTEGER PRIMARY KEY, "body" TEXT NOT NULL)`);
     const body = "x".repeat(4000);
     for (let i = 0; i < ROWS; i += 100) {
-      await sql.transaction((tx) => tx.insertMany("t", ["body"], Array.from({ length: 100 }, () => [body]), `DO NOTHING`));
+      await sql.transaction((tx) =>
+        tx.insertMany(
+          "t",
+          ["body"],
+          Array.from({ length: 100 }, () => [body]),
+          `DO NOTHING`,
+        ),
+      );
     }
     // The worker checkpoints every 400 ms; give it up to 5 s on a busy machine.
     for (let waited = 0; backgroundCheckpoints && statSync(file).size < 2_000_000 && waited < 5000; waited += 50) await new Promise((r) => setTimeout(r, 50));

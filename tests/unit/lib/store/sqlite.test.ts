@@ -22,7 +22,14 @@ it("truncates a WAL grown past the limit once a checkpoint has caught up", async
     const body = "x".repeat(100_000);
     const rows = Math.ceil((WAL_SIZE_LIMIT_BYTES * 1.25) / body.length);
     for (let i = 0; i < rows; i += 100) {
-      await sql.transaction((tx) => tx.insertMany("t", ["body"], Array.from({ length: 100 }, () => [body]), `DO NOTHING`));
+      await sql.transaction((tx) =>
+        tx.insertMany(
+          "t",
+          ["body"],
+          Array.from({ length: 100 }, () => [body]),
+          `DO NOTHING`,
+        ),
+      );
     }
     expect(statSync(`${file}-wal`).size).toBeGreaterThan(WAL_SIZE_LIMIT_BYTES);
 

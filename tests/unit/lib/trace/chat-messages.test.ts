@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { normaliseChatMessages, type ChatMessage } from "@/lib/trace/chat-messages";
 
-const msg = (role: string, parts: ChatMessage["parts"], extra: Partial<ChatMessage> = {}): ChatMessage => ({ role, name: null, parts, finishReason: null, ...extra });
+const msg = (role: string, parts: ChatMessage["parts"], extra: Partial<ChatMessage> = {}): ChatMessage => ({
+  role,
+  name: null,
+  parts,
+  finishReason: null,
+  ...extra,
+});
 const text = (t: string) => ({ type: "text" as const, text: t });
 
 describe("normaliseChatMessages", () => {
@@ -41,13 +47,27 @@ describe("normaliseChatMessages", () => {
     },
     {
       name: "OpenAI content parts with an image",
-      value: [{ role: "user", content: [{ type: "text", text: "What is this?" }, { type: "image_url", image_url: { url: "data:…" } }] }],
+      value: [
+        {
+          role: "user",
+          content: [
+            { type: "text", text: "What is this?" },
+            { type: "image_url", image_url: { url: "data:…" } },
+          ],
+        },
+      ],
       expected: [msg("user", [text("What is this?"), { type: "data", value: { type: "image_url", image_url: { url: "data:…" } } }])],
     },
     {
       name: "Anthropic blocks",
       value: [
-        { role: "assistant", content: [{ type: "text", text: "Let me look." }, { type: "tool_use", id: "tu1", name: "search", input: { q: "x" } }] },
+        {
+          role: "assistant",
+          content: [
+            { type: "text", text: "Let me look." },
+            { type: "tool_use", id: "tu1", name: "search", input: { q: "x" } },
+          ],
+        },
         { role: "user", content: [{ type: "tool_result", tool_use_id: "tu1", content: "found" }] },
       ],
       expected: [
@@ -57,7 +77,13 @@ describe("normaliseChatMessages", () => {
     },
     {
       name: "Vercel AI SDK prompt with system and tool parts",
-      value: { system: "sys", messages: [{ role: "assistant", content: [{ type: "tool-call", toolCallId: "t1", toolName: "calc", input: { a: 1 } }] }, { role: "tool", content: [{ type: "tool-result", toolCallId: "t1", toolName: "calc", output: 2 }] }] },
+      value: {
+        system: "sys",
+        messages: [
+          { role: "assistant", content: [{ type: "tool-call", toolCallId: "t1", toolName: "calc", input: { a: 1 } }] },
+          { role: "tool", content: [{ type: "tool-result", toolCallId: "t1", toolName: "calc", output: 2 }] },
+        ],
+      },
       expected: [
         msg("system", [text("sys")]),
         msg("assistant", [{ type: "tool_call", id: "t1", name: "calc", arguments: { a: 1 } }]),
@@ -70,7 +96,11 @@ describe("normaliseChatMessages", () => {
       value: { choices: [{ index: 0, finish_reason: "stop", message: { role: "assistant", content: "Hi" } }] },
       expected: [msg("assistant", [text("Hi")], { finishReason: "stop" })],
     },
-    { name: "OTel gen_ai.choice body without role", value: [{ index: 0, finish_reason: "stop", message: { content: "Done" } }], expected: [msg("assistant", [text("Done")], { finishReason: "stop" })] },
+    {
+      name: "OTel gen_ai.choice body without role",
+      value: [{ index: 0, finish_reason: "stop", message: { content: "Done" } }],
+      expected: [msg("assistant", [text("Done")], { finishReason: "stop" })],
+    },
     { name: "single message object", value: { role: "assistant", content: "ok" }, expected: [msg("assistant", [text("ok")])] },
     { name: "arbitrary JSON object → null", value: { city: "Paris", units: "metric" }, expected: null },
     { name: "array of non-messages → null", value: [{ city: "Paris" }, 3], expected: null },

@@ -5,11 +5,29 @@ describe("extractExceptions", () => {
   it.each([
     {
       name: "exception event",
-      span: { status: "error" as const, statusMessage: "boom", events: [{ name: "exception", time: "t", attributes: { "exception.type": "TypeError", "exception.message": "x is undefined", "exception.stacktrace": "at f (a.js:1)" } }] },
+      span: {
+        status: "error" as const,
+        statusMessage: "boom",
+        events: [
+          {
+            name: "exception",
+            time: "t",
+            attributes: { "exception.type": "TypeError", "exception.message": "x is undefined", "exception.stacktrace": "at f (a.js:1)" },
+          },
+        ],
+      },
       expected: [{ type: "TypeError", message: "x is undefined", stacktrace: "at f (a.js:1)", time: "t" }],
     },
-    { name: "error status only", span: { status: "error" as const, statusMessage: "timeout", events: [] }, expected: [{ type: null, message: "timeout", stacktrace: null, time: null }] },
-    { name: "ok span without events", span: { status: "ok" as const, statusMessage: null, events: [{ name: "log", time: "t", attributes: {} }] }, expected: [] },
+    {
+      name: "error status only",
+      span: { status: "error" as const, statusMessage: "timeout", events: [] },
+      expected: [{ type: null, message: "timeout", stacktrace: null, time: null }],
+    },
+    {
+      name: "ok span without events",
+      span: { status: "ok" as const, statusMessage: null, events: [{ name: "log", time: "t", attributes: {} }] },
+      expected: [],
+    },
   ])("$name", ({ span, expected }) => {
     expect(extractExceptions(span)).toEqual(expected);
   });
@@ -17,7 +35,14 @@ describe("extractExceptions", () => {
 
 describe("pickModelParameters", () => {
   it.each([
-    { name: "GenAI semconv", attrs: { "gen_ai.request.model": "gpt-4o", "gen_ai.request.temperature": 0.2, "gen_ai.request.max_tokens": 100, other: 1 }, expected: [["max_tokens", 100], ["temperature", 0.2]] },
+    {
+      name: "GenAI semconv",
+      attrs: { "gen_ai.request.model": "gpt-4o", "gen_ai.request.temperature": 0.2, "gen_ai.request.max_tokens": 100, other: 1 },
+      expected: [
+        ["max_tokens", 100],
+        ["temperature", 0.2],
+      ],
+    },
     { name: "Vercel settings", attrs: { "ai.settings.maxRetries": 2 }, expected: [["maxRetries", 2]] },
     { name: "OpenInference JSON", attrs: { "llm.invocation_parameters": '{"temperature":0,"model":"x"}' }, expected: [["temperature", 0]] },
     { name: "bad JSON ignored", attrs: { "llm.invocation_parameters": "{" }, expected: [] },

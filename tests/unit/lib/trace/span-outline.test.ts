@@ -4,7 +4,15 @@ import { makeSpan } from "./make-span";
 
 const spans = [
   makeSpan("a", null, 0, 1500.25, { kind: "agent", agentName: "bot", serviceName: "svc" }),
-  makeSpan("b", "a", 3, 700, { kind: "llm", model: "gpt-4o", inputTokens: 10, outputTokens: 2, costUsd: 0.0001, serviceName: "svc", input: "x".repeat(10_000) }),
+  makeSpan("b", "a", 3, 700, {
+    kind: "llm",
+    model: "gpt-4o",
+    inputTokens: 10,
+    outputTokens: 2,
+    costUsd: 0.0001,
+    serviceName: "svc",
+    input: "x".repeat(10_000),
+  }),
   makeSpan("c", "a", 710, 0, { kind: "tool", toolName: "<script>", status: "error", statusMessage: "boom", serviceName: "svc" }),
   makeSpan("orphan", "missing", -5, 1, {}),
 ];
@@ -22,7 +30,9 @@ describe("span outlines", () => {
   });
 
   it("stores repeated strings once and is much smaller than the spans", () => {
-    const many = Array.from({ length: 1000 }, (_, i) => makeSpan(`s${i}`, "a", i, 5, { kind: "tool", toolName: "search", serviceName: "svc", input: { q: "y".repeat(200) } }));
+    const many = Array.from({ length: 1000 }, (_, i) =>
+      makeSpan(`s${i}`, "a", i, 5, { kind: "tool", toolName: "search", serviceName: "svc", input: { q: "y".repeat(200) } }),
+    );
     const packed = packSpanOutlines(many);
     expect(packed.strings.filter((s) => s === "svc")).toHaveLength(1);
     expect(JSON.stringify(packed).length).toBeLessThan(JSON.stringify(many).length / 5);

@@ -20,7 +20,11 @@ describe("buildSpanTree", () => {
     { name: "missing parent → orphan after roots", spans: [makeSpan("x", "gone", 0), makeSpan("a", null, 1), makeSpan("y", "x", 2)], expected: "a,x!(y)" },
     { name: "two roots", spans: [makeSpan("a", null, 0), makeSpan("b", null, 1)], expected: "a,b" },
     { name: "self parent is a root", spans: [makeSpan("a", "a", 0)], expected: "a" },
-    { name: "cycle is broken, nothing vanishes", spans: [makeSpan("r", null, 0), makeSpan("a", "b", 1), makeSpan("b", "a", 2), makeSpan("c", "a", 3)], expected: "r,a!(b,c)" },
+    {
+      name: "cycle is broken, nothing vanishes",
+      spans: [makeSpan("r", null, 0), makeSpan("a", "b", 1), makeSpan("b", "a", 2), makeSpan("c", "a", 3)],
+      expected: "r,a!(b,c)",
+    },
     { name: "duplicate span ids are kept once", spans: [makeSpan("a", null, 0), makeSpan("a", null, 0)], expected: "a" },
     { name: "start ties keep input order", spans: [makeSpan("a", null, 0), makeSpan("z", "a", 1), makeSpan("m", "a", 1)], expected: "a(z,m)" },
   ])("$name", ({ spans, expected }) => {

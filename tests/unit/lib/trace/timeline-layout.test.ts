@@ -11,17 +11,48 @@ describe("computeBarLayout", () => {
   it.each([
     { name: "whole window", start: 1000, end: 2000, expected: { leftPct: 0, widthPct: 100, isVisible: true, isClippedStart: false, isClippedEnd: false } },
     { name: "middle quarter", start: 1250, end: 1500, expected: { leftPct: 25, widthPct: 25, isVisible: true, isClippedStart: false, isClippedEnd: false } },
-    { name: "instant span gets min width", start: 1500, end: 1500, expected: { leftPct: 50, widthPct: MIN_BAR_WIDTH_PCT, isVisible: true, isClippedStart: false, isClippedEnd: false } },
-    { name: "instant span at the very end stays inside", start: 2000, end: 2000, expected: { leftPct: 100 - MIN_BAR_WIDTH_PCT, widthPct: MIN_BAR_WIDTH_PCT, isVisible: true, isClippedStart: false, isClippedEnd: false } },
-    { name: "clipped on both sides when zoomed", start: 500, end: 2500, expected: { leftPct: 0, widthPct: 100, isVisible: true, isClippedStart: true, isClippedEnd: true } },
-    { name: "before the window", start: 100, end: 900, expected: { leftPct: 0, widthPct: MIN_BAR_WIDTH_PCT, isVisible: false, isClippedStart: true, isClippedEnd: false } },
-    { name: "after the window", start: 2100, end: 2200, expected: { leftPct: 100 - MIN_BAR_WIDTH_PCT, widthPct: MIN_BAR_WIDTH_PCT, isVisible: false, isClippedStart: false, isClippedEnd: true } },
+    {
+      name: "instant span gets min width",
+      start: 1500,
+      end: 1500,
+      expected: { leftPct: 50, widthPct: MIN_BAR_WIDTH_PCT, isVisible: true, isClippedStart: false, isClippedEnd: false },
+    },
+    {
+      name: "instant span at the very end stays inside",
+      start: 2000,
+      end: 2000,
+      expected: { leftPct: 100 - MIN_BAR_WIDTH_PCT, widthPct: MIN_BAR_WIDTH_PCT, isVisible: true, isClippedStart: false, isClippedEnd: false },
+    },
+    {
+      name: "clipped on both sides when zoomed",
+      start: 500,
+      end: 2500,
+      expected: { leftPct: 0, widthPct: 100, isVisible: true, isClippedStart: true, isClippedEnd: true },
+    },
+    {
+      name: "before the window",
+      start: 100,
+      end: 900,
+      expected: { leftPct: 0, widthPct: MIN_BAR_WIDTH_PCT, isVisible: false, isClippedStart: true, isClippedEnd: false },
+    },
+    {
+      name: "after the window",
+      start: 2100,
+      end: 2200,
+      expected: { leftPct: 100 - MIN_BAR_WIDTH_PCT, widthPct: MIN_BAR_WIDTH_PCT, isVisible: false, isClippedStart: false, isClippedEnd: true },
+    },
   ])("$name", ({ start, end, expected }) => {
     expect(rounded(computeBarLayout(start, end, W))).toEqual(rounded(expected));
   });
 
   it("parallel spans get the same left", () => {
-    const [a, b] = computeTimelineLayout([{ startMs: 1100, endMs: 1300 }, { startMs: 1100, endMs: 1200 }], W);
+    const [a, b] = computeTimelineLayout(
+      [
+        { startMs: 1100, endMs: 1300 },
+        { startMs: 1100, endMs: 1200 },
+      ],
+      W,
+    );
     expect(a?.leftPct).toBe(b?.leftPct);
     expect(a!.widthPct).toBeGreaterThan(b!.widthPct);
   });

@@ -9,9 +9,24 @@ export const BASE_MS = Date.UTC(2026, 10, 21, 10);
 export function span(id: string, parent: string | null, startMs: number, durationMs: number, extra: Partial<SummarySpan> = {}): SummarySpan {
   const startNs = BigInt(BASE_MS + startMs) * 1_000_000n;
   return {
-    spanId: id, parentSpanId: parent, name: id, kind: "other", serviceName: null, startNs, endNs: startNs + BigInt(durationMs) * 1_000_000n,
-    status: "ok", model: null, inputTokens: null, outputTokens: null, costUsd: null, costSource: null,
-    toolName: null, agentName: null, sessionId: null, userId: null, ...extra,
+    spanId: id,
+    parentSpanId: parent,
+    name: id,
+    kind: "other",
+    serviceName: null,
+    startNs,
+    endNs: startNs + BigInt(durationMs) * 1_000_000n,
+    status: "ok",
+    model: null,
+    inputTokens: null,
+    outputTokens: null,
+    costUsd: null,
+    costSource: null,
+    toolName: null,
+    agentName: null,
+    sessionId: null,
+    userId: null,
+    ...extra,
   };
 }
 
