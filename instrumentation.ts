@@ -6,6 +6,6 @@ export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { setFastGzipDefault } = await import("./lib/server/fast-gzip");
   setFastGzipDefault();
-  const { startAlertScheduler } = await import("./lib/alerts/scheduler");
+  const { startAlertScheduler } = await import("./lib/jobs/alerts/scheduler");
   startAlertScheduler();
 }

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { IncidentRow } from "@/lib/actions/alert-form";
+import type { IncidentRow } from "@/lib/forms/alert-form";
 import { formatMetricValue, formatScope, METRIC_LABELS } from "@/lib/format/alerts";
 import { formatDuration } from "@/lib/format/duration";
 import { formatTimestamp } from "@/lib/format/time";

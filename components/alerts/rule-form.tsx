@@ -1,7 +1,7 @@
 "use client";
 // Create or edit an alert rule. The threshold's unit follows the metric; spend metrics have a fixed window.
 import { useState } from "react";
-import type { RuleFormValues } from "@/lib/actions/alert-form";
+import type { RuleFormValues } from "@/lib/forms/alert-form";
 import { METRIC_LABELS, METRIC_UNITS, SCOPE_LABELS } from "@/lib/format/alerts";
 
 type Props = {

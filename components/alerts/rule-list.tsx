@@ -1,7 +1,7 @@
 "use client";
 // The rules with their state and last value; Edit fills the form, Evaluate now and Delete submit the
 // page's shared forms (their button's value is the rule id).
-import type { AlertRuleRow } from "@/lib/actions/alert-form";
+import type { AlertRuleRow } from "@/lib/forms/alert-form";
 import { formatMetricValue, formatScope, METRIC_LABELS } from "@/lib/format/alerts";
 
 type Props = {

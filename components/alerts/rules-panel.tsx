@@ -2,7 +2,7 @@
 // The rules section of the alerts page: the create / edit form, the rule table, and one status line
 // for the last action ("Created rule …", "… incident opened").
 import { useActionState, useState } from "react";
-import type { AlertActionState, AlertRuleRow, RuleFormValues } from "@/lib/actions/alert-form";
+import type { AlertActionState, AlertRuleRow, RuleFormValues } from "@/lib/forms/alert-form";
 import { evaluateRuleNow, removeRule, saveRule } from "@/lib/actions/alerts";
 import { RuleForm } from "./rule-form";
 import { RuleList } from "./rule-list";

@@ -1,7 +1,7 @@
 "use client";
 // The add / override form of the price table. Values are USD per million tokens, like the API's.
 import { useEffect, useRef } from "react";
-import type { PriceFieldErrors, PriceFormValues } from "@/lib/actions/price-form";
+import type { PriceFieldErrors, PriceFormValues } from "@/lib/forms/price-form";
 
 type Props = {
   /** Server action bound by useActionState. */

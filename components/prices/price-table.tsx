@@ -2,7 +2,7 @@
 // Every price in force, filterable; overrides first. Rows offer "Override"/"Edit" (fills the form) and,
 // for overrides, "Reset" to the built-in price (or "Remove" when there is none).
 import { useState } from "react";
-import type { PriceRow } from "@/lib/actions/price-form";
+import type { PriceRow } from "@/lib/forms/price-form";
 
 type Props = {
   prices: PriceRow[];

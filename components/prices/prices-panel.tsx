@@ -2,7 +2,7 @@
 // The Prices section of Settings: the add / override form, the table, and one status line for the
 // last change ("Saved acme-llm-1: 12 stored spans recomputed.").
 import { useActionState, useState } from "react";
-import type { PriceActionState, PriceFormValues, PriceRow } from "@/lib/actions/price-form";
+import type { PriceActionState, PriceFormValues, PriceRow } from "@/lib/forms/price-form";
 import { resetPrice, savePrice } from "@/lib/actions/prices";
 import { PriceForm } from "./price-form";
 import { PriceTable } from "./price-table";

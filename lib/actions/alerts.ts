@@ -8,9 +8,9 @@ import { getEnv } from "@/lib/env";
 import { getRequestOrigin } from "@/lib/format/request-origin";
 import { formatMetricValue } from "@/lib/format/alerts";
 import { firstIssue, resolveRuleConfig, ruleCreateSchema, rulePatchSchema } from "@/lib/alerts/rule-schema";
-import { publicBaseUrl, runRule } from "@/lib/alerts/run-rule";
-import { createRule, deleteRule, getRule, updateRule } from "@/lib/alerts/store";
-import { readRuleForm, readRuleFormValues, type AlertActionState } from "./alert-form";
+import { publicBaseUrl, runRule } from "@/lib/jobs/alerts/run-rule";
+import { createRule, deleteRule, getRule, updateRule } from "@/lib/data/alerts/alert-store";
+import { readRuleForm, readRuleFormValues, type AlertActionState } from "@/lib/forms/alert-form";
 
 const idOf = (form: FormData) => {
   const id = form.get("id");

@@ -2,8 +2,8 @@
 // Mutations of the price table from Settings: the same validation and recompute as PUT and DELETE
 // /api/v1/prices/{model}. Like every page of the dashboard, these actions are as open as the UI itself.
 import { revalidatePath } from "next/cache";
-import { deletePriceOverride, modelKeySchema, priceInputSchema, setPriceOverride } from "@/lib/pricing/overrides";
-import { describeRecompute, readPriceForm, readPriceFormValues, toFieldErrors, type PriceActionState } from "./price-form";
+import { deletePriceOverride, modelKeySchema, priceInputSchema, setPriceOverride } from "@/lib/data/prices/price-overrides";
+import { describeRecompute, readPriceForm, readPriceFormValues, toFieldErrors, type PriceActionState } from "@/lib/forms/price-form";
 
 /** Adds or overrides a model's price; stored costs of that model are recomputed. */
 export async function savePrice(_previous: PriceActionState, form: FormData): Promise<PriceActionState> {

@@ -1,6 +1,6 @@
 // Alert evaluation: rollup totals of a window and its baseline → the rule's value and baseline, then
 // whether the rule is breached and what that does to its state. Pure: the scheduler and the
-// "evaluate now" endpoint feed it, lib/alerts/store.ts applies the transition.
+// "evaluate now" endpoint feed it, lib/data/alerts/alert-store.ts applies the transition.
 //
 // - A rule is breached when its value is above its limit: the absolute threshold, or the baseline
 //   raised by driftPct %, whichever is lower when both are set (either one firing is enough).

@@ -6,7 +6,7 @@
 // costs it overwrote restored): rollups always equal the sum over the stored spans, whatever order
 // spans arrived in and however many writers there are (each applies its own before → after step
 // under the trace's lock). Pure.
-import { summariseTrace, type SummarySpan, type TraceSummaryRow } from "@/lib/ingest/summarise";
+import { summariseTrace, type SummarySpan, type TraceSummaryRow } from "@/lib/trace/summarise";
 import { spanContributions, traceContributions, type SpanFacts } from "./contributions";
 import type { RollupDeltas } from "./rollup-delta";
 

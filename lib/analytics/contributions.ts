@@ -5,7 +5,7 @@
 // duration to its kind, and to its tool (tool spans) or model (LLM and embedding calls). Items without
 // a value for a dimension (no agent, no user…) are left out of it rather than grouped under "".
 import type { SpanRecord } from "@/lib/ingest/span-record";
-import type { SummarySpan, TraceSummaryRow } from "@/lib/ingest/summarise";
+import type { SummarySpan, TraceSummaryRow } from "@/lib/trace/summarise";
 import type { Dimension } from "./dimensions";
 
 /** The figures of one item (trace or span), shared by all its contributions. */
@@ -32,7 +32,7 @@ const isCall = (s: { kind: string }) => s.kind === "llm" || s.kind === "embeddin
 const carriesUsage = (s: SummarySpan) => s.inputTokens !== null || s.outputTokens !== null || s.costSource === "reported";
 
 /**
- * Per-model share of a trace's totals. Mirrors summariseTrace's rule (lib/ingest/summarise.ts) so the
+ * Per-model share of a trace's totals. Mirrors summariseTrace's rule (lib/trace/summarise.ts) so the
  * models of a trace add up to its totals: a call whose descendant carries usage is a wrapper repeating
  * that usage and is skipped.
  */

@@ -1,6 +1,6 @@
 // One group's drift report (GET /api/v1/drift), from its rollup rows: the window against two
 // baselines, change points of cost per run and p95 latency (drift-cusum.ts), and the two sides of
-// the "what changed" comparison. Pure; lib/queries/drift.ts adds the span sample to each side.
+// the "what changed" comparison. Pure; lib/data/analytics/drift.ts adds the span sample to each side.
 //
 // Ranges (all bucket-aligned, `to` exclusive)
 // - window: the whole buckets overlapping [from, to);

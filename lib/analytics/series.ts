@@ -3,7 +3,7 @@
 // add bin by bin, maxima take the larger. Points are ordered by bucket, then group. Pure.
 //
 // toCostPoint, toLatencyPoint and orderPoints are exported for the one-to-one case of large answers
-// (lib/queries/metrics-*.ts), which builds points straight from the driver's rows: with ~40,000 rows,
+// (lib/data/analytics/metrics-*.ts), which builds points straight from the driver's rows: with ~40,000 rows,
 // every intermediate object that lives until the end of the request costs garbage-collection time.
 import { alignDown } from "./buckets";
 import { decodeBins, mergeBins, quantiles, type Bins } from "./sketch";

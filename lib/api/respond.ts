@@ -1,6 +1,6 @@
 // JSON answers of the read API, and its authentication.
-import { findProjectForKey, readApiKey } from "@/lib/auth/api-keys";
-import { getSql } from "@/lib/runtime";
+import { findProjectForKey, readApiKey } from "@/lib/data/access/api-keys";
+import { getSql } from "@/lib/db/connections";
 
 export const jsonError = (status: number, message: string, extra: Record<string, unknown> = {}) =>
   Response.json({ error: { status, message, ...extra } }, { status });

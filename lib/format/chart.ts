@@ -1,4 +1,4 @@
-// Shapes and formatting of dashboard chart data. lib/queries/dashboard-* fill these shapes on the server;
+// Shapes and formatting of dashboard chart data. lib/data/dashboards/* fill these shapes on the server;
 // the client chart components (components/charts) only render them. Safe on client and server.
 import { formatDuration } from "./duration";
 import { formatCost } from "./money";

@@ -1,7 +1,7 @@
 // OTLP log records → span_logs rows. GenAI instrumentations (semconv v1.28–1.36, e.g. the official
 // @opentelemetry/instrumentation-openai) send prompts and completions only as log events that carry
 // the span's ids; they are stored as they come and joined to their span at read time
-// (lib/queries/genai-log-events.ts), so it does not matter whether the span or its logs arrive first.
+// (lib/data/traces/genai-log-events.ts), so it does not matter whether the span or its logs arrive first.
 import { createHash } from "node:crypto";
 import { ZERO_SPAN, ZERO_TRACE, normaliseId } from "./normalise";
 import type { OtlpLogsRequest } from "./otlp-types";

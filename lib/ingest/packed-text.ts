@@ -3,7 +3,7 @@
 // into the message, rebuilt as strings in the writer's heap, where the writer thread, the pace-setter of
 // ingest, spent its time allocating and collecting them, and encoded to UTF-8 again when bound to
 // the INSERT. As bytes, the buffer moves to the writer without a copy (transferred) and SQLite binds
-// views of it directly, cast back to TEXT in the INSERT (lib/ingest/store.ts). The writer's side of a
+// views of it directly, cast back to TEXT in the INSERT (lib/data/ingest/store-batch.ts). The writer's side of a
 // commit (receive, then storeBatch) took a median 36 µs a span against 41 µs with strings, over nine
 // interleaved pairs of runs on the benchmark's workload.
 import type { SpanRecord } from "./span-record";

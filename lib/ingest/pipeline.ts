@@ -5,7 +5,7 @@ import { normaliseLogsRequest } from "./logs";
 import { normaliseTraceRequest } from "./normalise";
 import { OtlpShapeError } from "./otlp-types";
 import { parseLogsRequest, parseTraceRequest, type BodyFormat } from "./parse";
-import type { WriteBatch } from "./store";
+import type { WriteBatch } from "@/lib/ingest/write-batch";
 
 export type Signal = "traces" | "logs";
 

@@ -40,7 +40,7 @@ export type SpanRecord = {
 
 export type ResourceRecord = { id: string; attributes: string };
 
-/** The spans table's columns that ingest writes (lib/ingest/store.ts), in INSERT order; the raw-limit benchmark writes the same. */
+/** The spans table's columns that ingest writes (lib/data/ingest/store-batch.ts), in INSERT order; the raw-limit benchmark writes the same. */
 export const SPAN_COLUMNS = [
   "traceId",
   "spanId",

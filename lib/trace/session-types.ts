@@ -1,4 +1,4 @@
-// Domain types of the sessions pages, safe to import from components (lib/queries/sessions.ts returns them).
+// Domain types of the sessions pages, safe to import from components (lib/data/traces/sessions.ts returns them).
 import type { TraceSummary } from "@/lib/trace/types";
 
 /** A session: the traces (turns) that share a sessionId. */

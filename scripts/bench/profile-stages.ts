@@ -3,20 +3,20 @@
 // database, each stage timed, storeBatch split by statement. Compare its total with the HTTP run to see
 // what the route, body reading and Next.js add.
 //
-// lib/ingest/store.ts is marked "server-only"; the package resolves to an empty module under the
+// lib/data/ingest/store-batch.ts is marked "server-only"; the package resolves to an empty module under the
 // react-server condition, so run this as:
 //   node --conditions=react-server --import tsx scripts/bench/profile-stages.ts [--spans N] [--database sqlite|postgres] [--merge K]
 // Add --cpu-prof --cpu-prof-dir=DIR before --import for a V8 profile (summarise it with cpuprofile-top.ts).
 import { parseArgs } from "node:util";
-import { RollupRowCache } from "../../lib/analytics/rollup-cache";
+import { RollupRowCache } from "../../lib/data/analytics/rollup-cache";
 import { normaliseTraceRequest } from "../../lib/ingest/normalise";
 // Types only (erased): the module itself is loaded in loadStore() so a missing condition gets a hint.
-import type * as StoreModuleTypes from "../../lib/ingest/store";
+import type * as StoreModuleTypes from "../../lib/data/ingest/store-batch";
 import { decodeTraceRequestProtobuf } from "../../lib/ingest/otlp-trace-decoder";
 import { buildPriceBook } from "../../lib/pricing/compute";
-import { openPostgres } from "../../lib/store/postgres";
-import type { Sql } from "../../lib/store/sql";
-import { openSqlite } from "../../lib/store/sqlite";
+import { openPostgres } from "../../lib/db/postgres";
+import type { Sql } from "../../lib/db/sql";
+import { openSqlite } from "../../lib/db/sqlite";
 import { buildWorkload } from "./encode";
 import { freshPostgresDatabase } from "./raw-postgres";
 import { freshSqliteDatabase } from "./raw-sqlite";
@@ -27,9 +27,11 @@ type Batch = Parameters<StoreModule["storeBatch"]>[1];
 
 async function loadStore(): Promise<StoreModule> {
   try {
-    return await import("../../lib/ingest/store");
+    return await import("../../lib/data/ingest/store-batch");
   } catch (error) {
-    throw new Error(`cannot import lib/ingest/store.ts (${(error as Error).message.split("\n")[0]}); run with node --conditions=react-server --import tsx`);
+    throw new Error(
+      `cannot import lib/data/ingest/store-batch.ts (${(error as Error).message.split("\n")[0]}); run with node --conditions=react-server --import tsx`,
+    );
   }
 }
 

@@ -3,8 +3,8 @@
 // write path does, minus everything else) and COPY FROM STDIN (PostgreSQL's fastest bulk path).
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { migratePostgres } from "../../lib/store/migrate-postgres";
-import { openPostgres } from "../../lib/store/postgres";
+import { migratePostgres } from "../../lib/db/migrate-postgres";
+import { openPostgres } from "../../lib/db/postgres";
 import { TEST_PG_ADMIN_URL } from "../../tests/support/hindsight-server";
 import { copyRows } from "./pg-copy";
 import { columnList, SPAN_COLUMNS, timeChunks, type RawResult, type RawValue } from "./raw-rows";

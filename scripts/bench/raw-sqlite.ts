@@ -24,7 +24,7 @@ export async function rawSqlite(bodies: readonly Buffer[], transactionRows = 100
   const fresh = freshSqliteDatabase();
   const db = new Database(fresh.file);
   try {
-    // The server's pragmas (lib/store/sqlite.ts): a raw limit with weaker durability would flatter itself.
+    // The server's pragmas (lib/db/sqlite.ts): a raw limit with weaker durability would flatter itself.
     db.pragma("journal_mode = WAL");
     db.pragma(`synchronous = ${process.env.HINDSIGHT_SQLITE_SYNCHRONOUS === "NORMAL" ? "NORMAL" : "FULL"}`);
     const insert = db.prepare<RawValue[]>(`INSERT INTO "spans" (${columnList()}) VALUES (${SPAN_COLUMNS.map(() => "?").join(", ")})`);

@@ -1,7 +1,7 @@
-// A Sql (lib/store/sql.ts) that charges the time of every call to a label, so the stage profiler can
+// A Sql (lib/db/sql.ts) that charges the time of every call to a label, so the stage profiler can
 // split storeBatch into its statements. SQLite calls are synchronous behind their promises, so the
 // wall time of each call is its real cost; for PostgreSQL it includes the round trip.
-import type { Sql } from "../../lib/store/sql";
+import type { Sql } from "../../lib/db/sql";
 
 export type Totals = Map<string, number>;
 

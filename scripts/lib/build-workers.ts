@@ -4,12 +4,12 @@
 // the installed CommonJS module, which finds `long` for 64-bit timestamps).
 import path from "node:path";
 import { buildSync } from "esbuild";
-import { NORMALISE_WORKER_FILE } from "../../lib/ingest/normalise-pool";
-import { STORE_WORKER_FILE } from "../../lib/ingest/store-thread";
+import { NORMALISE_WORKER_FILE } from "../../lib/receiver/normalise-pool";
+import { STORE_WORKER_FILE } from "../../lib/receiver/store-thread";
 
 export const WORKER_BUNDLES = [
-  { entry: "lib/ingest/normalise-worker.ts", outfile: NORMALISE_WORKER_FILE },
-  { entry: "lib/ingest/store-worker.ts", outfile: STORE_WORKER_FILE },
+  { entry: "lib/receiver/normalise-worker.ts", outfile: NORMALISE_WORKER_FILE },
+  { entry: "lib/data/ingest/writer-thread.ts", outfile: STORE_WORKER_FILE },
 ];
 
 /** Writes the bundles under `root` (the project; tests use a folder inside it, so node_modules resolves). */

@@ -2,11 +2,11 @@
 import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { ensureInitialApiKey, type InitialKey } from "../../lib/auth/api-keys";
+import { ensureInitialApiKey, type InitialKey } from "../../lib/data/access/api-keys";
 import type { Env } from "../../lib/env";
-import { migratePostgres } from "../../lib/store/migrate-postgres";
-import { openPostgres } from "../../lib/store/postgres";
-import { openSqlite } from "../../lib/store/sqlite";
+import { migratePostgres } from "../../lib/db/migrate-postgres";
+import { openPostgres } from "../../lib/db/postgres";
+import { openSqlite } from "../../lib/db/sqlite";
 
 /** SQLite: Prisma's own `migrate deploy` through the better-sqlite3 adapter (prisma.config.ts). */
 function migrateSqlite(file: string): void {

@@ -8,7 +8,7 @@ import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { WebhookPayload } from "@/lib/alerts/payload";
-import type { IncidentView } from "@/lib/alerts/incidents";
+import type { IncidentView } from "@/lib/data/alerts/incidents";
 import { startHindsight, type RunningServer } from "../support/hindsight-server";
 import { authHeaders, forEachDatabase, type TestServer } from "./support";
 import { exportTraces } from "./support/metrics-seed";

@@ -4,7 +4,7 @@
 // find the change at that bucket, give the exact % changes, and say what changed before vs after.
 import { randomBytes } from "node:crypto";
 import { beforeAll, expect, it } from "vitest";
-import type { DriftAnswer } from "@/lib/queries/drift";
+import type { DriftAnswer } from "@/lib/data/analytics/drift";
 import { authHeaders, forEachDatabase, type TestServer } from "./support";
 import { exportTraces, HOUR, iso, MINUTE, randomBaseHour, type SeedSpan, type SeedTrace } from "./support/metrics-seed";
 

@@ -1,12 +1,12 @@
 // The raw read path of the analytics API on each database the servers run on: the read connection
-// (lib/store/read-connection.ts) reads the rollups ingest wrote as arrays of numbers (PostgreSQL's
+// (lib/db/read-connection.ts) reads the rollups ingest wrote as arrays of numbers (PostgreSQL's
 // int8, COUNT and SUM included) and strings, its sessions cannot write, and readRollupRows
-// (lib/queries/rollup-rows.ts: packed numbers on PostgreSQL) gives the same rows, in the same order.
+// (lib/data/analytics/rollup-rows.ts: packed numbers on PostgreSQL) gives the same rows, in the same order.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { getEnv } from "@/lib/env";
-import { readRollupRows } from "@/lib/queries/rollup-rows";
-import { openReadConnection, type ReadConnection } from "@/lib/store/read-connection";
+import { readRollupRows } from "@/lib/data/analytics/rollup-rows";
+import { openReadConnection, type ReadConnection } from "@/lib/db/read-connection";
 import { forEachDatabase } from "./support";
 import { exportTraces, HOUR, MINUTE, randomBaseHour } from "./support/metrics-seed";
 

@@ -7,7 +7,7 @@ import path from "node:path";
 import { expect, inject, it } from "vitest";
 import pg from "pg";
 import Database from "better-sqlite3";
-import { readMigrations } from "@/lib/store/migrate-postgres";
+import { readMigrations } from "@/lib/db/migrate-postgres";
 import { startHindsight } from "../support/hindsight-server";
 
 const hasPostgres = inject("servers").some((s) => s.name === "postgres");

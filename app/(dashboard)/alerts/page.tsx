@@ -3,7 +3,7 @@ import { IncidentTable } from "@/components/alerts/incident-table";
 import { RulesPanel } from "@/components/alerts/rules-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { getRequestTimeMs } from "@/lib/format/time";
-import { getAlertsOverview } from "@/lib/queries/dashboard-alerts";
+import { getAlertsOverview } from "@/lib/data/alerts/dashboard-alerts";
 
 export const metadata: Metadata = { title: "Alerts" };
 

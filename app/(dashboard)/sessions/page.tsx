@@ -3,7 +3,7 @@ import Link from "next/link";
 import { SessionTable } from "@/components/sessions/session-table";
 import { PageHeader } from "@/components/ui/page-header";
 import { getRequestTimeMs } from "@/lib/format/time";
-import { listSessions } from "@/lib/queries/sessions";
+import { listSessions } from "@/lib/data/traces/sessions";
 import { resolveTimeRange } from "@/lib/trace/time-range";
 import { buildHref, firstParam, type SearchParamsRecord } from "@/lib/trace/url-state";
 

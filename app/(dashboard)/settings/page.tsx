@@ -5,7 +5,7 @@ import { PricesPanel } from "@/components/prices/prices-panel";
 import { PageHeader } from "@/components/ui/page-header";
 import { getEnv } from "@/lib/env";
 import { getRequestOrigin } from "@/lib/format/request-origin";
-import { listPriceRows } from "@/lib/queries/dashboard-prices";
+import { listPriceRows } from "@/lib/data/prices/dashboard-prices";
 
 export const metadata: Metadata = { title: "Settings" };
 

@@ -1,16 +1,18 @@
-// Liveness and readiness: 200 when the database answers. No key needed (load balancers, test harness).
-// Also says how ingest runs: normalise worker threads (HINDSIGHT_INGEST_WORKERS) and, on SQLite, whether
-// commits run in a writer thread (HINDSIGHT_SQLITE_WRITER_THREAD).
-import { getNormalisePool, getSql, usesWriterThread } from "@/lib/runtime";
+// Liveness and readiness: 200 when the database answers, 503 without details when it does not (the
+// reason goes to the server log). No key needed (load balancers, test harness). Also says how ingest
+// runs: normalise worker threads (HINDSIGHT_INGEST_WORKERS) and, on SQLite, whether commits run in a
+// writer thread (HINDSIGHT_SQLITE_WRITER_THREAD).
+import { checkDatabase } from "@/lib/data/health";
+import { getNormalisePool, usesWriterThread } from "@/lib/receiver/runtime";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(): Promise<Response> {
   try {
-    const sql = getSql();
-    await sql.query("SELECT 1 AS ok");
-    return Response.json({ status: "ok", database: sql.dialect, ingestWorkers: getNormalisePool()?.size ?? 0, writerThread: usesWriterThread() });
+    const database = await checkDatabase();
+    return Response.json({ status: "ok", database, ingestWorkers: getNormalisePool()?.size ?? 0, writerThread: usesWriterThread() });
   } catch (error) {
-    return Response.json({ status: "unavailable", message: (error as Error).message }, { status: 503 });
+    console.error("[hindsight] health check: database unavailable:", error);
+    return Response.json({ status: "unavailable" }, { status: 503 });
   }
 }

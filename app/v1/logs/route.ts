@@ -1,6 +1,6 @@
 // OTLP/HTTP logs receiver: GenAI log events (prompts, completions) become their span's input/output.
-import { ingestOtlp } from "@/lib/ingest";
-import { toOtlpResponse } from "@/lib/ingest/respond";
+import { ingestOtlp } from "@/lib/receiver/receive-otlp";
+import { toOtlpResponse } from "@/lib/receiver/respond";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 // OTLP/HTTP trace receiver: OTEL_EXPORTER_OTLP_ENDPOINT=http://host:3000 works unchanged.
-import { ingestOtlp } from "@/lib/ingest";
-import { toOtlpResponse } from "@/lib/ingest/respond";
+import { ingestOtlp } from "@/lib/receiver/receive-otlp";
+import { toOtlpResponse } from "@/lib/receiver/respond";
 
 export const dynamic = "force-dynamic";
 

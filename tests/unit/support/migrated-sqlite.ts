@@ -2,7 +2,7 @@
 // ends each with ";\n"), for unit tests that exercise the store without a server.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { Sql } from "@/lib/store/sql";
+import type { Sql } from "@/lib/db/sql";
 
 export async function applyMigrations(sql: Sql): Promise<void> {
   for (const folder of readdirSync("prisma/migrations")

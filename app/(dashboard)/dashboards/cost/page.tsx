@@ -5,9 +5,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { formatBucketLabel } from "@/lib/format/chart";
 import { getRequestTimeMs } from "@/lib/format/time";
 import { buildTracesHref } from "@/lib/format/traces-href";
-import { getCostDashboard } from "@/lib/queries/dashboard-cost";
-import { resolveDashboardWindow } from "@/lib/queries/dashboard-window";
-import { countUnpricedRuns } from "@/lib/queries/unpriced-runs";
+import { getCostDashboard } from "@/lib/data/dashboards/dashboard-cost";
+import { resolveDashboardWindow } from "@/lib/data/dashboards/dashboard-window";
+import { countUnpricedRuns } from "@/lib/data/analytics/unpriced-runs";
 import type { SearchParamsRecord } from "@/lib/trace/url-state";
 
 export const metadata: Metadata = { title: "Cost" };

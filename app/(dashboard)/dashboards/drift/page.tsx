@@ -4,9 +4,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { DRIFT_GROUP_BY } from "@/lib/analytics/drift-params";
 import { formatBucketLabel } from "@/lib/format/chart";
 import { getRequestTimeMs } from "@/lib/format/time";
-import { getDriftDashboard } from "@/lib/queries/dashboard-drift";
-import { parseChoice } from "@/lib/queries/dashboard-shape";
-import { resolveDashboardWindow } from "@/lib/queries/dashboard-window";
+import { getDriftDashboard } from "@/lib/data/dashboards/dashboard-drift";
+import { parseChoice } from "@/lib/analytics/dashboard-shape";
+import { resolveDashboardWindow } from "@/lib/data/dashboards/dashboard-window";
 import { buildHref, firstParam, type SearchParamsRecord } from "@/lib/trace/url-state";
 
 export const metadata: Metadata = { title: "Drift" };

@@ -3,9 +3,9 @@ import { LatencyDashboard } from "@/components/dashboards/latency-dashboard";
 import { PageHeader } from "@/components/ui/page-header";
 import { formatBucketLabel } from "@/lib/format/chart";
 import { getRequestTimeMs } from "@/lib/format/time";
-import { getLatencyDashboard, LATENCY_DASHBOARD_GROUPS, PERCENTILES } from "@/lib/queries/dashboard-latency";
-import { parseChoice } from "@/lib/queries/dashboard-shape";
-import { resolveDashboardWindow } from "@/lib/queries/dashboard-window";
+import { getLatencyDashboard, LATENCY_DASHBOARD_GROUPS, PERCENTILES } from "@/lib/data/dashboards/dashboard-latency";
+import { parseChoice } from "@/lib/analytics/dashboard-shape";
+import { resolveDashboardWindow } from "@/lib/data/dashboards/dashboard-window";
 import { buildHref, firstParam, type SearchParamsRecord } from "@/lib/trace/url-state";
 
 export const metadata: Metadata = { title: "Latency" };

@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { formatDuration } from "@/lib/format/duration";
 import { formatTimestamp } from "@/lib/format/time";
 import { formatTokensExact } from "@/lib/format/tokens";
-import { getSession, MAX_SESSION_TURNS } from "@/lib/queries/sessions";
+import { getSession, MAX_SESSION_TURNS } from "@/lib/data/traces/sessions";
 
 type Props = { params: Promise<{ sessionId: string }> };
 

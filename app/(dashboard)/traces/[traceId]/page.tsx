@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { TraceExplorer } from "@/components/trace/trace-explorer";
 import { TraceHeader } from "@/components/trace/trace-header";
-import { getTraceOutline } from "@/lib/queries/trace-outline";
+import { getTraceOutline } from "@/lib/data/traces/trace-outline";
 import { packSpanOutlines } from "@/lib/trace/span-outline";
 import { firstParam, type SearchParamsRecord } from "@/lib/trace/url-state";
 import { loadSpanDetail } from "./actions";

@@ -2,7 +2,7 @@
 // change points and "what changed" (README "Analytics API (drift, alerts)").
 import { jsonError, requireApiKey } from "@/lib/api/respond";
 import { parseDriftParams } from "@/lib/analytics/drift-params";
-import { getDrift } from "@/lib/queries/drift";
+import { getDrift } from "@/lib/data/analytics/drift";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 // GET /api/v1/prices: the price table in force (built-in prices and user overrides).
 import { requireApiKey } from "@/lib/api/respond";
-import { listPrices } from "@/lib/pricing/overrides";
+import { listPrices } from "@/lib/data/prices/price-overrides";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 // GET /api/v1/traces: trace summaries, newest first, filtered and cursor-paginated (api.md).
-import { parseTraceFilters } from "@/lib/api/trace-params";
+import { parseTraceFilters } from "@/lib/trace/trace-params";
 import { jsonError, requireApiKey } from "@/lib/api/respond";
-import { listTraces } from "@/lib/queries/traces";
+import { listTraces } from "@/lib/data/traces/traces";
 
 export const dynamic = "force-dynamic";
 

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { addInsertedSpans, addTraceChange, previousSpans, spanKey } from "@/lib/analytics/changes";
 import { RollupDeltas } from "@/lib/analytics/rollup-delta";
-import { summariseTrace, type SummarySpan } from "@/lib/ingest/summarise";
+import { summariseTrace, type SummarySpan } from "@/lib/trace/summarise";
 import { BASE_MS, llm, span, TRACE } from "./support/spans";
 
 const keys = (...ids: string[]) => new Map([[TRACE, new Set(ids)]]);

@@ -1,7 +1,7 @@
 // What a trace and a span add to each rollup dimension.
 import { describe, expect, it } from "vitest";
 import { spanContributions, traceContributions, type SpanFacts } from "@/lib/analytics/contributions";
-import { summariseTrace } from "@/lib/ingest/summarise";
+import { summariseTrace } from "@/lib/trace/summarise";
 import { BASE_MS, llm, span, TRACE } from "./support/spans";
 
 const trace = [

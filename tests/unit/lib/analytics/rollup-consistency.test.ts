@@ -8,16 +8,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GRANULARITY_MS } from "@/lib/analytics/buckets";
 import { spanContributions, traceContributions, type Contribution } from "@/lib/analytics/contributions";
 import { DIMENSIONS } from "@/lib/analytics/dimensions";
-import { RollupRowCache } from "@/lib/analytics/rollup-cache";
+import { RollupRowCache } from "@/lib/data/analytics/rollup-cache";
 import { rollupId, type RollupRow } from "@/lib/analytics/rollup-delta";
 import { addValue, decodeBins } from "@/lib/analytics/sketch";
-import { recomputeCosts } from "@/lib/ingest/recompute-costs";
+import { recomputeCosts } from "@/lib/data/ingest/recompute-costs";
 import type { SpanRecord } from "@/lib/ingest/span-record";
-import { storeBatch } from "@/lib/ingest/store";
-import { summariseTrace, type SummarySpan } from "@/lib/ingest/summarise";
+import { storeBatch } from "@/lib/data/ingest/store-batch";
+import { summariseTrace, type SummarySpan } from "@/lib/trace/summarise";
 import { buildPriceBook, computeCost } from "@/lib/pricing/compute";
-import type { Sql } from "@/lib/store/sql";
-import { openSqlite } from "@/lib/store/sqlite";
+import type { Sql } from "@/lib/db/sql";
+import { openSqlite } from "@/lib/db/sqlite";
 import { applyMigrations } from "../../support/migrated-sqlite";
 
 // Two minutes before midnight: traces cross a minute, hour and day boundary (a day and its first hour share a start).

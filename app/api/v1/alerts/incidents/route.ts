@@ -1,8 +1,8 @@
 // GET /api/v1/alerts/incidents?state=open|resolved&ruleId&limit: incidents newest first, with their
 // rule, start, end, values, example trace ids and webhook delivery attempts.
 import { requireApiKey } from "@/lib/api/respond";
-import { listIncidents } from "@/lib/alerts/incidents";
-import { parseIncidentParams } from "@/lib/alerts/requests";
+import { listIncidents } from "@/lib/data/alerts/incidents";
+import { parseIncidentParams } from "@/lib/api/alert-requests";
 
 export const dynamic = "force-dynamic";
 

@@ -1,8 +1,8 @@
 // GET /api/v1/alerts/rules: every alert rule with its state; POST creates one (README "Analytics API").
 import { requireApiKey } from "@/lib/api/respond";
-import { readRuleBody } from "@/lib/alerts/requests";
-import { toRuleView } from "@/lib/alerts/rows";
-import { createRule, listRules } from "@/lib/alerts/store";
+import { readRuleBody } from "@/lib/api/alert-requests";
+import { toRuleView } from "@/lib/data/alerts/rows";
+import { createRule, listRules } from "@/lib/data/alerts/alert-store";
 
 export const dynamic = "force-dynamic";
 

@@ -2,7 +2,7 @@
 import { dataResponse } from "@/lib/api/json-stream";
 import { jsonError, requireApiKey } from "@/lib/api/respond";
 import { parseCostParams } from "@/lib/analytics/metrics-params";
-import { getCostSeries } from "@/lib/queries/metrics-cost";
+import { getCostSeries } from "@/lib/data/analytics/metrics-cost";
 
 export const dynamic = "force-dynamic";
 

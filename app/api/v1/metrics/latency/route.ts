@@ -2,7 +2,7 @@
 import { dataResponse } from "@/lib/api/json-stream";
 import { jsonError, requireApiKey } from "@/lib/api/respond";
 import { parseLatencyParams } from "@/lib/analytics/metrics-params";
-import { getLatencySeries } from "@/lib/queries/metrics-latency";
+import { getLatencySeries } from "@/lib/data/analytics/metrics-latency";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 // PUT /api/v1/prices/{model}: add or override a model's price; DELETE removes the override.
 // Both recompute the stored costs of that model and answer with how many spans changed.
 import { jsonError, readJsonBody, requireApiKey } from "@/lib/api/respond";
-import { deletePriceOverride, modelKeySchema, priceInputSchema, setPriceOverride } from "@/lib/pricing/overrides";
+import { deletePriceOverride, modelKeySchema, priceInputSchema, setPriceOverride } from "@/lib/data/prices/price-overrides";
 
 export const dynamic = "force-dynamic";
 type Context = { params: Promise<{ model: string }> };

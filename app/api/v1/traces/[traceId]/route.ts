@@ -1,6 +1,6 @@
 // GET /api/v1/traces/{traceId}: one trace with all its spans in start order (api.md).
 import { jsonError, requireApiKey } from "@/lib/api/respond";
-import { getTraceDetail } from "@/lib/queries/traces";
+import { getTraceDetail } from "@/lib/data/traces/traces";
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 // Span builders shared by the analytics unit tests.
-import type { SummarySpan } from "@/lib/ingest/summarise";
+import type { SummarySpan } from "@/lib/trace/summarise";
 
 export const TRACE = "4bf92f3577b34da6a3ce929d0e0e4736";
 /** 2026-11-21T10:00:00Z. */

@@ -1,7 +1,7 @@
 // Langfuse-compatible OTLP endpoint: a Langfuse OTel SDK switches to Hindsight by changing its host.
 // Langfuse authenticates with HTTP Basic (public key : secret key); the password is the API key.
-import { ingestOtlp } from "@/lib/ingest";
-import { toOtlpResponse } from "@/lib/ingest/respond";
+import { ingestOtlp } from "@/lib/receiver/receive-otlp";
+import { toOtlpResponse } from "@/lib/receiver/respond";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,9 @@
 // GET/PUT/DELETE /api/v1/alerts/rules/{id}. PUT takes any subset of the fields (null clears one);
 // DELETE removes the rule with its incidents.
 import { jsonError, requireApiKey } from "@/lib/api/respond";
-import { readRuleBody } from "@/lib/alerts/requests";
-import { toRuleView } from "@/lib/alerts/rows";
-import { deleteRule, getRule, updateRule } from "@/lib/alerts/store";
+import { readRuleBody } from "@/lib/api/alert-requests";
+import { toRuleView } from "@/lib/data/alerts/rows";
+import { deleteRule, getRule, updateRule } from "@/lib/data/alerts/alert-store";
 
 export const dynamic = "force-dynamic";
 type Context = { params: Promise<{ id: string }> };

@@ -3,10 +3,10 @@
 import { jsonError, requireApiKey } from "@/lib/api/respond";
 import { getEnv } from "@/lib/env";
 import { getRequestOrigin } from "@/lib/format/request-origin";
-import { toEvaluationView } from "@/lib/alerts/requests";
-import { toIncidentView, toRuleView } from "@/lib/alerts/rows";
-import { publicBaseUrl, runRule } from "@/lib/alerts/run-rule";
-import { getRule } from "@/lib/alerts/store";
+import { toEvaluationView } from "@/lib/api/alert-requests";
+import { toIncidentView, toRuleView } from "@/lib/data/alerts/rows";
+import { publicBaseUrl, runRule } from "@/lib/jobs/alerts/run-rule";
+import { getRule } from "@/lib/data/alerts/alert-store";
 
 export const dynamic = "force-dynamic";
 type Context = { params: Promise<{ id: string }> };

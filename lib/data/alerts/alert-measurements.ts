@@ -1,0 +1,83 @@
+import "server-only";
+// What an alert rule measures, read from the ingest-time rollups (never spans): its window and the
+// 7 days before, each covered by day, hour and minute rows (lib/alerts/window.ts), and a few example
+// traces of the window for the notification.
+import type { Prisma } from "@/prisma/generated/sqlite/index";
+import { getPrisma } from "@/lib/db/prisma";
+import { DIMENSIONS, type Dimension } from "@/lib/analytics/dimensions";
+import { sumRange, type DriftRollup, type RangeTotals } from "@/lib/analytics/drift-figures";
+import { measure, type Measurement } from "@/lib/alerts/evaluate";
+import type { AlertRuleConfig, AlertScope } from "@/lib/alerts/rule-schema";
+import { baselineRange, evaluationWindow, planSegments, type TimeRange } from "@/lib/alerts/window";
+
+/** "all" sums every task's rows: each trace has exactly one name. */
+const SCOPE_DIMENSION = { all: "trace.name", task: "trace.name", agent: "trace.agent", user: "trace.user" } as const satisfies Record<AlertScope, Dimension>;
+/** The trace-table column of each scope, for example traces. */
+const SCOPE_COLUMN = { task: "name", agent: "agentName", user: "userId" } as const;
+const EXAMPLE_TRACES = 5;
+
+type Scoped = Pick<AlertRuleConfig, "metric" | "scope" | "scopeValue">;
+
+async function readTotals(rule: Scoped, range: TimeRange): Promise<{ range: TimeRange; totals: RangeTotals }> {
+  const dimension = SCOPE_DIMENSION[rule.scope];
+  const plan = planSegments(range, DIMENSIONS[dimension].granularities);
+  // Histograms are the bulk of a row: only the latency metric needs them.
+  const withBins = rule.metric === "p95_latency_ms";
+  const rows = await getPrisma().metricRollup.findMany({
+    where: {
+      dimension,
+      ...(rule.scope === "all" ? {} : { groupKey: rule.scopeValue ?? "" }),
+      count: { gt: 0 },
+      OR: plan.segments.map((s) => ({ granularity: s.granularity, bucketStartMs: { gte: BigInt(s.fromMs), lt: BigInt(s.toMs) } })),
+    },
+    select: {
+      bucketStartMs: true,
+      count: true,
+      errorCount: true,
+      llmCallCount: true,
+      toolCallCount: true,
+      costUsd: true,
+      inputTokens: true,
+      outputTokens: true,
+      maxMs: true,
+      bins: withBins,
+    },
+  });
+  const rollups: DriftRollup[] = rows.map((r) => ({
+    bucketStartMs: Number(r.bucketStartMs),
+    count: r.count,
+    errorCount: r.errorCount,
+    llmCallCount: r.llmCallCount,
+    toolCallCount: r.toolCallCount,
+    costUsd: r.costUsd,
+    inputTokens: Number(r.inputTokens),
+    outputTokens: Number(r.outputTokens),
+    maxMs: r.maxMs,
+    bins: withBins ? (r.bins ?? "{}") : "{}",
+  }));
+  return { range: plan.range, totals: sumRange(rollups, plan.range.fromMs, plan.range.toMs) };
+}
+
+/** The rule's value over its window ending at `nowMs`, and its baseline. */
+export async function measureRule(rule: Scoped & Pick<AlertRuleConfig, "windowMinutes" | "minRuns">, nowMs: number): Promise<Measurement> {
+  const current = await readTotals(rule, evaluationWindow(nowMs, rule.windowMinutes));
+  const baseline = await readTotals(rule, baselineRange(current.range));
+  return measure(rule, current.range, current.totals, baseline.range, baseline.totals);
+}
+
+const ns = (ms: number) => BigInt(ms) * 1_000_000n;
+
+/** The window's worst traces for the metric: most expensive, slowest, or the latest failures. */
+export async function listExampleTraces(rule: Scoped, window: TimeRange): Promise<string[]> {
+  const scope = rule.scope === "all" ? {} : { [SCOPE_COLUMN[rule.scope]]: rule.scopeValue ?? "" };
+  const where: Prisma.TraceWhereInput = { ...scope, startNs: { gte: ns(window.fromMs), lt: ns(window.toMs) } };
+  if (rule.metric === "error_rate") where.status = "error";
+  const orderBy: Prisma.TraceOrderByWithRelationInput[] =
+    rule.metric === "p95_latency_ms"
+      ? [{ durationMs: "desc" }, { traceId: "asc" }]
+      : rule.metric === "error_rate"
+        ? [{ startNs: "desc" }, { traceId: "asc" }]
+        : [{ costUsd: { sort: "desc", nulls: "last" } }, { traceId: "asc" }];
+  const rows = await getPrisma().trace.findMany({ where, orderBy, take: EXAMPLE_TRACES, select: { traceId: true } });
+  return rows.map((r) => r.traceId);
+}

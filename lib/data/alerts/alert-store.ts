@@ -1,0 +1,116 @@
+import "server-only";
+// Alert rules, incidents and delivery attempts in the database, written through the raw connection
+// in short transactions (on SQLite one at a time per connection, lib/db/sqlite.ts).
+//
+// One open incident per rule: an evaluation reads the open incident and writes its transition in
+// one transaction, serialised per rule (SQLite has one writer; on PostgreSQL an advisory lock, since
+// several server processes may run schedulers on one database).
+import { randomUUID } from "node:crypto";
+import { getSql } from "@/lib/db/connections";
+import type { Row, Sql, SqlValue } from "@/lib/db/sql";
+import { transitionFor, type Evaluation, type Transition } from "@/lib/alerts/evaluate";
+import { fromRuleRow, incidentOf, RULE_COLUMNS, ruleValues, type AlertRule, type Incident } from "./rows";
+import type { AlertRuleConfig } from "@/lib/alerts/rule-schema";
+import type { DeliveryAttempt } from "@/lib/alerts/delivery-attempt";
+
+// Two-int4 key space of its own: never collides with the trace or rollup locks of ingest.
+const PG_RULE_LOCK = "SELECT pg_advisory_xact_lock(1751607913, hashtext(?))";
+const RULE_SELECT = `SELECT r.*, (SELECT i."id" FROM "alert_incidents" i WHERE i."ruleId" = r."id" AND i."state" = 'open' LIMIT 1) AS "openIncidentId" FROM "alert_rules" r`;
+
+const write = <T>(fn: (tx: Sql) => Promise<T>): Promise<T> => getSql().transaction(fn);
+
+/** Every rule, oldest first (only the enabled ones for the scheduler). */
+export async function listRules(options: { enabledOnly?: boolean } = {}): Promise<AlertRule[]> {
+  const where = options.enabledOnly ? ` WHERE r."enabled" = ?` : "";
+  const rows = await getSql().query(`${RULE_SELECT}${where} ORDER BY r."createdMs", r."id"`, options.enabledOnly ? [true] : []);
+  return rows.map(fromRuleRow);
+}
+
+export async function getRule(id: string): Promise<AlertRule | null> {
+  const [row] = await getSql().query(`${RULE_SELECT} WHERE r."id" = ?`, [id]);
+  return row ? fromRuleRow(row) : null;
+}
+
+export async function createRule(config: AlertRuleConfig): Promise<AlertRule> {
+  const id = randomUUID();
+  const now = Date.now();
+  await write((tx) =>
+    tx.run(
+      `INSERT INTO "alert_rules" (${RULE_COLUMNS.map((c) => `"${c}"`).join(", ")}, "id", "createdMs", "updatedMs") VALUES (${RULE_COLUMNS.map(() => "?").join(", ")}, ?, ?, ?)`,
+      [...ruleValues(config), id, BigInt(now), BigInt(now)],
+    ),
+  );
+  return (await getRule(id))!;
+}
+
+/** Replaces a rule's configuration; null when it does not exist. */
+export async function updateRule(id: string, config: AlertRuleConfig): Promise<AlertRule | null> {
+  const changed = await write((tx) =>
+    tx.run(`UPDATE "alert_rules" SET ${RULE_COLUMNS.map((c) => `"${c}" = ?`).join(", ")}, "updatedMs" = ? WHERE "id" = ?`, [
+      ...ruleValues(config),
+      BigInt(Date.now()),
+      id,
+    ]),
+  );
+  return changed > 0 ? getRule(id) : null;
+}
+
+/** Deletes a rule with its incidents and their delivery records; false when it did not exist. */
+export async function deleteRule(id: string): Promise<boolean> {
+  return write(async (tx) => {
+    await tx.run(`DELETE FROM "alert_deliveries" WHERE "incidentId" IN (SELECT "id" FROM "alert_incidents" WHERE "ruleId" = ?)`, [id]);
+    await tx.run(`DELETE FROM "alert_incidents" WHERE "ruleId" = ?`, [id]);
+    return (await tx.run(`DELETE FROM "alert_rules" WHERE "id" = ?`, [id])) > 0;
+  });
+}
+
+export type RecordedEvaluation = { transition: Transition; incident: Incident | null };
+
+/**
+ * Applies an evaluation: opens an incident (fire), raises its peak (continue), or closes it
+ * (resolve), and notes the evaluation on the rule. `exampleTraceIds` are kept when it opens.
+ */
+export async function recordEvaluation(ruleId: string, e: Evaluation, exampleTraceIds: readonly string[], nowMs: number): Promise<RecordedEvaluation> {
+  return write(async (tx) => {
+    if (tx.dialect === "postgres") await tx.query(PG_RULE_LOCK, [ruleId]);
+    const noted = await tx.run(`UPDATE "alert_rules" SET "lastEvaluatedMs" = ?, "lastValue" = ? WHERE "id" = ?`, [BigInt(nowMs), e.value, ruleId]);
+    if (noted === 0) return { transition: "none", incident: null }; // deleted meanwhile
+    const [open] = await tx.query(`SELECT * FROM "alert_incidents" WHERE "ruleId" = ? AND "state" = 'open' LIMIT 1`, [ruleId]);
+    const transition = transitionFor(open !== undefined, e);
+    if (transition === "fire") {
+      const id = randomUUID();
+      const value = e.value!,
+        limit = e.limit!; // a breach has both
+      await tx.run(
+        `INSERT INTO "alert_incidents" ("id", "ruleId", "state", "startMs", "endMs", "startValue", "baseline", "threshold", "peakValue", "lastValue", "exampleTraceIds") VALUES (?, ?, 'open', ?, NULL, ?, ?, ?, ?, ?, ?)`,
+        [id, ruleId, BigInt(nowMs), value, e.baseline, limit, value, value, JSON.stringify(exampleTraceIds)],
+      );
+      return { transition, incident: await readIncident(tx, id) };
+    }
+    if (!open) return { transition, incident: null };
+    const id = String(open.id);
+    if (transition === "continue") {
+      await tx.run(`UPDATE "alert_incidents" SET "peakValue" = ?, "lastValue" = ? WHERE "id" = ?`, [Math.max(Number(open.peakValue), e.value!), e.value, id]);
+    } else {
+      const last: SqlValue = e.value ?? Number(open.lastValue);
+      await tx.run(`UPDATE "alert_incidents" SET "state" = 'resolved', "endMs" = ?, "lastValue" = ? WHERE "id" = ?`, [BigInt(nowMs), last, id]);
+    }
+    return { transition, incident: await readIncident(tx, id) };
+  });
+}
+
+async function readIncident(tx: Sql, id: string): Promise<Incident> {
+  const [row] = await tx.query(`SELECT * FROM "alert_incidents" WHERE "id" = ?`, [id]);
+  return incidentOf(row as Row);
+}
+
+/** Records one webhook delivery attempt (skipped when the rule and its incidents were deleted meanwhile). */
+export async function recordDelivery(incidentId: string, event: "firing" | "resolved", url: string, a: DeliveryAttempt): Promise<void> {
+  await write((tx) =>
+    tx.run(
+      `INSERT INTO "alert_deliveries" ("incidentId", "event", "attempt", "url", "httpStatus", "ok", "error", "atMs", "durationMs")
+       SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM "alert_incidents" WHERE "id" = ?)`,
+      [incidentId, event, a.attempt, url, a.httpStatus, a.ok, a.error, BigInt(a.atMs), a.durationMs, incidentId],
+    ),
+  );
+}

@@ -1,0 +1,168 @@
+import "server-only";
+// Writes a transaction's rollup deltas to `metric_rollups`: the ingest-time aggregates that let the
+// analytics API answer without scanning spans.
+//
+// Design
+// - One row per (dimension, granularity, bucketStartMs, groupKey) at 1m, 1h and 1d granularity
+//   (dimensions.ts says which dimension keeps which). A query reads the coarsest granularity that
+//   divides its bucket (1m/5m → minute rows, 1h → hour rows, 1d → day rows), so 30 days at 1h are
+//   720 rows per group, never spans.
+// - Each row holds sums (count, errors, LLM and tool calls, duration, cost, tokens), a maximum, and a
+//   log-bucketed duration histogram (sketch.ts: DDSketch mapping, under 1 % relative error) stored as
+//   JSON {bin: count}. Sums and histograms both add and subtract, so rows merge across buckets at
+//   read time and un-count an item at write time.
+// - An item counts in the bucket of its start time (UTC-aligned). Spans count once, when inserted: a
+//   re-sent span is skipped by ON CONFLICT and never reaches the deltas. Traces count by their summary:
+//   every refresh takes the trace's previous contribution out and puts the new one in (changes.ts),
+//   which moves a trace to the right bucket, name or agent when late spans arrive and keeps its cost
+//   right after a price change. Span rows carry no cost, so repricing never touches them.
+// - `trace.model` rows give the cost API's groupBy=model: each trace contributes once per model it used
+//   (that model's calls, tokens and cost), so their `count` is exactly the number of distinct traces
+//   using the model in the bucket, with no presence table.
+// - Deltas are accumulated per transaction (RollupDeltas) and written here once. Rows without a
+//   histogram are added to in SQL (ON CONFLICT … SET "count" = "count" + excluded."count"); rows with
+//   one are read, merged in memory and upserted. PostgreSQL writers in several processes serialise on
+//   one transaction-scoped advisory lock taken after the trace locks (always in that order: no
+//   deadlock), so a read-merge-write never loses another writer's delta. SQLite has one writer anyway.
+// - Rollups hold what ingest maintained: spans stored before this table existed are not in them.
+import { pgText, quote, type Row, type Sql, type SqlValue } from "@/lib/db/sql";
+import type { RollupRowCache } from "./rollup-cache";
+import { applyDelta, rollupId, type RollupDelta, type RollupDeltas, type RollupKey, type RollupRow, type RollupTotals } from "@/lib/analytics/rollup-delta";
+import type { Granularity } from "@/lib/analytics/buckets";
+import type { Dimension } from "@/lib/analytics/dimensions";
+import { decodeBins, encodeBins } from "@/lib/analytics/sketch";
+
+const COLUMNS = [
+  "dimension",
+  "granularity",
+  "bucketStartMs",
+  "groupKey",
+  "count",
+  "errorCount",
+  "llmCallCount",
+  "toolCallCount",
+  "durationSumMs",
+  "maxMs",
+  "p50Ms",
+  "p95Ms",
+  "p99Ms",
+  "costUsd",
+  "inputTokens",
+  "outputTokens",
+  "bins",
+] as const;
+const KEY_COLUMNS = COLUMNS.slice(0, 4);
+const SELECT = `SELECT ${COLUMNS.map((c) => `r.${quote(c)}`).join(", ")} FROM "metric_rollups" r`;
+const SQLITE_READ = `${SELECT} WHERE ${KEY_COLUMNS.map((c) => `r.${quote(c)} = ?`).join(" AND ")}`;
+const PG_READ = `${SELECT} JOIN json_to_recordset(?::json) AS k("d" text, "g" text, "b" bigint, "k" text)
+  ON r."dimension" = k."d" AND r."granularity" = k."g" AND r."bucketStartMs" = k."b" AND r."groupKey" = k."k"`;
+const SUM_COLUMNS = ["count", "errorCount", "llmCallCount", "toolCallCount", "durationSumMs", "costUsd", "inputTokens", "outputTokens"] as const;
+const REPLACE = `(${KEY_COLUMNS.map(quote).join(", ")}) DO UPDATE SET ${COLUMNS.slice(4)
+  .map((c) => `${quote(c)} = excluded.${quote(c)}`)
+  .join(", ")}`;
+const ADD = `(${KEY_COLUMNS.map(quote).join(", ")}) DO UPDATE SET ${SUM_COLUMNS.map((c) => `${quote(c)} = "metric_rollups".${quote(c)} + excluded.${quote(c)}`).join(", ")},
+  "maxMs" = CASE WHEN excluded."maxMs" > "metric_rollups"."maxMs" THEN excluded."maxMs" ELSE "metric_rollups"."maxMs" END`;
+// Two-int4 key space: never collides with the single-bigint trace locks of lib/data/ingest/store-batch.ts.
+const PG_ROLLUP_LOCK = "SELECT pg_advisory_xact_lock(1751607912, 1)";
+
+type StoredRow = Record<(typeof COLUMNS)[number], unknown>;
+
+function fromStored(row: StoredRow): RollupRow {
+  return {
+    dimension: row.dimension as Dimension,
+    granularity: row.granularity as Granularity,
+    bucketStartMs: Number(row.bucketStartMs),
+    group: String(row.groupKey),
+    count: Number(row.count),
+    errorCount: Number(row.errorCount),
+    llmCallCount: Number(row.llmCallCount),
+    toolCallCount: Number(row.toolCallCount),
+    durationSumMs: Number(row.durationSumMs),
+    maxMs: Number(row.maxMs),
+    p50Ms: Number(row.p50Ms),
+    p95Ms: Number(row.p95Ms),
+    p99Ms: Number(row.p99Ms),
+    costUsd: Number(row.costUsd),
+    inputTokens: Number(row.inputTokens),
+    outputTokens: Number(row.outputTokens),
+    bins: decodeBins(row.bins as string),
+  };
+}
+
+type Latency = { maxMs: number; p50Ms: number; p95Ms: number; p99Ms: number };
+
+/** The values of COLUMNS, in order, for a row's key and sums, its latency figures and its encoded bins. */
+function storedValues(r: RollupKey & RollupTotals, { maxMs, p50Ms, p95Ms, p99Ms }: Latency, bins: string): SqlValue[] {
+  return [
+    r.dimension,
+    r.granularity,
+    BigInt(r.bucketStartMs),
+    r.group,
+    r.count,
+    r.errorCount,
+    r.llmCallCount,
+    r.toolCallCount,
+    r.durationSumMs,
+    maxMs,
+    p50Ms,
+    p95Ms,
+    p99Ms,
+    r.costUsd,
+    BigInt(Math.round(r.inputTokens)),
+    BigInt(Math.round(r.outputTokens)),
+    bins,
+  ];
+}
+
+const toStored = (r: RollupRow) => storedValues(r, r, encodeBins(r.bins));
+
+/** A sums-only delta as the row to add (ADD keeps the larger maximum; there is no histogram). */
+const sumsRow = (d: RollupDelta) => storedValues(d, { maxMs: d.addedMaxMs ?? 0, p50Ms: 0, p95Ms: 0, p99Ms: 0 }, "{}");
+
+async function readRows(tx: Sql, deltas: RollupDelta[]): Promise<Map<string, RollupRow>> {
+  if (deltas.length === 0) return new Map();
+  let rows: Row[];
+  if (tx.dialect === "postgres") {
+    // Group keys as stored (pgText); json → text would refuse a \u0000 anyway.
+    const keys = deltas.map((d) => ({ d: d.dimension, g: d.granularity, b: d.bucketStartMs, k: pgText(d.group) }));
+    rows = await tx.query(PG_READ, [JSON.stringify(keys)]);
+  } else {
+    // Cached prepared point lookups are SQLite's fastest path (no statement parsing, no temp tables).
+    rows = [];
+    for (const d of deltas) rows.push(...(await tx.query(SQLITE_READ, [d.dimension, d.granularity, BigInt(d.bucketStartMs), d.group])));
+  }
+  const stored = new Map<string, RollupRow>();
+  for (const row of rows) {
+    const r = fromStored(row as StoredRow);
+    stored.set(rollupId(r), r);
+  }
+  return stored;
+}
+
+/**
+ * Applies the deltas of one transaction to the stored rollups (call inside that transaction). `cache`
+ * (rollup-cache.ts, SQLite writer thread only) keeps histogram rows between transactions.
+ */
+export async function writeRollups(tx: Sql, deltas: RollupDeltas, cache?: RollupRowCache): Promise<void> {
+  const changes = deltas.changes();
+  if (changes.length === 0) return;
+  if (tx.dialect === "postgres") await tx.run(PG_ROLLUP_LOCK);
+  // Rows without a histogram hold sums only: added in SQL, without reading them first.
+  const sums = changes.filter((d) => d.bins === null);
+  await tx.insertMany("metric_rollups", COLUMNS, sums.map(sumsRow), ADD);
+  const withBins = changes.filter((d) => d.bins !== null);
+  if (withBins.length === 0) return;
+  await cache?.validate(tx);
+  const ids = withBins.map(rollupId);
+  const cached = ids.map((id) => cache?.get(id));
+  const stored = await readRows(
+    tx,
+    withBins.filter((_, i) => cached[i] === undefined),
+  );
+  const rows = withBins.map((d, i) => {
+    const row = applyDelta(cached[i] ?? stored.get(ids[i]!) ?? null, d);
+    cache?.set(ids[i]!, row);
+    return toStored(row);
+  });
+  await tx.insertMany("metric_rollups", COLUMNS, rows, REPLACE);
+}

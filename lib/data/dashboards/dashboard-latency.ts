@@ -1,0 +1,105 @@
+import "server-only";
+// The latency dashboard: percentiles over time per task, agent, tool or model, and the slowest tools
+// and models of the window. Everything is read from the ingest-time rollups, never from spans.
+import { getPrisma } from "@/lib/db/prisma";
+import { BUCKET_MS, bucketSpan, GRANULARITY_OF, type Bucket } from "@/lib/analytics/buckets";
+import { LATENCY_BUCKETS, LATENCY_DIMENSION } from "@/lib/analytics/dimensions";
+import type { LatencyPoint } from "@/lib/analytics/series";
+import type { TimeSeriesData, TraceLinkFilter } from "@/lib/format/chart";
+import { buildTracesHref } from "@/lib/format/traces-href";
+import { getLatencySeries } from "@/lib/data/analytics/metrics-latency";
+import { buildSeries, pickChartBucket, pivotTimeSeries, rankGroups, summariseLatency, type LatencySummary } from "@/lib/analytics/dashboard-shape";
+import type { DashboardWindow } from "./dashboard-window";
+
+export const LATENCY_DASHBOARD_GROUPS = ["name", "agent", "tool", "model"] as const;
+export type LatencyDashboardGroup = (typeof LATENCY_DASHBOARD_GROUPS)[number];
+export const PERCENTILES = ["p50", "p95", "p99"] as const;
+export type Percentile = (typeof PERCENTILES)[number];
+
+/** Lines on the comparison chart, and small charts below it. */
+const OVERVIEW_GROUPS = 8;
+const SMALL_MULTIPLES = 6;
+const SLOWEST_ROWS = 8;
+/** p50 calm, p95 warning, p99 alarming (and dashed, so the lines stay apart where they coincide). */
+const PERCENTILE_COLORS = ["#10b981", "#f59e0b", "#f43f5e"] as const;
+
+export type SlowestRow = LatencySummary & { href: string };
+export type GroupLatency = { label: string; count: number; data: TimeSeriesData };
+
+export type LatencyDashboard = {
+  bucket: Bucket;
+  /** Buckets shown (the window widened to whole buckets). */
+  startMs: number;
+  endMs: number;
+  /** One line per group (the busiest ones) of the chosen percentile. */
+  overview: TimeSeriesData;
+  /** p50/p95/p99 of each of the busiest groups. */
+  groups: GroupLatency[];
+  groupCount: number;
+  slowestTools: SlowestRow[];
+  slowestModels: SlowestRow[];
+};
+
+const filterOf =
+  (groupBy: LatencyDashboardGroup) =>
+  (group: string): TraceLinkFilter => ({ [groupBy]: group, sort: "duration" });
+const valueOf: Record<Percentile, (p: LatencyPoint) => number> = { p50: (p) => p.p50Ms, p95: (p) => p.p95Ms, p99: (p) => p.p99Ms };
+
+/** Everything the latency page shows for `window`, grouped by `groupBy`. */
+export async function getLatencyDashboard(window: DashboardWindow, groupBy: LatencyDashboardGroup, percentile: Percentile): Promise<LatencyDashboard> {
+  const bucket = pickChartBucket(window.fromMs, window.toMs, LATENCY_BUCKETS);
+  const bucketMs = BUCKET_MS[bucket];
+  const { startMs, endMs } = bucketSpan(window.fromMs, window.toMs, bucket);
+  const [points, tools, models] = await Promise.all([
+    getLatencySeries({ fromMs: window.fromMs, toMs: window.toMs, bucket, groupBy }),
+    getWindowLatency("tool", bucket, startMs, endMs),
+    getWindowLatency("model", bucket, startMs, endMs),
+  ]);
+  const ranked = rankGroups(points, (p) => p.count);
+  const pivot = { startMs, endMs, bucketMs, empty: null };
+  const overview = pivotTimeSeries(points, {
+    ...pivot,
+    series: buildSeries(ranked.slice(0, OVERVIEW_GROUPS), filterOf(groupBy)),
+    seriesOf: (p) => p.group,
+    value: valueOf[percentile],
+  });
+  const groups = ranked.slice(0, SMALL_MULTIPLES).map((group) => {
+    const own = points.filter((p) => p.group === group);
+    const series = buildSeries(PERCENTILES, () => filterOf(groupBy)(group)).map((s, i) => ({
+      ...s,
+      color: PERCENTILE_COLORS[i]!,
+      isDashed: s.label === "p99",
+    }));
+    const cells = own.flatMap((p) => PERCENTILES.map((pct) => ({ bucketStart: p.bucketStart, pct, value: valueOf[pct](p) })));
+    const data = pivotTimeSeries(cells, { ...pivot, series, seriesOf: (c) => c.pct, value: (c) => c.value });
+    return { label: group, count: own.reduce((sum, p) => sum + p.count, 0), data };
+  });
+  const withHref = (key: "tool" | "model") => (row: LatencySummary) => ({
+    ...row,
+    href: buildTracesHref({ [key]: row.group, sort: "duration" }, window.fromMs, window.toMs),
+  });
+  return {
+    bucket,
+    startMs,
+    endMs,
+    overview,
+    groups,
+    groupCount: ranked.length,
+    slowestTools: tools.slice(0, SLOWEST_ROWS).map(withHref("tool")),
+    slowestModels: models.slice(0, SLOWEST_ROWS).map(withHref("model")),
+  };
+}
+
+/** Percentiles of each tool or model over the whole window: its rollup histograms merged. */
+async function getWindowLatency(groupBy: "tool" | "model", bucket: Bucket, startMs: number, endMs: number): Promise<LatencySummary[]> {
+  const rows = await getPrisma().metricRollup.findMany({
+    where: {
+      dimension: LATENCY_DIMENSION[groupBy],
+      granularity: GRANULARITY_OF[bucket],
+      bucketStartMs: { gte: BigInt(startMs), lt: BigInt(endMs) },
+      count: { gt: 0 },
+    },
+    select: { groupKey: true, count: true, maxMs: true, bins: true },
+  });
+  return summariseLatency(rows.map((r) => ({ group: r.groupKey, count: r.count, maxMs: r.maxMs, bins: r.bins })));
+}

@@ -1,0 +1,94 @@
+import "server-only";
+// The price table as users see and change it: built-in prices with their overrides on top. A change
+// is written and the stored costs of the affected models recomputed in one exclusive transaction.
+import { z } from "zod";
+import { recomputeCosts } from "@/lib/data/ingest/recompute-costs";
+import { getSql } from "@/lib/db/connections";
+import { getPriceBook, invalidatePriceBook, loadPriceBook } from "./price-book";
+import type { Sql } from "@/lib/db/sql";
+import { BUILT_IN_PRICES } from "@/lib/pricing/compute";
+
+export type PriceEntry = {
+  model: string;
+  provider: string | null;
+  inputPerMTokUsd: number;
+  outputPerMTokUsd: number;
+  cacheReadPerMTokUsd: number | null;
+  cacheWritePerMTokUsd: number | null;
+  source: "built-in" | "override";
+};
+
+const usd = z.number({ message: "must be a number (USD per million tokens)" }).finite().min(0, "must be 0 or more").max(10_000, "must be at most 10000");
+export const priceInputSchema = z.strictObject({
+  provider: z.string().trim().min(1).max(100).nullish(),
+  inputPerMTokUsd: usd,
+  outputPerMTokUsd: usd,
+  cacheReadPerMTokUsd: usd.nullish(),
+  cacheWritePerMTokUsd: usd.nullish(),
+});
+export type PriceInput = z.infer<typeof priceInputSchema>;
+
+/** Price-table keys are lower-case model names without snapshot suffixes, e.g. `gpt-4o`. */
+export const modelKeySchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9._:@-]{0,199}$/, "must be a model name such as gpt-4o");
+
+/** Every price in force, overrides marked. */
+export async function listPrices(): Promise<PriceEntry[]> {
+  const book = await getPriceBook();
+  return [...book.prices.entries()]
+    .map(([model, p]) => ({
+      model,
+      provider: p.provider,
+      inputPerMTokUsd: p.input,
+      outputPerMTokUsd: p.output,
+      cacheReadPerMTokUsd: p.cacheRead,
+      cacheWritePerMTokUsd: p.cacheWrite,
+      source: BUILT_IN_PRICES.get(model) === p ? ("built-in" as const) : ("override" as const),
+    }))
+    .sort((a, b) => a.model.localeCompare(b.model));
+}
+
+async function changePrice(model: string, write: (tx: Sql) => Promise<unknown>): Promise<number> {
+  const sql = getSql();
+  let changed = 0;
+  await sql.transaction(async (tx) => {
+    const before = await loadPriceBook(tx);
+    await write(tx);
+    changed = await recomputeCosts(tx, before, await loadPriceBook(tx), new Set([model]));
+  });
+  // Only now: a book reloaded before the commit would not have seen the change.
+  invalidatePriceBook();
+  return changed;
+}
+
+/** Adds or replaces the override of one model; returns how many stored spans got a new cost. */
+export async function setPriceOverride(model: string, price: PriceInput): Promise<number> {
+  return changePrice(model, (tx) =>
+    tx.run(
+      `INSERT INTO "model_prices" ("model", "provider", "inputPerMTokUsd", "outputPerMTokUsd", "cacheReadPerMTokUsd", "cacheWritePerMTokUsd", "updatedAt")
+       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT ("model") DO UPDATE SET "provider" = excluded."provider", "inputPerMTokUsd" = excluded."inputPerMTokUsd",
+       "outputPerMTokUsd" = excluded."outputPerMTokUsd", "cacheReadPerMTokUsd" = excluded."cacheReadPerMTokUsd",
+       "cacheWritePerMTokUsd" = excluded."cacheWritePerMTokUsd", "updatedAt" = excluded."updatedAt"`,
+      [
+        model,
+        price.provider ?? BUILT_IN_PRICES.get(model)?.provider ?? null,
+        price.inputPerMTokUsd,
+        price.outputPerMTokUsd,
+        price.cacheReadPerMTokUsd ?? null,
+        price.cacheWritePerMTokUsd ?? null,
+        new Date().toISOString(),
+      ],
+    ),
+  );
+}
+
+/** Removes an override (the built-in price, if any, applies again). Returns spans recomputed, or null if none existed. */
+export async function deletePriceOverride(model: string): Promise<number | null> {
+  const sql = getSql();
+  const exists = await sql.query(`SELECT 1 AS "x" FROM "model_prices" WHERE "model" = ?`, [model]);
+  if (exists.length === 0) return null;
+  return changePrice(model, (tx) => tx.run(`DELETE FROM "model_prices" WHERE "model" = ?`, [model]));
+}

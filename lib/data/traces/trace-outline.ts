@@ -1,0 +1,43 @@
+import "server-only";
+// The trace view's first read: the trace summary and an outline of each span (ids, names, times, status,
+// usage), without inputs, outputs, attributes or events. Reading 10,000 full spans parses ~10 MB of JSON;
+// the outline selects a few columns. The full span of a selected row comes from getTraceDetail.
+import { getPrisma } from "@/lib/db/prisma";
+import { nsToIso } from "@/lib/data/traces/trace-summary";
+import { toTraceSummary } from "@/lib/data/traces/traces";
+import type { SpanOutline } from "@/lib/trace/span-outline";
+import type { Kind, Status, TraceSummary } from "@/lib/trace/types";
+
+/** The trace and its span outlines in start order, or null when no span of it was stored. */
+export async function getTraceOutline(traceId: string): Promise<{ trace: TraceSummary; spans: SpanOutline[] } | null> {
+  const id = traceId.toLowerCase();
+  if (!/^[0-9a-f]{32}$/.test(id)) return null;
+  const prisma = getPrisma();
+  const [trace, rows] = await Promise.all([
+    prisma.trace.findUnique({ where: { traceId: id } }),
+    prisma.span.findMany({
+      where: { traceId: id },
+      orderBy: [{ startNs: "asc" }, { spanId: "asc" }],
+      select: {
+        spanId: true,
+        parentSpanId: true,
+        name: true,
+        kind: true,
+        serviceName: true,
+        startNs: true,
+        durationMs: true,
+        status: true,
+        statusMessage: true,
+        model: true,
+        inputTokens: true,
+        outputTokens: true,
+        costUsd: true,
+        toolName: true,
+        agentName: true,
+      },
+    }),
+  ]);
+  if (!trace) return null;
+  const spans = rows.map(({ startNs, kind, status, ...rest }) => ({ ...rest, kind: kind as Kind, status: status as Status, startTime: nsToIso(startNs) }));
+  return { trace: toTraceSummary(trace), spans };
+}

@@ -1,0 +1,52 @@
+import "server-only";
+// The trace list: newest first (or by duration/cost), filtered, cursor-paginated.
+import type { Prisma } from "@/prisma/generated/sqlite/index";
+import { getDatabaseKind, getPrisma } from "@/lib/db/prisma";
+import type { TraceQuery } from "@/lib/trace/trace-params";
+import type { TraceFilters, TracePage } from "@/lib/trace/types";
+import { toTraceSummary } from "./trace-summary";
+
+export { toTraceSummary } from "./trace-summary";
+export { getSpanDetail, getTraceDetail } from "./trace-detail";
+
+const msToNs = (date: Date) => BigInt(date.getTime()) * 1_000_000n;
+
+/** Prisma `where` for the filters of api.md. */
+export function buildTraceWhere(filters: TraceFilters): Prisma.TraceWhereInput {
+  // SQLite's LIKE is case-insensitive for ASCII already; PostgreSQL needs ILIKE.
+  const contains = (value: string) => (getDatabaseKind() === "postgres" ? { contains: value, mode: "insensitive" as const } : { contains: value });
+  const facet = (name: string, value?: string) => (value ? { facets: { some: { facet: name, value } } } : {});
+  const and: Prisma.TraceWhereInput[] = [facet("agent", filters.agent), facet("model", filters.model), facet("tool", filters.tool)];
+  if (filters.q) {
+    const q = contains(filters.q);
+    and.push({ OR: [{ name: q }, { spans: { some: { OR: [{ name: q }, { input: q }, { output: q }, { statusMessage: q }] } } }] });
+  }
+  return {
+    startNs: { gte: filters.from ? msToNs(filters.from) : undefined, lt: filters.to ? msToNs(filters.to) : undefined },
+    status: filters.status,
+    name: filters.name,
+    sessionId: filters.sessionId,
+    userId: filters.userId,
+    costUsd: filters.minCostUsd !== undefined || filters.maxCostUsd !== undefined ? { gte: filters.minCostUsd, lte: filters.maxCostUsd } : undefined,
+    durationMs: { gte: filters.minDurationMs, lte: filters.maxDurationMs },
+    AND: and,
+  };
+}
+
+const SORT_FIELD = { time: "startNs", duration: "durationMs", cost: "costUsd" } as const;
+
+/** One page of trace summaries. `nextCursor` is the last trace id of the page when more follow. */
+export async function listTraces(query: Omit<TraceQuery, "sort" | "order"> & Partial<Pick<TraceQuery, "sort" | "order">>): Promise<TracePage> {
+  const { filters, limit, cursor, sort = "time", order = "desc" } = query;
+  const field = SORT_FIELD[sort];
+  const orderBy: Prisma.TraceOrderByWithRelationInput[] =
+    field === "costUsd" ? [{ costUsd: { sort: order, nulls: "last" } }, { traceId: order }] : [{ [field]: order }, { traceId: order }];
+  const rows = await getPrisma().trace.findMany({
+    where: buildTraceWhere(filters),
+    orderBy,
+    take: limit + 1,
+    ...(cursor ? { cursor: { traceId: cursor }, skip: 1 } : {}),
+  });
+  const page = rows.slice(0, limit);
+  return { data: page.map(toTraceSummary), nextCursor: rows.length > limit ? page.at(-1)!.traceId : null };
+}

@@ -1,0 +1,24 @@
+// One request's (or several merged requests') normalised spans, resources and log records: what the
+// receiver queues and the data layer stores in one transaction. Pure.
+import type { SpanLogRecord } from "./logs";
+import type { SpanText } from "./packed-text";
+import type { ResourceRecord, SpanRecord } from "./span-record";
+
+export type WriteBatch = {
+  spans: SpanRecord[];
+  resources: ResourceRecord[];
+  logs: SpanLogRecord[];
+  /** In the SQLite writer thread: the spans' large text columns as bytes (packed-text.ts), by span; the spans hold null there. */
+  text?: (SpanText | undefined)[];
+};
+
+/** Several requests' batches as one, to store in one transaction. */
+export function mergeBatches(batches: readonly WriteBatch[]): WriteBatch {
+  if (batches.length === 1) return batches[0]!;
+  return {
+    spans: batches.flatMap((b) => b.spans),
+    resources: batches.flatMap((b) => b.resources),
+    logs: batches.flatMap((b) => b.logs),
+    ...(batches.some((b) => b.text) ? { text: batches.flatMap((b) => b.text ?? b.spans.map(() => undefined)) } : {}),
+  };
+}

@@ -1,0 +1,55 @@
+import "server-only";
+// Evaluates every enabled alert rule every HINDSIGHT_ALERT_INTERVAL_SECONDS, inside the server
+// process (started by the root instrumentation.ts). The next round is scheduled when the previous
+// one has finished, so rounds never overlap however slow the database is; the timer is unref'd so it
+// never keeps a process alive. The state lives on globalThis because Next.js may load this module in
+// more than one bundle (instrumentation, route handlers, dev reloads): one scheduler per process.
+import { getEnv } from "@/lib/env";
+import { publicBaseUrl, runRule } from "./run-rule";
+import { listRules } from "@/lib/data/alerts/alert-store";
+
+type SchedulerState = { timer: NodeJS.Timeout | null; stopped: boolean };
+const globalForScheduler = globalThis as unknown as { hindsightAlertScheduler?: SchedulerState };
+
+/** Evaluates each enabled rule once, one after another; a failing rule does not stop the others. */
+export async function evaluateEnabledRules(): Promise<number> {
+  const rules = await listRules({ enabledOnly: true });
+  const baseUrl = publicBaseUrl();
+  for (const rule of rules) {
+    try {
+      await runRule(rule, { baseUrl });
+    } catch (error) {
+      console.error(`[hindsight] alert rule "${rule.name}" (${rule.id}) could not be evaluated: ${(error as Error).message}`);
+    }
+  }
+  return rules.length;
+}
+
+/** Starts the scheduler once per process; false when it runs already or is turned off (interval 0). */
+export function startAlertScheduler(): boolean {
+  const seconds = getEnv().HINDSIGHT_ALERT_INTERVAL_SECONDS;
+  if (globalForScheduler.hindsightAlertScheduler || seconds === 0) return false;
+  const state: SchedulerState = { timer: null, stopped: false };
+  globalForScheduler.hindsightAlertScheduler = state;
+  const schedule = () => {
+    if (state.stopped) return;
+    state.timer = setTimeout(() => {
+      evaluateEnabledRules()
+        .catch((error: unknown) => console.error(`[hindsight] alert evaluation round failed: ${(error as Error).message}`))
+        .finally(schedule);
+    }, seconds * 1000);
+    state.timer.unref();
+  };
+  schedule();
+  console.log(`[hindsight] alert rules evaluated every ${seconds} s`);
+  return true;
+}
+
+/** Stops the scheduler (a round in progress finishes). */
+export function stopAlertScheduler(): void {
+  const state = globalForScheduler.hindsightAlertScheduler;
+  if (!state) return;
+  state.stopped = true;
+  if (state.timer) clearTimeout(state.timer);
+  globalForScheduler.hindsightAlertScheduler = undefined;
+}
