@@ -19,6 +19,8 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   reporter: [["list"]],
   use: {
+    // Signed in as the instance admin (tests/e2e/global-setup.ts writes it); tests of signed-out pages clear it.
+    storageState: "test-results/e2e-auth/admin.json",
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     viewport: { width: 1440, height: 900 },

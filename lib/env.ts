@@ -3,6 +3,9 @@
 import path from "node:path";
 import { z } from "zod";
 
+/** An optional variable: empty means unset (VAR= in a shell or a .env file). */
+const unsetIfEmpty = <T extends z.ZodType>(inner: T) => z.preprocess((v) => (v === "" ? undefined : v), inner.optional());
+
 const schema = z.object({
   DATABASE_URL: z
     .string()
@@ -41,6 +44,41 @@ const schema = z.object({
     .trim()
     .optional()
     .refine((v) => !v || /^https?:\/\/[^\s/]+(\/\S*)?$/.test(v), "must be an http:// or https:// URL"),
+  // Access (lib/auth): the headless first admin, and single sign-on with OpenID Connect.
+  HINDSIGHT_ADMIN_EMAIL: unsetIfEmpty(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.email({ message: "must be an email address" })),
+  ),
+  HINDSIGHT_ADMIN_PASSWORD: unsetIfEmpty(z.string().min(12, "must be at least 12 characters").max(256, "must be at most 256 characters")),
+  HINDSIGHT_OIDC_ISSUER: unsetIfEmpty(
+    z
+      .string()
+      .trim()
+      .regex(/^https?:\/\/\S+$/, "must be the issuer's http(s) URL"),
+  ),
+  HINDSIGHT_OIDC_CLIENT_ID: unsetIfEmpty(z.string().trim().min(1)),
+  HINDSIGHT_OIDC_CLIENT_SECRET: unsetIfEmpty(z.string().trim().min(1)),
+  HINDSIGHT_OIDC_ALLOWED_DOMAINS: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) =>
+      v
+        ? v
+            .split(",")
+            .map((d) => d.trim().toLowerCase().replace(/^@/, ""))
+            .filter(Boolean)
+        : [],
+    )
+    .refine((domains) => domains.every((d) => /^[a-z0-9.-]+\.[a-z]{2,}$/.test(d)), "must be a comma-separated list of domains such as example.com"),
+  // Alert webhooks may target loopback and private addresses (tests, on-premises receivers).
+  HINDSIGHT_WEBHOOK_ALLOW_PRIVATE: z
+    .enum(["0", "1"], { message: "must be 0 or 1" })
+    .default("0")
+    .transform((v) => v === "1"),
 });
 
 export type Env = z.infer<typeof schema> & { database: { kind: "sqlite"; file: string } | { kind: "postgres"; url: string } };
@@ -60,6 +98,15 @@ export function getEnv(source: NodeJS.ProcessEnv = process.env): Env {
     url && !url.startsWith("file:")
       ? { kind: "postgres", url }
       : { kind: "sqlite", file: path.resolve(url ? url.slice("file:".length) : path.join("data", "hindsight.db")) };
+  const { HINDSIGHT_ADMIN_EMAIL: adminEmail, HINDSIGHT_ADMIN_PASSWORD: adminPassword } = parsed.data;
+  if (Boolean(adminEmail) !== Boolean(adminPassword))
+    throw new Error("Invalid environment:\n  HINDSIGHT_ADMIN_EMAIL and HINDSIGHT_ADMIN_PASSWORD go together: set both or neither");
+  const oidc = [parsed.data.HINDSIGHT_OIDC_ISSUER, parsed.data.HINDSIGHT_OIDC_CLIENT_ID, parsed.data.HINDSIGHT_OIDC_CLIENT_SECRET];
+  if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+    throw new Error(
+      "Invalid environment:\n  HINDSIGHT_OIDC_ISSUER, HINDSIGHT_OIDC_CLIENT_ID and HINDSIGHT_OIDC_CLIENT_SECRET go together: set all three or none",
+    );
+  }
   const env = { ...parsed.data, database };
   if (source === process.env) cached = env;
   return env;

@@ -43,13 +43,15 @@ async function main(): Promise<void> {
   else ensureBuilt();
   const where = env.database.kind === "sqlite" ? `SQLite ${env.database.file}` : "PostgreSQL (DATABASE_URL)";
   console.log(`[hindsight] database: ${where}`);
-  const key = await prepareDatabase(env);
+  const { key, adminCreated, needsSetup } = await prepareDatabase(env);
+  if (adminCreated) console.log(`[hindsight] created the instance admin ${env.HINDSIGHT_ADMIN_EMAIL} (HINDSIGHT_ADMIN_EMAIL)`);
   if (key.created && key.source === "generated") {
     console.log(`\n[hindsight] Created the first API key (shown once, store it now):\n\n    ${key.key}\n`);
   } else if (key.created) {
     console.log("[hindsight] registered HINDSIGHT_INIT_API_KEY");
   }
   console.log(`[hindsight] dashboard http://localhost:${env.PORT}  ·  OTLP endpoint http://localhost:${env.PORT}/v1/traces`);
+  if (needsSetup) console.log(`[hindsight] first start: open http://localhost:${env.PORT}/setup to create the admin account`);
   const child = spawn(process.execPath, [...SERVER_V8_FLAGS, "node_modules/next/dist/bin/next", isDev ? "dev" : "start", "-p", String(env.PORT)], {
     stdio: "inherit",
     env: process.env,

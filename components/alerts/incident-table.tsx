@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { ProjectLink } from "@/components/shell/project-link";
 import type { IncidentRow } from "@/lib/forms/alert-form";
 import { formatMetricValue, formatScope, METRIC_LABELS } from "@/lib/format/alerts";
 import { formatDuration } from "@/lib/format/duration";
@@ -89,9 +89,9 @@ export function IncidentTable({
               <td className={cell}>
                 {i.exampleTraceIds.length === 0 ? <span className="text-fg-muted">—</span> : null}
                 {i.exampleTraceIds.slice(0, 3).map((traceId, n) => (
-                  <Link key={traceId} href={`/traces/${traceId}`} className="mr-2 font-mono text-xs text-accent hover:underline" title={traceId}>
+                  <ProjectLink key={traceId} href={`/traces/${traceId}`} className="mr-2 font-mono text-xs text-accent hover:underline" title={traceId}>
                     #{n + 1}
-                  </Link>
+                  </ProjectLink>
                 ))}
               </td>
               <td className={`${cell} text-xs`}>

@@ -7,6 +7,8 @@ import { formatMetricValue, formatScope, METRIC_LABELS } from "@/lib/format/aler
 type Props = {
   rules: AlertRuleRow[];
   onEdit: (rule: AlertRuleRow) => void;
+  /** Members and admins change rules; viewers only read them. */
+  canEdit: boolean;
   evaluateFormId: string;
   deleteFormId: string;
   isBusy: boolean;
@@ -23,7 +25,7 @@ function describeLimit(rule: AlertRuleRow): string {
 }
 
 /** Rule table with its actions. */
-export function RuleList({ rules, onEdit, evaluateFormId, deleteFormId, isBusy }: Props) {
+export function RuleList({ rules, onEdit, evaluateFormId, deleteFormId, isBusy, canEdit }: Props) {
   if (rules.length === 0)
     return <p className="rounded-lg border border-dashed border-line p-4 text-center text-sm text-fg-muted">No rules yet: create one above.</p>;
   return (
@@ -49,9 +51,11 @@ export function RuleList({ rules, onEdit, evaluateFormId, deleteFormId, isBusy }
             <th scope="col" className={head}>
               Webhook
             </th>
-            <th scope="col" className={head}>
-              <span className="sr-only">Actions</span>
-            </th>
+            {canEdit ? (
+              <th scope="col" className={head}>
+                <span className="sr-only">Actions</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody className="divide-y divide-line">
@@ -84,31 +88,33 @@ export function RuleList({ rules, onEdit, evaluateFormId, deleteFormId, isBusy }
               <td className={`${cell} max-w-48 truncate text-xs text-fg-muted`} title={rule.webhookUrl ?? undefined}>
                 {rule.webhookUrl ?? "—"}
               </td>
-              <td className={`${cell} text-right`}>
-                <button type="button" onClick={() => onEdit(rule)} className="rounded px-2 py-0.5 text-xs text-accent hover:bg-accent-soft">
-                  Edit
-                </button>
-                <button
-                  type="submit"
-                  form={evaluateFormId}
-                  name="id"
-                  value={rule.id}
-                  disabled={isBusy}
-                  className="rounded px-2 py-0.5 text-xs text-accent hover:bg-accent-soft disabled:opacity-60"
-                >
-                  Evaluate now
-                </button>
-                <button
-                  type="submit"
-                  form={deleteFormId}
-                  name="id"
-                  value={rule.id}
-                  disabled={isBusy}
-                  className="rounded px-2 py-0.5 text-xs text-danger hover:bg-danger-soft disabled:opacity-60"
-                >
-                  Delete
-                </button>
-              </td>
+              {canEdit ? (
+                <td className={`${cell} text-right`}>
+                  <button type="button" onClick={() => onEdit(rule)} className="rounded px-2 py-0.5 text-xs text-accent hover:bg-accent-soft">
+                    Edit
+                  </button>
+                  <button
+                    type="submit"
+                    form={evaluateFormId}
+                    name="id"
+                    value={rule.id}
+                    disabled={isBusy}
+                    className="rounded px-2 py-0.5 text-xs text-accent hover:bg-accent-soft disabled:opacity-60"
+                  >
+                    Evaluate now
+                  </button>
+                  <button
+                    type="submit"
+                    form={deleteFormId}
+                    name="id"
+                    value={rule.id}
+                    disabled={isBusy}
+                    className="rounded px-2 py-0.5 text-xs text-danger hover:bg-danger-soft disabled:opacity-60"
+                  >
+                    Delete
+                  </button>
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>

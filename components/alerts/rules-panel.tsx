@@ -6,6 +6,7 @@ import type { AlertActionState, AlertRuleRow, RuleFormValues } from "@/lib/forms
 import { evaluateRuleNow, removeRule, saveRule } from "@/lib/actions/alerts";
 import { RuleForm } from "./rule-form";
 import { RuleList } from "./rule-list";
+import { SecretNotice } from "./secret-notice";
 
 const IDLE: AlertActionState = { status: "idle" };
 const EVALUATE_FORM_ID = "evaluate-rule-form";
@@ -25,10 +26,10 @@ const toValues = (rule: AlertRuleRow): Partial<RuleFormValues> => ({
 });
 
 /** Rules with create, edit, evaluate now and delete. */
-export function RulesPanel({ rules }: { rules: AlertRuleRow[] }) {
-  const [saveState, save, isSaving] = useActionState(saveRule, IDLE);
-  const [evaluateState, evaluate, isEvaluating] = useActionState(evaluateRuleNow, IDLE);
-  const [deleteState, remove, isDeleting] = useActionState(removeRule, IDLE);
+export function RulesPanel({ rules, projectSlug, canEdit }: { rules: AlertRuleRow[]; projectSlug: string; canEdit: boolean }) {
+  const [saveState, save, isSaving] = useActionState(saveRule.bind(null, projectSlug), IDLE);
+  const [evaluateState, evaluate, isEvaluating] = useActionState(evaluateRuleNow.bind(null, projectSlug), IDLE);
+  const [deleteState, remove, isDeleting] = useActionState(removeRule.bind(null, projectSlug), IDLE);
   const [last, setLast] = useState<"save" | "evaluate" | "delete">("save");
   const [editing, setEditing] = useState<AlertRuleRow | null>(null);
   const [handled, setHandled] = useState(saveState);
@@ -43,19 +44,23 @@ export function RulesPanel({ rules }: { rules: AlertRuleRow[] }) {
 
   return (
     <div className="flex flex-col gap-3">
-      <RuleForm
-        key={formKey}
-        action={save}
-        isPending={isSaving}
-        ruleId={editing?.id ?? null}
-        values={values}
-        errorField={rejected?.field}
-        onSubmit={() => setLast("save")}
-        onCancel={() => setEditing(null)}
-      />
+      {canEdit ? null : <p className="text-sm text-fg-muted">Your role can read rules; members and admins change them.</p>}
+      {canEdit ? (
+        <RuleForm
+          key={formKey}
+          action={save}
+          isPending={isSaving}
+          ruleId={editing?.id ?? null}
+          values={values}
+          errorField={rejected?.field}
+          onSubmit={() => setLast("save")}
+          onCancel={() => setEditing(null)}
+        />
+      ) : null}
       <p role="status" aria-live="polite" data-testid="rule-status" className={`min-h-5 text-sm ${status.status === "error" ? "text-danger" : "text-ok"}`}>
         {status.status === "idle" ? "" : status.message}
       </p>
+      {saveState.status === "ok" && saveState.webhookSecret ? <SecretNotice secret={saveState.webhookSecret} /> : null}
       <form id={EVALUATE_FORM_ID} action={evaluate} onSubmit={() => setLast("evaluate")} hidden />
       <form
         id={DELETE_FORM_ID}
@@ -66,7 +71,14 @@ export function RulesPanel({ rules }: { rules: AlertRuleRow[] }) {
         }}
         hidden
       />
-      <RuleList rules={rules} onEdit={setEditing} evaluateFormId={EVALUATE_FORM_ID} deleteFormId={DELETE_FORM_ID} isBusy={isEvaluating || isDeleting} />
+      <RuleList
+        rules={rules}
+        onEdit={setEditing}
+        evaluateFormId={EVALUATE_FORM_ID}
+        deleteFormId={DELETE_FORM_ID}
+        isBusy={isEvaluating || isDeleting}
+        canEdit={canEdit}
+      />
     </div>
   );
 }

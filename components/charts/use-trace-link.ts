@@ -2,11 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback } from "react";
+import { useProjectPath } from "@/components/shell/project-link";
 import type { TraceLinkFilter } from "@/lib/format/chart";
 import { buildTracesHref } from "@/lib/format/traces-href";
 
-/** Opens the traces behind a chart element: its filter over [fromMs, toMs). */
+/** Opens the current project's traces behind a chart element: its filter over [fromMs, toMs). */
 export function useTraceLink(): (filter: TraceLinkFilter, fromMs: number, toMs: number) => void {
   const router = useRouter();
-  return useCallback((filter, fromMs, toMs) => router.push(buildTracesHref(filter, fromMs, toMs)), [router]);
+  const inProject = useProjectPath();
+  return useCallback((filter, fromMs, toMs) => router.push(buildTracesHref(inProject("/traces"), filter, fromMs, toMs)), [router, inProject]);
 }

@@ -5,12 +5,12 @@ import { usePathname, useSearchParams } from "next/navigation";
 import { TIME_RANGE_PARAMS } from "@/lib/trace/time-range";
 import { buildHref } from "@/lib/trace/url-state";
 
-/** Tabs between the dashboards; each keeps the shared time range. */
-export function DashboardTabs({ tabs }: { tabs: { href: string; label: string }[] }) {
+/** Tabs between the pages of a section (dashboards, settings); each keeps the shared time range. */
+export function DashboardTabs({ tabs, label = "Dashboards" }: { tabs: { href: string; label: string }[]; label?: string }) {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   return (
-    <nav className="flex gap-1 border-b border-line" aria-label="Dashboards">
+    <nav className="flex gap-1 border-b border-line" aria-label={label}>
       {tabs.map((tab) => {
         const isActive = pathname === tab.href;
         return (

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ProjectLink } from "@/components/shell/project-link";
 import { CostText } from "@/components/ui/cost-text";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDuration } from "@/lib/format/duration";
@@ -54,9 +55,9 @@ export function TopTracesTable({ traces, allHref }: { traces: TraceSummary[]; al
                 <tr key={t.traceId} className="relative hover:bg-surface" data-testid="top-trace-row">
                   <td className={`${cell} text-fg-muted tabular-nums`}>{formatTimestamp(t.startTime).slice(0, 19)}</td>
                   <td className={`${cell} max-w-72 truncate font-medium`}>
-                    <Link href={`/traces/${t.traceId}`} className="after:absolute after:inset-0 hover:text-accent" title={t.name}>
+                    <ProjectLink href={`/traces/${t.traceId}`} className="after:absolute after:inset-0 hover:text-accent" title={t.name}>
                       {t.name}
-                    </Link>
+                    </ProjectLink>
                   </td>
                   <td className={`${cell} max-w-40 truncate text-fg-muted`}>{t.userId ?? "—"}</td>
                   <td className={cell}>

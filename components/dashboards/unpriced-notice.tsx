@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { ProjectLink } from "@/components/shell/project-link";
 
 /** Says how many of the range's runs (`total`, the dashboard's own count) have calls no price covers, and where to fix it. */
 export function UnpricedNotice({ unpriced, total }: { unpriced: number; total: number }) {
@@ -8,9 +8,9 @@ export function UnpricedNotice({ unpriced, total }: { unpriced: number; total: n
     <p className="rounded-lg border border-line bg-surface px-3 py-2 text-sm" data-testid="unpriced-notice" role="note">
       <span className="font-medium text-danger">Unpriced: </span>
       {runs} in this range called a model with no known price; those calls count as $0 here.{" "}
-      <Link href="/settings" className="underline">
+      <ProjectLink href="/settings" className="underline">
         Add the price in Settings
-      </Link>{" "}
+      </ProjectLink>{" "}
       and stored costs are recomputed.
     </p>
   );

@@ -1,8 +1,9 @@
 // Copy-paste snippets for sending the first trace. The endpoint is the server's own origin.
 
-/** Environment variables that point any OpenTelemetry SDK at Hindsight. */
-export function getEnvSnippet(endpoint: string): string {
+/** Environment variables that point any OpenTelemetry SDK at Hindsight (with the key, when it was just created). */
+export function getEnvSnippet(endpoint: string, apiKey?: string | null): string {
   return [
+    ...(apiKey ? [`export HINDSIGHT_API_KEY=${apiKey}`] : []),
     `export OTEL_EXPORTER_OTLP_ENDPOINT=${endpoint}`,
     `export OTEL_EXPORTER_OTLP_HEADERS="Authorization=Bearer $HINDSIGHT_API_KEY"`,
     `export OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf`,

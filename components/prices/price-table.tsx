@@ -7,6 +7,8 @@ import type { PriceRow } from "@/lib/forms/price-form";
 type Props = {
   prices: PriceRow[];
   onEdit: (row: PriceRow) => void;
+  /** Project admins change prices; everyone else only reads them. */
+  canEdit: boolean;
   /** id of the reset form the Reset buttons submit (their value is the model). */
   resetFormId: string;
   isResetting: boolean;
@@ -17,7 +19,7 @@ const num = `${cell} text-right tabular-nums`;
 const usd = (value: number | null) => (value === null ? "—" : `$${value.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 4 })}`);
 
 /** The price table with a client-side filter. */
-export function PriceTable({ prices, onEdit, resetFormId, isResetting }: Props) {
+export function PriceTable({ prices, onEdit, resetFormId, isResetting, canEdit }: Props) {
   const [filter, setFilter] = useState("");
   const needle = filter.trim().toLowerCase();
   const shown = needle ? prices.filter((p) => p.model.includes(needle) || (p.provider ?? "").toLowerCase().includes(needle)) : prices;
@@ -61,9 +63,11 @@ export function PriceTable({ prices, onEdit, resetFormId, isResetting }: Props) 
               <th scope="col" className="px-2 py-2 text-left font-medium">
                 Source
               </th>
-              <th scope="col" className="px-2 py-2 text-right font-medium">
-                <span className="sr-only">Actions</span>
-              </th>
+              {canEdit ? (
+                <th scope="col" className="px-2 py-2 text-right font-medium">
+                  <span className="sr-only">Actions</span>
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody className="divide-y divide-line">
@@ -78,28 +82,30 @@ export function PriceTable({ prices, onEdit, resetFormId, isResetting }: Props) 
                 <td className={cell}>
                   <SourceBadge row={p} />
                 </td>
-                <td className={`${cell} text-right`}>
-                  <button type="button" onClick={() => onEdit(p)} className="rounded px-2 py-0.5 text-xs text-accent hover:bg-accent-soft">
-                    {p.source === "override" ? "Edit" : "Override"}
-                  </button>
-                  {p.source === "override" ? (
-                    <button
-                      type="submit"
-                      form={resetFormId}
-                      name="model"
-                      value={p.model}
-                      disabled={isResetting}
-                      className="ml-1 rounded px-2 py-0.5 text-xs text-danger hover:bg-danger-soft disabled:opacity-60"
-                      title={
-                        p.builtIn
-                          ? `Back to the built-in price ($${p.builtIn.inputPerMTokUsd} / $${p.builtIn.outputPerMTokUsd})`
-                          : "Remove: the model becomes unpriced"
-                      }
-                    >
-                      {p.builtIn ? "Reset" : "Remove"}
+                {canEdit ? (
+                  <td className={`${cell} text-right`}>
+                    <button type="button" onClick={() => onEdit(p)} className="rounded px-2 py-0.5 text-xs text-accent hover:bg-accent-soft">
+                      {p.source === "override" ? "Edit" : "Override"}
                     </button>
-                  ) : null}
-                </td>
+                    {p.source === "override" ? (
+                      <button
+                        type="submit"
+                        form={resetFormId}
+                        name="model"
+                        value={p.model}
+                        disabled={isResetting}
+                        className="ml-1 rounded px-2 py-0.5 text-xs text-danger hover:bg-danger-soft disabled:opacity-60"
+                        title={
+                          p.builtIn
+                            ? `Back to the built-in price ($${p.builtIn.inputPerMTokUsd} / $${p.builtIn.outputPerMTokUsd})`
+                            : "Remove: the model becomes unpriced"
+                        }
+                      >
+                        {p.builtIn ? "Reset" : "Remove"}
+                      </button>
+                    ) : null}
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>

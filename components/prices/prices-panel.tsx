@@ -20,9 +20,9 @@ const toValues = (row: PriceRow): Partial<PriceFormValues> => ({
 });
 
 /** Price table with add, override and reset, each recomputing stored costs. */
-export function PricesPanel({ prices }: { prices: PriceRow[] }) {
-  const [saveState, save, isSaving] = useActionState(savePrice, IDLE);
-  const [resetState, reset, isResetting] = useActionState(resetPrice, IDLE);
+export function PricesPanel({ prices, projectSlug, canEdit }: { prices: PriceRow[]; projectSlug: string; canEdit: boolean }) {
+  const [saveState, save, isSaving] = useActionState(savePrice.bind(null, projectSlug), IDLE);
+  const [resetState, reset, isResetting] = useActionState(resetPrice.bind(null, projectSlug), IDLE);
   const [last, setLast] = useState<"save" | "reset">("save");
   const [editing, setEditing] = useState<PriceRow | null>(null);
   // A successful save ends the edit; a rejected one keeps what was typed.
@@ -37,21 +37,24 @@ export function PricesPanel({ prices }: { prices: PriceRow[] }) {
 
   return (
     <div className="flex flex-col gap-3">
-      <PriceForm
-        key={formKey}
-        action={save}
-        isPending={isSaving}
-        values={values}
-        fieldErrors={saveState.status === "error" ? saveState.fieldErrors : {}}
-        isEditing={editing !== null}
-        onSubmit={() => setLast("save")}
-        onCancel={() => setEditing(null)}
-      />
+      {canEdit ? null : <p className="text-sm text-fg-muted">Project admins change prices.</p>}
+      {canEdit ? (
+        <PriceForm
+          key={formKey}
+          action={save}
+          isPending={isSaving}
+          values={values}
+          fieldErrors={saveState.status === "error" ? saveState.fieldErrors : {}}
+          isEditing={editing !== null}
+          onSubmit={() => setLast("save")}
+          onCancel={() => setEditing(null)}
+        />
+      ) : null}
       <p role="status" aria-live="polite" data-testid="price-status" className={`min-h-5 text-sm ${status.status === "error" ? "text-danger" : "text-ok"}`}>
         {status.status === "idle" ? "" : status.message}
       </p>
       <form id={RESET_FORM_ID} action={reset} onSubmit={() => setLast("reset")} hidden />
-      <PriceTable prices={prices} onEdit={setEditing} resetFormId={RESET_FORM_ID} isResetting={isResetting} />
+      <PriceTable prices={prices} onEdit={setEditing} resetFormId={RESET_FORM_ID} isResetting={isResetting} canEdit={canEdit} />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { ProjectLink } from "@/components/shell/project-link";
 import { CostText } from "@/components/ui/cost-text";
 import { formatDuration } from "@/lib/format/duration";
 import { formatTimestamp } from "@/lib/format/time";
@@ -32,9 +32,13 @@ export function SessionTable({ sessions }: { sessions: SessionSummary[] }) {
             <tr key={s.sessionId} className="relative hover:bg-surface" data-testid="session-row">
               <td className={`${cell} tabular-nums`}>{formatTimestamp(s.lastEndTime).slice(0, 19)}</td>
               <td className={`${cell} max-w-64 truncate font-mono text-xs`}>
-                <Link href={`/sessions/${encodeURIComponent(s.sessionId)}`} className="after:absolute after:inset-0 hover:text-accent" title={s.sessionId}>
+                <ProjectLink
+                  href={`/sessions/${encodeURIComponent(s.sessionId)}`}
+                  className="after:absolute after:inset-0 hover:text-accent"
+                  title={s.sessionId}
+                >
                   {s.sessionId}
-                </Link>
+                </ProjectLink>
               </td>
               <td className={`${cell} max-w-64 truncate`}>{s.firstTraceName ?? "—"}</td>
               <td className={`${cell} max-w-40 truncate text-fg-muted`}>{s.userId ?? "—"}</td>

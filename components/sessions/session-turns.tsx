@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { ProjectLink } from "@/components/shell/project-link";
 import { CostText } from "@/components/ui/cost-text";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDuration } from "@/lib/format/duration";
@@ -12,7 +12,7 @@ export function SessionTurns({ turns }: { turns: TraceSummary[] }) {
     <ol className="flex flex-col gap-2" data-testid="session-turns">
       {turns.map((turn, i) => (
         <li key={turn.traceId} data-testid="session-turn">
-          <Link
+          <ProjectLink
             href={`/traces/${turn.traceId}`}
             className="flex items-center gap-3 rounded-lg border border-line p-3 text-sm hover:border-accent hover:bg-surface"
           >
@@ -29,7 +29,7 @@ export function SessionTurns({ turns }: { turns: TraceSummary[] }) {
             <span className="w-28 text-right tabular-nums">
               {turn.llmCallCount === 0 && turn.costUsd == null ? "—" : <CostText usd={turn.costUsd} hasUnpriced={turn.hasUnpricedCalls} />}
             </span>
-          </Link>
+          </ProjectLink>
         </li>
       ))}
     </ol>

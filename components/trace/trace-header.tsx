@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import Link from "next/link";
+import { ProjectLink } from "@/components/shell/project-link";
 import { CopyButton } from "@/components/ui/copy-button";
 import { CostText } from "@/components/ui/cost-text";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -20,9 +20,9 @@ export function TraceHeader({ trace }: { trace: TraceSummary }) {
   return (
     <header className="flex flex-col gap-2 p-4 pb-3" data-testid="trace-header">
       <div className="flex items-center gap-3">
-        <Link href="/traces" className="text-sm text-fg-muted hover:text-fg" aria-label="Back to traces">
+        <ProjectLink href="/traces" className="text-sm text-fg-muted hover:text-fg" aria-label="Back to traces">
           ← Traces
-        </Link>
+        </ProjectLink>
         <h1 className="min-w-0 truncate text-lg font-semibold" title={trace.name}>
           {trace.name}
         </h1>
@@ -39,9 +39,9 @@ export function TraceHeader({ trace }: { trace: TraceSummary }) {
           <div className="flex gap-1.5">
             <dt className="text-fg-muted">Session</dt>
             <dd>
-              <Link className="text-accent hover:underline" href={`/sessions/${encodeURIComponent(trace.sessionId)}`} data-testid="session-link">
+              <ProjectLink className="text-accent hover:underline" href={`/sessions/${encodeURIComponent(trace.sessionId)}`} data-testid="session-link">
                 {trace.sessionId}
-              </Link>
+              </ProjectLink>
             </dd>
           </div>
         ) : null}
@@ -49,9 +49,9 @@ export function TraceHeader({ trace }: { trace: TraceSummary }) {
           <div className="flex gap-1.5">
             <dt className="text-fg-muted">User</dt>
             <dd>
-              <Link className="text-accent hover:underline" href={`/traces?range=all&userId=${encodeURIComponent(trace.userId)}`}>
+              <ProjectLink className="text-accent hover:underline" href={`/traces?range=all&userId=${encodeURIComponent(trace.userId)}`}>
                 {trace.userId}
-              </Link>
+              </ProjectLink>
             </dd>
           </div>
         ) : null}

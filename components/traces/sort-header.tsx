@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { ProjectLink } from "@/components/shell/project-link";
 import type { TraceSort } from "@/lib/trace/types";
 import { buildHref, type SearchParamsRecord } from "@/lib/trace/url-state";
 
@@ -22,10 +22,10 @@ export function SortHeader({ label, sort, currentSort, currentOrder, params, ali
       className={`px-2 py-2 font-medium ${align === "right" ? "text-right" : "text-left"}`}
       aria-sort={isActive ? (currentOrder === "asc" ? "ascending" : "descending") : "none"}
     >
-      <Link href={href} className={`hover:text-fg ${isActive ? "text-fg" : ""}`} data-testid={`sort-${sort}`}>
+      <ProjectLink href={href} className={`hover:text-fg ${isActive ? "text-fg" : ""}`} data-testid={`sort-${sort}`}>
         {label}
         {isActive ? (currentOrder === "asc" ? " ↑" : " ↓") : ""}
-      </Link>
+      </ProjectLink>
     </th>
   );
 }

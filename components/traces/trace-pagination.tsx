@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { ProjectLink } from "@/components/shell/project-link";
 import { buildHref, type SearchParamsRecord } from "@/lib/trace/url-state";
 
 /** Cursor paging: back to the newest page, or on to the next one. */
@@ -19,14 +19,14 @@ export function TracePagination({
       <span>{shownCount === 1 ? "1 trace" : `${shownCount} traces`} on this page</span>
       <div className="flex gap-2">
         {!isFirstPage ? (
-          <Link className={link} href={buildHref("/traces", params, { cursor: null })}>
+          <ProjectLink className={link} href={buildHref("/traces", params, { cursor: null })}>
             ← First page
-          </Link>
+          </ProjectLink>
         ) : null}
         {nextCursor ? (
-          <Link className={link} href={buildHref("/traces", params, { cursor: nextCursor, live: null })} data-testid="next-page">
+          <ProjectLink className={link} href={buildHref("/traces", params, { cursor: nextCursor, live: null })} data-testid="next-page">
             Next page →
-          </Link>
+          </ProjectLink>
         ) : null}
       </div>
     </nav>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { ProjectLink } from "@/components/shell/project-link";
 import { SortHeader } from "@/components/traces/sort-header";
 import { CostText } from "@/components/ui/cost-text";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -66,9 +66,9 @@ export function TraceTable({ traces, params, sort, order, nowMs }: Props) {
               </td>
               <td className={`${cell} max-w-72 truncate font-medium`}>
                 {/* The stretched link makes the whole row clickable while staying one link for keyboard users. */}
-                <Link href={`/traces/${t.traceId}`} className="after:absolute after:inset-0 hover:text-accent" title={t.name}>
+                <ProjectLink href={`/traces/${t.traceId}`} className="after:absolute after:inset-0 hover:text-accent" title={t.name}>
                   {t.name}
-                </Link>
+                </ProjectLink>
               </td>
               <td className={`${cell} max-w-40 truncate text-fg-muted`}>{t.serviceName ?? "—"}</td>
               <td className={`${cell} max-w-40 truncate text-fg-muted`}>{t.agentName ?? "—"}</td>

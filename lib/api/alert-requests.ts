@@ -2,6 +2,8 @@ import "server-only";
 // Request handling shared by the alert routes: JSON bodies validated into a rule configuration and
 // query strings of the incident list, each error a 400 naming the field. Keeps the handlers thin.
 import { z } from "zod";
+import { getEnv } from "@/lib/env";
+import { checkWebhookUrl } from "@/lib/net/webhook-address";
 import { jsonError, readJsonBody } from "@/lib/api/respond";
 import type { Evaluation } from "@/lib/alerts/evaluate";
 import type { AlertRule } from "@/lib/data/alerts/rows";
@@ -22,7 +24,19 @@ export async function readRuleBody(request: Request, existing?: AlertRule): Prom
     return { ok: false, response: badField(field, message) };
   }
   const checked = resolveRuleConfig(parsed.data, existing);
-  return checked.ok ? { ok: true, config: checked.config } : { ok: false, response: badField(checked.field, checked.message) };
+  if (!checked.ok) return { ok: false, response: badField(checked.field, checked.message) };
+  const webhook = await checkRuleWebhook(checked.config.webhookUrl);
+  return webhook === null ? { ok: true, config: checked.config } : { ok: false, response: badField("webhookUrl", webhook) };
+}
+
+/**
+ * Why a rule's webhook URL is refused (private, loopback, link-local or metadata addresses), or null.
+ * An unchanged URL is checked again too: its host may resolve elsewhere now.
+ */
+export async function checkRuleWebhook(url: string | null): Promise<string | null> {
+  if (url === null) return null;
+  const check = await checkWebhookUrl(url, { allowPrivate: getEnv().HINDSIGHT_WEBHOOK_ALLOW_PRIVATE });
+  return check.ok ? null : check.reason;
 }
 
 const INCIDENT_PARAMS = {

@@ -1,12 +1,12 @@
-// Links from dashboards back to the traces behind a number: the /traces page with the element's filters
-// and its time window as a custom range. Safe on client and server.
+// Links from dashboards back to the traces behind a number: the project's trace list with the element's
+// filters and its time window as a custom range. Safe on client and server.
 import type { TraceLinkFilter } from "./chart";
 
 /**
- * `/traces?…` for `filter` over [fromMs, toMs) (the list's `to` is exclusive, like buckets). Empty
+ * `<tracesPath>?…` for `filter` over [fromMs, toMs) (the list's `to` is exclusive, like buckets). Empty
  * filter values are dropped; parameters come out in a fixed order so links compare equal.
  */
-export function buildTracesHref(filter: TraceLinkFilter, fromMs: number, toMs: number): string {
+export function buildTracesHref(tracesPath: string, filter: TraceLinkFilter, fromMs: number, toMs: number): string {
   const params = new URLSearchParams();
   params.set("from", new Date(fromMs).toISOString());
   params.set("to", new Date(toMs).toISOString());
@@ -14,5 +14,5 @@ export function buildTracesHref(filter: TraceLinkFilter, fromMs: number, toMs: n
     const value = filter[key];
     if (value) params.set(key, value);
   }
-  return `/traces?${params.toString()}`;
+  return `${tracesPath}?${params.toString()}`;
 }

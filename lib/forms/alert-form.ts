@@ -7,7 +7,9 @@ export type RuleFormValues = Record<RuleField, string>;
 
 /** What a rule action answers; the form and the rule list show it. */
 export type AlertActionState =
-  { status: "idle" } | { status: "ok"; message: string } | { status: "error"; message: string; field?: string; values?: RuleFormValues };
+  | { status: "idle" }
+  | { status: "ok"; message: string; /** Shown once, right after a rule with a webhook is created. */ webhookSecret?: string }
+  | { status: "error"; message: string; field?: string; values?: RuleFormValues };
 
 /** A rule as the page lists and edits it. */
 export type AlertRuleRow = {

@@ -5,12 +5,15 @@ import { normaliseLogsRequest } from "./logs";
 import { normaliseTraceRequest } from "./normalise";
 import { OtlpShapeError } from "./otlp-types";
 import { parseLogsRequest, parseTraceRequest, type BodyFormat } from "./parse";
-import type { WriteBatch } from "@/lib/ingest/write-batch";
+import type { WriteBatch } from "./write-batch";
+
+/** A request's records before the receiver names the project they are stored in. */
+export type NormalisedBatch = Omit<WriteBatch, "projectId">;
 
 export type Signal = "traces" | "logs";
 
 /** A normalised request, or the reason the whole body was refused (400). */
-export type NormalisedBody = { ok: true; batch: WriteBatch; rejected: number; errors: string[] } | { ok: false; message: string };
+export type NormalisedBody = { ok: true; batch: NormalisedBatch; rejected: number; errors: string[] } | { ok: false; message: string };
 
 export function normaliseBody(signal: Signal, bytes: Uint8Array, format: BodyFormat, prices: PriceBook): NormalisedBody {
   try {

@@ -42,6 +42,7 @@ export type ResourceRecord = { id: string; attributes: string };
 
 /** The spans table's columns that ingest writes (lib/data/ingest/store-batch.ts), in INSERT order; the raw-limit benchmark writes the same. */
 export const SPAN_COLUMNS = [
+  "projectId",
   "traceId",
   "spanId",
   "parentSpanId",
@@ -75,18 +76,20 @@ export const SPAN_COLUMNS = [
   "attributes",
   "events",
   "links",
-] as const satisfies readonly (keyof SpanRecord)[];
+] as const satisfies readonly (keyof SpanRecord | "projectId")[];
 
 /** A span's values in SPAN_COLUMNS order, position by position typed after its column. */
-type ValuesOf<Keys extends readonly (keyof SpanRecord)[]> = { -readonly [I in keyof Keys]: SpanRecord[Keys[I]] };
+type StoredSpan = SpanRecord & { projectId: string };
+type ValuesOf<Keys extends readonly (keyof StoredSpan)[]> = { -readonly [I in keyof Keys]: StoredSpan[Keys[I]] };
 export type SpanRow = ValuesOf<typeof SPAN_COLUMNS>;
 
 /**
- * A span's values in SPAN_COLUMNS order. Spelt out rather than `SPAN_COLUMNS.map((c) => span[c])`: that
+ * A span's values in SPAN_COLUMNS order, stored in `projectId`. Spelt out rather than `SPAN_COLUMNS.map((c) => span[c])`: that
  * lookup by a varying key is megamorphic in V8 and cost the SQLite writer thread 2 % of its time.
  */
-export function spanRow(s: SpanRecord): SpanRow {
+export function spanRow(projectId: string, s: SpanRecord): SpanRow {
   return [
+    projectId,
     s.traceId,
     s.spanId,
     s.parentSpanId,

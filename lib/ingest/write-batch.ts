@@ -5,6 +5,8 @@ import type { SpanText } from "./packed-text";
 import type { ResourceRecord, SpanRecord } from "./span-record";
 
 export type WriteBatch = {
+  /** The project every record of the batch is stored in (the sender's API key's). */
+  projectId: string;
   spans: SpanRecord[];
   resources: ResourceRecord[];
   logs: SpanLogRecord[];
@@ -12,10 +14,22 @@ export type WriteBatch = {
   text?: (SpanText | undefined)[];
 };
 
-/** Several requests' batches as one, to store in one transaction. */
-export function mergeBatches(batches: readonly WriteBatch[]): WriteBatch {
+/** Several requests' batches as one per project (in order of first appearance), to store in one transaction. */
+export function mergeBatches(batches: readonly WriteBatch[]): WriteBatch[] {
+  if (batches.length === 1) return [batches[0]!];
+  const byProject = new Map<string, WriteBatch[]>();
+  for (const batch of batches) {
+    const group = byProject.get(batch.projectId);
+    if (group) group.push(batch);
+    else byProject.set(batch.projectId, [batch]);
+  }
+  return [...byProject.values()].map(mergeProjectBatches);
+}
+
+function mergeProjectBatches(batches: WriteBatch[]): WriteBatch {
   if (batches.length === 1) return batches[0]!;
   return {
+    projectId: batches[0]!.projectId,
     spans: batches.flatMap((b) => b.spans),
     resources: batches.flatMap((b) => b.resources),
     logs: batches.flatMap((b) => b.logs),

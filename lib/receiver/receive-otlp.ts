@@ -1,11 +1,13 @@
 import "server-only";
-// The OTLP/HTTP pipeline: authenticate → decode → parse → normalise → queue for commit. Returns a
-// result the route turns into the HTTP answer (respond.ts); nothing is stored unless the whole body
-// parsed, and the answer comes only after the transaction committed.
-import { findProjectForKey, readApiKey } from "@/lib/data/access/api-keys";
+// The OTLP/HTTP pipeline: authenticate (an API key with the ingest scope) → decode → parse → normalise
+// → queue for commit in the key's project. Returns a result the route turns into the HTTP answer
+// (respond.ts); nothing is stored unless the whole body parsed, and the answer comes only after the
+// transaction committed.
+import { authenticateApiKey, readApiKey } from "@/lib/auth/api-key-auth";
 import { getEnv } from "@/lib/env";
-import { getSql } from "@/lib/db/connections";
+import { isDatabaseUnavailable } from "@/lib/data/errors";
 import { getPriceBook } from "@/lib/data/prices/price-book";
+import { projectScope, type ProjectScope } from "@/lib/data/scope";
 import { getNormalisePool, getWriteQueue, type IngestQueue } from "@/lib/receiver/runtime";
 import { decodeBody, bodyFormatOf } from "@/lib/ingest/decode";
 import type { BodyFormat } from "@/lib/ingest/parse";
@@ -17,7 +19,7 @@ export type { Signal } from "@/lib/ingest/pipeline";
 
 export type IngestResult =
   | { kind: "ok"; signal: Signal; format: BodyFormat; accepted: number; rejected: number; errorMessage: string }
-  | { kind: "error"; format: BodyFormat; status: 400 | 401 | 413 | 415 | 429 | 500 | 503; message: string; retryAfterSeconds?: number };
+  | { kind: "error"; format: BodyFormat; status: 400 | 401 | 403 | 413 | 415 | 429 | 500 | 503; message: string; retryAfterSeconds?: number };
 
 type Options = { signal: Signal; allowBasicAuth?: boolean };
 
@@ -28,11 +30,6 @@ const fail = (format: BodyFormat, status: Extract<IngestResult, { kind: "error" 
   message,
   retryAfterSeconds,
 });
-
-function isDatabaseUnavailable(error: unknown): boolean {
-  const code = (error as { code?: string }).code ?? "";
-  return ["SQLITE_BUSY", "SQLITE_LOCKED", "ECONNREFUSED", "ECONNRESET", "57P01", "57P03", "53300"].includes(code) || /timeout|terminat/i.test(String(error));
-}
 
 /** Handles one OTLP export request (traces or logs); never throws. */
 export async function ingestOtlp(request: Request, options: Options): Promise<IngestResult> {
@@ -47,18 +44,19 @@ export async function ingestOtlp(request: Request, options: Options): Promise<In
 }
 
 async function ingest(request: Request, { signal, allowBasicAuth = false }: Options, format: BodyFormat): Promise<IngestResult> {
-  const key = readApiKey(request.headers, allowBasicAuth);
-  const sql = getSql();
-  if (!key || !(await findProjectForKey(sql, key))) {
-    return fail(format, 401, key ? "unknown API key" : "missing API key: send Authorization: Bearer <key> or x-api-key");
-  }
+  const keyText = readApiKey(request.headers, allowBasicAuth);
+  if (!keyText) return fail(format, 401, "missing API key: send Authorization: Bearer <key> or x-api-key");
+  const check = await authenticateApiKey(keyText);
+  if (!check.ok) return fail(format, 401, check.message);
+  if (!check.key.scopes.includes("ingest")) return fail(format, 403, `API key ${check.key.prefix}… lacks the ingest scope`);
+  const scope = projectScope(check.key.projectId);
   const queue = getWriteQueue();
   const env = getEnv();
   // Refuse early when the queue is full, before spending CPU on decoding a body we cannot take.
   if (queue.queuedSpans >= env.HINDSIGHT_MAX_QUEUED_SPANS) return fail(format, 429, "server is busy: retry later", 1);
 
   // Counted as an arrival while read and normalised, so a commit about to start can wait for it.
-  const queued = await queue.arrival(async () => queueBatch(queue, await prepare(request, signal, env.HINDSIGHT_MAX_BODY_BYTES)));
+  const queued = await queue.arrival(async () => queueBatch(queue, await prepare(scope, request, signal, env.HINDSIGHT_MAX_BODY_BYTES)));
   if (!queued.ok) return fail(queued.format ?? format, queued.status, queued.message);
   try {
     await queued.committed;
@@ -90,12 +88,14 @@ type Prepared =
   | { ok: true; format: BodyFormat; batch: WriteBatch; rejected: number; errors: string[] }
   | { ok: false; format?: BodyFormat; status: 400 | 413 | 415; message: string };
 
-/** Reads, decompresses, parses and normalises the body (in a worker when the pool runs). */
-async function prepare(request: Request, signal: Signal, maxBytes: number): Promise<Prepared> {
+/** Reads, decompresses, parses and normalises the body (in a worker when the pool runs), for the key's project. */
+async function prepare(scope: ProjectScope, request: Request, signal: Signal, maxBytes: number): Promise<Prepared> {
   const body = await decodeBody(request, maxBytes);
   if (!body.ok) return body;
-  const prices = await getPriceBook();
+  const prices = await getPriceBook(scope);
   const pool = getNormalisePool();
   const normalised = pool ? await pool.run(signal, body.bytes, body.format, prices) : normaliseBody(signal, body.bytes, body.format, prices);
-  return normalised.ok ? { ...normalised, format: body.format } : { ok: false, format: body.format, status: 400, message: normalised.message };
+  if (!normalised.ok) return { ok: false, format: body.format, status: 400, message: normalised.message };
+  const { batch, rejected, errors } = normalised;
+  return { ok: true, format: body.format, batch: { ...batch, projectId: scope.projectId }, rejected, errors };
 }

@@ -3,7 +3,7 @@ import type { IngestResult } from "./receive-otlp";
 import { LogsResponse, RpcStatus, TraceResponse } from "@/lib/ingest/parse";
 
 // google.rpc.Code for each HTTP status we answer with.
-const RPC_CODE: Record<number, number> = { 400: 3, 401: 16, 413: 3, 415: 3, 429: 8, 500: 13, 503: 14 };
+const RPC_CODE: Record<number, number> = { 400: 3, 401: 16, 403: 7, 413: 3, 415: 3, 429: 8, 500: 13, 503: 14 };
 
 function encode(format: "protobuf" | "json", json: object, protobuf: () => Uint8Array): { body: BodyInit; type: string } {
   if (format === "json") return { body: JSON.stringify(json), type: "application/json" };

@@ -67,7 +67,9 @@ function print(totals: Totals, spans: number, wallMs: number): void {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { spans: { type: "string" }, database: { type: "string" }, merge: { type: "string" }, seed: { type: "string" } } });
+  const { values } = parseArgs({
+    options: { spans: { type: "string" }, database: { type: "string" }, merge: { type: "string" }, seed: { type: "string" } },
+  });
   const spans = Number(values.spans ?? 50_000);
   const merge = Number(values.merge ?? 1);
   const database = values.database ?? "sqlite";
@@ -84,7 +86,7 @@ async function main(): Promise<void> {
   const started = performance.now();
   try {
     for (let i = 0; i < workload.bodies.length; i += merge) {
-      const batch: Batch = { spans: [], resources: [], logs: [] };
+      const batch: Batch = { projectId: "default", spans: [], resources: [], logs: [] };
       for (const body of workload.bodies.slice(i, i + merge)) {
         const request = time(totals, "protobuf → OtlpTraceRequest (otlp-trace-decoder)", () => decodeTraceRequestProtobuf(body));
         const normalised = time(totals, "normaliseTraceRequest", () => normaliseTraceRequest(request, prices));

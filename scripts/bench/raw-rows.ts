@@ -3,7 +3,8 @@
 // conversion is not timed: the raw limit is what the database takes, not what decoding costs.
 import { normaliseTraceRequest } from "../../lib/ingest/normalise";
 import { parseTraceRequest } from "../../lib/ingest/parse";
-import { SPAN_COLUMNS, type SpanRecord } from "../../lib/ingest/span-record";
+import { SPAN_COLUMNS, spanRow, type SpanRecord } from "../../lib/ingest/span-record";
+import { DEFAULT_PROJECT_ID } from "../../lib/data/scope";
 import { buildPriceBook } from "../../lib/pricing/compute";
 
 export { SPAN_COLUMNS };
@@ -27,7 +28,7 @@ export function* rowChunks(bodies: readonly Buffer[], size: number): Generator<R
         assertColumnsCover(span);
         checked = true;
       }
-      pending.push(SPAN_COLUMNS.map((column) => span[column]));
+      pending.push(spanRow(DEFAULT_PROJECT_ID, span));
       if (pending.length === size) {
         yield pending;
         pending = [];

@@ -1,8 +1,9 @@
-// Migrates the configured database and makes sure an API key exists (api.md "Starting it").
+// Migrates the configured database and makes sure the instance can start: the default project, the
+// session secret, the first API key and (HINDSIGHT_ADMIN_*) the headless first admin.
 import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
-import { ensureInitialApiKey, type InitialKey } from "../../lib/data/access/api-keys";
+import { ensureAuthSecret, ensureDefaultProject, ensureHeadlessAdmin, ensureInitialApiKey, hasUsers, type InitialKey } from "../../lib/data/access/bootstrap";
 import type { Env } from "../../lib/env";
 import { migratePostgres } from "../../lib/db/migrate-postgres";
 import { openPostgres } from "../../lib/db/postgres";
@@ -17,13 +18,22 @@ function migrateSqlite(file: string): void {
   });
 }
 
-/** Migrates, then registers or creates the first API key. */
-export async function prepareDatabase(env: Env): Promise<InitialKey> {
+export type Prepared = { key: InitialKey; adminCreated: boolean; needsSetup: boolean };
+
+/** Migrates, then creates what is missing; idempotent, and safe when several servers start at once. */
+export async function prepareDatabase(env: Env): Promise<Prepared> {
   if (env.database.kind === "sqlite") migrateSqlite(env.database.file);
   const sql = env.database.kind === "postgres" ? openPostgres(env.database.url, 1) : openSqlite(env.database.file);
   try {
     if (env.database.kind === "postgres") await migratePostgres(sql);
-    return await ensureInitialApiKey(sql, env.HINDSIGHT_INIT_API_KEY, env.HINDSIGHT_PROJECT_NAME);
+    await ensureDefaultProject(sql, env.HINDSIGHT_PROJECT_NAME);
+    await ensureAuthSecret(sql);
+    const key = await ensureInitialApiKey(sql, env.HINDSIGHT_INIT_API_KEY);
+    const adminCreated =
+      env.HINDSIGHT_ADMIN_EMAIL && env.HINDSIGHT_ADMIN_PASSWORD
+        ? await ensureHeadlessAdmin(sql, env.HINDSIGHT_ADMIN_EMAIL, env.HINDSIGHT_ADMIN_PASSWORD)
+        : false;
+    return { key, adminCreated, needsSetup: !(await hasUsers(sql)) };
   } finally {
     await sql.close();
   }

@@ -3,7 +3,7 @@
 // its first request. A rule must fire once (one incident, delivered after one retry), stay quiet while
 // firing, resolve when the value falls back (the incident gets its end, a "resolved" notification),
 // with exact values in every payload. A server of its own shows the in-server scheduler at work.
-import { randomBytes } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,7 +16,7 @@ import { exportTraces } from "./support/metrics-seed";
 const DAY = 86_400_000;
 /** Costs are sums of floats in the rollups: equal to 12 decimals. */
 const close = (value: number) => expect.closeTo(value, 12);
-type Received = { headers: IncomingHttpHeaders; body: WebhookPayload; status: number };
+type Received = { headers: IncomingHttpHeaders; body: WebhookPayload; raw: string; status: number };
 
 /** A webhook receiver answering 500 to its first request and 200 to every later one. */
 async function startReceiver() {
@@ -26,7 +26,7 @@ async function startReceiver() {
     req.on("data", (chunk: Buffer) => (text += chunk.toString()));
     req.on("end", () => {
       const status = received.length === 0 ? 500 : 200;
-      received.push({ headers: req.headers, body: JSON.parse(text) as WebhookPayload, status });
+      received.push({ headers: req.headers, body: JSON.parse(text) as WebhookPayload, raw: text, status });
       res.writeHead(status, { "content-type": "application/json" }).end("{}");
     });
   });
@@ -94,20 +94,22 @@ forEachDatabase((server) => {
       [{ name: "x", metric: "cost_per_run", scope: "task", threshold: 1 }, "scopeValue"],
       [{ name: "x", metric: "cost_per_run", threshold: 1, colour: "red" }, "colour"],
     ] as const) {
-      const { status, body: answer } = await post<{ error: { parameter: string } }>(server, "/rules", body);
-      expect([status, answer.error.parameter]).toEqual([400, field]);
+      const { status, body: answer } = await post<{ parameter: string }>(server, "/rules", body);
+      expect([status, answer.parameter]).toEqual([400, field]);
     }
     const created = await post<Rule>(server, "/rules", { name: "p95 of everything", metric: "p95_latency_ms", threshold: 5000 });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ state: "ok", enabled: true, windowMinutes: 60, threshold: 5000, driftPct: null });
     const id = created.body.id;
     expect((await api<{ data: Rule[] }>(server, "/rules")).body.data.map((r) => r.id)).toContain(id);
-    expect((await api<Rule>(server, `/rules/${id}`)).body).toEqual(created.body);
+    const { webhookSecret, ...view } = created.body as Rule & { webhookSecret: string };
+    expect(webhookSecret).toMatch(/^whsec_[A-Za-z0-9_-]{32}$/);
+    expect((await api<Rule>(server, `/rules/${id}`)).body).toEqual(view);
     const put = await api<Rule>(server, `/rules/${id}`, { method: "PUT", body: JSON.stringify({ enabled: false, threshold: null, driftPct: 20 }) });
     expect(put.body).toMatchObject({ id, enabled: false, threshold: null, driftPct: 20 });
-    expect(
-      (await api<{ error: { parameter: string } }>(server, `/rules/${id}`, { method: "PUT", body: JSON.stringify({ windowMinutes: 2 }) })).body.error.parameter,
-    ).toBe("windowMinutes");
+    expect((await api<{ parameter: string }>(server, `/rules/${id}`, { method: "PUT", body: JSON.stringify({ windowMinutes: 2 }) })).body.parameter).toBe(
+      "windowMinutes",
+    );
     expect((await api(server, `/rules/${id}`, { method: "DELETE" })).status).toBe(200);
     for (const [method, path] of [
       ["GET", ""],
@@ -115,7 +117,7 @@ forEachDatabase((server) => {
       ["POST", "/evaluate"],
     ])
       expect((await api(server, `/rules/${id}${path}`, { method })).status).toBe(404);
-    expect((await api<{ error: { parameter: string } }>(server, "/incidents?state=closed")).body.error.parameter).toBe("state");
+    expect((await api<{ parameter: string }>(server, "/incidents?state=closed")).body.parameter).toBe("state");
     expect((await fetch(`${server.baseUrl}/api/v1/alerts/rules`)).status).toBe(401);
   });
 
@@ -123,6 +125,7 @@ forEachDatabase((server) => {
     const task = `alert-task-${randomBytes(4).toString("hex")}`;
     let receiver: Awaited<ReturnType<typeof startReceiver>>;
     let ruleId: string;
+    let secret: string;
 
     beforeAll(async () => {
       receiver = await startReceiver();
@@ -138,7 +141,8 @@ forEachDatabase((server) => {
         webhookUrl: receiver.url,
         enabled: false,
       };
-      ruleId = (await post<Rule>(server, "/rules", rule)).body.id;
+      const created = (await post<Rule & { webhookSecret: string }>(server, "/rules", rule)).body;
+      [ruleId, secret] = [created.id, created.webhookSecret];
     });
     afterAll(() => receiver?.close());
 
@@ -167,6 +171,12 @@ forEachDatabase((server) => {
       const firing = receiver.received[1]!;
       expect(firing.body).toEqual(receiver.received[0]!.body);
       expect(firing.headers["x-hindsight-delivery"]).toBe(`${fired.incident.id}:firing`);
+      // Signed with the rule's secret over "<timestamp>.<body>", as a receiver verifies it.
+      for (const { headers, raw } of receiver.received) {
+        const timestamp = String(headers["x-hindsight-timestamp"]);
+        expect(Math.abs(Date.now() / 1000 - Number(timestamp))).toBeLessThan(60);
+        expect(headers["x-hindsight-signature"]).toBe(`sha256=${createHmac("sha256", secret).update(`${timestamp}.${raw}`).digest("hex")}`);
+      }
       expect(firing.body).toMatchObject({
         state: "firing",
         window: fired.evaluation.window,
@@ -177,9 +187,9 @@ forEachDatabase((server) => {
         threshold: close(0.015),
       });
       const window = `from=${encodeURIComponent(fired.evaluation.window.from)}&to=${encodeURIComponent(fired.evaluation.window.to)}`;
-      expect(firing.body.links.traces).toBe(`${server.baseUrl}/traces?name=${task}&${window}&sort=cost&order=desc`);
+      expect(firing.body.links.traces).toBe(`${server.baseUrl}/projects/default/traces?name=${task}&${window}&sort=cost&order=desc`);
       expect(firing.body.links.examples).toHaveLength(2);
-      expect(firing.body.links.examples.map((e) => e.url)).toEqual(fired.incident.exampleTraceIds.map((t) => `${server.baseUrl}/traces/${t}`));
+      expect(firing.body.links.examples.map((e) => e.url)).toEqual(fired.incident.exampleTraceIds.map((t) => `${server.baseUrl}/projects/default/traces/${t}`));
 
       expect((await evaluate(server, ruleId)).transition).toBe("continue");
 
@@ -258,7 +268,7 @@ describe("the in-server scheduler", () => {
     const firing = receiver.received.map((r) => r.body);
     expect(firing.map((p) => p.state)).toEqual(["firing", "firing"]);
     expect(firing[1]).toMatchObject({ value: 1, baseline: null, threshold: 0.5, rule: { id: rule.id } });
-    expect(firing[1]!.links.traces).toMatch(new RegExp(`^https://hindsight\\.example\\.com/traces\\?name=${task}&from=.*&status=error$`));
+    expect(firing[1]!.links.traces).toMatch(new RegExp(`^https://hindsight\\.example\\.com/projects/default/traces\\?name=${task}&from=.*&status=error$`));
     await seedRuns(server, task, [0.001, 0.001, 0.001, 0.001], Date.now() - 5_000); // 2 errors in 6 runs
     await delivered(server, rule.id, "resolved");
     const [incident] = await incidentsOf(server, rule.id);

@@ -207,7 +207,7 @@ forEachDatabase((server) => {
   ] as const)("answers 400 naming the parameter: %s %j", async (endpoint, params, parameter) => {
     const { status, body } = await fetchMetrics(server, endpoint, params);
     expect(status).toBe(400);
-    expect((body as { error: { parameter: string; message: string } }).error).toMatchObject({ parameter, message: expect.stringContaining(`${parameter}:`) });
+    expect(body).toMatchObject({ parameter, error: expect.stringContaining(`${parameter}:`) });
   });
 
   it("answers 401 without a key", async () => {

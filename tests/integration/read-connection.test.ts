@@ -5,6 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { getEnv } from "@/lib/env";
+import { projectScope } from "@/lib/data/scope";
 import { readRollupRows } from "@/lib/data/analytics/rollup-rows";
 import { openReadConnection, type ReadConnection } from "@/lib/db/read-connection";
 import { forEachDatabase } from "./support";
@@ -45,8 +46,8 @@ forEachDatabase((server) => {
     expect(reader.dialect).toBe(server.name);
     const rows = await reader.rows(
       `SELECT "groupKey", "bucketStartMs", "count", "inputTokens", "costUsd" FROM "metric_rollups"
-       WHERE "dimension" = ? AND "granularity" = ? AND "groupKey" = ? AND "bucketStartMs" >= ? AND "bucketStartMs" < ?`,
-      ["trace.name", "1h", name, base, base + HOUR],
+       WHERE "projectId" = ? AND "dimension" = ? AND "granularity" = ? AND "groupKey" = ? AND "bucketStartMs" >= ? AND "bucketStartMs" < ?`,
+      ["default", "trace.name", "1h", name, base, base + HOUR],
     );
     expect(rows).toEqual([[name, base, 2, 2000, expect.closeTo(2 * RUN_COST, 15)]]);
     const [totals] = await reader.rows(`SELECT COUNT(*), SUM("inputTokens") FROM "metric_rollups" WHERE "groupKey" = ? AND "granularity" = ?`, [name, "1m"]);
@@ -59,11 +60,11 @@ forEachDatabase((server) => {
   ])("reads the same rows through readRollupRows over %s", async (_, startMs, endMs) => {
     const plain = await reader.rows(
       `SELECT "groupKey", "bucketStartMs", "count", "costUsd", "maxMs", "bins" FROM "metric_rollups"
-       WHERE "dimension" = ? AND "granularity" = ? AND "bucketStartMs" >= ? AND "bucketStartMs" < ? AND "count" > 0 ORDER BY "bucketStartMs", "groupKey"`,
-      ["trace.name", "1h", startMs, endMs],
+       WHERE "projectId" = ? AND "dimension" = ? AND "granularity" = ? AND "bucketStartMs" >= ? AND "bucketStartMs" < ? AND "count" > 0 ORDER BY "bucketStartMs", "groupKey"`,
+      ["default", "trace.name", "1h", startMs, endMs],
     );
     const query = { dimension: "trace.name", granularity: "1h", startMs, endMs, numbers: ["count", "costUsd", "maxMs"], withBins: true } as const;
-    const rows = await readRollupRows(query, (group, ms, numbers, bins) => [group, ms, ...numbers, bins], reader);
+    const rows = await readRollupRows(projectScope("default"), query, (group, ms, numbers, bins) => [group, ms, ...numbers, bins], reader);
     expect(rows.filter((r) => r[0] === name).map((r) => r.slice(0, 3))).toEqual([
       [name, base - 50 * HOUR, 1],
       [name, base, 2],

@@ -11,7 +11,10 @@ import pg from "pg";
 import { ensureBuilt } from "../../scripts/lib/build";
 
 export type Database = "sqlite" | "postgres";
-export type TestServer = { name: Database; baseUrl: string; apiKey: string; databaseUrl: string };
+/** The instance admin every test server is started with (HINDSIGHT_ADMIN_EMAIL / _PASSWORD). */
+export const TEST_ADMIN = { email: "admin@hindsight.test", password: "correct-horse-battery" } as const;
+
+export type TestServer = { name: Database; baseUrl: string; apiKey: string; databaseUrl: string; admin: { email: string; password: string } };
 export type RunningServer = TestServer & {
   stop(): Promise<void>;
   output(): string;
@@ -108,7 +111,18 @@ export async function startHindsight({ database, env = {}, apiKey, databaseUrl: 
   const port = await freePort();
   let log = "";
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
-    env: { ...process.env, ...env, PORT: String(port), DATABASE_URL: databaseUrl, HINDSIGHT_INIT_API_KEY: key ?? "", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      HINDSIGHT_ADMIN_EMAIL: TEST_ADMIN.email,
+      HINDSIGHT_ADMIN_PASSWORD: TEST_ADMIN.password,
+      // Tests receive webhooks on 127.0.0.1; the address checks have tests of their own.
+      HINDSIGHT_WEBHOOK_ALLOW_PRIVATE: "1",
+      ...env,
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      HINDSIGHT_INIT_API_KEY: key ?? "",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -130,5 +144,6 @@ export async function startHindsight({ database, env = {}, apiKey, databaseUrl: 
     await stop();
     throw error;
   }
-  return { name: database, baseUrl, apiKey: key ?? "", databaseUrl, stop, output: () => log, pid: child.pid! };
+  const admin = { email: env.HINDSIGHT_ADMIN_EMAIL ?? TEST_ADMIN.email, password: env.HINDSIGHT_ADMIN_PASSWORD ?? TEST_ADMIN.password };
+  return { name: database, baseUrl, apiKey: key ?? "", databaseUrl, admin, stop, output: () => log, pid: child.pid! };
 }

@@ -4,6 +4,7 @@ import "server-only";
 // traces of the window for the notification.
 import type { Prisma } from "@/prisma/generated/sqlite/index";
 import { getPrisma } from "@/lib/db/prisma";
+import type { ProjectScope } from "@/lib/data/scope";
 import { DIMENSIONS, type Dimension } from "@/lib/analytics/dimensions";
 import { sumRange, type DriftRollup, type RangeTotals } from "@/lib/analytics/drift-figures";
 import { measure, type Measurement } from "@/lib/alerts/evaluate";
@@ -18,13 +19,14 @@ const EXAMPLE_TRACES = 5;
 
 type Scoped = Pick<AlertRuleConfig, "metric" | "scope" | "scopeValue">;
 
-async function readTotals(rule: Scoped, range: TimeRange): Promise<{ range: TimeRange; totals: RangeTotals }> {
+async function readTotals(scope: ProjectScope, rule: Scoped, range: TimeRange): Promise<{ range: TimeRange; totals: RangeTotals }> {
   const dimension = SCOPE_DIMENSION[rule.scope];
   const plan = planSegments(range, DIMENSIONS[dimension].granularities);
   // Histograms are the bulk of a row: only the latency metric needs them.
   const withBins = rule.metric === "p95_latency_ms";
   const rows = await getPrisma().metricRollup.findMany({
     where: {
+      projectId: scope.projectId,
       dimension,
       ...(rule.scope === "all" ? {} : { groupKey: rule.scopeValue ?? "" }),
       count: { gt: 0 },
@@ -59,18 +61,22 @@ async function readTotals(rule: Scoped, range: TimeRange): Promise<{ range: Time
 }
 
 /** The rule's value over its window ending at `nowMs`, and its baseline. */
-export async function measureRule(rule: Scoped & Pick<AlertRuleConfig, "windowMinutes" | "minRuns">, nowMs: number): Promise<Measurement> {
-  const current = await readTotals(rule, evaluationWindow(nowMs, rule.windowMinutes));
-  const baseline = await readTotals(rule, baselineRange(current.range));
+export async function measureRule(
+  scope: ProjectScope,
+  rule: Scoped & Pick<AlertRuleConfig, "windowMinutes" | "minRuns">,
+  nowMs: number,
+): Promise<Measurement> {
+  const current = await readTotals(scope, rule, evaluationWindow(nowMs, rule.windowMinutes));
+  const baseline = await readTotals(scope, rule, baselineRange(current.range));
   return measure(rule, current.range, current.totals, baseline.range, baseline.totals);
 }
 
 const ns = (ms: number) => BigInt(ms) * 1_000_000n;
 
 /** The window's worst traces for the metric: most expensive, slowest, or the latest failures. */
-export async function listExampleTraces(rule: Scoped, window: TimeRange): Promise<string[]> {
-  const scope = rule.scope === "all" ? {} : { [SCOPE_COLUMN[rule.scope]]: rule.scopeValue ?? "" };
-  const where: Prisma.TraceWhereInput = { ...scope, startNs: { gte: ns(window.fromMs), lt: ns(window.toMs) } };
+export async function listExampleTraces(scope: ProjectScope, rule: Scoped, window: TimeRange): Promise<string[]> {
+  const scoped = rule.scope === "all" ? {} : { [SCOPE_COLUMN[rule.scope]]: rule.scopeValue ?? "" };
+  const where: Prisma.TraceWhereInput = { projectId: scope.projectId, ...scoped, startNs: { gte: ns(window.fromMs), lt: ns(window.toMs) } };
   if (rule.metric === "error_rate") where.status = "error";
   const orderBy: Prisma.TraceOrderByWithRelationInput[] =
     rule.metric === "p95_latency_ms"

@@ -12,6 +12,8 @@ import { transitionFor, type Evaluation, type Transition } from "@/lib/alerts/ev
 import { fromRuleRow, incidentOf, RULE_COLUMNS, ruleValues, type AlertRule, type Incident } from "./rows";
 import type { AlertRuleConfig } from "@/lib/alerts/rule-schema";
 import type { DeliveryAttempt } from "@/lib/alerts/delivery-attempt";
+import { generateWebhookSecret } from "@/lib/alerts/webhook-signature";
+import type { ProjectScope } from "@/lib/data/scope";
 
 // Two-int4 key space of its own: never collides with the trace or rollup locks of ingest.
 const PG_RULE_LOCK = "SELECT pg_advisory_xact_lock(1751607913, hashtext(?))";
@@ -19,45 +21,54 @@ const RULE_SELECT = `SELECT r.*, (SELECT i."id" FROM "alert_incidents" i WHERE i
 
 const write = <T>(fn: (tx: Sql) => Promise<T>): Promise<T> => getSql().transaction(fn);
 
-/** Every rule, oldest first (only the enabled ones for the scheduler). */
-export async function listRules(options: { enabledOnly?: boolean } = {}): Promise<AlertRule[]> {
-  const where = options.enabledOnly ? ` WHERE r."enabled" = ?` : "";
-  const rows = await getSql().query(`${RULE_SELECT}${where} ORDER BY r."createdMs", r."id"`, options.enabledOnly ? [true] : []);
+/** Every rule of the project, oldest first. */
+export async function listRules(scope: ProjectScope): Promise<AlertRule[]> {
+  const rows = await getSql().query(`${RULE_SELECT} WHERE r."projectId" = ? ORDER BY r."createdMs", r."id"`, [scope.projectId]);
   return rows.map(fromRuleRow);
 }
 
-export async function getRule(id: string): Promise<AlertRule | null> {
-  const [row] = await getSql().query(`${RULE_SELECT} WHERE r."id" = ?`, [id]);
+/** The enabled rules of every project, for the scheduler (each rule names its project). */
+export async function listEnabledRulesOfAllProjects(): Promise<AlertRule[]> {
+  const rows = await getSql().query(`${RULE_SELECT} WHERE r."enabled" = ? ORDER BY r."projectId", r."createdMs", r."id"`, [true]);
+  return rows.map(fromRuleRow);
+}
+
+export async function getRule(scope: ProjectScope, id: string): Promise<AlertRule | null> {
+  const [row] = await getSql().query(`${RULE_SELECT} WHERE r."projectId" = ? AND r."id" = ?`, [scope.projectId, id]);
   return row ? fromRuleRow(row) : null;
 }
 
-export async function createRule(config: AlertRuleConfig): Promise<AlertRule> {
+/** Creates a rule with a new webhook signing secret (the returned rule carries it, this once). */
+export async function createRule(scope: ProjectScope, config: AlertRuleConfig): Promise<AlertRule> {
   const id = randomUUID();
   const now = Date.now();
   await write((tx) =>
     tx.run(
-      `INSERT INTO "alert_rules" (${RULE_COLUMNS.map((c) => `"${c}"`).join(", ")}, "id", "createdMs", "updatedMs") VALUES (${RULE_COLUMNS.map(() => "?").join(", ")}, ?, ?, ?)`,
-      [...ruleValues(config), id, BigInt(now), BigInt(now)],
+      `INSERT INTO "alert_rules" (${RULE_COLUMNS.map((c) => `"${c}"`).join(", ")}, "id", "projectId", "webhookSecret", "createdMs", "updatedMs") VALUES (${RULE_COLUMNS.map(() => "?").join(", ")}, ?, ?, ?, ?, ?)`,
+      [...ruleValues(config), id, scope.projectId, generateWebhookSecret(), BigInt(now), BigInt(now)],
     ),
   );
-  return (await getRule(id))!;
+  return (await getRule(scope, id))!;
 }
 
-/** Replaces a rule's configuration; null when it does not exist. */
-export async function updateRule(id: string, config: AlertRuleConfig): Promise<AlertRule | null> {
+/** Replaces a rule's configuration; null when the project has no such rule. */
+export async function updateRule(scope: ProjectScope, id: string, config: AlertRuleConfig): Promise<AlertRule | null> {
   const changed = await write((tx) =>
-    tx.run(`UPDATE "alert_rules" SET ${RULE_COLUMNS.map((c) => `"${c}" = ?`).join(", ")}, "updatedMs" = ? WHERE "id" = ?`, [
+    tx.run(`UPDATE "alert_rules" SET ${RULE_COLUMNS.map((c) => `"${c}" = ?`).join(", ")}, "updatedMs" = ? WHERE "projectId" = ? AND "id" = ?`, [
       ...ruleValues(config),
       BigInt(Date.now()),
+      scope.projectId,
       id,
     ]),
   );
-  return changed > 0 ? getRule(id) : null;
+  return changed > 0 ? getRule(scope, id) : null;
 }
 
-/** Deletes a rule with its incidents and their delivery records; false when it did not exist. */
-export async function deleteRule(id: string): Promise<boolean> {
+/** Deletes a rule with its incidents and their delivery records; false when the project has no such rule. */
+export async function deleteRule(scope: ProjectScope, id: string): Promise<boolean> {
   return write(async (tx) => {
+    const [rule] = await tx.query(`SELECT "id" FROM "alert_rules" WHERE "projectId" = ? AND "id" = ?`, [scope.projectId, id]);
+    if (!rule) return false;
     await tx.run(`DELETE FROM "alert_deliveries" WHERE "incidentId" IN (SELECT "id" FROM "alert_incidents" WHERE "ruleId" = ?)`, [id]);
     await tx.run(`DELETE FROM "alert_incidents" WHERE "ruleId" = ?`, [id]);
     return (await tx.run(`DELETE FROM "alert_rules" WHERE "id" = ?`, [id])) > 0;
@@ -70,10 +81,15 @@ export type RecordedEvaluation = { transition: Transition; incident: Incident | 
  * Applies an evaluation: opens an incident (fire), raises its peak (continue), or closes it
  * (resolve), and notes the evaluation on the rule. `exampleTraceIds` are kept when it opens.
  */
-export async function recordEvaluation(ruleId: string, e: Evaluation, exampleTraceIds: readonly string[], nowMs: number): Promise<RecordedEvaluation> {
+export async function recordEvaluation(scope: ProjectScope, ruleId: string, e: Evaluation, exampleTraceIds: readonly string[], nowMs: number): Promise<RecordedEvaluation> {
   return write(async (tx) => {
     if (tx.dialect === "postgres") await tx.query(PG_RULE_LOCK, [ruleId]);
-    const noted = await tx.run(`UPDATE "alert_rules" SET "lastEvaluatedMs" = ?, "lastValue" = ? WHERE "id" = ?`, [BigInt(nowMs), e.value, ruleId]);
+    const noted = await tx.run(`UPDATE "alert_rules" SET "lastEvaluatedMs" = ?, "lastValue" = ? WHERE "projectId" = ? AND "id" = ?`, [
+      BigInt(nowMs),
+      e.value,
+      scope.projectId,
+      ruleId,
+    ]);
     if (noted === 0) return { transition: "none", incident: null }; // deleted meanwhile
     const [open] = await tx.query(`SELECT * FROM "alert_incidents" WHERE "ruleId" = ? AND "state" = 'open' LIMIT 1`, [ruleId]);
     const transition = transitionFor(open !== undefined, e);
@@ -82,8 +98,8 @@ export async function recordEvaluation(ruleId: string, e: Evaluation, exampleTra
       const value = e.value!,
         limit = e.limit!; // a breach has both
       await tx.run(
-        `INSERT INTO "alert_incidents" ("id", "ruleId", "state", "startMs", "endMs", "startValue", "baseline", "threshold", "peakValue", "lastValue", "exampleTraceIds") VALUES (?, ?, 'open', ?, NULL, ?, ?, ?, ?, ?, ?)`,
-        [id, ruleId, BigInt(nowMs), value, e.baseline, limit, value, value, JSON.stringify(exampleTraceIds)],
+        `INSERT INTO "alert_incidents" ("id", "projectId", "ruleId", "state", "startMs", "endMs", "startValue", "baseline", "threshold", "peakValue", "lastValue", "exampleTraceIds") VALUES (?, ?, ?, 'open', ?, NULL, ?, ?, ?, ?, ?, ?)`,
+        [id, scope.projectId, ruleId, BigInt(nowMs), value, e.baseline, limit, value, value, JSON.stringify(exampleTraceIds)],
       );
       return { transition, incident: await readIncident(tx, id) };
     }
@@ -105,12 +121,12 @@ async function readIncident(tx: Sql, id: string): Promise<Incident> {
 }
 
 /** Records one webhook delivery attempt (skipped when the rule and its incidents were deleted meanwhile). */
-export async function recordDelivery(incidentId: string, event: "firing" | "resolved", url: string, a: DeliveryAttempt): Promise<void> {
+export async function recordDelivery(scope: ProjectScope, incidentId: string, event: "firing" | "resolved", url: string, a: DeliveryAttempt): Promise<void> {
   await write((tx) =>
     tx.run(
       `INSERT INTO "alert_deliveries" ("incidentId", "event", "attempt", "url", "httpStatus", "ok", "error", "atMs", "durationMs")
-       SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM "alert_incidents" WHERE "id" = ?)`,
-      [incidentId, event, a.attempt, url, a.httpStatus, a.ok, a.error, BigInt(a.atMs), a.durationMs, incidentId],
+       SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM "alert_incidents" WHERE "id" = ? AND "projectId" = ?)`,
+      [incidentId, event, a.attempt, url, a.httpStatus, a.ok, a.error, BigInt(a.atMs), a.durationMs, incidentId, scope.projectId],
     ),
   );
 }

@@ -1,20 +1,22 @@
 import "server-only";
 // The alerts page: rules with their state, open incidents and the latest resolved ones, in the plain
 // shapes of lib/forms/alert-form.ts.
+import { maskWebhookUrl } from "@/lib/alerts/webhook-mask";
 import type { AlertRuleRow, IncidentRow } from "@/lib/forms/alert-form";
 import { listIncidents, type IncidentView } from "@/lib/data/alerts/incidents";
 import { listRules } from "@/lib/data/alerts/alert-store";
+import type { ProjectScope } from "@/lib/data/scope";
 
 const RESOLVED_SHOWN = 50;
 
 export type AlertsOverview = { rules: AlertRuleRow[]; open: IncidentRow[]; resolved: IncidentRow[] };
 
 /** Every rule, the open incidents and the latest resolved ones. */
-export async function getAlertsOverview(): Promise<AlertsOverview> {
+export async function getAlertsOverview(scope: ProjectScope, options: { revealWebhookUrls: boolean }): Promise<AlertsOverview> {
   const [rules, open, resolved] = await Promise.all([
-    listRules(),
-    listIncidents({ state: "open", limit: 500 }),
-    listIncidents({ state: "resolved", limit: RESOLVED_SHOWN }),
+    listRules(scope),
+    listIncidents(scope, { state: "open", limit: 500 }, { revealWebhookUrl: options.revealWebhookUrls }),
+    listIncidents(scope, { state: "resolved", limit: RESOLVED_SHOWN }, { revealWebhookUrl: options.revealWebhookUrls }),
   ]);
   return {
     rules: rules.map((r) => ({
@@ -27,7 +29,7 @@ export async function getAlertsOverview(): Promise<AlertsOverview> {
       driftPct: r.driftPct,
       windowMinutes: r.windowMinutes,
       minRuns: r.minRuns,
-      webhookUrl: r.webhookUrl,
+      webhookUrl: r.webhookUrl && !options.revealWebhookUrls ? maskWebhookUrl(r.webhookUrl) : r.webhookUrl,
       enabled: r.enabled,
       isFiring: r.openIncidentId !== null,
       lastValue: r.lastValue,

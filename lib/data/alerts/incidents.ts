@@ -3,16 +3,18 @@ import "server-only";
 // webhook delivery attempts. Reads the small alert tables through the same connection that writes
 // them (lib/data/alerts/alert-store.ts), so an incident is listed as soon as its transaction committed.
 import { getSql } from "@/lib/db/connections";
+import type { ProjectScope } from "@/lib/data/scope";
 import { deliveryOf, incidentOf, toIncidentView, type Delivery } from "./rows";
 import type { AlertMetric, AlertScope } from "@/lib/alerts/rule-schema";
 
 export type IncidentQuery = { state?: "open" | "resolved"; ruleId?: string; limit: number };
+export type IncidentViewOptions = { revealWebhookUrl: boolean };
 export type IncidentView = ReturnType<typeof toIncidentView>;
 
-export async function listIncidents(query: IncidentQuery): Promise<IncidentView[]> {
+export async function listIncidents(scope: ProjectScope, query: IncidentQuery, options: IncidentViewOptions): Promise<IncidentView[]> {
   const sql = getSql();
-  const where: string[] = [];
-  const params: string[] = [];
+  const where: string[] = [`i."projectId" = ?`];
+  const params: string[] = [scope.projectId];
   for (const [column, value] of [
     ["state", query.state],
     ["ruleId", query.ruleId],
@@ -24,7 +26,7 @@ export async function listIncidents(query: IncidentQuery): Promise<IncidentView[
   const rows = await sql.query(
     `SELECT i.*, r."name" AS "ruleName", r."metric" AS "ruleMetric", r."scope" AS "ruleScope", r."scopeValue" AS "ruleScopeValue"
      FROM "alert_incidents" i JOIN "alert_rules" r ON r."id" = i."ruleId"
-     ${where.length ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY i."startMs" DESC, i."id" LIMIT ${Math.trunc(query.limit)}`,
+     WHERE ${where.join(" AND ")} ORDER BY i."startMs" DESC, i."id" LIMIT ${Math.trunc(query.limit)}`,
     params,
   );
   if (rows.length === 0) return [];
@@ -43,6 +45,6 @@ export async function listIncidents(query: IncidentQuery): Promise<IncidentView[
       scope: row.ruleScope as AlertScope,
       scopeValue: row.ruleScopeValue === null ? null : String(row.ruleScopeValue),
     };
-    return toIncidentView(incidentOf(row), rule, deliveries.get(String(row.id)) ?? []);
+    return toIncidentView(incidentOf(row), rule, deliveries.get(String(row.id)) ?? [], options);
   });
 }

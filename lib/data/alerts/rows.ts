@@ -2,6 +2,7 @@
 // every integer as bigint (safe integers) and booleans as 0/1; node-postgres returns int8 as bigint.
 import type { Row, SqlValue } from "@/lib/db/sql";
 import type { AlertMetric, AlertRuleConfig, AlertScope } from "@/lib/alerts/rule-schema";
+import { maskWebhookUrl } from "@/lib/alerts/webhook-mask";
 
 export const RULE_COLUMNS = [
   "name",
@@ -18,6 +19,9 @@ export const RULE_COLUMNS = [
 
 export type AlertRule = AlertRuleConfig & {
   id: string;
+  projectId: string;
+  /** Signs the rule's webhook deliveries; never shown after the rule was created. */
+  webhookSecret: string | null;
   createdMs: number;
   updatedMs: number;
   lastEvaluatedMs: number | null;
@@ -61,6 +65,8 @@ export const ruleValues = (c: AlertRuleConfig): SqlValue[] => RULE_COLUMNS.map((
 export function fromRuleRow(row: Row): AlertRule {
   return {
     id: String(row.id),
+    projectId: String(row.projectId),
+    webhookSecret: strOrNull(row.webhookSecret),
     name: String(row.name),
     metric: row.metric as AlertMetric,
     scope: row.scope as AlertScope,
@@ -108,11 +114,12 @@ export function deliveryOf(row: Row): Delivery {
   };
 }
 
-/** A rule as the API shows it. */
-export function toRuleView(rule: AlertRule) {
-  const { createdMs, updatedMs, lastEvaluatedMs, openIncidentId, ...config } = rule;
+/** A rule as the API shows it; callers who are not project admins see the webhook URL's path and query masked. */
+export function toRuleView(rule: AlertRule, options: { revealWebhookUrl: boolean }) {
+  const { createdMs, updatedMs, lastEvaluatedMs, openIncidentId, webhookSecret: _secret, projectId: _project, ...config } = rule;
   return {
     ...config,
+    webhookUrl: config.webhookUrl && !options.revealWebhookUrl ? maskWebhookUrl(config.webhookUrl) : config.webhookUrl,
     state: openIncidentId ? ("firing" as const) : ("ok" as const),
     openIncidentId,
     createdAt: iso(createdMs),
@@ -122,7 +129,12 @@ export function toRuleView(rule: AlertRule) {
 }
 
 /** An incident as the API shows it, with its rule's identity and its delivery attempts. */
-export function toIncidentView(incident: Incident, rule: Pick<AlertRule, "name" | "metric" | "scope" | "scopeValue">, deliveries: readonly Delivery[]) {
+export function toIncidentView(
+  incident: Incident,
+  rule: Pick<AlertRule, "name" | "metric" | "scope" | "scopeValue">,
+  deliveries: readonly Delivery[],
+  options: { revealWebhookUrl: boolean },
+) {
   const { startMs, endMs, startValue, ...rest } = incident;
   return {
     ...rest,
@@ -130,6 +142,6 @@ export function toIncidentView(incident: Incident, rule: Pick<AlertRule, "name" 
     startedAt: iso(startMs),
     endedAt: isoOrNull(endMs),
     value: startValue,
-    deliveries: deliveries.map(({ atMs, ...d }) => ({ ...d, at: iso(atMs) })),
+    deliveries: deliveries.map(({ atMs, url, ...d }) => ({ ...d, url: options.revealWebhookUrl ? url : maskWebhookUrl(url), at: iso(atMs) })),
   };
 }

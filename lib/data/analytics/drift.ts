@@ -4,6 +4,7 @@ import "server-only";
 // rollups (window + max(window, 7 days) rows per group, never spans); only the model mix and retries
 // read spans, of at most SAMPLE_RUNS runs per side, through the spans' (traceId, …) primary key.
 import { getPrisma } from "@/lib/db/prisma";
+import type { ProjectScope } from "@/lib/data/scope";
 import { DRIFT_DIMENSION } from "@/lib/analytics/drift-params";
 import type { DriftQuery } from "@/lib/analytics/drift-params";
 import type { DriftRollup } from "@/lib/analytics/drift-figures";
@@ -22,9 +23,10 @@ export type DriftAnswer = {
 const iso = (ms: number) => new Date(ms).toISOString();
 const ns = (ms: number) => BigInt(ms) * 1_000_000n;
 
-async function readRollups(query: DriftQuery, fromMs: number, toMs: number): Promise<Map<string, DriftRollup[]>> {
+async function readRollups(scope: ProjectScope, query: DriftQuery, fromMs: number, toMs: number): Promise<Map<string, DriftRollup[]>> {
   const rows = await getPrisma().metricRollup.findMany({
     where: {
+      projectId: scope.projectId,
       dimension: DRIFT_DIMENSION[query.groupBy],
       granularity: query.bucket,
       bucketStartMs: { gte: BigInt(fromMs), lt: BigInt(toMs) },
@@ -67,10 +69,10 @@ async function readRollups(query: DriftQuery, fromMs: number, toMs: number): Pro
 }
 
 /** Model mix and retries of the latest SAMPLE_RUNS runs of `group` in `range`. */
-async function readSample(query: DriftQuery, group: string, range: SideRange) {
+async function readSample(scope: ProjectScope, query: DriftQuery, group: string, range: SideRange) {
   const prisma = getPrisma();
   const traces = await prisma.trace.findMany({
-    where: { ...(query.groupBy === "task" ? { name: group } : { agentName: group }), startNs: { gte: ns(range.fromMs), lt: ns(range.toMs) } },
+    where: { projectId: scope.projectId, ...(query.groupBy === "task" ? { name: group } : { agentName: group }), startNs: { gte: ns(range.fromMs), lt: ns(range.toMs) } },
     orderBy: { startNs: "desc" },
     take: SAMPLE_RUNS,
     select: { traceId: true },
@@ -78,7 +80,7 @@ async function readSample(query: DriftQuery, group: string, range: SideRange) {
   if (traces.length === 0) return summariseSample([], 0);
   const counts = await prisma.span.groupBy({
     by: ["traceId", "kind", "model", "toolName", "name"],
-    where: { traceId: { in: traces.map((t) => t.traceId) }, kind: { in: ["llm", "embedding", "tool"] } },
+    where: { projectId: scope.projectId, traceId: { in: traces.map((t) => t.traceId) }, kind: { in: ["llm", "embedding", "tool"] } },
     _count: { _all: true },
   });
   const rows = counts.map((c) => ({ traceId: c.traceId, kind: c.kind, model: c.model, tool: c.toolName ?? c.name, n: c._count._all }));
@@ -86,16 +88,16 @@ async function readSample(query: DriftQuery, group: string, range: SideRange) {
 }
 
 /** The drift report of every task or agent with runs in the window, most expensive first. */
-export async function getDrift(query: DriftQuery): Promise<DriftAnswer> {
+export async function getDrift(scope: ProjectScope, query: DriftQuery): Promise<DriftAnswer> {
   const r = driftRanges(query.fromMs, query.toMs, query.bucket);
-  const groups = await readRollups(query, Math.min(r.previousStartMs, r.trailingStartMs), r.endMs);
+  const groups = await readRollups(scope, query, Math.min(r.previousStartMs, r.trailingStartMs), r.endMs);
   const reports: DriftGroupReport[] = [];
   for (const [group, rows] of groups) {
     const { report, sides } = buildGroupReport(group, rows, r);
     if (report.current.runs === 0) continue;
     // One group at a time: on SQLite the reads share one connection anyway, and the 2-core budget of
     // a small server is better spent finishing groups than interleaving them.
-    const [before, after] = await Promise.all([readSample(query, group, sides.before), readSample(query, group, sides.after)]);
+    const [before, after] = await Promise.all([readSample(scope, query, group, sides.before), readSample(scope, query, group, sides.after)]);
     reports.push({
       ...report,
       whatChanged: { basis: sides.basis, before: changeSide(rows, sides.before, before), after: changeSide(rows, sides.after, after) },

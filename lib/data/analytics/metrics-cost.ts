@@ -7,17 +7,18 @@ import { BUCKET_MS, bucketSpan, GRANULARITY_MS, GRANULARITY_OF } from "@/lib/ana
 import { COST_DIMENSION, type CostGroupBy } from "@/lib/analytics/dimensions";
 import type { MetricsQuery } from "@/lib/analytics/metrics-params";
 import { buildCostSeries, orderPoints, toCostPoint, type CostPoint, type CostRollup } from "@/lib/analytics/series";
+import type { ProjectScope } from "@/lib/data/scope";
 import { readRollupRows } from "./rollup-rows";
 
 /** Cost points for the whole buckets overlapping [from, to). */
-export async function getCostSeries(query: MetricsQuery<CostGroupBy>): Promise<CostPoint[]> {
+export async function getCostSeries(scope: ProjectScope, query: MetricsQuery<CostGroupBy>): Promise<CostPoint[]> {
   const { startMs, endMs } = bucketSpan(query.fromMs, query.toMs, query.bucket);
   const granularity = GRANULARITY_OF[query.bucket];
   const [bucketMs, rowMs] = [BUCKET_MS[query.bucket], GRANULARITY_MS[granularity]];
   const rows = { dimension: COST_DIMENSION[query.groupBy], granularity, startMs, endMs, numbers: ["count", "costUsd", "inputTokens", "outputTokens"] } as const;
   // Rows of the bucket's own size (every bucket the API offers) become points directly.
-  if (bucketMs === rowMs) return orderPoints(await readRollupRows(rows, (group, ms, n) => toCostPoint(ms, group, n[0]!, n[1]!, n[2]!, n[3]!)));
-  const merged = await readRollupRows(rows, (group, bucketStartMs, n): CostRollup => ({
+  if (bucketMs === rowMs) return orderPoints(await readRollupRows(scope, rows, (group, ms, n) => toCostPoint(ms, group, n[0]!, n[1]!, n[2]!, n[3]!)));
+  const merged = await readRollupRows(scope, rows, (group, bucketStartMs, n): CostRollup => ({
     group,
     bucketStartMs,
     count: n[0]!,

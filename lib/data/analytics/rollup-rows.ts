@@ -3,7 +3,7 @@ import "server-only";
 // through the raw read connection and handed to a builder one by one as they are decoded, in point
 // order. 30 days of hourly rows per session are ~40,000 rows, so the per-row cost is what counts.
 //
-// Both databases walk the primary key (dimension, granularity, bucketStartMs, groupKey), which gives
+// Both databases walk the primary key (projectId, dimension, granularity, bucketStartMs, groupKey), which gives
 // the point order without a sort, so rows stream from the first one (on PostgreSQL this takes the read
 // pool's random_page_cost, lib/db/read-connection.ts). SQLite: plain columns; better-sqlite3's cost
 // is per row, not per column. PostgreSQL: node-postgres makes a string of every field before parsing
@@ -12,6 +12,8 @@ import "server-only";
 // numbers). 43k rows take ~60–75 ms this way on either database, ~175–200 through Prisma's $queryRaw.
 import type { Granularity } from "@/lib/analytics/buckets";
 import { getReadConnection, type ReadConnection } from "@/lib/db/read-connection";
+import type { ProjectScope } from "@/lib/data/scope";
+
 
 export type RollupNumber = "count" | "costUsd" | "inputTokens" | "outputTokens" | "maxMs" | "p50Ms" | "p95Ms" | "p99Ms";
 
@@ -29,19 +31,21 @@ export type RollupRowsQuery = {
 /** Builds one row's result; `numbers` holds query.numbers in order and is reused for the next row. */
 export type RowBuilder<T> = (group: string, bucketStartMs: number, numbers: readonly number[], bins: string | undefined) => T;
 
-const FILTER = `"dimension" = ? AND "granularity" = ? AND "bucketStartMs" >= ? AND "bucketStartMs" < ? AND "count" > 0`;
+const FILTER = `"projectId" = ? AND "dimension" = ? AND "granularity" = ? AND "bucketStartMs" >= ? AND "bucketStartMs" < ? AND "count" > 0`;
 // The key's order; groups come in JavaScript's order where the collation is byte order (SQLite's
 // BINARY, PostgreSQL's C and C.UTF-8); elsewhere (en_US.UTF-8…) orderPoints sorts them afterwards.
 const ORDER = `"bucketStartMs", "groupKey"`;
 const quoted = (columns: readonly string[]) => columns.map((c) => `"${c}"`).join(", ");
 
 /** `build` applied to each row of `query`, by bucket, then group (the database's collation). */
-export async function readRollupRows<T>(query: RollupRowsQuery, build: RowBuilder<T>, read: ReadConnection = getReadConnection()): Promise<T[]> {
+export async function readRollupRows<T>(
+  scope: ProjectScope,
+  query: RollupRowsQuery, build: RowBuilder<T>, read: ReadConnection = getReadConnection()): Promise<T[]> {
   const count = query.numbers.length;
   const numbers = new Array<number>(count).fill(0);
   const columns = quoted(["bucketStartMs", ...query.numbers]);
   const bins = query.withBins ? `, "bins"` : "";
-  const params = [query.dimension, query.granularity, query.startMs, query.endMs];
+  const params = [scope.projectId, query.dimension, query.granularity, query.startMs, query.endMs];
   const out: T[] = [];
   if (read.dialect === "sqlite") {
     await read.eachRow(`SELECT "groupKey", ${columns}${bins} FROM "metric_rollups" WHERE ${FILTER} ORDER BY ${ORDER}`, params, (row) => {

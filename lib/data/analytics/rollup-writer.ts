@@ -3,7 +3,7 @@ import "server-only";
 // analytics API answer without scanning spans.
 //
 // Design
-// - One row per (dimension, granularity, bucketStartMs, groupKey) at 1m, 1h and 1d granularity
+// - One row per (projectId, dimension, granularity, bucketStartMs, groupKey) at 1m, 1h and 1d granularity
 //   (dimensions.ts says which dimension keeps which). A query reads the coarsest granularity that
 //   divides its bucket (1m/5m → minute rows, 1h → hour rows, 1d → day rows), so 30 days at 1h are
 //   720 rows per group, never spans.
@@ -33,6 +33,7 @@ import type { Dimension } from "@/lib/analytics/dimensions";
 import { decodeBins, encodeBins } from "@/lib/analytics/sketch";
 
 const COLUMNS = [
+  "projectId",
   "dimension",
   "granularity",
   "bucketStartMs",
@@ -51,13 +52,13 @@ const COLUMNS = [
   "outputTokens",
   "bins",
 ] as const;
-const KEY_COLUMNS = COLUMNS.slice(0, 4);
+const KEY_COLUMNS = COLUMNS.slice(0, 5);
 const SELECT = `SELECT ${COLUMNS.map((c) => `r.${quote(c)}`).join(", ")} FROM "metric_rollups" r`;
 const SQLITE_READ = `${SELECT} WHERE ${KEY_COLUMNS.map((c) => `r.${quote(c)} = ?`).join(" AND ")}`;
 const PG_READ = `${SELECT} JOIN json_to_recordset(?::json) AS k("d" text, "g" text, "b" bigint, "k" text)
-  ON r."dimension" = k."d" AND r."granularity" = k."g" AND r."bucketStartMs" = k."b" AND r."groupKey" = k."k"`;
+  ON r."projectId" = ? AND r."dimension" = k."d" AND r."granularity" = k."g" AND r."bucketStartMs" = k."b" AND r."groupKey" = k."k"`;
 const SUM_COLUMNS = ["count", "errorCount", "llmCallCount", "toolCallCount", "durationSumMs", "costUsd", "inputTokens", "outputTokens"] as const;
-const REPLACE = `(${KEY_COLUMNS.map(quote).join(", ")}) DO UPDATE SET ${COLUMNS.slice(4)
+const REPLACE = `(${KEY_COLUMNS.map(quote).join(", ")}) DO UPDATE SET ${COLUMNS.slice(5)
   .map((c) => `${quote(c)} = excluded.${quote(c)}`)
   .join(", ")}`;
 const ADD = `(${KEY_COLUMNS.map(quote).join(", ")}) DO UPDATE SET ${SUM_COLUMNS.map((c) => `${quote(c)} = "metric_rollups".${quote(c)} + excluded.${quote(c)}`).join(", ")},
@@ -92,8 +93,9 @@ function fromStored(row: StoredRow): RollupRow {
 type Latency = { maxMs: number; p50Ms: number; p95Ms: number; p99Ms: number };
 
 /** The values of COLUMNS, in order, for a row's key and sums, its latency figures and its encoded bins. */
-function storedValues(r: RollupKey & RollupTotals, { maxMs, p50Ms, p95Ms, p99Ms }: Latency, bins: string): SqlValue[] {
+function storedValues(projectId: string, r: RollupKey & RollupTotals, { maxMs, p50Ms, p95Ms, p99Ms }: Latency, bins: string): SqlValue[] {
   return [
+    projectId,
     r.dimension,
     r.granularity,
     BigInt(r.bucketStartMs),
@@ -114,22 +116,22 @@ function storedValues(r: RollupKey & RollupTotals, { maxMs, p50Ms, p95Ms, p99Ms 
   ];
 }
 
-const toStored = (r: RollupRow) => storedValues(r, r, encodeBins(r.bins));
+const toStored = (projectId: string, r: RollupRow) => storedValues(projectId, r, r, encodeBins(r.bins));
 
 /** A sums-only delta as the row to add (ADD keeps the larger maximum; there is no histogram). */
-const sumsRow = (d: RollupDelta) => storedValues(d, { maxMs: d.addedMaxMs ?? 0, p50Ms: 0, p95Ms: 0, p99Ms: 0 }, "{}");
+const sumsRow = (projectId: string, d: RollupDelta) => storedValues(projectId, d, { maxMs: d.addedMaxMs ?? 0, p50Ms: 0, p95Ms: 0, p99Ms: 0 }, "{}");
 
-async function readRows(tx: Sql, deltas: RollupDelta[]): Promise<Map<string, RollupRow>> {
+async function readRows(tx: Sql, projectId: string, deltas: RollupDelta[]): Promise<Map<string, RollupRow>> {
   if (deltas.length === 0) return new Map();
   let rows: Row[];
   if (tx.dialect === "postgres") {
     // Group keys as stored (pgText); json → text would refuse a \u0000 anyway.
     const keys = deltas.map((d) => ({ d: d.dimension, g: d.granularity, b: d.bucketStartMs, k: pgText(d.group) }));
-    rows = await tx.query(PG_READ, [JSON.stringify(keys)]);
+    rows = await tx.query(PG_READ, [JSON.stringify(keys), projectId]);
   } else {
     // Cached prepared point lookups are SQLite's fastest path (no statement parsing, no temp tables).
     rows = [];
-    for (const d of deltas) rows.push(...(await tx.query(SQLITE_READ, [d.dimension, d.granularity, BigInt(d.bucketStartMs), d.group])));
+    for (const d of deltas) rows.push(...(await tx.query(SQLITE_READ, [projectId, d.dimension, d.granularity, BigInt(d.bucketStartMs), d.group])));
   }
   const stored = new Map<string, RollupRow>();
   for (const row of rows) {
@@ -143,26 +145,34 @@ async function readRows(tx: Sql, deltas: RollupDelta[]): Promise<Map<string, Rol
  * Applies the deltas of one transaction to the stored rollups (call inside that transaction). `cache`
  * (rollup-cache.ts, SQLite writer thread only) keeps histogram rows between transactions.
  */
-export async function writeRollups(tx: Sql, deltas: RollupDeltas, cache?: RollupRowCache): Promise<void> {
+export async function writeRollups(tx: Sql, projectId: string, deltas: RollupDeltas, cache?: RollupRowCache): Promise<void> {
   const changes = deltas.changes();
   if (changes.length === 0) return;
   if (tx.dialect === "postgres") await tx.run(PG_ROLLUP_LOCK);
   // Rows without a histogram hold sums only: added in SQL, without reading them first.
   const sums = changes.filter((d) => d.bins === null);
-  await tx.insertMany("metric_rollups", COLUMNS, sums.map(sumsRow), ADD);
+  await tx.insertMany(
+    "metric_rollups",
+    COLUMNS,
+    sums.map((d) => sumsRow(projectId, d)),
+    ADD,
+  );
   const withBins = changes.filter((d) => d.bins !== null);
   if (withBins.length === 0) return;
   await cache?.validate(tx);
   const ids = withBins.map(rollupId);
-  const cached = ids.map((id) => cache?.get(id));
+  // The cache serves every project the writer thread stores: its keys carry the project.
+  const cacheIds = ids.map((id) => `${projectId}\u0000${id}`);
+  const cached = cacheIds.map((id) => cache?.get(id));
   const stored = await readRows(
     tx,
+    projectId,
     withBins.filter((_, i) => cached[i] === undefined),
   );
   const rows = withBins.map((d, i) => {
     const row = applyDelta(cached[i] ?? stored.get(ids[i]!) ?? null, d);
-    cache?.set(ids[i]!, row);
-    return toStored(row);
+    cache?.set(cacheIds[i]!, row);
+    return toStored(projectId, row);
   });
   await tx.insertMany("metric_rollups", COLUMNS, rows, REPLACE);
 }

@@ -5,6 +5,7 @@ import "server-only";
 // Totals come from the ingest-time rollups. They do not split cost by trace status, so the failed part
 // is summed from the traces table: failed traces of the window only, through the (status, startNs) index.
 import { getPrisma } from "@/lib/db/prisma";
+import type { ProjectScope } from "@/lib/data/scope";
 import { BUCKET_MS, bucketSpan, type Bucket } from "@/lib/analytics/buckets";
 import { COST_BUCKETS } from "@/lib/analytics/dimensions";
 import type { CostPoint } from "@/lib/analytics/series";
@@ -59,18 +60,18 @@ export type CostDashboard = {
 };
 
 /** Everything the cost page shows for `window`. */
-export async function getCostDashboard(window: DashboardWindow): Promise<CostDashboard> {
+export async function getCostDashboard(scope: ProjectScope, window: DashboardWindow): Promise<CostDashboard> {
   const bucket = pickChartBucket(window.fromMs, window.toMs, COST_BUCKETS);
   const bucketMs = BUCKET_MS[bucket];
   const { startMs, endMs } = bucketSpan(window.fromMs, window.toMs, bucket);
   const query = { fromMs: window.fromMs, toMs: window.toMs, bucket };
   const [tasks, agents, models, users, failed, top] = await Promise.all([
-    getCostSeries({ ...query, groupBy: "task" }),
-    getCostSeries({ ...query, groupBy: "agent" }),
-    getCostSeries({ ...query, groupBy: "model" }),
-    getCostSeries({ ...query, groupBy: "user" }),
-    listWaste(startMs, endMs, bucketMs),
-    listTraces({ filters: { from: new Date(window.fromMs), to: new Date(window.toMs) }, limit: TOP_TRACES, sort: "cost", order: "desc" }),
+    getCostSeries(scope, { ...query, groupBy: "task" }),
+    getCostSeries(scope, { ...query, groupBy: "agent" }),
+    getCostSeries(scope, { ...query, groupBy: "model" }),
+    getCostSeries(scope, { ...query, groupBy: "user" }),
+    listWaste(scope, startMs, endMs, bucketMs),
+    listTraces(scope, { filters: { from: new Date(window.fromMs), to: new Date(window.toMs) }, limit: TOP_TRACES, sort: "cost", order: "desc" }),
   ]);
   const waste = toWasteCells(failed);
   const wasteOf = (p: CostPoint) => waste.get(wasteKey(Date.parse(p.bucketStart), p.group));
@@ -108,8 +109,8 @@ export async function getCostDashboard(window: DashboardWindow): Promise<CostDas
 
   const taskRows = summariseTasks(tasks, wasteOf).map((row) => ({
     ...row,
-    href: buildTracesHref({ name: row.name, sort: "cost" }, window.fromMs, window.toMs),
-    wasteHref: buildTracesHref({ name: row.name, status: "error", sort: "cost" }, window.fromMs, window.toMs),
+    href: buildTracesHref(window.tracesPath, { name: row.name, sort: "cost" }, window.fromMs, window.toMs),
+    wasteHref: buildTracesHref(window.tracesPath, { name: row.name, status: "error", sort: "cost" }, window.fromMs, window.toMs),
   }));
   return {
     bucket,
@@ -131,14 +132,14 @@ type WasteRow = { name: string; bucket: bigint | number; runs: bigint | number; 
 /**
  * Failed runs and their cost per task and bucket of [startMs, endMs), summed in SQL. Buckets are
  * multiples of `bucketMs` since the epoch, like the rollups' (integer division in SQLite and
- * PostgreSQL alike); the (status, startNs) index bounds the scan to the window's failed traces.
+ * PostgreSQL alike); the (projectId, status, startNs) index bounds the scan to the window's failed traces.
  */
-async function listWaste(startMs: number, endMs: number, bucketMs: number): Promise<WasteCellRow[]> {
+async function listWaste(scope: ProjectScope, startMs: number, endMs: number, bucketMs: number): Promise<WasteCellRow[]> {
   const bucketNs = BigInt(bucketMs) * 1_000_000n;
   const rows = await getPrisma().$queryRaw<WasteRow[]>`
     SELECT "name", "startNs" / ${bucketNs} AS "bucket", COUNT(*) AS "runs", SUM("costUsd") AS "wasteUsd"
     FROM "traces"
-    WHERE "status" = 'error' AND "startNs" >= ${BigInt(startMs) * 1_000_000n} AND "startNs" < ${BigInt(endMs) * 1_000_000n}
+    WHERE "projectId" = ${scope.projectId} AND "status" = 'error' AND "startNs" >= ${BigInt(startMs) * 1_000_000n} AND "startNs" < ${BigInt(endMs) * 1_000_000n}
     GROUP BY 1, 2`;
   return rows.map((r) => ({ name: r.name, bucketStartMs: Number(r.bucket) * bucketMs, failedRuns: Number(r.runs), wasteUsd: Number(r.wasteUsd ?? 0) }));
 }

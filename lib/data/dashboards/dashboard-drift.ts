@@ -7,6 +7,7 @@ import { DRIFT_BUCKETS, type DriftBucket, type DriftGroupBy } from "@/lib/analyt
 import type { ChangePointView, ChangeSide, DriftGroupReport } from "@/lib/analytics/drift-report";
 import type { TimeSeriesData, TraceLinkFilter } from "@/lib/format/chart";
 import { getDrift } from "@/lib/data/analytics/drift";
+import type { ProjectScope } from "@/lib/data/scope";
 import { buildSeries, pickChartBucket, pivotTimeSeries } from "@/lib/analytics/dashboard-shape";
 import type { DashboardWindow } from "./dashboard-window";
 
@@ -39,9 +40,9 @@ export type DriftDetail = {
 export type DriftDashboard = { bucket: DriftBucket; bucketMs: number; rows: DriftRow[]; groupCount: number; detail: DriftDetail | null };
 
 /** The drift of every task or agent in `window`, with the detail of `selected` (default: the first shifted, else the costliest). */
-export async function getDriftDashboard(window: DashboardWindow, groupBy: DriftGroupBy, selected?: string): Promise<DriftDashboard> {
+export async function getDriftDashboard(scope: ProjectScope, window: DashboardWindow, groupBy: DriftGroupBy, selected?: string): Promise<DriftDashboard> {
   const bucket = pickChartBucket(window.fromMs, window.toMs, DRIFT_BUCKETS);
-  const answer = await getDrift({ fromMs: window.fromMs, toMs: window.toMs, bucket, groupBy });
+  const answer = await getDrift(scope, { fromMs: window.fromMs, toMs: window.toMs, bucket, groupBy });
   const reports = answer.data;
   const chosen = reports.find((r) => r.group === selected) ?? reports.find((r) => r.changePoints.costPerRun ?? r.changePoints.p95Ms) ?? reports[0];
   return {

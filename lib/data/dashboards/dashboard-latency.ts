@@ -2,6 +2,7 @@ import "server-only";
 // The latency dashboard: percentiles over time per task, agent, tool or model, and the slowest tools
 // and models of the window. Everything is read from the ingest-time rollups, never from spans.
 import { getPrisma } from "@/lib/db/prisma";
+import type { ProjectScope } from "@/lib/data/scope";
 import { BUCKET_MS, bucketSpan, GRANULARITY_OF, type Bucket } from "@/lib/analytics/buckets";
 import { LATENCY_BUCKETS, LATENCY_DIMENSION } from "@/lib/analytics/dimensions";
 import type { LatencyPoint } from "@/lib/analytics/series";
@@ -46,14 +47,14 @@ const filterOf =
 const valueOf: Record<Percentile, (p: LatencyPoint) => number> = { p50: (p) => p.p50Ms, p95: (p) => p.p95Ms, p99: (p) => p.p99Ms };
 
 /** Everything the latency page shows for `window`, grouped by `groupBy`. */
-export async function getLatencyDashboard(window: DashboardWindow, groupBy: LatencyDashboardGroup, percentile: Percentile): Promise<LatencyDashboard> {
+export async function getLatencyDashboard(scope: ProjectScope, window: DashboardWindow, groupBy: LatencyDashboardGroup, percentile: Percentile): Promise<LatencyDashboard> {
   const bucket = pickChartBucket(window.fromMs, window.toMs, LATENCY_BUCKETS);
   const bucketMs = BUCKET_MS[bucket];
   const { startMs, endMs } = bucketSpan(window.fromMs, window.toMs, bucket);
   const [points, tools, models] = await Promise.all([
-    getLatencySeries({ fromMs: window.fromMs, toMs: window.toMs, bucket, groupBy }),
-    getWindowLatency("tool", bucket, startMs, endMs),
-    getWindowLatency("model", bucket, startMs, endMs),
+    getLatencySeries(scope, { fromMs: window.fromMs, toMs: window.toMs, bucket, groupBy }),
+    getWindowLatency(scope, "tool", bucket, startMs, endMs),
+    getWindowLatency(scope, "model", bucket, startMs, endMs),
   ]);
   const ranked = rankGroups(points, (p) => p.count);
   const pivot = { startMs, endMs, bucketMs, empty: null };
@@ -76,7 +77,7 @@ export async function getLatencyDashboard(window: DashboardWindow, groupBy: Late
   });
   const withHref = (key: "tool" | "model") => (row: LatencySummary) => ({
     ...row,
-    href: buildTracesHref({ [key]: row.group, sort: "duration" }, window.fromMs, window.toMs),
+    href: buildTracesHref(window.tracesPath, { [key]: row.group, sort: "duration" }, window.fromMs, window.toMs),
   });
   return {
     bucket,
@@ -91,9 +92,10 @@ export async function getLatencyDashboard(window: DashboardWindow, groupBy: Late
 }
 
 /** Percentiles of each tool or model over the whole window: its rollup histograms merged. */
-async function getWindowLatency(groupBy: "tool" | "model", bucket: Bucket, startMs: number, endMs: number): Promise<LatencySummary[]> {
+async function getWindowLatency(scope: ProjectScope, groupBy: "tool" | "model", bucket: Bucket, startMs: number, endMs: number): Promise<LatencySummary[]> {
   const rows = await getPrisma().metricRollup.findMany({
     where: {
+      projectId: scope.projectId,
       dimension: LATENCY_DIMENSION[groupBy],
       granularity: GRANULARITY_OF[bucket],
       bucketStartMs: { gte: BigInt(startMs), lt: BigInt(endMs) },

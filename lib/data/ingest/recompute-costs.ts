@@ -24,8 +24,8 @@ const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
  * Recomputes costs for the stored model names whose price-table key is in `keys` under either book
  * (so a model that gains, loses or changes its price is covered). Returns the number of spans changed.
  */
-export async function recomputeCosts(tx: Sql, before: PriceBook, after: PriceBook, keys: ReadonlySet<string>): Promise<number> {
-  const models = (await tx.query<{ model: string }>(`SELECT DISTINCT "model" FROM "spans" WHERE "model" IS NOT NULL`))
+export async function recomputeCosts(tx: Sql, projectId: string, before: PriceBook, after: PriceBook, keys: ReadonlySet<string>): Promise<number> {
+  const models = (await tx.query<{ model: string }>(`SELECT DISTINCT "model" FROM "spans" WHERE "projectId" = ? AND "model" IS NOT NULL`, [projectId]))
     .map((r) => r.model)
     .filter((m) => keys.has(before.lookup(m)?.key ?? "") || keys.has(after.lookup(m)?.key ?? ""));
   const touched = new Set<string>();
@@ -35,8 +35,8 @@ export async function recomputeCosts(tx: Sql, before: PriceBook, after: PriceBoo
   for (const model of models) {
     const rows = await tx.query<CostRow>(
       `SELECT "traceId", "spanId", "model", "kind", "inputTokens", "outputTokens", "cacheReadTokens", "cacheWriteTokens", "costUsd", "costSource"
-       FROM "spans" WHERE "model" = ? AND ("costSource" IS NULL OR "costSource" = 'computed')`,
-      [model],
+       FROM "spans" WHERE "projectId" = ? AND "model" = ? AND ("costSource" IS NULL OR "costSource" = 'computed')`,
+      [projectId, model],
     );
     for (const row of rows) {
       const tokens = {
@@ -47,9 +47,10 @@ export async function recomputeCosts(tx: Sql, before: PriceBook, after: PriceBoo
       };
       const cost = computeCost(after, row.model, row.kind as Kind, tokens);
       if (cost.costUsd === num(row.costUsd)) continue;
-      await tx.run(`UPDATE "spans" SET "costUsd" = ?, "costSource" = ? WHERE "traceId" = ? AND "spanId" = ?`, [
+      await tx.run(`UPDATE "spans" SET "costUsd" = ?, "costSource" = ? WHERE "projectId" = ? AND "traceId" = ? AND "spanId" = ?`, [
         cost.costUsd,
         cost.costSource,
+        projectId,
         row.traceId,
         row.spanId,
       ]);
@@ -58,6 +59,6 @@ export async function recomputeCosts(tx: Sql, before: PriceBook, after: PriceBoo
       changed++;
     }
   }
-  await refreshTraceSummaries(tx, touched, { previousCosts });
+  await refreshTraceSummaries(tx, projectId, touched, { previousCosts });
   return changed;
 }

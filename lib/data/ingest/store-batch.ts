@@ -1,6 +1,7 @@
 import "server-only";
 // Writes normalised spans and log records in one transaction per call and keeps the per-trace summary
-// and facets up to date. Idempotent: spans are keyed by (traceId, spanId), log records by content hash.
+// and facets up to date. Idempotent: spans are keyed by (projectId, traceId, spanId), log records by
+// project and content hash. A call may carry several projects' batches; each is written with its own.
 import { addInsertedSpans, addTraceChange, groupByTrace, type SpanChanges } from "@/lib/analytics/changes";
 import type { RollupRowCache } from "@/lib/data/analytics/rollup-cache";
 import { RollupDeltas } from "@/lib/analytics/rollup-delta";
@@ -8,13 +9,14 @@ import { writeRollups } from "@/lib/data/analytics/rollup-writer";
 import type { Sql, SqlValue } from "@/lib/db/sql";
 import type { Kind, Status } from "@/lib/trace/types";
 import { PACKED_COLUMNS, type SpanText } from "@/lib/ingest/packed-text";
-import type { WriteBatch } from "@/lib/ingest/write-batch";
+import { mergeBatches, type WriteBatch } from "@/lib/ingest/write-batch";
 import { SPAN_COLUMNS, spanRow, type SpanRecord } from "@/lib/ingest/span-record";
 import { summariseTrace, type SummarySpan } from "@/lib/trace/summarise";
 
 
 
 const TRACE_COLUMNS = [
+  "projectId",
   "traceId",
   "name",
   "serviceName",
@@ -39,9 +41,10 @@ const TRACE_COLUMNS = [
 ] as const;
 
 const LOG_COLUMNS = ["dedupeKey", "traceId", "spanId", "eventName", "timeNs", "body", "attributes"] as const;
+const STORED_LOG_COLUMNS = ["projectId", ...LOG_COLUMNS] as const;
 
 const SUMMARY_SELECT = `SELECT "spanId", "parentSpanId", "name", "kind", "serviceName", "startNs", "endNs", "status", "model",
-  "inputTokens", "outputTokens", "costUsd", "costSource", "toolName", "agentName", "sessionId", "userId" FROM "spans" WHERE "traceId" = ?`;
+  "inputTokens", "outputTokens", "costUsd", "costSource", "toolName", "agentName", "sessionId", "userId" FROM "spans" WHERE "projectId" = ? AND "traceId" = ?`;
 
 type SummaryRow = Omit<SummarySpan, "startNs" | "endNs" | "inputTokens" | "outputTokens" | "kind" | "status"> & {
   startNs: bigint | number | string;
@@ -76,6 +79,7 @@ function toSummarySpan(row: SummaryRow): SummarySpan {
  */
 async function newTraceSpans(
   tx: Sql,
+  projectId: string,
   ids: readonly string[],
   { inserted }: SpanChanges,
   batchSpans: readonly SpanRecord[],
@@ -84,10 +88,15 @@ async function newTraceSpans(
   if (!inserted || batchSpans.length === 0 || ids.length === 0) return fresh;
   const existing =
     tx.dialect === "postgres"
-      ? await tx.query<{ traceId: string }>(`SELECT "traceId" FROM "traces" WHERE "traceId" IN (SELECT json_array_elements_text(?::json))`, [
-          JSON.stringify(ids),
-        ])
-      : (await Promise.all(ids.map((id) => tx.query<{ traceId: string }>(`SELECT "traceId" FROM "traces" WHERE "traceId" = ?`, [id])))).flat();
+      ? await tx.query<{ traceId: string }>(
+          `SELECT "traceId" FROM "traces" WHERE "projectId" = ? AND "traceId" IN (SELECT json_array_elements_text(?::json))`,
+          [projectId, JSON.stringify(ids)],
+        )
+      : (
+          await Promise.all(
+            ids.map((id) => tx.query<{ traceId: string }>(`SELECT "traceId" FROM "traces" WHERE "projectId" = ? AND "traceId" = ?`, [projectId, id])),
+          )
+        ).flat();
   const known = new Set(existing.map((row) => String(row.traceId)));
   const taken = new Map<string, Set<string>>();
   for (const id of ids) {
@@ -112,6 +121,7 @@ async function newTraceSpans(
  */
 export async function refreshTraceSummaries(
   tx: Sql,
+  projectId: string,
   traceIds: Iterable<string>,
   changes: SpanChanges = {},
   rollups = new RollupDeltas(),
@@ -121,17 +131,19 @@ export async function refreshTraceSummaries(
   if (tx.dialect === "postgres" && ids.length) {
     // Another server process may be writing spans of the same trace: serialise the read-then-upsert
     // per trace (sorted, so two writers never deadlock), or the later commit could drop the other's spans.
-    await tx.query(`SELECT pg_advisory_xact_lock(hashtext(t)) FROM (SELECT json_array_elements_text(?::json) AS t ORDER BY 1) ids`, [JSON.stringify(ids)]);
+    const keys = ids.map((id) => `${projectId}/${id}`);
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext(t)) FROM (SELECT json_array_elements_text(?::json) AS t ORDER BY 1) ids`, [JSON.stringify(keys)]);
   }
-  const fresh = await newTraceSpans(tx, ids, changes, batchSpans);
+  const fresh = await newTraceSpans(tx, projectId, ids, changes, batchSpans);
   const traceRows: SqlValue[][] = [];
   const facetRows: SqlValue[][] = [];
   for (const traceId of ids) {
-    const spans = fresh.get(traceId) ?? (await tx.query<SummaryRow>(SUMMARY_SELECT, [traceId])).map(toSummarySpan);
+    const spans = fresh.get(traceId) ?? (await tx.query<SummaryRow>(SUMMARY_SELECT, [projectId, traceId])).map(toSummarySpan);
     if (spans.length === 0) continue;
     const s = summariseTrace(traceId, spans);
     addTraceChange(rollups, traceId, spans, s, changes);
     traceRows.push([
+      projectId,
       s.traceId,
       s.name,
       s.serviceName,
@@ -159,66 +171,71 @@ export async function refreshTraceSummaries(
       ["tool", s.tools],
       ["agent", s.agents],
     ] as const) {
-      for (const value of values) facetRows.push([facet, value, traceId]);
+      for (const value of values) facetRows.push([projectId, facet, value, traceId]);
     }
   }
-  const update = TRACE_COLUMNS.slice(1)
+  const update = TRACE_COLUMNS.slice(2)
     .map((c) => `"${c}" = excluded."${c}"`)
     .join(", ");
-  await tx.insertMany("traces", TRACE_COLUMNS, traceRows, `("traceId") DO UPDATE SET ${update}`);
-  await tx.insertMany("trace_facets", ["facet", "value", "traceId"], facetRows, `("facet", "value", "traceId") DO NOTHING`);
-  await writeRollups(tx, rollups, rollupCache);
+  await tx.insertMany("traces", TRACE_COLUMNS, traceRows, `("projectId", "traceId") DO UPDATE SET ${update}`);
+  await tx.insertMany("trace_facets", ["projectId", "facet", "value", "traceId"], facetRows, `("projectId", "facet", "value", "traceId") DO NOTHING`);
+  await writeRollups(tx, projectId, rollups, rollupCache);
 }
 
 
 const PACKED_POSITIONS = PACKED_COLUMNS.map((column) => SPAN_COLUMNS.indexOf(column));
 
 /** A span's INSERT values, its large text as bytes when the batch carries them. */
-function spanValues(span: SpanRecord, text: SpanText | undefined): SqlValue[] {
-  const values: SqlValue[] = spanRow(span);
+function spanValues(projectId: string, span: SpanRecord, text: SpanText | undefined): SqlValue[] {
+  const values: SqlValue[] = spanRow(projectId, span);
   if (text) for (let c = 0; c < PACKED_POSITIONS.length; c++) values[PACKED_POSITIONS[c]!] = text[c] ?? null;
   return values;
 }
 
 /**
- * Stores one batch (possibly several requests merged) in a single transaction. `rollupCache` is for a
- * connection only this function writes through (the SQLite writer thread): see rollup-cache.ts.
+ * Stores batches (several requests, possibly of several projects) in a single transaction. `rollupCache`
+ * is for a connection only this function writes through (the SQLite writer thread): see rollup-cache.ts.
  */
-export async function storeBatch(sql: Sql, batch: WriteBatch, { rollupCache }: { rollupCache?: RollupRowCache } = {}): Promise<void> {
+export async function storeBatches(sql: Sql, batches: readonly WriteBatch[], { rollupCache }: { rollupCache?: RollupRowCache } = {}): Promise<void> {
   try {
-    await storeInTransaction(sql, batch, rollupCache);
+    await sql.transaction(async (tx) => {
+      for (const batch of mergeBatches(batches)) await storeProjectBatch(tx, batch, rollupCache);
+    });
   } catch (error) {
     rollupCache?.clear(); // it may hold rows merged by the transaction that was just rolled back
     throw error;
   }
 }
 
-async function storeInTransaction(sql: Sql, batch: WriteBatch, rollupCache: RollupRowCache | undefined): Promise<void> {
-  await sql.transaction(async (tx) => {
-    const resources = new Map(batch.resources.map((r) => [r.id, r]));
-    await tx.insertMany(
-      "resources",
-      ["id", "attributes"],
-      [...resources.values()].map((r) => [r.id, r.attributes]),
-      `("id") DO NOTHING`,
-    );
-    const inserted = await tx.insertMany(
-      "spans",
-      SPAN_COLUMNS,
-      batch.spans.map((span, i) => spanValues(span, batch.text?.[i])),
-      `("traceId", "spanId") DO NOTHING`,
-      { returning: ["traceId", "spanId"], textColumns: PACKED_COLUMNS },
-    );
-    // Only spans stored now count in the rollups: a re-sent span was counted when it first arrived.
-    const insertedIds = groupByTrace(inserted);
-    const rollups = new RollupDeltas();
-    addInsertedSpans(rollups, batch.spans, insertedIds);
-    await tx.insertMany(
-      "span_logs",
-      LOG_COLUMNS,
-      batch.logs.map((log) => LOG_COLUMNS.map((column) => log[column])),
-      `("dedupeKey") DO NOTHING`,
-    );
-    await refreshTraceSummaries(tx, new Set(batch.spans.map((s) => s.traceId)), { inserted: insertedIds }, rollups, { batchSpans: batch.spans, rollupCache });
-  });
+/** Stores one batch in its own transaction. */
+export const storeBatch = (sql: Sql, batch: WriteBatch, options: { rollupCache?: RollupRowCache } = {}) => storeBatches(sql, [batch], options);
+
+async function storeProjectBatch(tx: Sql, batch: WriteBatch, rollupCache: RollupRowCache | undefined): Promise<void> {
+  const { projectId } = batch;
+  const resources = new Map(batch.resources.map((r) => [r.id, r]));
+  await tx.insertMany(
+    "resources",
+    ["projectId", "id", "attributes"],
+    [...resources.values()].map((r) => [projectId, r.id, r.attributes]),
+    `("projectId", "id") DO NOTHING`,
+  );
+  const inserted = await tx.insertMany(
+    "spans",
+    SPAN_COLUMNS,
+    batch.spans.map((span, i) => spanValues(projectId, span, batch.text?.[i])),
+    `("projectId", "traceId", "spanId") DO NOTHING`,
+    { returning: ["traceId", "spanId"], textColumns: PACKED_COLUMNS },
+  );
+  // Only spans stored now count in the rollups: a re-sent span was counted when it first arrived.
+  const insertedIds = groupByTrace(inserted);
+  const rollups = new RollupDeltas();
+  addInsertedSpans(rollups, batch.spans, insertedIds);
+  await tx.insertMany(
+    "span_logs",
+    STORED_LOG_COLUMNS,
+    batch.logs.map((log) => [projectId, ...LOG_COLUMNS.map((column) => log[column])]),
+    `("projectId", "dedupeKey") DO NOTHING`,
+  );
+  const traceIds = new Set(batch.spans.map((s) => s.traceId));
+  await refreshTraceSummaries(tx, projectId, traceIds, { inserted: insertedIds }, rollups, { batchSpans: batch.spans, rollupCache });
 }

@@ -7,8 +7,8 @@ import { RollupRowCache } from "@/lib/data/analytics/rollup-cache";
 import { openSqlite } from "@/lib/db/sqlite";
 import { serveJobs } from "@/lib/workers/serve-jobs";
 import { unpackText } from "@/lib/ingest/packed-text";
-import { storeBatch } from "./store-batch";
-import { mergeBatches, type WriteBatch } from "@/lib/ingest/write-batch";
+import { storeBatches } from "./store-batch";
+import type { WriteBatch } from "@/lib/ingest/write-batch";
 import type { CommitJob, HoldMessage, StoreWorkerData } from "./writer-protocol";
 
 const { file, synchronous } = workerData as StoreWorkerData;
@@ -28,7 +28,7 @@ serveJobs<CommitJob, void, HoldMessage>(
   async (ids) => {
     const batches = ids.map(take);
     try {
-      await storeBatch(sql, mergeBatches(batches), { rollupCache });
+      await storeBatches(sql, batches, { rollupCache });
       for (const id of ids) held.delete(id);
     } finally {
       if (ids.length === 1) held.delete(ids[0]!); // its last attempt: see StoreThread.commit

@@ -4,10 +4,11 @@ import "server-only";
 import type { PriceRow } from "@/lib/forms/price-form";
 import { BUILT_IN_PRICES } from "@/lib/pricing/compute";
 import { listPrices } from "@/lib/data/prices/price-overrides";
+import type { ProjectScope } from "@/lib/data/scope";
 
 /** Prices in force, overrides first, then by model name. */
-export async function listPriceRows(): Promise<PriceRow[]> {
-  const prices = await listPrices();
+export async function listPriceRows(scope: ProjectScope): Promise<PriceRow[]> {
+  const prices = await listPrices(scope);
   return prices
     .map((p) => {
       const builtIn = BUILT_IN_PRICES.get(p.model);

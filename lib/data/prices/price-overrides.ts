@@ -5,6 +5,7 @@ import { z } from "zod";
 import { recomputeCosts } from "@/lib/data/ingest/recompute-costs";
 import { getSql } from "@/lib/db/connections";
 import { getPriceBook, invalidatePriceBook, loadPriceBook } from "./price-book";
+import type { ProjectScope } from "@/lib/data/scope";
 import type { Sql } from "@/lib/db/sql";
 import { BUILT_IN_PRICES } from "@/lib/pricing/compute";
 
@@ -35,9 +36,9 @@ export const modelKeySchema = z
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9._:@-]{0,199}$/, "must be a model name such as gpt-4o");
 
-/** Every price in force, overrides marked. */
-export async function listPrices(): Promise<PriceEntry[]> {
-  const book = await getPriceBook();
+/** Every price in force in the project, overrides marked. */
+export async function listPrices(scope: ProjectScope): Promise<PriceEntry[]> {
+  const book = await getPriceBook(scope);
   return [...book.prices.entries()]
     .map(([model, p]) => ({
       model,
@@ -51,28 +52,29 @@ export async function listPrices(): Promise<PriceEntry[]> {
     .sort((a, b) => a.model.localeCompare(b.model));
 }
 
-async function changePrice(model: string, write: (tx: Sql) => Promise<unknown>): Promise<number> {
+async function changePrice(scope: ProjectScope, model: string, write: (tx: Sql) => Promise<unknown>): Promise<number> {
   const sql = getSql();
   let changed = 0;
   await sql.transaction(async (tx) => {
-    const before = await loadPriceBook(tx);
+    const before = await loadPriceBook(tx, scope);
     await write(tx);
-    changed = await recomputeCosts(tx, before, await loadPriceBook(tx), new Set([model]));
+    changed = await recomputeCosts(tx, scope.projectId, before, await loadPriceBook(tx, scope), new Set([model]));
   });
   // Only now: a book reloaded before the commit would not have seen the change.
-  invalidatePriceBook();
+  invalidatePriceBook(scope);
   return changed;
 }
 
 /** Adds or replaces the override of one model; returns how many stored spans got a new cost. */
-export async function setPriceOverride(model: string, price: PriceInput): Promise<number> {
-  return changePrice(model, (tx) =>
+export async function setPriceOverride(scope: ProjectScope, model: string, price: PriceInput): Promise<number> {
+  return changePrice(scope, model, (tx) =>
     tx.run(
-      `INSERT INTO "model_prices" ("model", "provider", "inputPerMTokUsd", "outputPerMTokUsd", "cacheReadPerMTokUsd", "cacheWritePerMTokUsd", "updatedAt")
-       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT ("model") DO UPDATE SET "provider" = excluded."provider", "inputPerMTokUsd" = excluded."inputPerMTokUsd",
+      `INSERT INTO "model_prices" ("projectId", "model", "provider", "inputPerMTokUsd", "outputPerMTokUsd", "cacheReadPerMTokUsd", "cacheWritePerMTokUsd", "updatedAt")
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT ("projectId", "model") DO UPDATE SET "provider" = excluded."provider", "inputPerMTokUsd" = excluded."inputPerMTokUsd",
        "outputPerMTokUsd" = excluded."outputPerMTokUsd", "cacheReadPerMTokUsd" = excluded."cacheReadPerMTokUsd",
        "cacheWritePerMTokUsd" = excluded."cacheWritePerMTokUsd", "updatedAt" = excluded."updatedAt"`,
       [
+        scope.projectId,
         model,
         price.provider ?? BUILT_IN_PRICES.get(model)?.provider ?? null,
         price.inputPerMTokUsd,
@@ -86,9 +88,9 @@ export async function setPriceOverride(model: string, price: PriceInput): Promis
 }
 
 /** Removes an override (the built-in price, if any, applies again). Returns spans recomputed, or null if none existed. */
-export async function deletePriceOverride(model: string): Promise<number | null> {
+export async function deletePriceOverride(scope: ProjectScope, model: string): Promise<number | null> {
   const sql = getSql();
-  const exists = await sql.query(`SELECT 1 AS "x" FROM "model_prices" WHERE "model" = ?`, [model]);
+  const exists = await sql.query(`SELECT 1 AS "x" FROM "model_prices" WHERE "projectId" = ? AND "model" = ?`, [scope.projectId, model]);
   if (exists.length === 0) return null;
-  return changePrice(model, (tx) => tx.run(`DELETE FROM "model_prices" WHERE "model" = ?`, [model]));
+  return changePrice(scope, model, (tx) => tx.run(`DELETE FROM "model_prices" WHERE "projectId" = ? AND "model" = ?`, [scope.projectId, model]));
 }

@@ -1,6 +1,7 @@
 import "server-only";
 // Sessions: the traces that share a sessionId (one trace per turn of a conversation), grouped in SQL.
 import { getPrisma } from "@/lib/db/prisma";
+import type { ProjectScope } from "@/lib/data/scope";
 import { nsToIso } from "@/lib/data/traces/trace-summary";
 import { toTraceSummary } from "@/lib/data/traces/traces";
 import type { SessionDetail, SessionPage, SessionSummary } from "@/lib/trace/session-types";
@@ -15,13 +16,16 @@ const msToNs = (iso: string) => BigInt(Date.parse(iso)) * 1_000_000n;
  * Sessions with a turn in [from, to), most recently active first. The cursor is the offset of the next
  * page: sessions are few next to spans, and grouping does not give a stable keyset to seek on.
  */
-export async function listSessions(options: { from?: string; to?: string; limit?: number; cursor?: string }): Promise<SessionPage> {
+export async function listSessions(
+  scope: ProjectScope,
+  options: { from?: string; to?: string; limit?: number; cursor?: string }): Promise<SessionPage> {
   const limit = Math.min(Math.max(options.limit ?? 50, 1), 500);
   const offset = options.cursor && /^\d{1,9}$/.test(options.cursor) ? Number(options.cursor) : 0;
   const prisma = getPrisma();
   const groups = await prisma.trace.groupBy({
     by: ["sessionId"],
     where: {
+      projectId: scope.projectId,
       sessionId: { not: null },
       startNs: { gte: options.from ? msToNs(options.from) : undefined, lt: options.to ? msToNs(options.to) : undefined },
     },
@@ -36,8 +40,8 @@ export async function listSessions(options: { from?: string; to?: string; limit?
   const page = groups.slice(0, limit);
   const ids = page.map((g) => g.sessionId!);
   const [firsts, unpriced] = await Promise.all([
-    prisma.trace.findMany({ where: { sessionId: { in: ids } }, orderBy: { startNs: "asc" }, distinct: ["sessionId"], select: { sessionId: true, name: true } }),
-    prisma.trace.groupBy({ by: ["sessionId"], where: { sessionId: { in: ids }, hasUnpriced: true }, _count: { _all: true } }),
+    prisma.trace.findMany({ where: { projectId: scope.projectId, sessionId: { in: ids } }, orderBy: { startNs: "asc" }, distinct: ["sessionId"], select: { sessionId: true, name: true } }),
+    prisma.trace.groupBy({ by: ["sessionId"], where: { projectId: scope.projectId, sessionId: { in: ids }, hasUnpriced: true }, _count: { _all: true } }),
   ]);
   const firstName = new Map(firsts.map((t) => [t.sessionId, t.name]));
   const unpricedIds = new Set(unpriced.map((g) => g.sessionId));
@@ -59,8 +63,8 @@ export async function listSessions(options: { from?: string; to?: string; limit?
 }
 
 /** The turns of one session in time order (at most MAX_SESSION_TURNS), or null when it has none. */
-export async function getSession(sessionId: string): Promise<SessionDetail | null> {
-  const rows = await getPrisma().trace.findMany({ where: { sessionId }, orderBy: [{ startNs: "asc" }, { traceId: "asc" }], take: MAX_SESSION_TURNS });
+export async function getSession(scope: ProjectScope, sessionId: string): Promise<SessionDetail | null> {
+  const rows = await getPrisma().trace.findMany({ where: { projectId: scope.projectId, sessionId }, orderBy: [{ startNs: "asc" }, { traceId: "asc" }], take: MAX_SESSION_TURNS });
   if (rows.length === 0) return null;
   const turns = rows.map(toTraceSummary);
   return { sessionId, turns, summary: summariseTurns(sessionId, turns) };

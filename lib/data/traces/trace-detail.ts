@@ -1,6 +1,7 @@
 import "server-only";
 // One trace with all its spans (start order), with resources, log events and inherited session/user.
 import { getPrisma } from "@/lib/db/prisma";
+import type { ProjectScope } from "@/lib/data/scope";
 import { parseMaybeJson } from "@/lib/ingest/attribute-lookup";
 import type { CostSource, Kind, Span, SpanEvent, Status, TraceDetail } from "@/lib/trace/types";
 import { applyLogEvents, type StoredLog } from "./genai-log-events";
@@ -30,9 +31,9 @@ function groupLogs(logRows: LogRow[]): Map<string, StoredLog[]> {
   return logsBySpan;
 }
 
-async function loadResources(rows: SpanRow[]): Promise<Map<string, Record<string, unknown>>> {
+async function loadResources(scope: ProjectScope, rows: SpanRow[]): Promise<Map<string, Record<string, unknown>>> {
   const ids = [...new Set(rows.map((r) => r.resourceId).filter((r): r is string => r !== null))];
-  const found = await getPrisma().resource.findMany({ where: { id: { in: ids } } });
+  const found = await getPrisma().resource.findMany({ where: { projectId: scope.projectId, id: { in: ids } } });
   return new Map(found.map((r) => [r.id, JSON.parse(r.attributes) as Record<string, unknown>]));
 }
 
@@ -76,32 +77,32 @@ function toSpan(row: SpanRow, trace: TraceRow, resources: Map<string, Record<str
 const normaliseTraceId = (traceId: string) => (/^[0-9a-f]{32}$/i.test(traceId) ? traceId.toLowerCase() : null);
 
 /** The trace and its spans, or null when no span of it was stored. */
-export async function getTraceDetail(traceId: string): Promise<TraceDetail | null> {
+export async function getTraceDetail(scope: ProjectScope, traceId: string): Promise<TraceDetail | null> {
   const id = normaliseTraceId(traceId);
   if (!id) return null;
   const prisma = getPrisma();
   const [trace, rows, logRows] = await Promise.all([
-    prisma.trace.findUnique({ where: { traceId: id } }),
-    prisma.span.findMany({ where: { traceId: id }, orderBy: [{ startNs: "asc" }, { spanId: "asc" }] }),
-    prisma.spanLog.findMany({ where: { traceId: id }, orderBy: [{ timeNs: "asc" }, { id: "asc" }] }),
+    prisma.trace.findUnique({ where: { projectId_traceId: { projectId: scope.projectId, traceId: id } } }),
+    prisma.span.findMany({ where: { projectId: scope.projectId, traceId: id }, orderBy: [{ startNs: "asc" }, { spanId: "asc" }] }),
+    prisma.spanLog.findMany({ where: { projectId: scope.projectId, traceId: id }, orderBy: [{ timeNs: "asc" }, { id: "asc" }] }),
   ]);
   if (!trace) return null;
-  const resources = await loadResources(rows);
+  const resources = await loadResources(scope, rows);
   const logsBySpan = groupLogs(logRows);
   return { trace: toTraceSummary(trace), spans: rows.map((row) => toSpan(row, trace, resources, logsBySpan.get(row.spanId) ?? [])) };
 }
 
 /** One span in full (for the trace view's detail panel), or null. */
-export async function getSpanDetail(traceId: string, spanId: string): Promise<Span | null> {
+export async function getSpanDetail(scope: ProjectScope, traceId: string, spanId: string): Promise<Span | null> {
   const id = normaliseTraceId(traceId);
   if (!id || !/^[0-9a-f]{16}$/i.test(spanId)) return null;
   const prisma = getPrisma();
-  const key = { traceId: id, spanId: spanId.toLowerCase() };
+  const key = { projectId: scope.projectId, traceId: id, spanId: spanId.toLowerCase() };
   const [trace, row, logRows] = await Promise.all([
-    prisma.trace.findUnique({ where: { traceId: id } }),
-    prisma.span.findUnique({ where: { traceId_spanId: key } }),
+    prisma.trace.findUnique({ where: { projectId_traceId: { projectId: scope.projectId, traceId: id } } }),
+    prisma.span.findUnique({ where: { projectId_traceId_spanId: key } }),
     prisma.spanLog.findMany({ where: key, orderBy: [{ timeNs: "asc" }, { id: "asc" }] }),
   ]);
   if (!trace || !row) return null;
-  return toSpan(row, trace, await loadResources([row]), groupLogs(logRows).get(row.spanId) ?? []);
+  return toSpan(row, trace, await loadResources(scope, [row]), groupLogs(logRows).get(row.spanId) ?? []);
 }

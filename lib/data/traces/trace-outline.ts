@@ -3,20 +3,21 @@ import "server-only";
 // usage), without inputs, outputs, attributes or events. Reading 10,000 full spans parses ~10 MB of JSON;
 // the outline selects a few columns. The full span of a selected row comes from getTraceDetail.
 import { getPrisma } from "@/lib/db/prisma";
+import type { ProjectScope } from "@/lib/data/scope";
 import { nsToIso } from "@/lib/data/traces/trace-summary";
 import { toTraceSummary } from "@/lib/data/traces/traces";
 import type { SpanOutline } from "@/lib/trace/span-outline";
 import type { Kind, Status, TraceSummary } from "@/lib/trace/types";
 
 /** The trace and its span outlines in start order, or null when no span of it was stored. */
-export async function getTraceOutline(traceId: string): Promise<{ trace: TraceSummary; spans: SpanOutline[] } | null> {
+export async function getTraceOutline(scope: ProjectScope, traceId: string): Promise<{ trace: TraceSummary; spans: SpanOutline[] } | null> {
   const id = traceId.toLowerCase();
   if (!/^[0-9a-f]{32}$/.test(id)) return null;
   const prisma = getPrisma();
   const [trace, rows] = await Promise.all([
-    prisma.trace.findUnique({ where: { traceId: id } }),
+    prisma.trace.findUnique({ where: { projectId_traceId: { projectId: scope.projectId, traceId: id } } }),
     prisma.span.findMany({
-      where: { traceId: id },
+      where: { projectId: scope.projectId, traceId: id },
       orderBy: [{ startNs: "asc" }, { spanId: "asc" }],
       select: {
         spanId: true,

@@ -2,6 +2,7 @@ import "server-only";
 // The trace list: newest first (or by duration/cost), filtered, cursor-paginated.
 import type { Prisma } from "@/prisma/generated/sqlite/index";
 import { getDatabaseKind, getPrisma } from "@/lib/db/prisma";
+import type { ProjectScope } from "@/lib/data/scope";
 import type { TraceQuery } from "@/lib/trace/trace-params";
 import type { TraceFilters, TracePage } from "@/lib/trace/types";
 import { toTraceSummary } from "./trace-summary";
@@ -11,8 +12,8 @@ export { getSpanDetail, getTraceDetail } from "./trace-detail";
 
 const msToNs = (date: Date) => BigInt(date.getTime()) * 1_000_000n;
 
-/** Prisma `where` for the filters of api.md. */
-export function buildTraceWhere(filters: TraceFilters): Prisma.TraceWhereInput {
+/** Prisma `where` for the trace list's filters, within the caller's project. */
+export function buildTraceWhere(scope: ProjectScope, filters: TraceFilters): Prisma.TraceWhereInput {
   // SQLite's LIKE is case-insensitive for ASCII already; PostgreSQL needs ILIKE.
   const contains = (value: string) => (getDatabaseKind() === "postgres" ? { contains: value, mode: "insensitive" as const } : { contains: value });
   const facet = (name: string, value?: string) => (value ? { facets: { some: { facet: name, value } } } : {});
@@ -22,6 +23,7 @@ export function buildTraceWhere(filters: TraceFilters): Prisma.TraceWhereInput {
     and.push({ OR: [{ name: q }, { spans: { some: { OR: [{ name: q }, { input: q }, { output: q }, { statusMessage: q }] } } }] });
   }
   return {
+    projectId: scope.projectId,
     startNs: { gte: filters.from ? msToNs(filters.from) : undefined, lt: filters.to ? msToNs(filters.to) : undefined },
     status: filters.status,
     name: filters.name,
@@ -36,16 +38,17 @@ export function buildTraceWhere(filters: TraceFilters): Prisma.TraceWhereInput {
 const SORT_FIELD = { time: "startNs", duration: "durationMs", cost: "costUsd" } as const;
 
 /** One page of trace summaries. `nextCursor` is the last trace id of the page when more follow. */
-export async function listTraces(query: Omit<TraceQuery, "sort" | "order"> & Partial<Pick<TraceQuery, "sort" | "order">>): Promise<TracePage> {
+export async function listTraces(
+  scope: ProjectScope,query: Omit<TraceQuery, "sort" | "order"> & Partial<Pick<TraceQuery, "sort" | "order">>): Promise<TracePage> {
   const { filters, limit, cursor, sort = "time", order = "desc" } = query;
   const field = SORT_FIELD[sort];
   const orderBy: Prisma.TraceOrderByWithRelationInput[] =
     field === "costUsd" ? [{ costUsd: { sort: order, nulls: "last" } }, { traceId: order }] : [{ [field]: order }, { traceId: order }];
   const rows = await getPrisma().trace.findMany({
-    where: buildTraceWhere(filters),
+    where: buildTraceWhere(scope, filters),
     orderBy,
     take: limit + 1,
-    ...(cursor ? { cursor: { traceId: cursor }, skip: 1 } : {}),
+    ...(cursor ? { cursor: { projectId_traceId: { projectId: scope.projectId, traceId: cursor } }, skip: 1 } : {}),
   });
   const page = rows.slice(0, limit);
   return { data: page.map(toTraceSummary), nextCursor: rows.length > limit ? page.at(-1)!.traceId : null };

@@ -5,19 +5,21 @@ import "server-only";
 // never keeps a process alive. The state lives on globalThis because Next.js may load this module in
 // more than one bundle (instrumentation, route handlers, dev reloads): one scheduler per process.
 import { getEnv } from "@/lib/env";
+import { findProjectById, scopeOfRecord } from "@/lib/data/access/projects";
+import { listEnabledRulesOfAllProjects } from "@/lib/data/alerts/alert-store";
 import { publicBaseUrl, runRule } from "./run-rule";
-import { listRules } from "@/lib/data/alerts/alert-store";
 
 type SchedulerState = { timer: NodeJS.Timeout | null; stopped: boolean };
 const globalForScheduler = globalThis as unknown as { hindsightAlertScheduler?: SchedulerState };
 
-/** Evaluates each enabled rule once, one after another; a failing rule does not stop the others. */
+/** Evaluates each enabled rule of every project once, one after another; a failing rule does not stop the others. */
 export async function evaluateEnabledRules(): Promise<number> {
-  const rules = await listRules({ enabledOnly: true });
+  const rules = await listEnabledRulesOfAllProjects();
   const baseUrl = publicBaseUrl();
   for (const rule of rules) {
     try {
-      await runRule(rule, { baseUrl });
+      const project = await findProjectById(rule.projectId);
+      if (project) await runRule(scopeOfRecord(rule), project, rule, { baseUrl });
     } catch (error) {
       console.error(`[hindsight] alert rule "${rule.name}" (${rule.id}) could not be evaluated: ${(error as Error).message}`);
     }

@@ -16,7 +16,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   }
   project.provide(
     "servers",
-    servers.map(({ name, baseUrl, apiKey, databaseUrl }) => ({ name, baseUrl, apiKey, databaseUrl })),
+    servers.map(({ name, baseUrl, apiKey, databaseUrl, admin }) => ({ name, baseUrl, apiKey, databaseUrl, admin })),
   );
   return async () => {
     await Promise.all(servers.map((s) => s.stop()));

@@ -1,9 +1,7 @@
-// GET /api/v1/prices: the price table in force (built-in prices and user overrides).
-import { requireApiKey } from "@/lib/api/respond";
+// GET /api/v1/prices: the price table in force in the caller's project (built-in prices and overrides).
+import { withApi } from "@/lib/api/with-api";
 import { listPrices } from "@/lib/data/prices/price-overrides";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request): Promise<Response> {
-  return (await requireApiKey(request)) ?? Response.json({ data: await listPrices() });
-}
+export const GET = withApi("read", async (_request, { caller }) => Response.json({ data: await listPrices(caller.scope) }));

@@ -1,14 +1,13 @@
-// GET /api/v1/traces: trace summaries, newest first, filtered and cursor-paginated (api.md).
-import { parseTraceFilters } from "@/lib/trace/trace-params";
-import { jsonError, requireApiKey } from "@/lib/api/respond";
+// GET /api/v1/traces: trace summaries of the caller's project, newest first, filtered and cursor-paginated.
+import { badParameter, queryParams } from "@/lib/api/respond";
+import { withApi } from "@/lib/api/with-api";
 import { listTraces } from "@/lib/data/traces/traces";
+import { parseTraceFilters } from "@/lib/trace/trace-params";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request): Promise<Response> {
-  const denied = await requireApiKey(request);
-  if (denied) return denied;
-  const query = parseTraceFilters(new URL(request.url).searchParams);
-  if (!query.ok) return jsonError(400, `${query.parameter}: ${query.message}`, { parameter: query.parameter });
-  return Response.json(await listTraces(query));
-}
+export const GET = withApi("read", async (request, { caller }) => {
+  const query = parseTraceFilters(queryParams(request));
+  if (!query.ok) return badParameter(query.parameter, query.message);
+  return Response.json(await listTraces(caller.scope, query));
+});

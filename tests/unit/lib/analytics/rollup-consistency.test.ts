@@ -102,7 +102,7 @@ async function storedRows(sql: Sql): Promise<Map<string, RollupRow>> {
   return new Map(
     rows.map((r) => {
       const row = Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v])) as Record<string, unknown>;
-      const { groupKey, ...rest } = row;
+      const { groupKey, projectId: _project, ...rest } = row;
       const rollup = { ...rest, group: groupKey, bins: decodeBins(row.bins as string) } as unknown as RollupRow;
       return [rollupId(rollup), rollup];
     }),
@@ -234,7 +234,7 @@ describe("maintained rollups", () => {
     const arrivals = [...spans, ...spans.filter(() => random() < 0.3)].sort(() => random() - 0.5);
     for (let i = 0; i < arrivals.length;) {
       const size = 1 + Math.floor(random() * 12);
-      await storeBatch(sql, { spans: arrivals.slice(i, i + size), resources: [], logs: [] });
+      await storeBatch(sql, { projectId: "default", spans: arrivals.slice(i, i + size), resources: [], logs: [] });
       i += size;
     }
     expectSameRollups(await storedRows(sql), await rebuiltRows(sql));
@@ -244,7 +244,7 @@ describe("maintained rollups", () => {
       ["gpt-4o", { provider: "openai", input: 7, output: 21, cacheRead: null, cacheWrite: null }],
       ["acme-unpriced", { provider: null, input: 1, output: 1, cacheRead: null, cacheWrite: null }],
     ]);
-    const changed = await sql.transaction((tx) => recomputeCosts(tx, buildPriceBook(), buildPriceBook(override), new Set(override.keys())));
+    const changed = await sql.transaction((tx) => recomputeCosts(tx, "default", buildPriceBook(), buildPriceBook(override), new Set(override.keys())));
     expect(changed).toBeGreaterThan(0);
     expectSameRollups(await storedRows(sql), await rebuiltRows(sql));
     await expectSummariesOfStoredSpans(sql);
@@ -253,7 +253,7 @@ describe("maintained rollups", () => {
   it("summarise a new trace from the copy that was stored when its batch carries a span twice", async () => {
     const [root, ...rest] = traceSpans(1000);
     const impostor = { ...root!, name: "second copy, never stored" };
-    await storeBatch(sql, { spans: [root!, ...rest, impostor], resources: [], logs: [] });
+    await storeBatch(sql, { projectId: "default", spans: [root!, ...rest, impostor], resources: [], logs: [] });
     const [row] = await sql.query<{ name: string; spanCount: bigint }>(`SELECT "name", "spanCount" FROM "traces" WHERE "traceId" = ?`, [root!.traceId]);
     expect(row).toEqual({ name: root!.name, spanCount: BigInt(rest.length + 1) });
     await expectSummariesOfStoredSpans(sql);
@@ -271,7 +271,8 @@ describe("maintained rollups with the writer's row cache", () => {
   const other = openSqlite(file, "NORMAL"); // the request thread's connection
   const rollupCache = new RollupRowCache();
   const storeAll = async (spans: SpanRecord[], sql: Sql = writer) => {
-    for (let i = 0; i < spans.length; i += 7) await storeBatch(sql, { spans: spans.slice(i, i + 7), resources: [], logs: [] }, { rollupCache });
+    for (let i = 0; i < spans.length; i += 7)
+      await storeBatch(sql, { projectId: "default", spans: spans.slice(i, i + 7), resources: [], logs: [] }, { rollupCache });
   };
 
   beforeAll(() => applyMigrations(writer));
@@ -288,7 +289,9 @@ describe("maintained rollups with the writer's row cache", () => {
     await storeAll(spans.slice(0, 100));
     expect(rollupCache.size).toBeGreaterThan(0);
     const override = new Map([["gpt-4o", { provider: "openai", input: 9, output: 27, cacheRead: null, cacheWrite: null }]]);
-    expect(await other.transaction((tx) => recomputeCosts(tx, buildPriceBook(), buildPriceBook(override), new Set(override.keys())))).toBeGreaterThan(0);
+    expect(
+      await other.transaction((tx) => recomputeCosts(tx, "default", buildPriceBook(), buildPriceBook(override), new Set(override.keys()))),
+    ).toBeGreaterThan(0);
     await storeAll(spans.slice(100)); // the same minutes, hours and days: cached rows the recompute rewrote
     expectSameRollups(await storedRows(writer), await rebuiltRows(writer));
   });

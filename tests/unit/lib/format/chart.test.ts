@@ -61,13 +61,13 @@ describe("series colours and bucket labels", () => {
 
 describe("buildTracesHref", () => {
   it("links to the traces list with the filter and the window, in a fixed order", () => {
-    expect(buildTracesHref({ sort: "cost", name: "checkout run", status: "error" }, T0, T0 + H)).toBe(
-      "/traces?from=2026-11-21T00%3A00%3A00.000Z&to=2026-11-21T01%3A00%3A00.000Z&name=checkout+run&sort=cost&status=error",
+    expect(buildTracesHref("/projects/default/traces", { sort: "cost", name: "checkout run", status: "error" }, T0, T0 + H)).toBe(
+      "/projects/default/traces?from=2026-11-21T00%3A00%3A00.000Z&to=2026-11-21T01%3A00%3A00.000Z&name=checkout+run&sort=cost&status=error",
     );
   });
   it("drops empty values", () => {
-    expect(buildTracesHref({ model: "", tool: "search" }, T0, T0 + H)).toBe(
-      "/traces?from=2026-11-21T00%3A00%3A00.000Z&to=2026-11-21T01%3A00%3A00.000Z&tool=search",
+    expect(buildTracesHref("/projects/default/traces", { model: "", tool: "search" }, T0, T0 + H)).toBe(
+      "/projects/default/traces?from=2026-11-21T00%3A00%3A00.000Z&to=2026-11-21T01%3A00%3A00.000Z&tool=search",
     );
   });
 });

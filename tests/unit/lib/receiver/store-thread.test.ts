@@ -39,7 +39,7 @@ async function migrated(file: string): Promise<Sql> {
 
 const batchOf = (name: FixtureName): WriteBatch => {
   const { spans, resources } = normaliseFixture(name);
-  return { spans, resources, logs: [] };
+  return { projectId: "default", spans, resources, logs: [] };
 };
 const countSpans = async (sql: Sql) => Number((await sql.query<{ n: bigint }>(`SELECT count(*) AS n FROM "spans"`))[0]!.n);
 
@@ -79,7 +79,7 @@ describe("SQLite writer thread", () => {
     const fresh = spans.map((span) => ({ ...span, traceId: "f".repeat(32) }));
     // A NOT NULL column left empty fails the INSERT of the last span, after the others went in.
     fresh[fresh.length - 1] = { ...fresh.at(-1)!, name: null as unknown as string };
-    await expect(thread.store({ spans: fresh, resources, logs: [] })).rejects.toMatchObject({ code: "SQLITE_CONSTRAINT_NOTNULL" });
+    await expect(thread.store({ projectId: "default", spans: fresh, resources, logs: [] })).rejects.toMatchObject({ code: "SQLITE_CONSTRAINT_NOTNULL" });
     expect(await countSpans(threadDb)).toBe(before);
   });
 
@@ -88,7 +88,10 @@ describe("SQLite writer thread", () => {
     const { spans, resources } = batchOf("vercel-ai");
     const good = spans.map((span) => ({ ...span, traceId: "c".repeat(32) }));
     const bad = spans.map((span) => ({ ...span, traceId: "d".repeat(32), name: null as unknown as string }));
-    const [heldGood, heldBad] = [thread.hold({ spans: good, resources, logs: [] }), thread.hold({ spans: bad, resources, logs: [] })];
+    const [heldGood, heldBad] = [
+      thread.hold({ projectId: "default", spans: good, resources, logs: [] }),
+      thread.hold({ projectId: "default", spans: bad, resources, logs: [] }),
+    ];
     await expect(thread.commit([heldGood, heldBad])).rejects.toMatchObject({ code: "SQLITE_CONSTRAINT_NOTNULL" });
     expect(await countSpans(threadDb)).toBe(before);
     await thread.commit([heldGood]); // still held after the failed commit of both, as write-queue.ts retries
@@ -104,7 +107,7 @@ describe("SQLite writer thread", () => {
     const { spans, resources } = batchOf("openinference");
     // Many traces, so the transaction is still running when the thread is stopped.
     const big = Array.from({ length: 300 }, (_, i) => spans.map((span) => ({ ...span, traceId: i.toString(16).padStart(32, "a") }))).flat();
-    const inFlight = thread.store({ spans: big, resources, logs: [] });
+    const inFlight = thread.store({ projectId: "default", spans: big, resources, logs: [] });
     await thread.close();
     await expect(inFlight).rejects.toThrow(/SQLite writer thread/);
     expect([before, before + big.length]).toContain(await countSpans(threadDb));
@@ -113,7 +116,7 @@ describe("SQLite writer thread", () => {
     await thread.close();
     await expect(thread.commit([heldByDeadThread])).rejects.toThrow(/restarted before these spans were committed/);
     const { spans: more, resources: moreResources } = batchOf("openllmetry");
-    await thread.store({ spans: more.map((span) => ({ ...span, traceId: "e".repeat(32) })), resources: moreResources, logs: [] });
+    await thread.store({ projectId: "default", spans: more.map((span) => ({ ...span, traceId: "e".repeat(32) })), resources: moreResources, logs: [] });
     expect(await threadDb.query(`SELECT "traceId" FROM "traces" WHERE "traceId" = ?`, ["e".repeat(32)])).toHaveLength(1);
   });
 });

@@ -7,6 +7,7 @@ import { QueueFullError, WriteQueue, type WriteQueueOptions } from "@/lib/receiv
 
 /** A batch of `spans` fake span records tagged `tag` (the queue only counts and concatenates them). */
 const batch = (tag: string, spans: number, logs = 0): WriteBatch => ({
+  projectId: "default",
   spans: Array.from({ length: spans }, (_, i) => ({ spanId: `${tag}${i}` }) as SpanRecord),
   resources: [{ id: tag, attributes: "{}" }],
   logs: Array.from({ length: logs }, (_, i) => ({ dedupeKey: `${tag}-log${i}` }) as SpanLogRecord),
@@ -32,7 +33,7 @@ function gatedWriter(fail: (b: WriteBatch) => boolean = () => false) {
 
 /** A queue that keeps the batches themselves and writes each commit's batches merged, as in the request thread. */
 const queueOf = (write: (b: WriteBatch) => Promise<void>, maxQueued: number, options: WriteQueueOptions) =>
-  new WriteQueue({ hold: (b) => b, write: (batches) => write(mergeBatches(batches)) }, maxQueued, options);
+  new WriteQueue({ hold: (b) => b, write: (batches) => write(mergeBatches(batches)[0]!) }, maxQueued, options);
 
 const settled = (p: Promise<void>) =>
   p.then(
@@ -242,7 +243,7 @@ describe("WriteQueue", () => {
           if (tags(b)[0] === "bad") throw new Error("cannot hand over");
           return b;
         },
-        write: (batches) => writer.write(mergeBatches(batches)),
+        write: (batches) => writer.write(mergeBatches(batches)[0]!),
       },
       100,
       { lingerMs: 0 },

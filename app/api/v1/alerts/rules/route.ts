@@ -1,19 +1,23 @@
-// GET /api/v1/alerts/rules: every alert rule with its state; POST creates one (README "Analytics API").
-import { requireApiKey } from "@/lib/api/respond";
+// GET /api/v1/alerts/rules: the project's alert rules with their state; POST creates one (members and
+// admins; the answer carries the webhook signing secret, this once).
 import { readRuleBody } from "@/lib/api/alert-requests";
-import { toRuleView } from "@/lib/data/alerts/rows";
+import { withApi } from "@/lib/api/with-api";
+import { audit } from "@/lib/auth/audit";
+import { can } from "@/lib/auth/caller";
 import { createRule, listRules } from "@/lib/data/alerts/alert-store";
+import { toRuleView } from "@/lib/data/alerts/rows";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request): Promise<Response> {
-  return (await requireApiKey(request)) ?? Response.json({ data: (await listRules()).map(toRuleView) });
-}
+export const GET = withApi("read", async (_request, { caller }) => {
+  const revealWebhookUrl = can(caller, "admin");
+  return Response.json({ data: (await listRules(caller.scope)).map((rule) => toRuleView(rule, { revealWebhookUrl })) });
+});
 
-export async function POST(request: Request): Promise<Response> {
-  const denied = await requireApiKey(request);
-  if (denied) return denied;
+export const POST = withApi("write", async (request, { caller }) => {
   const body = await readRuleBody(request);
   if (!body.ok) return body.response;
-  return Response.json(toRuleView(await createRule(body.config)), { status: 201 });
-}
+  const rule = await createRule(caller.scope, body.config);
+  await audit(caller, "alert_rule.create", rule.id, { name: rule.name, metric: rule.metric }, request.headers);
+  return Response.json({ ...toRuleView(rule, { revealWebhookUrl: true }), webhookSecret: rule.webhookSecret }, { status: 201 });
+});

@@ -1,14 +1,12 @@
-// GET /api/v1/traces/{traceId}: one trace with all its spans in start order (api.md).
-import { jsonError, requireApiKey } from "@/lib/api/respond";
-import { getTraceDetail } from "@/lib/data/traces/traces";
+// GET /api/v1/traces/{traceId}: one trace of the caller's project with all its spans in start order.
+import { badParameter, jsonError } from "@/lib/api/respond";
+import { withApi } from "@/lib/api/with-api";
+import { getTraceDetail } from "@/lib/data/traces/trace-detail";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request, { params }: { params: Promise<{ traceId: string }> }): Promise<Response> {
-  const denied = await requireApiKey(request);
-  if (denied) return denied;
-  const { traceId } = await params;
-  if (!/^[0-9a-fA-F]{32}$/.test(traceId)) return jsonError(400, "traceId: must be 32 hexadecimal characters", { parameter: "traceId" });
-  const detail = await getTraceDetail(traceId);
+export const GET = withApi<{ traceId: string }>("read", async (_request, { caller, params: { traceId } }) => {
+  if (!/^[0-9a-fA-F]{32}$/.test(traceId)) return badParameter("traceId", "must be 32 hexadecimal characters");
+  const detail = await getTraceDetail(caller.scope, traceId);
   return detail ? Response.json(detail) : jsonError(404, `trace ${traceId.toLowerCase()} not found`);
-}
+});

@@ -1,6 +1,7 @@
 // readRollupRows against a stand-in read connection: the SQL each dialect gets (plain columns on
 // SQLite, packed numbers on PostgreSQL, both in primary-key order) and the rows its builder sees.
 import { describe, expect, it } from "vitest";
+import { projectScope } from "@/lib/data/scope";
 import { readRollupRows, type RollupRowsQuery } from "@/lib/data/analytics/rollup-rows";
 import type { ReadConnection, ReadValue } from "@/lib/db/read-connection";
 
@@ -33,6 +34,7 @@ const query = (withBins = false): RollupRowsQuery => ({
   numbers: ["count", "costUsd"],
   withBins,
 });
+const SCOPE = projectScope("default");
 const asTuple = (group: string, ms: number, numbers: readonly number[], bins: string | undefined) => [group, ms, ...numbers, bins];
 
 describe("readRollupRows", () => {
@@ -41,7 +43,7 @@ describe("readRollupRows", () => {
       ["a", 0, 2, 0.1 + 0.2, "{}"],
       ["b", HOUR, 1, 1e-7, "{}"],
     ]);
-    expect(await readRollupRows(query(true), asTuple, read)).toEqual([
+    expect(await readRollupRows(SCOPE, query(true), asTuple, read)).toEqual([
       ["a", 0, 2, 0.1 + 0.2, "{}"],
       ["b", HOUR, 1, 1e-7, "{}"],
     ]);
@@ -50,7 +52,7 @@ describe("readRollupRows", () => {
         text: expect.stringMatching(
           /^SELECT "groupKey", "bucketStartMs", "count", "costUsd", "bins" FROM "metric_rollups" WHERE .* ORDER BY "bucketStartMs", "groupKey"$/,
         ),
-        params: ["trace.session", "1h", 0, 720 * HOUR],
+        params: ["default", "trace.session", "1h", 0, 720 * HOUR],
       },
     ]);
   });
@@ -60,7 +62,7 @@ describe("readRollupRows", () => {
       ["a", `0,2,${0.1 + 0.2}`, '{"10":2}'],
       ["b", `${HOUR},1,1e-07`, "{}"],
     ]);
-    expect(await readRollupRows(query(true), asTuple, read)).toEqual([
+    expect(await readRollupRows(SCOPE, query(true), asTuple, read)).toEqual([
       ["a", 0, 2, 0.1 + 0.2, '{"10":2}'],
       ["b", HOUR, 1, 1e-7, "{}"],
     ]);
@@ -74,7 +76,7 @@ describe("readRollupRows", () => {
       ["a", "0,1,0.5"],
       ["b", "0,2,0.25"],
     ]);
-    expect(await readRollupRows(query(), (group, _ms, numbers) => ({ group, count: numbers[0], cost: numbers[1] }), read)).toEqual([
+    expect(await readRollupRows(SCOPE, query(), (group, _ms, numbers) => ({ group, count: numbers[0], cost: numbers[1] }), read)).toEqual([
       { group: "a", count: 1, cost: 0.5 },
       { group: "b", count: 2, cost: 0.25 },
     ]);

@@ -1,29 +1,33 @@
 // Webhook delivery: retries with backoff on network errors, timeouts, 429 and 5xx; never on other 4xx.
 import { describe, expect, it } from "vitest";
-import { deliverWebhook, isRetryable, retryDelays, type DeliveryAttempt } from "@/lib/jobs/alerts/deliver-webhook";
+import { createHmac } from "node:crypto";
+import { deliverWebhook, isRetryable, retryDelays, type DeliveryAttempt, type Post } from "@/lib/jobs/alerts/deliver-webhook";
+import { verifyWebhookSignature } from "@/lib/alerts/webhook-signature";
 import type { WebhookPayload } from "@/lib/alerts/payload";
 
 const payload = { state: "firing", incident: { id: "i1" } } as WebhookPayload;
+const SECRET = "whsec_test";
 
-/** A fetch answering each call from `answers` (a status, or an Error to throw). */
-function fakeFetch(answers: (number | Error)[]) {
-  const calls: { url: string; init: RequestInit }[] = [];
-  const fetch = (async (url: string, init: RequestInit) => {
-    calls.push({ url, init });
+/** A POST answering each call from `answers` (a status, or an Error standing for a network failure). */
+function fakePost(answers: (number | Error)[]) {
+  const calls: { url: string; body: string; headers: Record<string, string> }[] = [];
+  const post: Post = async (url, body, headers) => {
+    calls.push({ url, body, headers });
     const answer = answers[calls.length - 1] ?? 200;
-    if (answer instanceof Error) throw answer;
-    return new Response(answer === 204 ? null : "{}", { status: answer });
-  }) as unknown as typeof globalThis.fetch;
-  return { fetch, calls };
+    if (answer instanceof Error) return { status: null, error: `${answer.name}: ${answer.message}`, retryable: true };
+    return { status: answer, error: null, retryable: false };
+  };
+  return { post, calls };
 }
 
 async function run(answers: (number | Error)[]) {
-  const { fetch, calls } = fakeFetch(answers);
+  const { post, calls } = fakePost(answers);
   const slept: number[] = [];
   const attempts: DeliveryAttempt[] = [];
   const ok = await deliverWebhook("http://hook.test/x", payload, {
     delaysMs: retryDelays(1000),
-    fetch,
+    secret: SECRET,
+    post,
     sleep: async (ms) => void slept.push(ms),
     onAttempt: async (a) => void attempts.push(a),
   });
@@ -59,9 +63,34 @@ describe("deliverWebhook", () => {
       [true, null],
     ]);
     expect(calls).toHaveLength(3);
-    const headers = calls[0]!.init.headers as Record<string, string>;
+    const headers = calls[0]!.headers;
     expect(headers).toMatchObject({ "content-type": "application/json", "x-hindsight-event": "firing", "x-hindsight-delivery": "i1:firing" });
-    expect(JSON.parse(calls[2]!.init.body as string)).toEqual(payload);
+    expect(JSON.parse(calls[2]!.body)).toEqual(payload);
+  });
+
+  it("signs every attempt: HMAC-SHA256 of timestamp.body with the rule's secret", async () => {
+    const { calls } = await run([500, 200]);
+    for (const call of calls) {
+      const timestamp = call.headers["x-hindsight-timestamp"]!;
+      const expected = createHmac("sha256", SECRET).update(`${timestamp}.${call.body}`).digest("hex");
+      expect(call.headers["x-hindsight-signature"]).toBe(`sha256=${expected}`);
+      expect(verifyWebhookSignature(SECRET, call.body, timestamp, call.headers["x-hindsight-signature"]!, Date.now())).toBe(true);
+      expect(verifyWebhookSignature("whsec_other", call.body, timestamp, call.headers["x-hindsight-signature"]!, Date.now())).toBe(false);
+      expect(verifyWebhookSignature(SECRET, `${call.body} `, timestamp, call.headers["x-hindsight-signature"]!, Date.now())).toBe(false);
+    }
+  });
+
+  it("does not retry an address the checks refuse", async () => {
+    const attempts: DeliveryAttempt[] = [];
+    const ok = await deliverWebhook("http://127.0.0.1:9/x", payload, {
+      delaysMs: retryDelays(1000),
+      secret: SECRET,
+      sleep: async () => undefined,
+      onAttempt: async (a) => void attempts.push(a),
+    });
+    expect(ok).toBe(false);
+    expect(attempts).toHaveLength(1);
+    expect(attempts[0]!.error).toMatch(/refused: 127\.0\.0\.1 is a loopback address/);
   });
 
   it.each([

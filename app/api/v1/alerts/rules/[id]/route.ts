@@ -1,38 +1,36 @@
 // GET/PUT/DELETE /api/v1/alerts/rules/{id}. PUT takes any subset of the fields (null clears one);
 // DELETE removes the rule with its incidents.
-import { jsonError, requireApiKey } from "@/lib/api/respond";
 import { readRuleBody } from "@/lib/api/alert-requests";
-import { toRuleView } from "@/lib/data/alerts/rows";
+import { jsonError } from "@/lib/api/respond";
+import { withApi } from "@/lib/api/with-api";
+import { audit } from "@/lib/auth/audit";
+import { can } from "@/lib/auth/caller";
 import { deleteRule, getRule, updateRule } from "@/lib/data/alerts/alert-store";
+import { toRuleView } from "@/lib/data/alerts/rows";
 
 export const dynamic = "force-dynamic";
-type Context = { params: Promise<{ id: string }> };
+type Params = { id: string };
 
 const notFound = (id: string) => jsonError(404, `no alert rule ${id}`);
 
-export async function GET(request: Request, context: Context): Promise<Response> {
-  const denied = await requireApiKey(request);
-  if (denied) return denied;
-  const { id } = await context.params;
-  const rule = await getRule(id);
-  return rule ? Response.json(toRuleView(rule)) : notFound(id);
-}
+export const GET = withApi<Params>("read", async (_request, { caller, params: { id } }) => {
+  const rule = await getRule(caller.scope, id);
+  return rule ? Response.json(toRuleView(rule, { revealWebhookUrl: can(caller, "admin") })) : notFound(id);
+});
 
-export async function PUT(request: Request, context: Context): Promise<Response> {
-  const denied = await requireApiKey(request);
-  if (denied) return denied;
-  const { id } = await context.params;
-  const existing = await getRule(id);
+export const PUT = withApi<Params>("write", async (request, { caller, params: { id } }) => {
+  const existing = await getRule(caller.scope, id);
   if (!existing) return notFound(id);
   const body = await readRuleBody(request, existing);
   if (!body.ok) return body.response;
-  const rule = await updateRule(id, body.config);
-  return rule ? Response.json(toRuleView(rule)) : notFound(id);
-}
+  const rule = await updateRule(caller.scope, id, body.config);
+  if (!rule) return notFound(id);
+  await audit(caller, "alert_rule.update", id, { name: rule.name }, request.headers);
+  return Response.json(toRuleView(rule, { revealWebhookUrl: can(caller, "admin") }));
+});
 
-export async function DELETE(request: Request, context: Context): Promise<Response> {
-  const denied = await requireApiKey(request);
-  if (denied) return denied;
-  const { id } = await context.params;
-  return (await deleteRule(id)) ? Response.json({ id, deleted: true }) : notFound(id);
-}
+export const DELETE = withApi<Params>("write", async (request, { caller, params: { id } }) => {
+  if (!(await deleteRule(caller.scope, id))) return notFound(id);
+  await audit(caller, "alert_rule.delete", id, {}, request.headers);
+  return Response.json({ id, deleted: true });
+});

@@ -1,0 +1,51 @@
+import type { Metadata } from "next";
+import { headers } from "next/headers";
+import { SendFirstTrace } from "@/components/onboarding/send-first-trace";
+import { PricesPanel } from "@/components/prices/prices-panel";
+import { ProjectNameForm } from "@/components/settings/project-name-form";
+import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/caller";
+import { requirePageCaller } from "@/lib/auth/require-page";
+import { listPriceRows } from "@/lib/data/prices/dashboard-prices";
+import { getEnv } from "@/lib/env";
+import { getRequestOrigin } from "@/lib/format/request-origin";
+import type { ProjectPageProps } from "@/lib/trace/page-props";
+
+export const metadata: Metadata = { title: "Settings" };
+
+export default async function SettingsPage({ params }: ProjectPageProps) {
+  const caller = await requirePageCaller((await params).project);
+  const env = getEnv();
+  const isAdmin = can(caller, "admin");
+  const prices = await listPriceRows(caller.scope);
+  return (
+    <div className="flex flex-col gap-6">
+      <PageHeader title="Settings" subtitle={`Project ${caller.project.name} (${caller.project.slug}) · your role: ${caller.role ?? "viewer"}`} />
+      <section className="flex flex-col gap-3">
+        <h2 className="text-base font-semibold">Project</h2>
+        <ProjectNameForm projectSlug={caller.project.slug} name={caller.project.name} canEdit={isAdmin} />
+      </section>
+      <section className="flex flex-col gap-3">
+        <h2 className="text-base font-semibold">Sending traces</h2>
+        <SendFirstTrace endpoint={getRequestOrigin(await headers(), env.PORT)} projectSlug={caller.project.slug} canCreateKey={isAdmin} />
+      </section>
+      <section className="flex flex-col gap-3" id="prices" data-testid="prices">
+        <div>
+          <h2 className="text-base font-semibold">Model prices</h2>
+          <p className="text-sm text-fg-muted">
+            Used to price LLM calls that report no cost of their own; unknown models stay unpriced, never $0. A change recomputes the stored costs of that model
+            in this project at once.
+          </p>
+        </div>
+        <PricesPanel prices={prices} projectSlug={caller.project.slug} canEdit={isAdmin} />
+      </section>
+      <section className="flex flex-col gap-1 text-sm">
+        <h2 className="text-base font-semibold">Storage</h2>
+        <p className="text-fg-muted">
+          Database: {env.database.kind === "sqlite" ? "embedded SQLite" : "PostgreSQL"}. Set <code className="font-mono">DATABASE_URL</code> to move to
+          PostgreSQL.
+        </p>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+"use server";
+// Creating a project (instance admins) and changing a project's name (project admins).
+import { headers } from "next/headers";
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { createNewProject, updateProjectSettings } from "@/lib/admin/projects";
+import { authorizeAction, authorizeUserAction } from "@/lib/auth/require-action";
+import { projectPath } from "@/lib/format/project-path";
+import { firstError, projectInputSchema, type FormState } from "@/lib/forms/access-forms";
+
+export async function createProjectAction(_previous: FormState, form: FormData): Promise<FormState> {
+  const auth = await authorizeUserAction({ instanceAdmin: true });
+  if (!auth.ok) return { status: "error", message: auth.message };
+  const slug = String(form.get("slug") ?? "").trim();
+  const parsed = projectInputSchema.safeParse({ name: form.get("name") ?? "", slug: slug || undefined });
+  if (!parsed.success) return { status: "error", ...firstError(parsed.error) };
+  const created = await createNewProject(auth.user, parsed.data);
+  if (!created.ok) return { status: "error", field: created.field, message: created.message };
+  redirect(projectPath(created.project.slug, "/traces"));
+}
+
+export async function renameProjectAction(projectSlug: string, _previous: FormState, form: FormData): Promise<FormState> {
+  const auth = await authorizeAction(projectSlug, "admin");
+  if (!auth.ok) return { status: "error", message: auth.message };
+  const parsed = projectInputSchema.pick({ name: true }).safeParse({ name: form.get("name") ?? "" });
+  if (!parsed.success) return { status: "error", ...firstError(parsed.error) };
+  await updateProjectSettings(auth.caller, { name: parsed.data.name }, await headers());
+  revalidatePath(projectPath(projectSlug), "layout");
+  return { status: "ok", message: `Renamed to "${parsed.data.name}".` };
+}

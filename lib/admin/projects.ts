@@ -1,0 +1,43 @@
+import "server-only";
+// Creating projects (instance admins) and changing a project's settings (project admins).
+import { slugify } from "@/lib/access/slug";
+import { audit } from "@/lib/auth/audit";
+import type { Caller, SessionUser } from "@/lib/auth/caller";
+import { recordInstanceEvent } from "@/lib/data/access/audit-log";
+import { createProject, findProjectBySlug, SlugTakenError, updateProject, type Project } from "@/lib/data/access/projects";
+
+export type CreateResult = { ok: true; project: Project } | { ok: false; field: "slug" | "name"; message: string };
+
+/** A new project; its slug comes from the name when not given (made unique with a number). */
+export async function createNewProject(user: SessionUser, input: { name: string; slug?: string }): Promise<CreateResult> {
+  let slug = input.slug;
+  if (!slug) {
+    const base = slugify(input.name);
+    if (!base) return { ok: false, field: "name", message: "name: needs a letter or digit to make a URL from (or give a slug)" };
+    slug = base;
+    for (let n = 2; await findProjectBySlug(slug); n++) slug = `${base.slice(0, 44)}-${n}`;
+  }
+  try {
+    const project = await createProject({ name: input.name, slug }, user.id);
+    await recordInstanceEvent({
+      actor: { type: "user", id: user.id, label: user.email },
+      action: "project.create",
+      target: project.slug,
+      details: { name: project.name },
+    });
+    return { ok: true, project };
+  } catch (error) {
+    if (error instanceof SlugTakenError) return { ok: false, field: "slug", message: `slug: ${error.message}` };
+    throw error;
+  }
+}
+
+export async function updateProjectSettings(caller: Caller, changes: { name?: string; retentionDays?: number | null }, headers?: Headers): Promise<Project> {
+  const project = await updateProject(caller.scope, changes);
+  if (changes.name !== undefined && changes.name !== caller.project.name)
+    await audit(caller, "project.rename", project.slug, { from: caller.project.name, to: changes.name }, headers);
+  if (changes.retentionDays !== undefined && changes.retentionDays !== caller.project.retentionDays) {
+    await audit(caller, "project.retention_change", project.slug, { from: caller.project.retentionDays, to: changes.retentionDays }, headers);
+  }
+  return project;
+}
