@@ -1,0 +1,53 @@
+// Shared arithmetic of findings: what repetitions cost and which agents they belong to.
+import type { TraceIndex } from "@/lib/retro/trace-index";
+
+/**
+ * The cost of the LLM calls `calls` (span indices): the sum of the priced ones, 0 when there are none, and
+ * null when there are some but none could be priced (unknown, never shown as $0).
+ */
+export function costOf(index: TraceIndex, calls: Iterable<number>): number | null {
+  let total = 0;
+  let priced = 0;
+  let count = 0;
+  for (const i of calls) {
+    count++;
+    const cost = index.spans[i]!.costUsd;
+    if (cost !== null && Number.isFinite(cost)) {
+      total += cost;
+      priced++;
+    }
+  }
+  return count > 0 && priced === 0 ? null : total;
+}
+
+/** Sum of the spans' own durations. */
+export function durationOf(index: TraceIndex, spans: Iterable<number>): number {
+  let total = 0;
+  for (const i of spans) total += finiteOrZero(index.spans[i]!.durationMs);
+  return total;
+}
+
+const finiteOrZero = (value: number) => (Number.isFinite(value) && value > 0 ? value : 0);
+
+/** Name of the nearest agent span at or above `i`, or null. */
+export function owningAgent(index: TraceIndex, i: number): string | null {
+  for (let j = i; j >= 0; j = index.parent[j]!) {
+    if (index.kinds[j] === "agent") return index.spans[j]!.agentName ?? index.spans[j]!.name;
+  }
+  return null;
+}
+
+/** Distinct owning agents of the spans, in the order first met; undefined when none has one. */
+export function owningAgents(index: TraceIndex, spans: readonly number[]): string[] | undefined {
+  const names = new Set<string>();
+  for (const i of spans) {
+    const name = owningAgent(index, i);
+    if (name !== null) names.add(name);
+  }
+  return names.size > 0 ? [...names] : undefined;
+}
+
+/** The spans' ids, in start order (indices are in start order). */
+export function idsOf(index: TraceIndex, spans: readonly number[]): string[] {
+  return [...spans].sort((a, b) => a - b).map((i) => index.spans[i]!.spanId);
+}
