@@ -3,6 +3,7 @@
 // call deltas add up to the totals' deltas. A step's duration is its span's own duration.
 import type { TraceIndex } from "@/lib/retro/trace-index";
 import type { Deltas } from "@/lib/retro/types";
+import { roundUsd } from "@/lib/retro/waste";
 
 export type Figures = Deltas;
 
@@ -50,7 +51,7 @@ export function subtract(a: Figures | null, b: Figures | null): Deltas {
   const costUnknown = (a !== null && a.costUsd === null) || (b !== null && b.costUsd === null);
   return {
     durationMs: (b?.durationMs ?? 0) - (a?.durationMs ?? 0),
-    costUsd: costUnknown ? null : (b?.costUsd ?? 0) - (a?.costUsd ?? 0),
+    costUsd: costUnknown ? null : roundUsd((b?.costUsd ?? 0) - (a?.costUsd ?? 0)),
     inputTokens: (b?.inputTokens ?? 0) - (a?.inputTokens ?? 0),
     outputTokens: (b?.outputTokens ?? 0) - (a?.outputTokens ?? 0),
     llmCalls: (b?.llmCalls ?? 0) - (a?.llmCalls ?? 0),

@@ -17,8 +17,11 @@ export function costOf(index: TraceIndex, calls: Iterable<number>): number | nul
       priced++;
     }
   }
-  return count > 0 && priced === 0 ? null : total;
+  return count > 0 && priced === 0 ? null : roundUsd(total);
 }
+
+/** Rounds away the binary noise of summing many prices (0.1 + 0.2); a trillionth of a dollar is below any price. */
+export const roundUsd = (usd: number) => Math.round(usd * 1e12) / 1e12;
 
 /** Sum of the spans' own durations. */
 export function durationOf(index: TraceIndex, spans: Iterable<number>): number {

@@ -45,8 +45,8 @@ describe("trace diff", () => {
       ["changed", ["model"]],
     ]);
     expect(result.steps[1]).toMatchObject({ a: { model: "gpt-4o", name: "chat gpt-4o" }, b: { model: "gpt-4o-mini", kind: "llm" } });
-    expect(result.steps[1]!.deltas.costUsd).toBeCloseTo(-0.009, 10);
-    expect(result.totals.costUsd).toBeCloseTo(-0.018, 10);
+    expect(result.steps[1]!.deltas.costUsd).toBe(-0.009);
+    expect(result.totals.costUsd).toBe(-0.018);
   });
 
   it("aligns LLM steps by operation when the span name carries the model and no operation is sent", () => {
