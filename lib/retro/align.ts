@@ -3,18 +3,18 @@
 // where it was and added where it went, as in any line diff.
 //
 // Myers costs O((N + M) · D) for D differences, so a pair of long, mostly different sequences is cut short
-// at MAX_EDIT_LENGTH: then only the common prefix and suffix are paired and the middle counts as removed and
-// added, which is what such a pair mostly is anyway.
+// at a maximum number of differences; the caller then falls back to something cheaper (the diff pairs only
+// the common prefix and suffix, which is what such a pair mostly is anyway).
 import { diffArrays } from "diff";
 
 export type AlignedItem = { op: "pair"; a: number; b: number } | { op: "removed"; a: number } | { op: "added"; b: number };
 
 const MAX_EDIT_LENGTH = 2000;
 
-/** The alignment of `a` and `b` (positions into each), in sequence order. */
-export function alignSequences(a: readonly string[], b: readonly string[]): AlignedItem[] {
-  const changes = diffArrays([...a], [...b], { maxEditLength: MAX_EDIT_LENGTH });
-  if (!changes) return alignEnds(a, b);
+/** The alignment of `a` and `b` (positions into each), in sequence order; null past `maxEditLength` differences. */
+export function alignSequences(a: readonly string[], b: readonly string[], maxEditLength = MAX_EDIT_LENGTH): AlignedItem[] | null {
+  const changes = diffArrays([...a], [...b], { maxEditLength });
+  if (!changes) return null;
   const out: AlignedItem[] = [];
   let ia = 0;
   let ib = 0;
@@ -35,7 +35,8 @@ export function commonLength(alignment: readonly AlignedItem[]): number {
   return pairs;
 }
 
-function alignEnds(a: readonly string[], b: readonly string[]): AlignedItem[] {
+/** The fallback alignment: common prefix and suffix paired, the middle removed and added. */
+export function alignEnds(a: readonly string[], b: readonly string[]): AlignedItem[] {
   let prefix = 0;
   while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
   let suffix = 0;

@@ -3,7 +3,7 @@
 // call deltas add up to the totals' deltas. A step's duration is its span's own duration.
 import type { TraceIndex } from "@/lib/retro/trace-index";
 import type { Deltas } from "@/lib/retro/types";
-import { roundUsd } from "@/lib/retro/waste";
+import { roundUsd, UsdSum } from "@/lib/retro/waste";
 
 export type Figures = Deltas;
 
@@ -26,8 +26,7 @@ export function stepFigures(index: TraceIndex, i: number): Figures {
 /** The trace's totals, as in its summary: costUsd is null when nothing in it could be priced. */
 export function traceFigures(index: TraceIndex): Figures {
   let durationNs = 0;
-  let costUsd = 0;
-  let priced = 0;
+  const costUsd = new UsdSum();
   const totals = { inputTokens: 0, outputTokens: 0, llmCalls: 0, toolCalls: 0 };
   for (let i = 0; i < index.spans.length; i++) {
     durationNs = Math.max(durationNs, index.end[i]!);
@@ -37,20 +36,17 @@ export function traceFigures(index: TraceIndex): Figures {
     totals.llmCalls++;
     totals.inputTokens += finite(span.inputTokens);
     totals.outputTokens += finite(span.outputTokens);
-    if (span.costUsd !== null && Number.isFinite(span.costUsd)) {
-      costUsd += span.costUsd;
-      priced++;
-    }
+    costUsd.add(span.costUsd);
   }
   // Whole microseconds, as the trace summary rounds its duration.
-  return { durationMs: Math.trunc(durationNs / 1000) / 1000, costUsd: priced > 0 ? costUsd : null, ...totals };
+  return { durationMs: Math.trunc(durationNs / 1000) / 1000, costUsd: costUsd.priced > 0 ? costUsd.value() : null, ...totals };
 }
 
 /** b − a; a missing side counts as zero, and the cost is unknown (null) when either side's is. */
 export function subtract(a: Figures | null, b: Figures | null): Deltas {
   const costUnknown = (a !== null && a.costUsd === null) || (b !== null && b.costUsd === null);
   return {
-    durationMs: (b?.durationMs ?? 0) - (a?.durationMs ?? 0),
+    durationMs: roundNs((b?.durationMs ?? 0) - (a?.durationMs ?? 0)),
     costUsd: costUnknown ? null : roundUsd((b?.costUsd ?? 0) - (a?.costUsd ?? 0)),
     inputTokens: (b?.inputTokens ?? 0) - (a?.inputTokens ?? 0),
     outputTokens: (b?.outputTokens ?? 0) - (a?.outputTokens ?? 0),
@@ -58,5 +54,8 @@ export function subtract(a: Figures | null, b: Figures | null): Deltas {
     toolCalls: (b?.toolCalls ?? 0) - (a?.toolCalls ?? 0),
   };
 }
+
+/** Milliseconds to whole nanoseconds: strips the noise of subtracting two fractional durations. */
+const roundNs = (ms: number) => Math.round(ms * 1e6) / 1e6;
 
 const finite = (value: number | null) => (value !== null && Number.isFinite(value) ? value : 0);

@@ -5,7 +5,7 @@
 //
 // An aligned pair is `changed` when its model, input (`arguments` for tools), output or status differs;
 // inputs and outputs compare as canonical JSON (same-content.ts), so key order and spacing do not count.
-import { alignSequences } from "@/lib/retro/align";
+import { alignEnds, alignSequences } from "@/lib/retro/align";
 import { stepFigures, subtract, traceFigures } from "@/lib/retro/diff-figures";
 import { sameContent } from "@/lib/retro/same-content";
 import { stepSignature } from "@/lib/retro/signature";
@@ -32,10 +32,9 @@ export function diffIndexedTraces(a: TraceIndex, b: TraceIndex): TraceDiff {
     const task = stack.pop()!;
     switch (task.op) {
       case "lists": {
-        const aligned = alignSequences(
-          task.a.map((i) => sigA[i]!),
-          task.b.map((i) => sigB[i]!),
-        );
+        const signaturesA = task.a.map((i) => sigA[i]!);
+        const signaturesB = task.b.map((i) => sigB[i]!);
+        const aligned = alignSequences(signaturesA, signaturesB) ?? alignEnds(signaturesA, signaturesB);
         for (let k = aligned.length - 1; k >= 0; k--) {
           const item = aligned[k]!;
           if (item.op === "pair") stack.push({ op: "pair", a: task.a[item.a]!, b: task.b[item.b]! });

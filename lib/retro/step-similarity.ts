@@ -1,6 +1,7 @@
 // How alike two runs are by the steps they took, to choose a baseline (the most similar successful run of
 // the same task). A run's step sequence is its step signatures (signature.ts) in tree pre-order; the
-// similarity of two sequences is 2 · LCS / (|a| + |b|), 1 for identical sequences and 0 for disjoint ones.
+// similarity of two sequences is 2 · LCS / (|a| + |b|), 1 for identical sequences and 0 for disjoint ones
+// (for two long runs with over MAX_EDITS differences, the multiset bound below instead).
 // Keeping a run's sequence (a short list of strings) avoids loading its spans to compare it again.
 import { alignSequences, commonLength } from "@/lib/retro/align";
 import { stepSignature } from "@/lib/retro/signature";
@@ -18,8 +19,14 @@ export function stepSequenceSimilarity(a: readonly string[] | readonly RetroSpan
   const stepsA = asSteps(a);
   const stepsB = asSteps(b);
   if (stepsA.length + stepsB.length === 0) return 1;
-  return (2 * commonLength(alignSequences(stepsA, stepsB))) / (stepsA.length + stepsB.length);
+  const aligned = alignSequences(stepsA, stepsB, MAX_EDITS);
+  return aligned ? (2 * commonLength(aligned)) / (stepsA.length + stepsB.length) : bagSimilarity(countSteps(stepsA), stepsA.length, stepsB);
 }
+
+// Past this many differences the exact similarity costs too much for ranking candidates; the multiset
+// similarity (steps in common regardless of order) stands in for it: an upper bound, equal to it when the
+// runs took their common steps in the same order.
+const MAX_EDITS = 1000;
 
 export type BaselineCandidate = { traceId: string; steps: readonly string[] };
 

@@ -6,22 +6,39 @@ import type { TraceIndex } from "@/lib/retro/trace-index";
  * null when there are some but none could be priced (unknown, never shown as $0).
  */
 export function costOf(index: TraceIndex, calls: Iterable<number>): number | null {
-  let total = 0;
-  let priced = 0;
+  const total = new UsdSum();
   let count = 0;
   for (const i of calls) {
     count++;
-    const cost = index.spans[i]!.costUsd;
-    if (cost !== null && Number.isFinite(cost)) {
-      total += cost;
-      priced++;
-    }
+    total.add(index.spans[i]!.costUsd);
   }
-  return count > 0 && priced === 0 ? null : roundUsd(total);
+  return count > 0 && total.priced === 0 ? null : total.value();
 }
 
-/** Rounds away the binary noise of summing many prices (0.1 + 0.2); a trillionth of a dollar is below any price. */
+/** Rounds away binary noise (0.1 + 0.2); a trillionth of a dollar is below any price. */
 export const roundUsd = (usd: number) => Math.round(usd * 1e12) / 1e12;
+
+/**
+ * A sum of prices without the drift of naive float addition over thousands of calls (Neumaier's
+ * compensated summation), rounded with roundUsd. Null and non-finite costs are skipped (unpriced).
+ */
+export class UsdSum {
+  private sum = 0;
+  private compensation = 0;
+  priced = 0;
+
+  add(usd: number | null): void {
+    if (usd === null || !Number.isFinite(usd)) return;
+    const next = this.sum + usd;
+    this.compensation += Math.abs(this.sum) >= Math.abs(usd) ? this.sum - next + usd : usd - next + this.sum;
+    this.sum = next;
+    this.priced++;
+  }
+
+  value(): number {
+    return roundUsd(this.sum + this.compensation);
+  }
+}
 
 /** Sum of the spans' own durations. */
 export function durationOf(index: TraceIndex, spans: Iterable<number>): number {

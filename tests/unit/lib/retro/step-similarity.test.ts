@@ -24,6 +24,18 @@ describe("step sequences", () => {
     expect(stepSequenceSimilarity(spans, ["agent:support"])).toBeCloseTo(2 / 3, 10);
   });
 
+  it("rates two long runs with too many differences to align by the steps they share", () => {
+    const a = Array.from({ length: 3000 }, (_, i) => `step${i % 7}`);
+    const b = [...a].reverse(); // thousands of differences in order, the same steps
+    expect(stepSequenceSimilarity(a, b)).toBe(1);
+    expect(
+      stepSequenceSimilarity(
+        a,
+        a.map((s) => `${s}x`),
+      ),
+    ).toBe(0);
+  });
+
   it("picks the most similar candidate, the earlier one on a tie", () => {
     const target = ["agent:x", "llm:chat", "tool:search", "llm:chat"];
     const candidates = [
