@@ -81,6 +81,8 @@ function matches(signal: FailureSignal, value: string): boolean {
 
 const lastSegment = (name: string) => name.slice(Math.max(name.lastIndexOf("."), name.lastIndexOf(":")) + 1);
 
+const MAX_TEXT_CHARS = 10_000;
+
 const TEXT_SOURCES: readonly SignalSource[] = ["error.type", "exception.type", "exception.message", "status.message"];
 
 /** The text values of each signal source of one span, read on first use. */
@@ -91,7 +93,8 @@ class SignalReader {
 
   values(source: SignalSource): string[] {
     let values = this.cache.get(source);
-    if (!values) this.cache.set(source, (values = this.read(source)));
+    // Error texts can be whole response bodies or stack traces: the patterns look at their beginning only.
+    if (!values) this.cache.set(source, (values = this.read(source).map((text) => text.slice(0, MAX_TEXT_CHARS))));
     return values;
   }
 

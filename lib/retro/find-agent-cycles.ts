@@ -12,7 +12,7 @@
 // wasted span counts once) and the cost of the LLM calls inside them.
 import { descendants, type TraceIndex } from "@/lib/retro/trace-index";
 import type { Finding } from "@/lib/retro/types";
-import { costOf, idsOf } from "@/lib/retro/waste";
+import { costOf, durationOf, idsOf } from "@/lib/retro/waste";
 
 const MAX_PERIOD = 16;
 
@@ -92,10 +92,8 @@ function toFinding(index: TraceIndex, steps: Step[], period: number, rounds: num
   const all = steps.flatMap((step) => step.spans);
   const wasted = new Set(steps.slice(period).flatMap((step) => step.spans));
   const outermost = [...wasted].filter((i) => !hasAncestorIn(index, i, wasted));
-  let wastedMs = 0;
   const llmCalls: number[] = [];
   for (const i of outermost) {
-    wastedMs += Math.max(0, index.spans[i]!.durationMs || 0);
     for (const j of descendants(index, i)) {
       if ((index.kinds[j] === "llm" || index.kinds[j] === "embedding") && !index.covered[j]) llmCalls.push(j);
     }
@@ -104,7 +102,7 @@ function toFinding(index: TraceIndex, steps: Step[], period: number, rounds: num
     type: "agent_cycle",
     spanIds: idsOf(index, all),
     count: rounds,
-    wastedMs,
+    wastedMs: durationOf(index, outermost),
     wastedCostUsd: costOf(index, llmCalls),
     agents: steps.slice(0, period).map((step) => step.name),
   };

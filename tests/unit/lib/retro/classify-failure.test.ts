@@ -184,6 +184,12 @@ describe("failure classification order and fallbacks", () => {
     expect(classify({ attributes: anthropic, statusMessage: "error_code: enforced_spend_limit_reached" }).mode).toBe("budget_exceeded");
   });
 
+  it("reads only the beginning of very long error texts (response bodies, stack traces)", () => {
+    const body = "x".repeat(1_000_000);
+    expect(classify({ statusMessage: `Rate limit reached for gpt-4o ${body}` }).mode).toBe("provider_rate_limit");
+    expect(classify({ statusMessage: `${body} Rate limit reached for gpt-4o` }).mode).toBe("unknown_error");
+  });
+
   it("falls back on the kind: tool_error for tools, guardrail_blocked for guardrails, else unknown_error", () => {
     expect(classify({ statusMessage: "KeyError: 'order_id'" }, "tool")).toMatchObject({ mode: "tool_error", signalId: null });
     expect(classify({ statusMessage: "blocked" }, "guardrail").mode).toBe("guardrail_blocked");
