@@ -30,10 +30,10 @@ export function findFirstFailure(index: TraceIndex): Finding | null {
   }
   if (!any) return null;
 
-  const retries = new RetryLookup(index, failed);
+  const handled = handledFailures(index, failed);
   let first = -1;
   for (let i = 0; i < n; i++) {
-    if (!failed[i] || isHandled(index, failed, retries, i)) continue;
+    if (!failed[i] || handled[i]) continue;
     if (first < 0 || comesFirst(index, i, first)) first = i;
   }
   if (first < 0) return null;
@@ -54,11 +54,16 @@ export function findFirstFailure(index: TraceIndex): Finding | null {
   };
 }
 
-function isHandled(index: TraceIndex, failed: Uint8Array, retries: RetryLookup, i: number): boolean {
-  for (let j = i; j >= 0 && failed[j]; j = index.parent[j]!) {
-    if (retries.hasSuccessfulRetry(j)) return true;
+/** Handled failures, parents before children (pre-order), so a failure inherits its failed parent's retry. */
+function handledFailures(index: TraceIndex, failed: Uint8Array): Uint8Array {
+  const retries = new RetryLookup(index, failed);
+  const handled = new Uint8Array(failed.length);
+  for (const i of index.preorder) {
+    if (!failed[i]) continue;
+    const p = index.parent[i]!;
+    handled[i] = retries.hasSuccessfulRetry(i) || (p >= 0 && failed[p] && handled[p]) ? 1 : 0;
   }
-  return false;
+  return handled;
 }
 
 function comesFirst(index: TraceIndex, i: number, other: number): boolean {
