@@ -1,0 +1,116 @@
+// Types of retro analysis: the span shape the algorithms read, and the findings, critical path and diff
+// they produce (the shapes of the read API). Pure types, safe to import from client components.
+import type { CostSource, Kind, Status } from "@/lib/trace/types";
+
+/** Span kinds plus `approval`: a span carrying `hindsight.approval.decision` (its duration is the human wait). */
+export type RetroKind = Kind | "approval";
+
+export const RETRO_KINDS: readonly RetroKind[] = ["agent", "llm", "tool", "retriever", "embedding", "chain", "guardrail", "approval", "other"];
+
+export type RetroEvent = { name: string; attributes: Readonly<Record<string, unknown>> };
+
+/** The part of a stored span that retro analysis needs. Times are Unix nanoseconds. */
+export type RetroSpan = {
+  spanId: string;
+  parentSpanId: string | null;
+  name: string;
+  kind: RetroKind;
+  startNs: bigint;
+  endNs: bigint;
+  durationMs: number;
+  status: Status;
+  statusMessage: string | null;
+  model: string | null;
+  toolName: string | null;
+  toolCallId: string | null;
+  agentName: string | null;
+  inputTokens: number | null;
+  outputTokens: number | null;
+  costUsd: number | null;
+  costSource: CostSource | null;
+  /** Chat messages or tool arguments: parsed JSON, or the text itself when it is not JSON; null when not captured. */
+  input: unknown;
+  output: unknown;
+  /** The span's attributes (at least the ones the failure classifier and step signatures read). */
+  attributes: Readonly<Record<string, unknown>>;
+  /** The span's events; the classifier reads the first `exception` event. */
+  events: readonly RetroEvent[];
+};
+
+export type FindingType = "tool_loop" | "agent_cycle" | "repeated_llm_call" | "failure";
+
+export const FINDING_TYPES: readonly FindingType[] = ["tool_loop", "agent_cycle", "repeated_llm_call", "failure"];
+
+export type FailureMode =
+  | "tool_error"
+  | "provider_rate_limit"
+  | "provider_timeout"
+  | "provider_server_error"
+  | "provider_auth_error"
+  | "context_length_exceeded"
+  | "content_filter"
+  | "invalid_output"
+  | "guardrail_blocked"
+  | "max_iterations"
+  | "budget_exceeded"
+  | "approval_rejected"
+  | "timeout"
+  | "cancelled"
+  | "unknown_error";
+
+export const FAILURE_MODES: readonly FailureMode[] = [
+  "tool_error",
+  "provider_rate_limit",
+  "provider_timeout",
+  "provider_server_error",
+  "provider_auth_error",
+  "context_length_exceeded",
+  "content_filter",
+  "invalid_output",
+  "guardrail_blocked",
+  "max_iterations",
+  "budget_exceeded",
+  "approval_rejected",
+  "timeout",
+  "cancelled",
+  "unknown_error",
+];
+
+export type Finding = {
+  type: FindingType;
+  /** The spans involved, in start order. */
+  spanIds: string[];
+  /** Repetitions (calls for loops, rounds for cycles); 1 for a failure. */
+  count: number;
+  /** Time spent on the repetitions after the first. */
+  wastedMs: number;
+  /** Cost of the LLM calls that produced those repetitions; null when they exist but none could be priced. */
+  wastedCostUsd: number | null;
+  toolName?: string;
+  agents?: string[];
+  failureMode?: FailureMode;
+  message?: string;
+};
+
+export type FindingsSummary = { failureMode: FailureMode | null; findingCounts: Record<FindingType, number> };
+
+export type CriticalPathSegment = { spanId: string; startTime: string; endTime: string; selfMs: number };
+
+export type CriticalPath = { totalMs: number; segments: CriticalPathSegment[]; byKind: Record<RetroKind, number> };
+
+/** Figures of trace b minus trace a (or of one step of b minus its counterpart in a). */
+export type Deltas = { durationMs: number; costUsd: number | null; inputTokens: number; outputTokens: number; llmCalls: number; toolCalls: number };
+
+export type StepRef = { spanId: string; name: string; kind: RetroKind; toolName: string | null; agentName: string | null; model: string | null };
+
+export type ChangedField = "model" | "input" | "output" | "arguments" | "status";
+
+export type DiffStep = {
+  status: "same" | "changed" | "added" | "removed";
+  a: StepRef | null;
+  b: StepRef | null;
+  deltas: Deltas;
+  changed: ChangedField[];
+};
+
+export type TraceDiff = { totals: Deltas; steps: DiffStep[] };
