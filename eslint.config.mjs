@@ -11,6 +11,7 @@ export default tseslint.config(
       ".next/**",
       ".next-test/**",
       "dist/**",
+      "instrumentation/dist/**",
       "tmp/**",
       "prisma/generated/**",
       "node_modules/**",

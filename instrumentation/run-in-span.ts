@@ -6,8 +6,8 @@
  */
 import { SpanStatusCode, context, createContextKey, trace } from "@opentelemetry/api";
 import type { Attributes, Span, SpanKind } from "@opentelemetry/api";
-import { ERROR_TYPE, SDK_NAME, SDK_VERSION } from "./attributes";
-import { getSessionAttributes } from "./session";
+import { ERROR_TYPE, SDK_NAME, SDK_VERSION } from "./attributes.js";
+import { getSessionAttributes } from "./session.js";
 
 /** Returns the current time in epoch milliseconds. */
 export type Clock = () => number;

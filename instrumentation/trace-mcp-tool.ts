@@ -19,11 +19,11 @@ import {
   NETWORK_TRANSPORT,
   SERVER_ADDRESS,
   SERVER_PORT,
-} from "./attributes";
-import { createHindsightSpan, runInSpan } from "./run-in-span";
-import type { Clock, HindsightSpan } from "./run-in-span";
-import { buildToolAttributes, recordToolResult } from "./trace-tool";
-import type { ToolOptions } from "./trace-tool";
+} from "./attributes.js";
+import { createHindsightSpan, runInSpan } from "./run-in-span.js";
+import type { Clock, HindsightSpan } from "./run-in-span.js";
+import { buildToolAttributes, recordToolResult } from "./trace-tool.js";
+import type { ToolOptions } from "./trace-tool.js";
 
 export type McpServer = {
   /** A name for the server (e.g. from the client config); recorded as `mcp.server.name`. */

@@ -14,10 +14,10 @@ import {
   GEN_AI_TOOL_NAME,
   GEN_AI_TOOL_TYPE,
   OPERATION_EXECUTE_TOOL,
-} from "./attributes";
-import { createHindsightSpan, runInSpan } from "./run-in-span";
-import type { HindsightSpan, SpanTiming } from "./run-in-span";
-import { serializeJson, shouldCaptureContent } from "./serialize";
+} from "./attributes.js";
+import { createHindsightSpan, runInSpan } from "./run-in-span.js";
+import type { HindsightSpan, SpanTiming } from "./run-in-span.js";
+import { serializeJson, shouldCaptureContent } from "./serialize.js";
 
 /** `function`: runs in the app; `extension`: runs elsewhere (MCP, hosted tools); `datastore`: retrieval. */
 export type ToolType = "function" | "extension" | "datastore";
