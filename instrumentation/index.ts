@@ -1,6 +1,7 @@
 /**
- * Hindsight SDK: OpenTelemetry setup plus GenAI-convention helpers for agent
- * chains. Self-contained (imports nothing from the app) so it can ship as a package.
+ * Hindsight SDK (`@hindsight/sdk`): OpenTelemetry setup plus GenAI-convention
+ * helpers for agent pipelines. The package's only entry point: everything
+ * public is exported here by name.
  */
 export { registerHindsight } from "./register.js";
 export type { HindsightHandle, HindsightOptions } from "./register.js";
@@ -15,7 +16,10 @@ export type { AgentOptions, AgentSpan } from "./trace-agent.js";
 export { traceLlmCall } from "./trace-llm-call.js";
 export type { LlmOperation, LlmRequest, LlmResponse, TokenUsage } from "./trace-llm-call.js";
 export { traceTool } from "./trace-tool.js";
-export type { ToolOptions, ToolType } from "./trace-tool.js";
+export type { ToolEffect, ToolOptions, ToolType } from "./trace-tool.js";
+export { traceApproval, APPROVAL_DECISIONS, isApprovalDecision } from "./trace-approval.js";
+export type { ApprovalDecision, ApprovalOptions, ApprovalOutcome, ApprovalResult, ApprovalSpan } from "./trace-approval.js";
+
 export { traceMcpTool } from "./trace-mcp-tool.js";
 export type { McpServer, McpToolOptions, McpToolSpan } from "./trace-mcp-tool.js";
 export type { Clock, HindsightSpan, SpanTiming } from "./run-in-span.js";
