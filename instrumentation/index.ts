@@ -21,7 +21,11 @@ export { traceApproval, APPROVAL_DECISIONS, isApprovalDecision } from "./trace-a
 export type { ApprovalDecision, ApprovalOptions, ApprovalOutcome, ApprovalResult, ApprovalSpan } from "./trace-approval.js";
 
 export { traceMcpTool } from "./trace-mcp-tool.js";
-export type { McpServer, McpToolOptions, McpToolSpan } from "./trace-mcp-tool.js";
+export type { McpNetworkTransport, McpServer, McpToolOptions, McpToolSpan } from "./trace-mcp-tool.js";
+export { instrumentMcpClient } from "./instrument-mcp-client.js";
+export type { McpCallToolParams, McpClientLike, McpClientOptions, McpTransportLike } from "./instrument-mcp-client.js";
+export { traceMcpToolHandler } from "./trace-mcp-tool-handler.js";
+export type { McpRequestExtraLike, McpToolHandlerOptions } from "./trace-mcp-tool-handler.js";
 export type { Clock, HindsightSpan, SpanTiming } from "./run-in-span.js";
 
 export { createSessionSpanProcessor, getSession, withSession } from "./session.js";
