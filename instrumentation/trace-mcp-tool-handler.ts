@@ -60,7 +60,8 @@ export function traceMcpToolHandler<A extends unknown[], R>(
   return (...args: A) => {
     const last = args[args.length - 1];
     const extra = isExtra(last) ? last : undefined;
-    const toolArgs = extra && args.length >= 2 ? args[0] : extra ? undefined : args[0];
+    // `(extra)` alone is a tool without input schema: it has no arguments.
+    const toolArgs = extra && args.length < 2 ? undefined : args[0];
     const ambient = context.active();
     const parentContext = extractMetaContext(extra?._meta, ambient);
     const ambientSpan = trace.getSpanContext(ambient);
