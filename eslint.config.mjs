@@ -12,6 +12,7 @@ export default tseslint.config(
       ".next/**",
       ".next-test/**",
       "dist/**",
+      "instrumentation/dist/**",
       "tmp/**",
       "prisma/generated/**",
       "node_modules/**",

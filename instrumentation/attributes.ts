@@ -5,7 +5,8 @@
  * package upgrade cannot silently rename what we emit.
  *
  * GenAI names follow semconv v1.37+ (gen_ai.provider.name, messages as JSON);
- * MCP names follow the MCP client span of semantic-conventions-genai.
+ * MCP names follow the MCP client and server spans of semantic-conventions-genai.
+ * `hindsight.*` names are Hindsight's own, for what no convention covers yet.
  */
 
 export const SDK_NAME = "hindsight";
@@ -56,9 +57,25 @@ export const MCP_PROTOCOL_VERSION = "mcp.protocol.version";
 /** Not in the MCP semconv (which has no server-name attribute); kept so dashboards can group by server. */
 export const MCP_SERVER_NAME = "mcp.server.name";
 export const JSONRPC_REQUEST_ID = "jsonrpc.request.id";
+/** The JSON-RPC error code of a failed MCP request, as a string. */
+export const RPC_RESPONSE_STATUS_CODE = "rpc.response.status_code";
 export const SERVER_ADDRESS = "server.address";
 export const SERVER_PORT = "server.port";
 export const NETWORK_TRANSPORT = "network.transport";
+
+/** `read` or `write`: whether a tool call changes anything, for the tool-call audit. */
+export const HINDSIGHT_TOOL_EFFECT = "hindsight.tool.effect";
+
+export const HINDSIGHT_APPROVAL_ACTION = "hindsight.approval.action";
+export const HINDSIGHT_APPROVAL_DECISION = "hindsight.approval.decision";
+export const HINDSIGHT_APPROVAL_APPROVER = "hindsight.approval.approver";
+export const HINDSIGHT_APPROVAL_POLICY = "hindsight.approval.policy";
+
+/** Generic span input and output (OpenInference names, which Hindsight reads for any span kind). */
+export const INPUT_VALUE = "input.value";
+export const INPUT_MIME_TYPE = "input.mime_type";
+export const OUTPUT_VALUE = "output.value";
+export const OUTPUT_MIME_TYPE = "output.mime_type";
 
 export const OPERATION_CHAT = "chat";
 export const OPERATION_INVOKE_AGENT = "invoke_agent";

@@ -4,8 +4,8 @@
  * body is a valid, empty protobuf ExportTraceServiceRequest, which an OTLP
  * receiver must accept, so the check stores nothing.
  */
-import { resolveHindsightConfig } from "./resolve-config";
-import type { ConfigOptions, Env } from "./resolve-config";
+import { resolveHindsightConfig } from "./resolve-config.js";
+import type { ConfigOptions, Env } from "./resolve-config.js";
 
 export type ConnectionCheck =
   | { ok: true; url: string; status: number }

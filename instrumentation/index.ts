@@ -1,29 +1,37 @@
 /**
- * Hindsight SDK: OpenTelemetry setup plus GenAI-convention helpers for agent
- * chains. Self-contained (imports nothing from the app) so it can ship as a package.
+ * Hindsight SDK (`@hindsight/sdk`): OpenTelemetry setup plus GenAI-convention
+ * helpers for agent pipelines. The package's only entry point: everything
+ * public is exported here by name.
  */
-export { registerHindsight } from "./register";
-export type { HindsightHandle, HindsightOptions } from "./register";
-export { DEFAULT_ENDPOINT, buildTracesUrl, parseOtlpHeaders, resolveHindsightConfig } from "./resolve-config";
-export type { ConfigOptions, Env, ResolvedConfig } from "./resolve-config";
-export { checkHindsightConnection } from "./check-connection";
-export type { ConnectionCheck } from "./check-connection";
-export type { ExportStats } from "./export-stats";
+export { registerHindsight } from "./register.js";
+export type { HindsightHandle, HindsightOptions } from "./register.js";
+export { DEFAULT_ENDPOINT, buildTracesUrl, parseOtlpHeaders, resolveHindsightConfig } from "./resolve-config.js";
+export type { ConfigOptions, Env, ResolvedConfig } from "./resolve-config.js";
+export { checkHindsightConnection } from "./check-connection.js";
+export type { ConnectionCheck } from "./check-connection.js";
+export type { ExportStats } from "./export-stats.js";
 
-export { traceAgent } from "./trace-agent";
-export type { AgentOptions, AgentSpan } from "./trace-agent";
-export { traceLlmCall } from "./trace-llm-call";
-export type { LlmOperation, LlmRequest, LlmResponse, TokenUsage } from "./trace-llm-call";
-export { traceTool } from "./trace-tool";
-export type { ToolOptions, ToolType } from "./trace-tool";
-export { traceMcpTool } from "./trace-mcp-tool";
-export type { McpServer, McpToolOptions, McpToolSpan } from "./trace-mcp-tool";
-export type { Clock, HindsightSpan, SpanTiming } from "./run-in-span";
+export { traceAgent } from "./trace-agent.js";
+export type { AgentOptions, AgentSpan } from "./trace-agent.js";
+export { traceLlmCall } from "./trace-llm-call.js";
+export type { LlmOperation, LlmRequest, LlmResponse, TokenUsage } from "./trace-llm-call.js";
+export { traceTool } from "./trace-tool.js";
+export type { ToolEffect, ToolOptions, ToolType } from "./trace-tool.js";
+export { traceApproval, APPROVAL_DECISIONS, isApprovalDecision } from "./trace-approval.js";
+export type { ApprovalDecision, ApprovalOptions, ApprovalOutcome, ApprovalResult, ApprovalSpan } from "./trace-approval.js";
 
-export { createSessionSpanProcessor, getSession, withSession } from "./session";
-export type { Session } from "./session";
+export { traceMcpTool } from "./trace-mcp-tool.js";
+export type { McpNetworkTransport, McpServer, McpToolOptions, McpToolSpan } from "./trace-mcp-tool.js";
+export { instrumentMcpClient } from "./instrument-mcp-client.js";
+export type { McpCallToolParams, McpClientLike, McpClientOptions, McpTransportLike } from "./instrument-mcp-client.js";
+export { traceMcpToolHandler } from "./trace-mcp-tool-handler.js";
+export type { McpRequestExtraLike, McpToolHandlerOptions } from "./trace-mcp-tool-handler.js";
+export type { Clock, HindsightSpan, SpanTiming } from "./run-in-span.js";
 
-export { createTextMessage } from "./messages";
+export { createSessionSpanProcessor, getSession, withSession } from "./session.js";
+export type { Session } from "./session.js";
+
+export { createTextMessage } from "./messages.js";
 export type {
   BlobPart,
   ChatRole,
@@ -38,4 +46,4 @@ export type {
   ToolCallRequestPart,
   ToolCallResponsePart,
   UriPart,
-} from "./messages";
+} from "./messages.js";

@@ -11,12 +11,12 @@ import { NodeSDK } from "@opentelemetry/sdk-node";
 import type { NodeSDKConfiguration } from "@opentelemetry/sdk-node";
 import { BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import type { SpanExporter, SpanProcessor } from "@opentelemetry/sdk-trace-base";
-import { observeExporter } from "./export-stats";
-import type { ExportStats } from "./export-stats";
-import { resolveHindsightConfig } from "./resolve-config";
-import type { ConfigOptions, ResolvedConfig } from "./resolve-config";
-import { setContentCapture } from "./serialize";
-import { createSessionSpanProcessor } from "./session";
+import { observeExporter } from "./export-stats.js";
+import type { ExportStats } from "./export-stats.js";
+import { resolveHindsightConfig } from "./resolve-config.js";
+import type { ConfigOptions, ResolvedConfig } from "./resolve-config.js";
+import { setContentCapture } from "./serialize.js";
+import { createSessionSpanProcessor } from "./session.js";
 
 export type HindsightOptions = ConfigOptions & {
   /** Extra resource attributes, e.g. `{ "deployment.environment.name": "prod" }`. */

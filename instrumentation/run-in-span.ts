@@ -5,9 +5,9 @@
  * throw is recorded and re-thrown, and the span always ends.
  */
 import { SpanStatusCode, context, createContextKey, trace } from "@opentelemetry/api";
-import type { Attributes, Span, SpanKind } from "@opentelemetry/api";
-import { ERROR_TYPE, SDK_NAME, SDK_VERSION } from "./attributes";
-import { getSessionAttributes } from "./session";
+import type { Attributes, Context, Link, Span, SpanKind } from "@opentelemetry/api";
+import { ERROR_TYPE, SDK_NAME, SDK_VERSION } from "./attributes.js";
+import { getSessionAttributes } from "./session.js";
 
 /** Returns the current time in epoch milliseconds. */
 export type Clock = () => number;
@@ -39,6 +39,9 @@ export type SpanSpec = SpanTiming & {
   name: string;
   kind: SpanKind;
   attributes: Attributes;
+  /** The parent; the active context by default. A server passes the context it extracted from the request. */
+  parentContext?: Context;
+  links?: Link[];
 };
 
 const CLOCK_KEY = createContextKey("hindsight.clock");
@@ -82,15 +85,17 @@ export function recordSpanError(span: Span, error: unknown, time?: number): void
 
 /**
  * Starts a span as a child of the active one, runs `fn` with it active, lets
- * `onResult` record what `fn` returned, and ends the span whatever happens.
+ * `onResult` record what `fn` returned (or `onError` refine what it threw, after
+ * the generic error recording), and ends the span whatever happens.
  */
 export async function runInSpan<R, H extends HindsightSpan>(
   spec: SpanSpec,
   wrap: (span: Span, clock: Clock | undefined) => H,
   fn: (handle: H) => R | Promise<R>,
   onResult?: (span: Span, result: R) => void,
+  onError?: (span: Span, error: unknown) => void,
 ): Promise<R> {
-  const parent = context.active();
+  const parent = spec.parentContext ?? context.active();
   const inherited = parent.getValue(CLOCK_KEY);
   const clock = spec.clock ?? (isClock(inherited) ? inherited : undefined);
   const tracer = trace.getTracer(SDK_NAME, SDK_VERSION);
@@ -100,6 +105,7 @@ export async function runInSpan<R, H extends HindsightSpan>(
       kind: spec.kind,
       attributes: { ...spec.attributes, ...getSessionAttributes(parent) },
       startTime: spec.startTime ?? clock?.(),
+      links: spec.links,
     },
     parent,
   );
@@ -111,6 +117,7 @@ export async function runInSpan<R, H extends HindsightSpan>(
       return result;
     } catch (error) {
       recordSpanError(span, error, clock?.());
+      onError?.(span, error);
       throw error;
     } finally {
       span.end(clock?.());

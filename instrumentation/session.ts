@@ -7,7 +7,7 @@
 import { context, propagation } from "@opentelemetry/api";
 import type { Attributes, Context } from "@opentelemetry/api";
 import type { ReadableSpan, Span, SpanProcessor } from "@opentelemetry/sdk-trace-base";
-import { SESSION_ID, USER_ID } from "./attributes";
+import { SESSION_ID, USER_ID } from "./attributes.js";
 
 export type Session = { sessionId?: string; userId?: string };
 

@@ -16,12 +16,12 @@ import {
   GEN_AI_PROVIDER_NAME,
   GEN_AI_REQUEST_MODEL,
   OPERATION_INVOKE_AGENT,
-} from "./attributes";
-import { toInputMessages, toOutputMessages } from "./messages";
-import type { MessagesInput, OutputMessage } from "./messages";
-import { createHindsightSpan, runInSpan } from "./run-in-span";
-import type { Clock, HindsightSpan, SpanTiming } from "./run-in-span";
-import { serializeJson, shouldCaptureContent } from "./serialize";
+} from "./attributes.js";
+import { toInputMessages, toOutputMessages } from "./messages.js";
+import type { MessagesInput, OutputMessage } from "./messages.js";
+import { createHindsightSpan, runInSpan } from "./run-in-span.js";
+import type { Clock, HindsightSpan, SpanTiming } from "./run-in-span.js";
+import { serializeJson, shouldCaptureContent } from "./serialize.js";
 
 export type AgentOptions = SpanTiming & {
   id?: string;

@@ -26,12 +26,12 @@ import {
   GEN_AI_USAGE_OUTPUT_TOKENS,
   GEN_AI_USAGE_REASONING_OUTPUT_TOKENS,
   OPERATION_CHAT,
-} from "./attributes";
-import { toInputMessages, toSystemInstructions } from "./messages";
-import type { FinishReason, MessagePart, MessagesInput, OutputMessage } from "./messages";
-import { createHindsightSpan, runInSpan } from "./run-in-span";
-import type { HindsightSpan, SpanTiming } from "./run-in-span";
-import { serializeJson, shouldCaptureContent } from "./serialize";
+} from "./attributes.js";
+import { toInputMessages, toSystemInstructions } from "./messages.js";
+import type { FinishReason, MessagePart, MessagesInput, OutputMessage } from "./messages.js";
+import { createHindsightSpan, runInSpan } from "./run-in-span.js";
+import type { HindsightSpan, SpanTiming } from "./run-in-span.js";
+import { serializeJson, shouldCaptureContent } from "./serialize.js";
 
 export type LlmOperation = "chat" | "text_completion" | "generate_content";
 

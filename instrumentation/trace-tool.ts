@@ -13,20 +13,26 @@ import {
   GEN_AI_TOOL_DESCRIPTION,
   GEN_AI_TOOL_NAME,
   GEN_AI_TOOL_TYPE,
+  HINDSIGHT_TOOL_EFFECT,
   OPERATION_EXECUTE_TOOL,
-} from "./attributes";
-import { createHindsightSpan, runInSpan } from "./run-in-span";
-import type { HindsightSpan, SpanTiming } from "./run-in-span";
-import { serializeJson, shouldCaptureContent } from "./serialize";
+} from "./attributes.js";
+import { createHindsightSpan, runInSpan } from "./run-in-span.js";
+import type { HindsightSpan, SpanTiming } from "./run-in-span.js";
+import { serializeJson, shouldCaptureContent } from "./serialize.js";
 
 /** `function`: runs in the app; `extension`: runs elsewhere (MCP, hosted tools); `datastore`: retrieval. */
 export type ToolType = "function" | "extension" | "datastore";
+
+/** Whether a call changes anything outside the agent: `write` calls are what an audit (and an approval gate) is about. */
+export type ToolEffect = "read" | "write";
 
 export type ToolOptions = SpanTiming & {
   /** The id the model gave this call, linking it to the assistant's `tool_call` part. */
   callId?: string;
   description?: string;
   type?: ToolType;
+  /** Recorded as `hindsight.tool.effect`. */
+  effect?: ToolEffect;
   attributes?: Attributes;
 };
 
@@ -38,6 +44,7 @@ export function buildToolAttributes(name: string, args: unknown, options: ToolOp
     [GEN_AI_TOOL_TYPE]: options.type ?? "function",
     [GEN_AI_TOOL_CALL_ID]: options.callId,
     [GEN_AI_TOOL_DESCRIPTION]: options.description,
+    [HINDSIGHT_TOOL_EFFECT]: options.effect,
     [GEN_AI_TOOL_CALL_ARGUMENTS]: shouldCaptureContent() && args !== undefined ? serializeJson(args) : undefined,
     ...options.attributes,
   };

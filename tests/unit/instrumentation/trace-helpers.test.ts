@@ -254,4 +254,12 @@ describe("traceMcpTool", () => {
     expect(span.attributes["error.type"]).toBe(failed ? "tool_error" : undefined);
     expect(span.attributes["mcp.server.name"]).toBe("fs");
   });
+
+  it("classifies a thrown JSON-RPC error by its code and records the tool's effect", async () => {
+    const invalidParams = Object.assign(new Error("MCP error -32602: Invalid arguments"), { name: "McpError", code: -32602 });
+    await expect(traceMcpTool("fs", "write_file", { path: "/x" }, () => Promise.reject(invalidParams), { effect: "write" })).rejects.toBe(invalidParams);
+    const span = await tracing.span("tools/call write_file");
+    expect(span.status).toMatchObject({ code: SpanStatusCode.ERROR, message: "MCP error -32602: Invalid arguments" });
+    expect(span.attributes).toMatchObject({ "error.type": "-32602", "rpc.response.status_code": "-32602", "hindsight.tool.effect": "write" });
+  });
 });
