@@ -13,6 +13,14 @@ import { signInHooks } from "./sign-in-hooks";
 import { SSO_PROVIDER_ID, ssoDatabaseHooks } from "./sso";
 
 export const MIN_PASSWORD_LENGTH = 12;
+
+/** The origin a request was sent to (the reverse proxy's Host and scheme when it forwards them). */
+function requestOrigin(request: Request | undefined): string | undefined {
+  if (!request) return undefined;
+  const host = request.headers.get("x-forwarded-host")?.split(",")[0]?.trim() ?? request.headers.get("host");
+  const proto = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim() ?? new URL(request.url).protocol.replace(":", "");
+  return host ? `${proto}://${host}` : undefined;
+}
 const SESSION_DAYS = 7;
 
 async function createAuth(secret: string) {
@@ -37,8 +45,11 @@ async function createAuth(secret: string) {
   return betterAuth({
     appName: "Hindsight",
     secret,
-    // Unset: each request's own origin, so the server answers on whatever host it is reached by.
-    baseURL: publicUrl,
+    // HINDSIGHT_PUBLIC_URL pins the origin (production); without it, the host each request was sent to,
+    // so `npm start` works at localhost, 127.0.0.1 or a LAN address alike. Either way a browser's Origin
+    // must name that same origin for sign-in and other mutations.
+    baseURL: publicUrl ?? { allowedHosts: ["*"], protocol: "auto" },
+    trustedOrigins: publicUrl ? [new URL(publicUrl).origin] : async (request) => [requestOrigin(request)],
     basePath: "/api/auth",
     database: authDatabase(),
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: MIN_PASSWORD_LENGTH, maxPasswordLength: 256 },

@@ -11,6 +11,7 @@ const ROOTS = [
   "components",
   "lib",
   "instrumentation.ts",
+  "proxy.ts",
   "prisma/schema.prisma",
   "next.config.ts",
   "package-lock.json",
