@@ -3,6 +3,7 @@ import "server-only";
 // usage), without inputs, outputs, attributes or events. Reading 10,000 full spans parses ~10 MB of JSON;
 // the outline selects a few columns. The full span of a selected row comes from getTraceDetail.
 import { getPrisma } from "@/lib/db";
+import { roundUsdOrNull } from "@/lib/pricing/round-usd";
 import { nsToIso } from "@/lib/queries/trace-summary";
 import { toTraceSummary } from "@/lib/queries/traces";
 import type { SpanOutline } from "@/lib/trace/span-outline";
@@ -38,6 +39,12 @@ export async function getTraceOutline(traceId: string): Promise<{ trace: TraceSu
     }),
   ]);
   if (!trace) return null;
-  const spans = rows.map(({ startNs, kind, status, ...rest }) => ({ ...rest, kind: kind as Kind, status: status as Status, startTime: nsToIso(startNs) }));
+  const spans = rows.map(({ startNs, kind, status, costUsd, ...rest }) => ({
+    ...rest,
+    costUsd: roundUsdOrNull(costUsd),
+    kind: kind as Kind,
+    status: status as Status,
+    startTime: nsToIso(startNs),
+  }));
   return { trace: toTraceSummary(trace), spans };
 }

@@ -69,7 +69,11 @@ run(async () => {
   const second = await generateText({
     model,
     system,
-    messages: [...messages, ...first.response.messages, { role: "tool", content: [{ type: "tool-approval-response", approvalId: request.approvalId, approved: false, reason }] }],
+    messages: [
+      ...messages,
+      ...first.response.messages,
+      { role: "tool", content: [{ type: "tool-approval-response", approvalId: request.approvalId, approved: false, reason }] },
+    ],
     tools,
     stopWhen: stepCountIs(3),
     experimental_telemetry: telemetry,
@@ -87,7 +91,14 @@ run(async () => {
     sessionId,
     userId,
     functionId: "refund-agent",
-    approval: { toolName: "issueRefund", toolCallId: request.toolCall.toolCallId, approvalId: request.approvalId, input: refundArgs, decision: "rejected", reason },
+    approval: {
+      toolName: "issueRefund",
+      toolCallId: request.toolCall.toolCallId,
+      approvalId: request.approvalId,
+      input: refundArgs,
+      decision: "rejected",
+      reason,
+    },
     toolExecutions: refunds,
     finalText: second.text,
     spans: recorder.spans.map(({ name, traceId, spanId, parentSpanId }) => ({ name, traceId, spanId, parentSpanId })),
