@@ -4,7 +4,6 @@
 // tool_use; writes the prompt cache) → the runner's tool run (`anthropic.custom_tool_use get_weather`) → chat
 // (reads the cache; answers). The real SDK talks to the local Anthropic mock. A parent span carries the
 // session and user as `session.id`/`user.id` (the SDK itself only sets `gen_ai.conversation.id`, given here).
-import { trace } from "@opentelemetry/api";
 import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-proto";
 import { node, resources, tracing } from "@opentelemetry/sdk-node";
 import Anthropic from "@anthropic-ai/sdk";
