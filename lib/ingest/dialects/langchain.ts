@@ -42,12 +42,12 @@ export const LANGCHAIN: Dialect = {
     const metadata = metadataOf(span);
     const provider = typeof metadata.ls_provider === "string" ? normaliseProvider(metadata.ls_provider) : null;
     const userId = typeof metadata.user_id === "string" ? metadata.user_id : typeof metadata.userId === "string" ? metadata.userId : null;
-    const output = jsonOf(span.attrs, "output.value");
+    const responseModel = () => textAt(jsonOf(span.attrs, "output.value"), ["generations", 0, 0, "message", "kwargs", "response_metadata", "model_name"]);
     return {
       ...(provider && !generic.provider ? { provider } : {}),
       ...(userId && !generic.userId ? { userId } : {}),
       ...(kind === "agent" ? { agentName: span.name } : {}),
-      ...(kind === "llm" ? { model: textAt(output, ["generations", 0, 0, "message", "kwargs", "response_metadata", "model_name"]) ?? generic.model } : {}),
+      ...(kind === "llm" ? { model: responseModel() ?? generic.model } : {}),
       ...(kind === "tool" ? { toolCallId: toolMessage(span)?.tool_call_id ?? generic.toolCallId } : {}),
     };
   },
