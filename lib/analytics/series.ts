@@ -5,6 +5,7 @@
 // toCostPoint, toLatencyPoint and orderPoints are exported for the one-to-one case of large answers
 // (lib/data/analytics/metrics-*.ts), which builds points straight from the driver's rows: with ~40,000 rows,
 // every intermediate object that lives until the end of the request costs garbage-collection time.
+import { roundUsd } from "@/lib/pricing/round-usd";
 import { alignDown } from "./buckets";
 import { decodeBins, mergeBins, quantiles, type Bins } from "./sketch";
 
@@ -73,8 +74,6 @@ const toIso = (() => {
 })();
 /** Microsecond resolution, like stored durations: no float noise in the JSON. */
 const roundMs = (ms: number) => Math.round(ms * 1000) / 1000;
-/** 1e-10 USD, far below what one token costs at any price (≥ 1e-9 USD): sums lose their float noise. */
-const roundUsd = (usd: number) => Math.round(usd * 1e10) / 1e10;
 
 /**
  * Latency points: count, nearest-rank p50/p95/p99 (within the sketch's accuracy) and max per bucket and

@@ -25,16 +25,23 @@ function openInferenceMessages(attrs: OtlpAttributes, prefix: string): Message[]
       if (key.startsWith("message.contents.") || key.startsWith("message.tool_calls.")) continue;
       message[key.replace(/^message\./, "")] = value;
     }
-    if (contents.length) {
-      message.content = contents.map((part) => ({ type: part["message_content.type"] ?? "text", text: part["message_content.text"] }));
-    }
-    if (toolCalls.length) {
-      message.tool_calls = toolCalls.map((call) => ({
-        id: call["tool_call.id"],
-        type: "function",
-        function: { name: call["tool_call.function.name"], arguments: parseMaybeJson(call["tool_call.function.arguments"]) },
-      }));
-    }
+    const toOpenAiCall = (call: Record<string, OtlpValue>) => ({
+      id: call["tool_call.id"],
+      type: "function",
+      function: { name: call["tool_call.function.name"], arguments: parseMaybeJson(call["tool_call.function.arguments"]) },
+    });
+    // The Anthropic instrumentation repeats each tool call as a content part (`message_content.type: tool_use`
+    // with the `tool_call.*` keys): kept once, in tool_calls, and as a tool call part when it is only there.
+    const listedIds = new Set(toolCalls.map((call) => call["tool_call.id"]));
+    const parts = contents
+      .filter((part) => !(part["tool_call.id"] !== undefined && listedIds.has(part["tool_call.id"])))
+      .map((part) =>
+        part["tool_call.function.name"] !== undefined
+          ? { type: "tool_call", ...toOpenAiCall(part).function, id: part["tool_call.id"] }
+          : { type: part["message_content.type"] ?? "text", text: part["message_content.text"] },
+      );
+    if (parts.length) message.content = parts;
+    if (toolCalls.length) message.tool_calls = toolCalls.map(toOpenAiCall);
     return message;
   });
 }

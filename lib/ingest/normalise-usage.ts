@@ -1,7 +1,9 @@
-// Token usage and reported cost per semconv.md §8.
+// Token usage and reported cost, first non-empty source wins.
 // Hindsight's inputTokens always INCLUDE cached input (the OTel convention); cacheRead/cacheWrite are
-// parts of it. Sources that count input without the cache are converted here.
+// parts of it. Sources that count input without the cache are converted here: by the instrumentation's own
+// rule when its scope is known (dialects/cache-accounting.ts), else by the generic rule below.
 import { firstNumber, parseMaybeJson, toNumber } from "./attribute-lookup";
+import type { InputAccounting } from "./dialects/cache-accounting";
 import type { OtlpAttributes } from "./otlp-types";
 
 export type Usage = {
@@ -34,9 +36,11 @@ const CACHE_READ = [
   "ai.usage.inputTokenDetails.cacheReadTokens",
   "ai.usage.cachedInputTokens",
   "gen_ai.usage.cache_read_input_tokens",
+  "gen_ai.usage.cached_input_tokens",
 ];
 const CACHE_WRITE = [
   "gen_ai.usage.cache_creation.input_tokens",
+  "gen_ai.usage.cache_write.input_tokens",
   "llm.token_count.prompt_details.cache_write",
   "ai.usage.inputTokenDetails.cacheWriteTokens",
   "gen_ai.usage.cache_creation_input_tokens",
@@ -88,8 +92,18 @@ function excludesCache(attrs: OtlpAttributes): boolean {
   return vendor.includes("anthropic");
 }
 
-/** Reads tokens and any cost the span reports itself. */
-export function readUsage(attrs: OtlpAttributes): Usage {
+/**
+ * Whether the input count leaves the cache out: the instrumentation's known rule when there is one; otherwise
+ * OpenInference spans about Anthropic models (the convention of its early Anthropic instrumentations). Either
+ * way, cache parts larger than the count prove it leaves them out: an inclusive count holds its parts.
+ */
+function isExclusive(attrs: OtlpAttributes, usage: Omit<Usage, "reportedCostUsd">, accounting: InputAccounting | null): boolean {
+  if ((usage.cacheReadTokens ?? 0) + (usage.cacheWriteTokens ?? 0) > (usage.inputTokens ?? 0)) return true;
+  return accounting ? accounting === "exclusive" : excludesCache(attrs);
+}
+
+/** Reads tokens and any cost the span reports itself; `accounting` is the instrumentation's known rule, if any. */
+export function readUsage(attrs: OtlpAttributes, accounting: InputAccounting | null = null): Usage {
   const costDetails = readDetails(attrs["langfuse.observation.cost_details"]);
   const reportedCostUsd = costDetails
     ? (costDetails.total ?? (Object.keys(costDetails).length ? sumOf(costDetails, Object.keys(costDetails)) : null))
@@ -104,7 +118,7 @@ export function readUsage(attrs: OtlpAttributes): Usage {
   };
   const usageDetails = readDetails(attrs["langfuse.observation.usage_details"]);
   if (usage.inputTokens === null && usage.outputTokens === null && usageDetails) usage = langfuseUsage(usageDetails);
-  else if (excludesCache(attrs) && usage.inputTokens !== null) {
+  else if (usage.inputTokens !== null && isExclusive(attrs, usage, accounting)) {
     usage.inputTokens += (usage.cacheReadTokens ?? 0) + (usage.cacheWriteTokens ?? 0);
   }
   return { ...usage, reportedCostUsd };

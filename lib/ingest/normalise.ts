@@ -1,5 +1,6 @@
 // Resource spans → SpanRecord[]: validates ids, converts times, maps GenAI dialects to one set of fields
-// and prices each LLM call. Pure: no I/O.
+// (the conventions in normalise-*.ts, each library's departures in dialects/) and prices each LLM call.
+// Pure: no I/O.
 //
 // Spans with bad ids or timestamps are rejected one by one (counted in partialSuccess); the rest of the
 // request is still stored, as the OTLP spec asks.
@@ -7,6 +8,7 @@ import { createHash } from "node:crypto";
 import type { Status } from "@/lib/trace/types";
 import { computeCost, type PriceBook } from "@/lib/pricing/compute";
 import type { OtlpAttributes, OtlpEvent, OtlpSpan, OtlpTraceRequest } from "./otlp-types";
+import { findDialect, inputAccountingOf, type Dialect, type DialectSpan, type Scope } from "./dialects";
 import { detectKind } from "./normalise-kind";
 import { readIdentity } from "./normalise-identity";
 import { RawText, readInputSource, readOutputSource } from "./normalise-content";
@@ -56,7 +58,25 @@ const nsToMs = (ns: bigint) => Number(ns / 1000n) / 1000;
 /** Stored input/output: attribute text verbatim, structured values as JSON (see RawText). */
 const toStoredText = (value: unknown) => (value === undefined ? null : value instanceof RawText ? value.text : json(value));
 
-function toRecord(span: OtlpSpan, resource: { id: string; attributes: OtlpAttributes }, scopeName: string, prices: PriceBook): SpanRecord | string {
+/** The generic reading with the span's dialect (lib/ingest/dialects) applied over it. */
+function readSpan(view: DialectSpan, dialect: Dialect | undefined) {
+  const { attrs, events } = view;
+  const kind = dialect?.kind?.(view) ?? detectKind(attrs);
+  const generic = readIdentity(attrs, kind, view.name);
+  const identity = { ...generic, ...dialect?.identity?.(view, kind, generic) };
+  const usage = { ...readUsage(attrs, inputAccountingOf(view.scope)), ...dialect?.usage?.(view, kind) };
+  const input = dialect?.input?.(view, kind) ?? readInputSource(attrs, events);
+  const output = dialect?.output?.(view, kind) ?? readOutputSource(attrs, events);
+  return { kind, identity, usage, input, output };
+}
+
+function toRecord(
+  span: OtlpSpan,
+  resource: { id: string; attributes: OtlpAttributes },
+  view: DialectSpan,
+  dialect: Dialect | undefined,
+  prices: PriceBook,
+): SpanRecord | string {
   const traceId = normaliseId(span.traceId, 16);
   const spanId = normaliseId(span.spanId, 8);
   if (!traceId || traceId === ZERO_TRACE) return `span "${span.name}": traceId "${span.traceId.slice(0, 40)}" is not 16 bytes of hex`;
@@ -67,12 +87,8 @@ function toRecord(span: OtlpSpan, resource: { id: string; attributes: OtlpAttrib
   const endNs = span.endTimeUnixNano < span.startTimeUnixNano ? span.startTimeUnixNano : span.endTimeUnixNano;
 
   const attrs = span.attributes;
-  const kind = detectKind(attrs);
-  const identity = readIdentity(attrs, kind, span.name);
-  const usage = readUsage(attrs);
+  const { kind, identity, usage, input, output } = readSpan(view, dialect);
   const { status, message } = statusOf(span);
-  const input = readInputSource(attrs, span.events);
-  const output = readOutputSource(attrs, span.events);
   const cost =
     usage.reportedCostUsd !== null ? { costUsd: usage.reportedCostUsd, costSource: "reported" as const } : computeCost(prices, identity.model, kind, usage);
   const serviceName = resource.attributes["service.name"];
@@ -85,7 +101,7 @@ function toRecord(span: OtlpSpan, resource: { id: string; attributes: OtlpAttrib
     kind,
     spanKind: span.kind,
     serviceName: typeof serviceName === "string" ? serviceName : null,
-    scopeName: scopeName || null,
+    scopeName: view.scope.name || null,
     resourceId: resource.id,
     startNs: span.startTimeUnixNano,
     endNs,
@@ -120,13 +136,19 @@ export function normaliseTraceRequest(request: OtlpTraceRequest, prices: PriceBo
     const resource = toResourceRecord(resourceSpans.resource);
     batch.resources.push(resource);
     const context = { id: resource.id, attributes: resourceSpans.resource };
-    for (const scope of resourceSpans.scopeSpans) {
-      for (const span of scope.spans) {
-        const record = toRecord(span, context, scope.scopeName, prices);
+    for (const scopeSpans of resourceSpans.scopeSpans) {
+      const scope: Scope = { name: scopeSpans.scopeName, version: scopeSpans.scopeVersion ?? null };
+      for (const span of scopeSpans.spans) {
+        const view: DialectSpan = { name: span.name, attrs: span.attributes, events: span.events, scope };
+        const dialect = findDialect(view);
+        const record = toRecord(span, context, view, dialect, prices);
         if (typeof record === "string") {
           batch.rejected += 1;
           if (batch.errors.length < 5) batch.errors.push(record);
-        } else batch.spans.push(record);
+          continue;
+        }
+        batch.spans.push(record);
+        if (dialect?.derive) batch.spans.push(...dialect.derive(view, record));
       }
     }
   }

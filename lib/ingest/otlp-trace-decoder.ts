@@ -12,7 +12,7 @@
 // string running past its message is an error (BufferReader.string silently truncates it), so is a known
 // field sent with another wire type (protobufjs reads it as the declared type anyway), and so is a value
 // nested past 32 levels even when a later field replaces it (anyValueToJs never walks replaced values).
-// It is laxer in one way: fields it does not output (scope version and attributes, trace_state, schema_url,
+// It is laxer in one way: fields it does not output (scope attributes, trace_state, schema_url,
 // dropped counts, flags, oneof members that cannot win) are skipped by length, unchecked inside.
 import protobuf from "protobufjs";
 import {
@@ -184,20 +184,22 @@ function resource(r: Reader): OtlpAttributes {
   return attributes;
 }
 
-/** InstrumentationScope: only its name is output. */
-function scopeName(r: Reader): string {
+/** InstrumentationScope: its name and version are output. */
+function scope(r: Reader): { name: string; version: string } {
   const outer = enter(r, 3);
-  let name = "";
+  let name = "",
+    version = "";
   while (r.pos < r.len) {
     const t = r.uint32();
     if (t === ((1 << 3) | 2)) name = text(r);
-    else if (t === ((2 << 3) | 2) || t === ((3 << 3) | 2))
-      take(r); // version, attributes
+    else if (t === ((2 << 3) | 2)) version = text(r);
+    else if (t === ((3 << 3) | 2))
+      take(r); // attributes
     else if (t === ((4 << 3) | 0)) r.uint32();
     else skip(r, t, known(4), 3);
   }
   leave(r, outer);
-  return name;
+  return { name, version };
 }
 
 function event(r: Reader): OtlpEvent {
@@ -321,17 +323,18 @@ function span(r: Reader): OtlpSpan {
 function scopeSpans(r: Reader): OtlpScopeSpans {
   const outer = enter(r, 2),
     spans: OtlpSpan[] = [];
-  let name = "";
+  let name = "",
+    version = "";
   while (r.pos < r.len) {
     const t = r.uint32();
     if (t === ((2 << 3) | 2)) spans.push(span(r));
-    else if (t === ((1 << 3) | 2)) name = scopeName(r);
+    else if (t === ((1 << 3) | 2)) ({ name, version } = scope(r));
     else if (t === ((3 << 3) | 2))
       take(r); // schema_url
     else skip(r, t, known(3), 2);
   }
   leave(r, outer);
-  return { scopeName: name, spans };
+  return { scopeName: name, ...(version ? { scopeVersion: version } : {}), spans };
 }
 
 function resourceSpans(r: Reader): OtlpResourceSpans {

@@ -22,7 +22,8 @@ export type OtlpSpan = {
   statusMessage: string;
 };
 
-export type OtlpScopeSpans = { scopeName: string; spans: OtlpSpan[] };
+/** `scopeVersion` only when the sender gave one: how an instrumentation counts tokens can depend on its version. */
+export type OtlpScopeSpans = { scopeName: string; scopeVersion?: string; spans: OtlpSpan[] };
 export type OtlpResourceSpans = { resource: OtlpAttributes; scopeSpans: OtlpScopeSpans[] };
 export type OtlpTraceRequest = { resourceSpans: OtlpResourceSpans[] };
 

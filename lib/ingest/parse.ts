@@ -122,7 +122,8 @@ export function toTraceRequest(body: unknown): OtlpTraceRequest {
         scopeSpans: list(resourceSpans.scopeSpans, "scopeSpans").map((ss) => {
           const scopeSpans = record(ss, "scopeSpans[]");
           const scope = isRecord(scopeSpans.scope) ? scopeSpans.scope : {};
-          return { scopeName: text(scope.name, "scope.name"), spans: list(scopeSpans.spans, "spans").map(toSpan) };
+          const scopeVersion = text(scope.version, "scope.version");
+          return { scopeName: text(scope.name, "scope.name"), ...(scopeVersion ? { scopeVersion } : {}), spans: list(scopeSpans.spans, "spans").map(toSpan) };
         }),
       };
     }),

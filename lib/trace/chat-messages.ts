@@ -1,19 +1,16 @@
-// Recognises the conversation shapes that LLM spans carry in `input`/`output` and turns them into one
-// model for the chat view. Anything unrecognised returns null, and the UI shows formatted JSON instead.
+// Recognises the conversation shapes that spans carry in `input`/`output` and turns them into one model for
+// the chat view. Anything unrecognised returns null, and the UI shows formatted JSON instead.
 //
-// Shapes: OTel GenAI messages `{ role, parts: [{ type: "text" | "tool_call" | "tool_call_response" … }] }`,
-// OpenAI chat `{ role, content, tool_calls, tool_call_id }`, Anthropic content blocks (`tool_use`,
-// `tool_result`), Vercel AI SDK parts (`tool-call`, `tool-result`), chat-completion choices
-// `{ message, finish_reason }`, `{ messages }` / `{ system, prompt }` wrappers and plain strings.
+// Shapes: OTel GenAI messages `{ role, parts }`, OpenAI chat `{ role, content, tool_calls, tool_call_id }`,
+// Anthropic content blocks, Vercel AI SDK parts and its bare tool-call lists (`ai.response.toolCalls`),
+// LangChain serialised messages (`{"lc":1,"type":"constructor",…}`, in their graph-state, chat-model and tool
+// envelopes), Mastra step results `{ text, toolCalls }`, chat-completion choices, `{ messages }` /
+// `{ system, prompt }` wrappers and plain strings. Parts are read in chat-parts.ts.
 // Text stays text: the UI renders every part as text, never as HTML.
+import { fromLangChain } from "./langchain-messages";
+import { dedupeParts, isObject, parseJsonText, stringOrNull, toOpenAiToolCall, toolResultPart, toPart, type ChatPart } from "./chat-parts";
 
-export type ChatPart =
-  | { type: "text"; text: string }
-  | { type: "tool_call"; id: string | null; name: string; arguments: unknown }
-  | { type: "tool_result"; id: string | null; name: string | null; content: unknown }
-  /** Anything else (images, audio, unknown part types): shown as JSON. */
-  | { type: "data"; value: unknown };
-
+export type { ChatPart } from "./chat-parts";
 export type ChatMessage = { role: string; name: string | null; parts: ChatPart[]; finishReason: string | null };
 
 type Obj = Record<string, unknown>;
@@ -25,7 +22,10 @@ type Obj = Record<string, unknown>;
 export function normaliseChatMessages(value: unknown, options: { defaultRole?: string } = {}): ChatMessage[] | null {
   const defaultRole = options.defaultRole ?? "user";
   if (typeof value === "string") return value.length > 0 ? [textMessage(defaultRole, value)] : null;
+  const langChain = fromLangChain(value);
+  if (langChain) return langChain.map((item) => toMessage(item as Obj, defaultRole));
   if (Array.isArray(value)) {
+    if (value.length > 0 && value.every(isBareToolCall)) return [toolCallsMessage(value as Obj[])];
     if (value.length === 0 || !value.every(isMessageLike)) return null;
     return value.map((item) => toMessage(item as Obj, defaultRole));
   }
@@ -41,12 +41,9 @@ export function normaliseChatMessages(value: unknown, options: { defaultRole?: s
   if (typeof value.prompt === "string" && Object.keys(value).every((k) => k === "prompt" || k === "system")) {
     return [...system, textMessage("user", value.prompt)];
   }
+  if (isStepResult(value)) return [stepMessage(value)];
   if (isMessageLike(value)) return [toMessage(value, defaultRole)];
   return null;
-}
-
-function isObject(value: unknown): value is Obj {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function isMessageLike(value: unknown): boolean {
@@ -55,6 +52,28 @@ function isMessageLike(value: unknown): boolean {
   // A chat-completion choice, or an OTel `gen_ai.choice` event body.
   const message = value.message;
   return isObject(message) && ("content" in message || "tool_calls" in message || typeof message.role === "string");
+}
+
+/** A Vercel AI SDK tool call as `ai.response.toolCalls` lists them: no role, its arguments as JSON text. */
+const isBareToolCall = (value: unknown) => isObject(value) && typeof value.toolCallId === "string" && typeof value.toolName === "string" && !("role" in value);
+
+function toolCallsMessage(calls: Obj[]): ChatMessage {
+  const parts = calls.map((call) => ({
+    type: "tool_call" as const,
+    id: call.toolCallId as string,
+    name: call.toolName as string,
+    arguments: parseJsonText(call.input ?? call.args),
+  }));
+  return { role: "assistant", name: null, parts, finishReason: null };
+}
+
+/** Mastra's model step result `{ text, toolCalls }` (and nothing a conversation would carry). */
+const isStepResult = (value: Obj) => Array.isArray(value.toolCalls) && typeof value.text === "string" && !("role" in value);
+
+function stepMessage(value: Obj): ChatMessage {
+  const calls = (value.toolCalls as unknown[]).filter(isObject);
+  const text = value.text as string;
+  return { ...toolCallsMessage(calls), parts: [...(text ? [{ type: "text" as const, text }] : []), ...toolCallsMessage(calls).parts] };
 }
 
 function textMessage(role: string, text: string): ChatMessage {
@@ -66,12 +85,13 @@ function toMessage(raw: Obj, defaultRole: string): ChatMessage {
   const source = isChoice ? (raw.message as Obj) : raw;
   const role = typeof source.role === "string" ? source.role : isChoice ? "assistant" : defaultRole;
   const finish = raw.finish_reason ?? raw.finishReason ?? source.finish_reason;
-  const parts: ChatPart[] = [];
+  const parts: (ChatPart | null)[] = [];
+  const toolCallId = stringOrNull(source.tool_call_id ?? source.toolCallId);
 
   if (Array.isArray(source.parts)) parts.push(...source.parts.map(toPart));
-  if (role === "tool" && (typeof source.tool_call_id === "string" || typeof source.toolCallId === "string")) {
-    const id = (source.tool_call_id ?? source.toolCallId) as string;
-    parts.push({ type: "tool_result", id, name: typeof source.name === "string" ? source.name : null, content: parseJsonText(source.content) });
+  // A tool's answer: role "tool", or a user message answering a call (OpenInference's Anthropic messages).
+  if (toolCallId !== null && (role === "tool" || (role === "user" && !Array.isArray(source.content)))) {
+    parts.push(toolResultPart(toolCallId, role === "tool" ? stringOrNull(source.name) : null, source.content));
   } else if (typeof source.content === "string") {
     if (source.content.length > 0) parts.push({ type: "text", text: source.content });
   } else if (Array.isArray(source.content)) {
@@ -85,62 +105,7 @@ function toMessage(raw: Obj, defaultRole: string): ChatMessage {
   return {
     role,
     name: typeof source.name === "string" && role !== "tool" ? source.name : null,
-    parts,
+    parts: dedupeParts(parts),
     finishReason: typeof finish === "string" ? finish : null,
   };
-}
-
-function toPart(raw: unknown): ChatPart {
-  if (typeof raw === "string") return { type: "text", text: raw };
-  if (!isObject(raw)) return { type: "data", value: raw };
-  const id = stringOrNull(raw.id ?? raw.toolCallId ?? raw.tool_use_id ?? raw.tool_call_id);
-  switch (raw.type) {
-    case "text":
-    case "input_text":
-    case "output_text":
-    case "reasoning":
-    case "thinking": {
-      const text = raw.content ?? raw.text ?? raw.thinking;
-      return typeof text === "string" ? { type: "text", text } : { type: "data", value: raw };
-    }
-    case "tool_call":
-    case "tool_use":
-    case "tool-call":
-    case "function_call":
-      return { type: "tool_call", id, name: String(raw.name ?? raw.toolName ?? "tool"), arguments: parseJsonText(raw.arguments ?? raw.input ?? raw.args) };
-    case "tool_call_response":
-    case "tool_result":
-    case "tool-result":
-    case "function_call_output":
-      return {
-        type: "tool_result",
-        id,
-        name: stringOrNull(raw.name ?? raw.toolName),
-        content: parseJsonText(raw.response ?? raw.content ?? raw.result ?? raw.output),
-      };
-    default:
-      return { type: "data", value: raw };
-  }
-}
-
-function toOpenAiToolCall(raw: unknown): ChatPart {
-  if (!isObject(raw)) return { type: "data", value: raw };
-  const fn = isObject(raw.function) ? raw.function : raw;
-  return { type: "tool_call", id: stringOrNull(raw.id), name: String(fn.name ?? "tool"), arguments: parseJsonText(fn.arguments) };
-}
-
-function stringOrNull(value: unknown): string | null {
-  return typeof value === "string" ? value : null;
-}
-
-/** Tool arguments and results often arrive as JSON text; show them parsed when they are. */
-function parseJsonText(value: unknown): unknown {
-  if (typeof value !== "string") return value;
-  const trimmed = value.trim();
-  if (!(trimmed.startsWith("{") || trimmed.startsWith("["))) return value;
-  try {
-    return JSON.parse(trimmed) as unknown;
-  } catch {
-    return value;
-  }
 }

@@ -9,6 +9,8 @@ const ROLE_STYLE: Record<string, string> = {
   tool: "border-amber-500/40 bg-amber-500/5",
 };
 
+const RESULT_LABEL = { ok: "Tool result", error: "Tool error", denied: "Tool call denied" } as const;
+
 /** A conversation: one bubble per message, tool calls with their arguments, tool results. All text. */
 export function ChatView({ messages, testId }: { messages: ChatMessage[]; testId?: string }) {
   return (
@@ -54,9 +56,14 @@ function ChatPartView({ part }: { part: ChatPart }) {
       );
     case "tool_result":
       return (
-        <div className="rounded border border-line p-1.5" data-testid="chat-tool-result">
+        <div
+          className={`rounded border p-1.5 ${part.status ? "border-danger/50" : "border-line"}`}
+          data-testid="chat-tool-result"
+          data-status={part.status ?? "ok"}
+        >
           <div className="mb-1 text-xs text-fg-muted">
-            Tool result{part.name ? ` · ${part.name}` : ""}
+            {RESULT_LABEL[part.status ?? "ok"]}
+            {part.name ? ` · ${part.name}` : ""}
             {part.id ? <span className="ml-1 font-mono text-[10px]">{part.id}</span> : null}
           </div>
           <ExpandableText text={stringifyValue(part.content)} maxChars={2000} />

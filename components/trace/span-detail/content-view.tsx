@@ -25,7 +25,9 @@ export function ContentView({ span }: { span: Span }) {
 function Block({ span, which, title }: { span: Span; which: "input" | "output"; title: string }) {
   const value = span[which];
   const isChatKind = span.kind === "llm" || span.kind === "agent" || span.kind === "chain";
-  const messages = isChatKind ? normaliseChatMessages(value, { defaultRole: which === "input" ? "user" : "assistant" }) : null;
+  // A chain's bare text is a value (a LangGraph routing decision such as "tools" or "__end__"), not a message.
+  const isPlainValue = span.kind === "chain" && typeof value === "string";
+  const messages = isChatKind && !isPlainValue ? normaliseChatMessages(value, { defaultRole: which === "input" ? "user" : "assistant" }) : null;
   const testId = `span-${which}`;
   if (messages) {
     return (

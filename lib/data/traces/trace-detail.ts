@@ -3,6 +3,7 @@ import "server-only";
 import { getPrisma } from "@/lib/db/prisma";
 import type { ProjectScope } from "@/lib/data/scope";
 import { parseMaybeJson } from "@/lib/ingest/attribute-lookup";
+import { roundUsdOrNull } from "@/lib/pricing/round-usd";
 import type { CostSource, Kind, Span, SpanEvent, Status, TraceDetail } from "@/lib/trace/types";
 import { applyLogEvents, type StoredLog } from "./genai-log-events";
 import { nsToIso, toTraceSummary } from "./trace-summary";
@@ -59,7 +60,7 @@ function toSpan(row: SpanRow, trace: TraceRow, resources: Map<string, Record<str
     cacheReadTokens: row.cacheReadTokens,
     cacheWriteTokens: row.cacheWriteTokens,
     reasoningTokens: row.reasoningTokens,
-    costUsd: row.costUsd,
+    costUsd: roundUsdOrNull(row.costUsd),
     costSource: row.costSource as CostSource | null,
     toolName: row.toolName,
     toolCallId: row.toolCallId,

@@ -6,6 +6,7 @@ import { getPrisma } from "@/lib/db/prisma";
 import type { ProjectScope } from "@/lib/data/scope";
 import { nsToIso } from "@/lib/data/traces/trace-summary";
 import { toTraceSummary } from "@/lib/data/traces/traces";
+import { roundUsdOrNull } from "@/lib/pricing/round-usd";
 import type { SpanOutline } from "@/lib/trace/span-outline";
 import type { Kind, Status, TraceSummary } from "@/lib/trace/types";
 
@@ -39,6 +40,12 @@ export async function getTraceOutline(scope: ProjectScope, traceId: string): Pro
     }),
   ]);
   if (!trace) return null;
-  const spans = rows.map(({ startNs, kind, status, ...rest }) => ({ ...rest, kind: kind as Kind, status: status as Status, startTime: nsToIso(startNs) }));
+  const spans = rows.map(({ startNs, kind, status, costUsd, ...rest }) => ({
+    ...rest,
+    costUsd: roundUsdOrNull(costUsd),
+    kind: kind as Kind,
+    status: status as Status,
+    startTime: nsToIso(startNs),
+  }));
   return { trace: toTraceSummary(trace), spans };
 }

@@ -1,5 +1,6 @@
 import "server-only";
 // Stored trace rows → the API's TraceSummary.
+import { roundUsdOrNull } from "@/lib/pricing/round-usd";
 import type { Status, TraceSummary } from "@/lib/trace/types";
 
 export type TraceRow = {
@@ -44,7 +45,7 @@ export function toTraceSummary(row: TraceRow): TraceSummary {
     inputTokens: row.inputTokens,
     outputTokens: row.outputTokens,
     totalTokens: row.totalTokens,
-    costUsd: row.costUsd,
+    costUsd: roundUsdOrNull(row.costUsd),
     hasUnpricedCalls: row.hasUnpriced,
     sessionId: row.sessionId,
     userId: row.userId,

@@ -1,9 +1,10 @@
 // A deterministic stand-in for the OpenAI HTTP API (chat completions and embeddings), on an ephemeral
 // 127.0.0.1 port, so the real `openai` SDK and its instrumentations run end to end without a network.
 //
-// Chat: when the request offers tools and holds no tool result yet, the answer is a call of the first
-// tool (arguments from `toolArgs[name]`); otherwise a text answer. Usage is fixed per answer type and
-// reports cached prompt tokens, like the real API does (prompt_tokens includes the cached ones).
+// Chat: when the request offers a tool that the conversation has not called yet, the answer is a call of
+// the first such tool (arguments from `toolArgs[name]`); otherwise a text answer. Usage is fixed per answer type and
+// reports cached prompt tokens, like the real API does (prompt_tokens includes the cached ones). Streamed
+// requests get the same answer as server-sent chunks (usage last, when `stream_options.include_usage`).
 import http from "node:http";
 
 /** What the mock answers; exported so emitters can state the facts their test should assert. */
@@ -30,8 +31,9 @@ function chatCompletion(body, n, toolArgs) {
   const model = SNAPSHOTS[body.model] ?? body.model;
   const base = { id: `chatcmpl-mock-${n}`, object: "chat.completion", created: 1_763_700_000 + n, model, system_fingerprint: "fp_mock" };
   const messages = body.messages ?? [];
-  const tool = body.tools?.[0]?.function;
-  if (tool && !messages.some((m) => m.role === "tool")) {
+  const called = new Set(messages.flatMap((m) => (m.tool_calls ?? []).map((call) => call.function?.name)));
+  const tool = body.tools?.map((t) => t.function).find((fn) => fn && !called.has(fn.name));
+  if (tool) {
     const call = { id: `call_${tool.name}_${n}`, type: "function", function: { name: tool.name, arguments: JSON.stringify(toolArgs[tool.name] ?? {}) } };
     return {
       ...base,
@@ -46,6 +48,19 @@ function chatCompletion(body, n, toolArgs) {
     choices: [{ index: 0, message: { role: "assistant", content, refusal: null }, finish_reason: "stop", logprobs: null }],
     usage: usageOf(MOCK_USAGE.text),
   };
+}
+
+/** A completion as the streamed chunks the API sends: role, content or tool calls, finish, then usage when asked for. */
+function toChunks(completion, includeUsage) {
+  const { usage, choices, ...base } = completion;
+  const { message, finish_reason } = choices[0];
+  const chunk = (delta, finish = null) => ({ ...base, object: "chat.completion.chunk", choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }] });
+  const chunks = [chunk({ role: "assistant", content: "", refusal: null })];
+  if (message.content) chunks.push(chunk({ content: message.content }));
+  (message.tool_calls ?? []).forEach((call, index) => chunks.push(chunk({ tool_calls: [{ index, ...call }] })));
+  chunks.push(chunk({}, finish_reason));
+  if (includeUsage) chunks.push({ ...base, object: "chat.completion.chunk", choices: [], usage });
+  return chunks;
 }
 
 function embeddings(body) {
@@ -82,8 +97,11 @@ export async function startMockOpenAI({ toolArgs = {} } = {}) {
       }
       requests.push({ method: req.method, path: req.url, body });
       if (req.method === "POST" && req.url === "/v1/chat/completions") {
-        if (body.stream) return send(400, { error: { message: "the mock does not stream", type: "invalid_request_error" } });
-        return send(200, chatCompletion(body, requests.length, toolArgs));
+        const completion = chatCompletion(body, requests.length, toolArgs);
+        if (!body.stream) return send(200, completion);
+        res.writeHead(200, { "content-type": "text/event-stream", "x-request-id": `req_mock_${requests.length}` });
+        for (const chunk of toChunks(completion, body.stream_options?.include_usage === true)) res.write(`data: ${JSON.stringify(chunk)}\n\n`);
+        return res.end("data: [DONE]\n\n");
       }
       if (req.method === "POST" && req.url === "/v1/embeddings") return send(200, embeddings(body));
       send(404, { error: { message: `no mock for ${req.method} ${req.url}`, type: "invalid_request_error" } });

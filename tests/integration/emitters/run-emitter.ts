@@ -4,7 +4,20 @@ import { spawn } from "node:child_process";
 import path from "node:path";
 import type { Kind } from "@/lib/trace/types";
 
-export type EmitterName = "vercel-ai" | "openai-official" | "openinference-openai" | "openllmetry" | "langfuse";
+export type EmitterName =
+  | "vercel-ai"
+  | "openai-official"
+  | "openinference-openai"
+  | "openllmetry"
+  | "langfuse"
+  | "openinference-anthropic"
+  | "traceloop-anthropic"
+  | "anthropic-sdk"
+  | "langgraph"
+  | "mastra"
+  | "vercel-ai-approval"
+  | "openai-agents"
+  | "mcp-openllmetry";
 
 type SpanRef = { name: string; traceId: string; spanId: string; parentSpanId: string | null };
 type LlmCall = { spanId?: string; inputTokens: number; outputTokens: number; cacheReadTokens?: number; mockCachedTokens?: number };

@@ -330,6 +330,7 @@ describe("hand-built edge cases", () => {
           scopeSpans: [
             {
               scopeName: "scope",
+              scopeVersion: "1.0",
               spans: [
                 {
                   traceId: TRACE_ID,

@@ -11,7 +11,20 @@ import { buildPriceBook } from "@/lib/pricing/compute";
 
 const FIXTURES = path.resolve(import.meta.dirname, "../../../../fixtures/otlp");
 
-export type FixtureName = "vercel-ai" | "openai-official" | "openinference" | "openllmetry" | "langfuse";
+export type FixtureName =
+  | "vercel-ai"
+  | "openai-official"
+  | "openinference"
+  | "openllmetry"
+  | "langfuse"
+  | "openinference-anthropic"
+  | "traceloop-anthropic"
+  | "anthropic-sdk"
+  | "langgraph"
+  | "mastra"
+  | "vercel-ai-approval"
+  | "openai-agents"
+  | "mcp-openllmetry";
 
 /** The parsed JSON of tests/fixtures/otlp/<file>. */
 export function readFixtureJson(file: string): unknown {

@@ -1,0 +1,27 @@
+// The dialects Hindsight knows, first match wins. Spans of any other library are read by the generic rules
+// alone. docs/frameworks.md documents each one.
+import { ANTHROPIC_SDK } from "./anthropic-sdk";
+import { OPENINFERENCE_ANTHROPIC, OPENLLMETRY_ANTHROPIC } from "./anthropic-instrumentations";
+import type { Dialect, DialectSpan } from "./dialect";
+import { LANGCHAIN } from "./langchain";
+import { MASTRA } from "./mastra";
+import { MCP_OPENLLMETRY } from "./mcp";
+import { OPENAI_AGENTS } from "./openai-agents";
+import { VERCEL_AI } from "./vercel-ai";
+
+export const DIALECTS: readonly Dialect[] = [
+  ANTHROPIC_SDK,
+  OPENINFERENCE_ANTHROPIC,
+  OPENLLMETRY_ANTHROPIC,
+  LANGCHAIN,
+  OPENAI_AGENTS,
+  MASTRA,
+  VERCEL_AI,
+  MCP_OPENLLMETRY,
+];
+
+/** The dialect that reads this span, or undefined for the generic reading. */
+export const findDialect = (span: DialectSpan): Dialect | undefined => DIALECTS.find((dialect) => dialect.matches(span));
+
+export type { Dialect, DialectSpan, Scope } from "./dialect";
+export { inputAccountingOf } from "./cache-accounting";
