@@ -40,3 +40,6 @@ export type OtlpLogsRequest = { resourceLogs: { resource: OtlpAttributes; logRec
 
 /** Thrown by the parsers when the body is not a valid OTLP request; the message is shown to the sender. */
 export class OtlpShapeError extends Error {}
+
+/** The instrumentation library that made a span (OTLP InstrumentationScope name and version). */
+export type InstrumentationScope = { name: string; version: string | null };

@@ -4,7 +4,7 @@
 // cache parts added back. Anthropic's API reports `input_tokens` without the cache, so every library that copies
 // it unchanged is exclusive, and every library that adds the parts (or wraps OpenAI, whose prompt_tokens
 // include them) is inclusive. Scopes not listed here are read by the generic rule in normalise-usage.ts.
-import type { Scope } from "./dialect";
+import type { InstrumentationScope as Scope } from "../otlp-types";
 
 export type InputAccounting = "inclusive" | "exclusive";
 

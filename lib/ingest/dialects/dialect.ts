@@ -6,11 +6,12 @@
 import type { Kind } from "@/lib/trace/types";
 import type { Identity } from "../normalise-identity";
 import type { Usage } from "../normalise-usage";
-import type { OtlpAttributes, OtlpEvent } from "../otlp-types";
+import type { InstrumentationScope as Scope, OtlpAttributes, OtlpEvent } from "../otlp-types";
+
+export type { Scope };
 import type { SpanRecord } from "../span-record";
 
 /** The instrumentation scope a span came in (`version` null when the sender gave none). */
-export type Scope = { name: string; version: string | null };
 
 /** What a dialect sees of one span. */
 export type DialectSpan = { name: string; attrs: OtlpAttributes; events: OtlpEvent[]; scope: Scope };

@@ -2,7 +2,7 @@
 // an OpenAI-compatible model config against the local OpenAI mock, streamed).
 import { describe, expect, it } from "vitest";
 import { normaliseChatMessages } from "@/lib/trace/chat-messages";
-import { summariseTrace } from "@/lib/ingest/summarise";
+import { summariseTrace } from "@/lib/trace/summarise";
 import { normaliseTraceRequest } from "@/lib/ingest/normalise";
 import { buildPriceBook } from "@/lib/pricing/compute";
 import { inputOf, normaliseFixture, otlpSpan, outputOf, spanNamed, traceRequest, USD_DIGITS } from "./support/otlp";

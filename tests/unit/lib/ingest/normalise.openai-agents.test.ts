@@ -2,7 +2,7 @@
 // @arizeai/openinference-instrumentation-openai-agents 0.2.15; Chat Completions against the local OpenAI mock).
 import { describe, expect, it } from "vitest";
 import { normaliseFixture, outputOf, spanNamed, spansNamed, USD_DIGITS } from "./support/otlp";
-import { summariseTrace } from "@/lib/ingest/summarise";
+import { summariseTrace } from "@/lib/trace/summarise";
 
 const batch = normaliseFixture("openai-agents");
 const generations = spansNamed(batch, "generation");
