@@ -1,12 +1,22 @@
-// Query-string parameters of GET /api/v1/metrics/latency and /cost (api.md, "Analytics API"),
+// Query-string parameters of GET /api/v1/metrics/latency, /cost and /findings (api.md, "Analytics API"),
 // validated like the trace list's: unknown parameters and bad values answer 400 naming the parameter.
 //
 // Defaults: `to` = now, `from` = `to` − 24 h, `bucket` = the finest allowed one giving at most
-// DEFAULT_MAX_BUCKETS buckets (24 h → 5m for latency, 1h for cost), `groupBy` = name (latency) or task
-// (cost). A request whose range and bucket would give more than MAX_BUCKETS buckets is refused.
+// DEFAULT_MAX_BUCKETS buckets (24 h → 5m for latency, 1h for cost and findings), `groupBy` = name (latency),
+// task (cost) or type (findings). A request whose range and bucket would give more than MAX_BUCKETS buckets is refused.
 import { z } from "zod";
 import { bucketSpan, defaultBucket, MAX_BUCKETS, type Bucket } from "./buckets";
-import { COST_BUCKETS, COST_GROUP_BY, LATENCY_BUCKETS, LATENCY_GROUP_BY, type CostGroupBy, type LatencyGroupBy } from "./dimensions";
+import {
+  COST_BUCKETS,
+  COST_GROUP_BY,
+  FINDINGS_BUCKETS,
+  FINDINGS_GROUP_BY,
+  LATENCY_BUCKETS,
+  LATENCY_GROUP_BY,
+  type CostGroupBy,
+  type FindingsGroupBy,
+  type LatencyGroupBy,
+} from "./dimensions";
 
 const DAY_MS = 86_400_000;
 
@@ -65,4 +75,9 @@ export function parseLatencyParams(params: URLSearchParams, nowMs = Date.now()):
 /** Parameters of GET /api/v1/metrics/cost. */
 export function parseCostParams(params: URLSearchParams, nowMs = Date.now()): ParsedMetricsQuery<CostGroupBy> {
   return parse(params, { buckets: COST_BUCKETS, groupBys: COST_GROUP_BY, defaultGroupBy: "task" }, nowMs);
+}
+
+/** Parameters of GET /api/v1/metrics/findings. */
+export function parseFindingsParams(params: URLSearchParams, nowMs = Date.now()): ParsedMetricsQuery<FindingsGroupBy> {
+  return parse(params, { buckets: FINDINGS_BUCKETS, groupBys: FINDINGS_GROUP_BY, defaultGroupBy: "type" }, nowMs);
 }

@@ -1,5 +1,6 @@
 // Types of retro analysis: the span shape the algorithms read, and the findings, critical path and diff
 // they produce (the shapes of the read API). Pure types, safe to import from client components.
+import type { FailureMode, FindingType } from "@/lib/retro/finding-kinds";
 import type { CostSource, Kind, Status } from "@/lib/trace/types";
 
 /** Span kinds plus `approval`: a span carrying `hindsight.approval.decision` (its duration is the human wait). */
@@ -37,44 +38,7 @@ export type RetroSpan = {
   events: readonly RetroEvent[];
 };
 
-export type FindingType = "tool_loop" | "agent_cycle" | "repeated_llm_call" | "failure";
-
-export const FINDING_TYPES: readonly FindingType[] = ["tool_loop", "agent_cycle", "repeated_llm_call", "failure"];
-
-export type FailureMode =
-  | "tool_error"
-  | "provider_rate_limit"
-  | "provider_timeout"
-  | "provider_server_error"
-  | "provider_auth_error"
-  | "context_length_exceeded"
-  | "content_filter"
-  | "invalid_output"
-  | "guardrail_blocked"
-  | "max_iterations"
-  | "budget_exceeded"
-  | "approval_rejected"
-  | "timeout"
-  | "cancelled"
-  | "unknown_error";
-
-export const FAILURE_MODES: readonly FailureMode[] = [
-  "tool_error",
-  "provider_rate_limit",
-  "provider_timeout",
-  "provider_server_error",
-  "provider_auth_error",
-  "context_length_exceeded",
-  "content_filter",
-  "invalid_output",
-  "guardrail_blocked",
-  "max_iterations",
-  "budget_exceeded",
-  "approval_rejected",
-  "timeout",
-  "cancelled",
-  "unknown_error",
-];
+export { FAILURE_MODES, FINDING_TYPES, type FailureMode, type FindingType } from "@/lib/retro/finding-kinds";
 
 export type Finding = {
   type: FindingType;

@@ -1,6 +1,7 @@
 // Query-string parameters of GET /api/v1/traces (api.md), validated once for the JSON API and the
 // trace list page alike. Every error names the parameter.
 import { z } from "zod";
+import { FAILURE_MODES, FINDING_TYPES } from "@/lib/retro/finding-kinds";
 import type { TraceFilters, TraceSort } from "@/lib/trace/types";
 
 const isoDate = z
@@ -38,6 +39,8 @@ const PARAMS = {
   maxCostUsd: amount,
   minDurationMs: amount,
   maxDurationMs: amount,
+  finding: z.enum(FINDING_TYPES, { message: `must be one of ${FINDING_TYPES.join(", ")}` }),
+  failureMode: z.enum(FAILURE_MODES, { message: `must be one of ${FAILURE_MODES.join(", ")}` }),
   sort: z.enum(["time", "duration", "cost"], { message: "must be time, duration or cost" }),
   order: z.enum(["asc", "desc"], { message: "must be asc or desc" }),
 } as const;

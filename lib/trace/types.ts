@@ -1,4 +1,5 @@
 // Domain types of the read API (../shared/api.md). Safe to import from client components.
+import type { FailureMode, FindingType } from "@/lib/retro/finding-kinds";
 
 export type Status = "ok" | "error" | "unset";
 export type Kind = "agent" | "llm" | "tool" | "retriever" | "embedding" | "chain" | "guardrail" | "other";
@@ -27,6 +28,10 @@ export type TraceSummary = {
   userId: string | null;
   agentName: string | null;
   models: string[];
+  /** The class of the run's first real failure (retro analysis); null when it has none or is not analysed yet. */
+  failureMode: FailureMode | null;
+  /** Findings of each type (retro analysis). */
+  findingCounts: Record<FindingType, number>;
 };
 
 export type SpanEvent = { name: string; time: string; attributes: Record<string, unknown> };
@@ -82,6 +87,8 @@ export type TraceFilters = {
   maxCostUsd?: number;
   minDurationMs?: number;
   maxDurationMs?: number;
+  finding?: FindingType;
+  failureMode?: FailureMode;
 };
 
 export type TraceSort = "time" | "duration" | "cost";

@@ -4,6 +4,7 @@ import type { Sql } from "@/lib/db/sql";
 import type { Kind } from "@/lib/trace/types";
 import { computeCost, type PriceBook } from "@/lib/pricing/compute";
 import { spanKey, type PreviousCost } from "@/lib/analytics/changes";
+import { markTracesDirty } from "@/lib/data/findings/mark-dirty";
 import { refreshTraceSummaries } from "./store-batch";
 
 type CostRow = {
@@ -60,5 +61,7 @@ export async function recomputeCosts(tx: Sql, projectId: string, before: PriceBo
     }
   }
   await refreshTraceSummaries(tx, projectId, touched, { previousCosts });
+  // Wasted cost of findings is priced like the calls themselves.
+  await markTracesDirty(tx, projectId, touched);
   return changed;
 }

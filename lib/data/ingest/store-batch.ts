@@ -12,6 +12,7 @@ import { PACKED_COLUMNS, type SpanText } from "@/lib/ingest/packed-text";
 import { mergeBatches, type WriteBatch } from "@/lib/ingest/write-batch";
 import { SPAN_COLUMNS, spanRow, type SpanRecord } from "@/lib/ingest/span-record";
 import { summariseTrace, type SummarySpan } from "@/lib/trace/summarise";
+import { markFindingsDirty } from "@/lib/data/findings/mark-dirty";
 
 
 
@@ -238,4 +239,5 @@ async function storeProjectBatch(tx: Sql, batch: WriteBatch, rollupCache: Rollup
   );
   const traceIds = new Set(batch.spans.map((s) => s.traceId));
   await refreshTraceSummaries(tx, projectId, traceIds, { inserted: insertedIds }, rollups, { batchSpans: batch.spans, rollupCache });
+  await markFindingsDirty(tx, batch);
 }

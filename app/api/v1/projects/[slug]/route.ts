@@ -1,8 +1,9 @@
-// PATCH /api/v1/projects/{slug} { name?, retentionDays? } (project admins).
+// PATCH /api/v1/projects/{slug} { name?, retentionDays?, loopThreshold? } (project admins).
 import { z } from "zod";
 import { readBody } from "@/lib/api/bodies";
 import { withApi } from "@/lib/api/with-api";
 import { updateProjectSettings } from "@/lib/admin/projects";
+import { loopThresholdSchema } from "@/lib/forms/retro-forms";
 
 export const dynamic = "force-dynamic";
 
@@ -16,16 +17,20 @@ const patchSchema = z
       .max(3650, "must be at most 3650")
       .nullable()
       .optional(),
+    loopThreshold: loopThresholdSchema.optional(),
   })
-  .refine((v) => v.name !== undefined || v.retentionDays !== undefined, { message: "must change name or retentionDays", path: ["body"] });
+  .refine((v) => v.name !== undefined || v.retentionDays !== undefined || v.loopThreshold !== undefined, {
+    message: "must change name, retentionDays or loopThreshold",
+    path: ["body"],
+  });
 
 export const PATCH = withApi<{ slug: string }>(
   "admin",
   async (request, { caller }) => {
     const body = await readBody(request, patchSchema);
     if (!body.ok) return body.response;
-    const { id, slug, name, retentionDays } = await updateProjectSettings(caller, body.value, request.headers);
-    return Response.json({ id, slug, name, retentionDays });
+    const { id, slug, name, retentionDays, loopThreshold } = await updateProjectSettings(caller, body.value, request.headers);
+    return Response.json({ id, slug, name, retentionDays, loopThreshold });
   },
   { projectParam: "slug" },
 );

@@ -1,0 +1,13 @@
+// GET /api/v1/traces/{traceId}/critical-path: the chain of spans that determined when the trace ended.
+import { badParameter, jsonError } from "@/lib/api/respond";
+import { withApi } from "@/lib/api/with-api";
+import { loadRetroTrace } from "@/lib/data/findings/retro-trace";
+import { criticalPath } from "@/lib/retro";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withApi<{ traceId: string }>("read", async (_request, { caller, params: { traceId } }) => {
+  if (!/^[0-9a-fA-F]{32}$/.test(traceId)) return badParameter("traceId", "must be 32 hexadecimal characters");
+  const loaded = await loadRetroTrace(caller.scope, traceId);
+  return loaded ? Response.json(criticalPath(loaded.spans)) : jsonError(404, `trace ${traceId.toLowerCase()} not found`);
+});
