@@ -75,11 +75,7 @@ describe("invalid values name the parameter", () => {
     ["sort=name", "sort", "must be time, duration or cost"],
     ["order=up", "order", "must be asc or desc"],
     ["finding=loop", "finding", "must be one of tool_loop, agent_cycle, repeated_llm_call, failure"],
-    [
-      "failureMode=rate_limit",
-      "failureMode",
-      expect.stringMatching(/^must be one of tool_error, provider_rate_limit, .*, unknown_error$/) as unknown as string,
-    ],
+    ["failureMode=rate_limit", "failureMode", expect.stringMatching(/^must be one of tool_error, provider_rate_limit, .*, unknown_error$/)],
   ])("%s", (query, parameter, message) => {
     expect(parse(query)).toEqual({ ok: false, parameter, message });
   });
