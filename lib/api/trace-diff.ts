@@ -1,17 +1,11 @@
 import "server-only";
-// GET /api/v1/traces/diff?a=<traceId>&b=<traceId | "baseline">: two runs aligned step by step (lib/retro
-// diffTraces), deltas b − a. `baseline` is the most similar successful run of a's task in the 7 days
-// before a (lib/data/findings/baseline.ts).
+// GET /api/v1/traces/diff?a=<traceId>&b=<traceId | "baseline">: the parameters, and the answer of
+// lib/data/findings/run-diff.ts as JSON (404 naming the run that is missing).
 import { badParameter, jsonError } from "@/lib/api/respond";
-import { findBaseline } from "@/lib/data/findings/baseline";
-import { loadRetroTrace } from "@/lib/data/findings/retro-trace";
+import { diffRunPair } from "@/lib/data/findings/run-diff";
 import type { ProjectScope } from "@/lib/data/scope";
-import { diffIndexedTraces, indexTrace, type TraceDiff } from "@/lib/retro";
-import type { TraceSummary } from "@/lib/trace/types";
 
 const TRACE_ID = /^[0-9a-fA-F]{32}$/;
-
-export type TraceDiffAnswer = { a: TraceSummary; b: TraceSummary } & TraceDiff;
 
 type Parsed = { ok: true; a: string; b: string } | { ok: false; response: Response };
 
@@ -25,25 +19,7 @@ export function parseDiffParams(params: URLSearchParams): Parsed {
   return { ok: true, a: a.toLowerCase(), b: b === "baseline" ? b : b.toLowerCase() };
 }
 
-/** The diff of run a to run b (or a's baseline), or the 404 saying which is missing. */
-export async function diffRuns(scope: ProjectScope, a: string, b: string): Promise<{ ok: true; diff: TraceDiffAnswer } | { ok: false; response: Response }> {
-  let bId = b;
-  if (b === "baseline") {
-    const baseline = await findBaseline(scope, a);
-    if (!baseline.found) {
-      return {
-        ok: false,
-        response:
-          baseline.reason === "no-trace"
-            ? jsonError(404, `trace ${a} not found`, { parameter: "a" })
-            : jsonError(404, `no successful run of task "${baseline.task}" in the 7 days before trace ${a} to compare with`, { parameter: "b" }),
-      };
-    }
-    bId = baseline.traceId;
-  }
-  const [runA, runB] = await Promise.all([loadRetroTrace(scope, a), loadRetroTrace(scope, bId)]);
-  if (!runA) return { ok: false, response: jsonError(404, `trace ${a} not found`, { parameter: "a" }) };
-  if (!runB) return { ok: false, response: jsonError(404, `trace ${bId} not found`, { parameter: "b" }) };
-  const diff = diffIndexedTraces(indexTrace(runA.spans), indexTrace(runB.spans));
-  return { ok: true, diff: { a: runA.trace, b: runB.trace, ...diff } };
+export async function diffResponse(scope: ProjectScope, a: string, b: string): Promise<Response> {
+  const result = await diffRunPair(scope, a, b);
+  return result.ok ? Response.json(result.diff) : jsonError(404, result.message, { parameter: result.side });
 }

@@ -1,10 +1,11 @@
 import "server-only";
-// GET /api/v1/metrics/findings: traces with findings, occurrences and waste per bucket and group, read
-// from the findings rollups the findings job keeps (lib/analytics/finding-rollups.ts), never from spans.
-// Rows of a bucket's own size become points directly (1h and 1d are both stored).
+// Findings over time, read from the findings rollups the findings job keeps (lib/analytics/finding-rollups.ts),
+// never from spans: GET /api/v1/metrics/findings, and the Findings dashboard (which also reads one finding
+// type's rows of a task, agent or tool, so each of its points opens exactly its traces). Rows of a bucket's
+// own size become points directly (1h and 1d are both stored).
 import { getSql } from "@/lib/db/connections";
 import type { ProjectScope } from "@/lib/data/scope";
-import { bucketSpan, GRANULARITY_OF } from "@/lib/analytics/buckets";
+import { bucketSpan, GRANULARITY_OF, type Bucket } from "@/lib/analytics/buckets";
 import type { FindingsGroupBy } from "@/lib/analytics/dimensions";
 import { ANY_FINDING, type FindingDimension } from "@/lib/analytics/finding-rollups";
 import type { MetricsQuery } from "@/lib/analytics/metrics-params";
@@ -12,29 +13,36 @@ import { roundUsd } from "@/lib/pricing/round-usd";
 
 export type FindingsPoint = { bucketStart: string; group: string; traces: number; occurrences: number; wastedMs: number; wastedCostUsd: number | null };
 
-/** Which rows each groupBy reads, and which of their columns is the group. */
-const SOURCE: Record<FindingsGroupBy, { dimension: FindingDimension; typeCondition: string; group: "groupKey" | "findingType" }> = {
-  type: { dimension: "all", typeCondition: `"findingType" <> '${ANY_FINDING}'`, group: "findingType" },
-  failureMode: { dimension: "failureMode", typeCondition: `"findingType" = 'failure'`, group: "groupKey" },
-  task: { dimension: "task", typeCondition: `"findingType" = '${ANY_FINDING}'`, group: "groupKey" },
-  agent: { dimension: "agent", typeCondition: `"findingType" = '${ANY_FINDING}'`, group: "groupKey" },
-  tool: { dimension: "tool", typeCondition: `"findingType" = '${ANY_FINDING}'`, group: "groupKey" },
+/** Which rows to read: a dimension's groups for one finding type (or "*"), or the types themselves ("all" by type). */
+export type FindingsRows = { dimension: FindingDimension; findingType: string } | { dimension: "all"; byType: true };
+
+/** Which rows each groupBy of the API reads. */
+const API_ROWS: Record<FindingsGroupBy, FindingsRows> = {
+  type: { dimension: "all", byType: true },
+  failureMode: { dimension: "failureMode", findingType: "failure" },
+  task: { dimension: "task", findingType: ANY_FINDING },
+  agent: { dimension: "agent", findingType: ANY_FINDING },
+  tool: { dimension: "tool", findingType: ANY_FINDING },
 };
 
 type Row = { group: string; bucketStartMs: unknown; traces: unknown; occurrences: unknown; wastedMs: unknown; wastedCostUsd: unknown; pricedCount: unknown };
 
 /** Points for the whole buckets overlapping [from, to), in bucket then group order. */
 export async function getFindingsSeries(scope: ProjectScope, query: MetricsQuery<FindingsGroupBy>): Promise<FindingsPoint[]> {
-  const { startMs, endMs } = bucketSpan(query.fromMs, query.toMs, query.bucket);
-  const source = SOURCE[query.groupBy];
-  const rows = await getSql().query<Row>(
-    `SELECT "${source.group}" AS "group", "bucketStartMs", "traces", "occurrences", "wastedMs", "wastedCostUsd", "pricedCount"
+  return readFindingPoints(scope, API_ROWS[query.groupBy], query);
+}
+
+export async function readFindingPoints(scope: ProjectScope, rows: FindingsRows, range: { fromMs: number; toMs: number; bucket: Bucket }): Promise<FindingsPoint[]> {
+  const { startMs, endMs } = bucketSpan(range.fromMs, range.toMs, range.bucket);
+  const byType = "byType" in rows;
+  const result = await getSql().query<Row>(
+    `SELECT ${byType ? `"findingType"` : `"groupKey"`} AS "group", "bucketStartMs", "traces", "occurrences", "wastedMs", "wastedCostUsd", "pricedCount"
      FROM "finding_rollups"
-     WHERE "projectId" = ? AND "dimension" = ? AND "granularity" = ? AND "bucketStartMs" >= ? AND "bucketStartMs" < ? AND ${source.typeCondition}
-       AND "occurrences" > 0`,
-    [scope.projectId, source.dimension, GRANULARITY_OF[query.bucket], startMs, endMs],
+     WHERE "projectId" = ? AND "dimension" = ? AND "granularity" = ? AND "bucketStartMs" >= ? AND "bucketStartMs" < ?
+       AND ${byType ? `"findingType" <> ?` : `"findingType" = ?`} AND "occurrences" > 0`,
+    [scope.projectId, rows.dimension, GRANULARITY_OF[range.bucket], startMs, endMs, byType ? ANY_FINDING : rows.findingType],
   );
-  const points = rows.map((row) => ({
+  const points = result.map((row) => ({
     bucketStart: new Date(Number(row.bucketStartMs)).toISOString(),
     group: String(row.group),
     traces: Number(row.traces),
