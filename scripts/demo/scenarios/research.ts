@@ -5,9 +5,10 @@
  *   loop   — the agent keeps calling web_search with the same query (12–16
  *            times in a row) and either gives up or hits the turn cap: the
  *            tool loop retro analysis flags, with its wasted time and cost;
- *   rate_limited — Anthropic answers 429: one call succeeds on its retry, the
- *            summary fails three times in a row and the run gives up
- *            (failure mode provider_rate_limit; the retried call is not it).
+ *   rate_limited — Anthropic answers 429: the summary succeeds on its retry,
+ *            the citation call fails three times in a row and the run gives
+ *            up (failure mode provider_rate_limit; the retried summary is not
+ *            the failure; the three identical attempts are a repeated call).
  */
 import { traceAgent } from "../../../instrumentation/index";
 import type { InputMessage, McpServer } from "../../../instrumentation/index";
@@ -101,15 +102,19 @@ export async function runResearch(ctx: ScenarioContext): Promise<void> {
   });
 }
 
-/** A search whose planning call is rate-limited once (the retry works), then a summary the provider keeps refusing. */
+/** A search, a summary whose first attempt is rate-limited (its retry works), then a citation call the provider keeps refusing. */
 async function runRateLimited(ctx: ScenarioContext, messages: InputMessage[], searchOnce: (query: string) => Promise<unknown>, query: string): Promise<void> {
-  const turn = { model: "claude-sonnet-4" as const, system: RESEARCH_SYSTEM, messages, reply: assistantSays("Planning the search."), contextTokens: 2300 };
-  await callModel(ctx, { ...turn, error: rateLimited(), failAfterMs: 180 }).catch(() => ctx.clock.advance(BACKOFF_MS[0]!));
-  await callModel(ctx, turn);
   await searchOnce(query);
-  const summary = { ...turn, reply: assistantSays("Summary of the sources."), error: rateLimited(), failAfterMs: 150 };
-  for (const backoff of BACKOFF_MS) {
-    await callModel(ctx, summary).catch(() => ctx.clock.advance(backoff));
-  }
+  const summary = {
+    model: "claude-sonnet-4" as const,
+    system: RESEARCH_SYSTEM,
+    messages,
+    reply: assistantSays("Summary of the sources."),
+    contextTokens: 2300,
+  };
+  await callModel(ctx, { ...summary, error: rateLimited(), failAfterMs: 180 }).catch(() => ctx.clock.advance(BACKOFF_MS[0]!));
+  messages.push(asHistory(await callModel(ctx, summary)), userSays("Add citations for every figure."));
+  const cite = { ...summary, reply: assistantSays("Citations: …"), error: rateLimited(), failAfterMs: 150 };
+  for (const backoff of BACKOFF_MS) await callModel(ctx, cite).catch(() => ctx.clock.advance(backoff));
   throw rateLimited();
 }

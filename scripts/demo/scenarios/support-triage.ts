@@ -20,7 +20,7 @@ const TRIAGE_SYSTEM = "You are Acme Outfitters' support triage agent. Classify t
 const CLASSIFY_SYSTEM = 'Classify the customer message. Answer with JSON {"intent": "order_status" | "refund" | "other"}.';
 
 /** The expensive variant pastes the whole order history into every gpt-4o prompt: this many tokens more. */
-const HISTORY_TOKENS = 7000;
+const HISTORY_TOKENS = 15_000;
 const isOrderStatus = (ctx: ScenarioContext) => ctx.plan.variant.startsWith("order_status");
 const contextTokensOf = (ctx: ScenarioContext) => (ctx.plan.variant === "order_status_expensive" ? 1450 + HISTORY_TOKENS : 1450);
 
