@@ -11,7 +11,7 @@ export type DescribedFinding = {
   wastedMs: number;
   wastedCostUsd: number | null;
   toolName?: string;
-  agents?: string[];
+  agents?: readonly string[];
   failureMode?: FailureMode;
   message?: string;
 };

@@ -31,10 +31,12 @@ export type BenchRow = {
   clientCpuSeconds: number;
   /** 1-minute load average before and after sending (the machine is shared with the load generator). */
   load: [number, number];
+  /** With findings on: seconds after the last span until every trace's findings were stored (null: gave up). */
+  findingsSettledSeconds?: number | null;
 };
 
 export const lostSpans = (row: BenchRow) => row.spans - row.storedSpans;
-const bestRaw = (row: BenchRow) => row.raw.reduce((a, b) => (b.rowsPerSecond > a.rowsPerSecond ? b : a));
+const bestRaw = (row: BenchRow) => row.raw.reduce((a, b) => (b.rowsPerSecond > a.rowsPerSecond ? b : a), { method: "not measured", rowsPerSecond: NaN });
 const int = (n: number) => Math.round(n).toLocaleString("en-US");
 const mb = (n: number | null) => (n === null ? "n/a" : n.toFixed(0));
 
@@ -93,7 +95,22 @@ export function formatReport(rows: BenchRow[]): string {
       : `  server CPU while sending: ${r.serverCpuSeconds.toFixed(1)} s of ${r.wallSeconds.toFixed(1)} s wall (${((100 * r.serverCpuSeconds) / r.wallSeconds).toFixed(0)} % of one core), ` +
         `${((1e6 * r.serverCpuSeconds) / r.spans).toFixed(0)} µs CPU/span; load average ${r.load[0].toFixed(2)} → ${r.load[1].toFixed(2)} on ${cpus().length} CPUs; ` +
         `the load generator used ${r.clientCpuSeconds.toFixed(1)} s CPU.`,
+    ...(r.findingsSettledSeconds === undefined
+      ? []
+      : [
+          `  findings of every trace stored ${r.findingsSettledSeconds === null ? "(gave up waiting)" : `${r.findingsSettledSeconds.toFixed(1)} s`} after the last span (settle time included).`,
+        ]),
     ...(failed(r) ? [`  FAILED: spans or traces missing or rejected.`] : []),
   ]);
   return `${table(header, cells)}\n\n${notes.join("\n")}`;
+}
+
+/** With findings on and off for one database: how much ingest the findings cost. */
+export function formatFindingsCost(on: BenchRow, off: BenchRow): string {
+  const cost = (1 - on.ingestPerSecond / off.ingestPerSecond) * 100;
+  const cpu =
+    on.serverCpuSeconds !== null && off.serverCpuSeconds !== null
+      ? ` server CPU per span ${((1e6 * on.serverCpuSeconds) / on.spans).toFixed(0)} vs ${((1e6 * off.serverCpuSeconds) / off.spans).toFixed(0)} µs;`
+      : "";
+  return `findings cost on ${off.database.replace(" (findings off)", "")}: ingest ${int(on.ingestPerSecond)} spans/s with findings vs ${int(off.ingestPerSecond)} without (${cost.toFixed(1)} % slower; budget 15 %);${cpu} findings stored ${on.findingsSettledSeconds?.toFixed(1) ?? "n/a"} s after the last span.`;
 }
