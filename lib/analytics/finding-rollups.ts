@@ -94,6 +94,27 @@ export function contributionChange(before: Map<string, FindingRollupDelta>, afte
   return changes;
 }
 
+/** Deltas of the same row summed (several traces stored together); rows that sum to nothing left out. */
+export function mergeDeltas(deltas: Iterable<FindingRollupDelta>): FindingRollupDelta[] {
+  const rows = new Map<string, FindingRollupDelta>();
+  for (const delta of deltas) {
+    const id = keyOf(delta);
+    const sum = rows.get(id);
+    if (sum) rows.set(id, add(sum, delta));
+    else rows.set(id, { ...delta });
+  }
+  return [...rows.values()].filter((row) => !isZero(row));
+}
+
+const add = (a: FindingRollupDelta, b: FindingRollupFigures): FindingRollupDelta => ({
+  ...a,
+  traces: a.traces + b.traces,
+  occurrences: a.occurrences + b.occurrences,
+  wastedMs: a.wastedMs + b.wastedMs,
+  wastedCostUsd: a.wastedCostUsd + b.wastedCostUsd,
+  pricedCount: a.pricedCount + b.pricedCount,
+});
+
 function subtract(a: FindingRollupDelta, b: FindingRollupFigures): FindingRollupDelta {
   return {
     ...a,

@@ -1,16 +1,17 @@
 import "server-only";
-// Replaces one trace's findings in one transaction: its trace_findings rows, the failure mode and finding
-// counts on its trace row (the list filters), its analysis row (rollup keys and step sequence), and the
-// findings rollups, moved from the contribution counted last time to the new one. The claim that led
-// here is checked first (a server whose lease ran out and was taken over writes nothing) and finished
-// last. On PostgreSQL the trace's ingest lock is held throughout, so an ingest commit of the same trace
-// and this write never interleave.
+// Replaces analysed traces' findings, a batch of traces per transaction. For each trace: its
+// trace_findings rows, the failure mode and finding counts on its trace row (the list filters), its
+// analysis row (rollup keys and step sequence), and the findings rollups, moved from the contribution
+// counted last time to the new one. Its claim is checked first (a server whose lease ran out and was
+// taken over writes nothing) and finished last. On PostgreSQL the traces' ingest locks are held
+// throughout, so an ingest commit of the same trace and this write never interleave.
 import { getSql } from "@/lib/db/connections";
 import type { Sql, SqlValue } from "@/lib/db/sql";
 import type { ProjectScope } from "@/lib/data/scope";
 import {
   contributionChange,
   findingContributions,
+  mergeDeltas,
   type FindingBasis,
   type FindingRollupDelta,
   type RolledFinding,
@@ -41,50 +42,65 @@ type StoredFindingRow = { type: string; failureMode: string | null; toolName: st
 
 export type StoreOutcome = "stored" | "unchanged" | "lost-claim" | "no-trace";
 
-/** Stores the trace's findings and step sequence under the claim, and ends the claim. */
-export async function storeTraceFindings(
-  scope: ProjectScope,
-  claim: FindingsClaim,
-  findings: readonly Finding[],
-  steps: readonly string[],
-  nowMs: number,
-): Promise<StoreOutcome> {
+/** One analysed trace: the claim it was analysed under, its findings and its step sequence. */
+export type TraceAnalysisResult = { claim: FindingsClaim; findings: readonly Finding[]; steps: readonly string[] };
+
+/**
+ * Stores analysed traces under their claims and ends the claims, all in one transaction: a commit per
+ * batch rather than per trace (each commit is a WAL flush), and the rollup deltas of the whole batch
+ * merged into one upsert per row. Outcomes are in the order of `results`.
+ */
+export async function storeTraceAnalyses(scope: ProjectScope, results: readonly TraceAnalysisResult[], nowMs: number): Promise<StoreOutcome[]> {
   const { projectId } = scope;
-  const { traceId } = claim;
+  if (results.length === 0) return [];
   return getSql().transaction(async (tx) => {
-    if (tx.dialect === "postgres") await tx.query(`SELECT pg_advisory_xact_lock(hashtext(?))`, [`${projectId}/${traceId}`]);
-    if (!(await holdsClaim(tx, projectId, claim))) return "lost-claim";
-    const trace = (
-      await tx.query<TraceKeys>(`SELECT "name", "startNs", "agentName", "userId" FROM "traces" WHERE "projectId" = ? AND "traceId" = ?`, [projectId, traceId])
-    )[0];
-    if (!trace) {
-      await finishClaim(tx, projectId, claim, nowMs);
-      return "no-trace";
+    if (tx.dialect === "postgres") {
+      // The ingest lock of each trace (sorted, as ingest takes them, so the two never deadlock).
+      const keys = results.map((r) => `${projectId}/${r.claim.traceId}`);
+      await tx.query(`SELECT pg_advisory_xact_lock(hashtext(t)) FROM (SELECT json_array_elements_text(?::json) AS t ORDER BY 1) ids`, [JSON.stringify(keys)]);
     }
-    const basis: FindingBasis = { startMs: Number(BigInt(trace.startNs as bigint) / 1_000_000n), task: trace.name, agent: trace.agentName, userId: trace.userId };
-    const previous = await readPrevious(tx, projectId, traceId);
-    const findingRows = findings.map((finding, ordinal) => findingRow(projectId, traceId, ordinal, finding));
-    const isUnchanged = previous.basis !== null && sameBasis(previous.basis, basis) && sameFindings(previous.rows, findingRows);
-    if (!isUnchanged) {
-      const before = previous.basis ? findingContributions(previous.findings, previous.basis) : new Map<string, FindingRollupDelta>();
-      await applyFindingRollups(tx, projectId, contributionChange(before, findingContributions(findings.map(rolledOf), basis)));
-      await tx.run(`DELETE FROM "trace_findings" WHERE "projectId" = ? AND "traceId" = ?`, [projectId, traceId]);
-      await tx.insertMany("trace_findings", FINDING_COLUMNS, findingRows, `("projectId", "traceId", "ordinal") DO NOTHING`);
-      const { failureMode, findingCounts } = summariseFindings(findings);
-      await tx.run(
-        `UPDATE "traces" SET "failureMode" = ?, "toolLoopCount" = ?, "agentCycleCount" = ?, "repeatedLlmCallCount" = ? WHERE "projectId" = ? AND "traceId" = ?`,
-        [failureMode, findingCounts.tool_loop, findingCounts.agent_cycle, findingCounts.repeated_llm_call, projectId, traceId],
-      );
-    }
-    const analysis: SqlValue[] = [projectId, traceId, nowMs, basis.startMs, basis.task, basis.agent, basis.userId, JSON.stringify(steps)];
-    const update = ANALYSIS_COLUMNS.slice(2)
-      .map((c) => `"${c}" = excluded."${c}"`)
-      .join(", ");
-    await tx.insertMany("trace_analyses", ANALYSIS_COLUMNS, [analysis], `("projectId", "traceId") DO UPDATE SET ${update}`);
-    await finishClaim(tx, projectId, claim, nowMs);
-    return isUnchanged ? "unchanged" : "stored";
+    const rollups: FindingRollupDelta[] = [];
+    const outcomes: StoreOutcome[] = [];
+    for (const result of results) outcomes.push(await storeOne(tx, projectId, result, rollups, nowMs));
+    await applyFindingRollups(tx, projectId, mergeDeltas(rollups));
+    return outcomes;
   });
 }
+
+async function storeOne(tx: Sql, projectId: string, { claim, findings, steps }: TraceAnalysisResult, rollups: FindingRollupDelta[], nowMs: number): Promise<StoreOutcome> {
+  const { traceId } = claim;
+  if (!(await holdsClaim(tx, projectId, claim))) return "lost-claim";
+  const trace = (
+    await tx.query<TraceKeys>(`SELECT "name", "startNs", "agentName", "userId" FROM "traces" WHERE "projectId" = ? AND "traceId" = ?`, [projectId, traceId])
+  )[0];
+  if (!trace) {
+    await finishClaim(tx, projectId, claim, nowMs);
+    return "no-trace";
+  }
+  const basis: FindingBasis = { startMs: Number(BigInt(trace.startNs as bigint) / 1_000_000n), task: trace.name, agent: trace.agentName, userId: trace.userId };
+  const previous = await readPrevious(tx, projectId, traceId);
+  const findingRows = findings.map((finding, ordinal) => findingRow(projectId, traceId, ordinal, finding));
+  const isUnchanged = previous.basis !== null && sameBasis(previous.basis, basis) && sameFindings(previous.rows, findingRows);
+  if (!isUnchanged) {
+    const before = previous.basis ? findingContributions(previous.findings, previous.basis) : new Map<string, FindingRollupDelta>();
+    rollups.push(...contributionChange(before, findingContributions(findings.map(rolledOf), basis)));
+    if (previous.rows.length > 0) await tx.run(`DELETE FROM "trace_findings" WHERE "projectId" = ? AND "traceId" = ?`, [projectId, traceId]);
+    await tx.insertMany("trace_findings", FINDING_COLUMNS, findingRows, `("projectId", "traceId", "ordinal") DO NOTHING`);
+    const { failureMode, findingCounts } = summariseFindings(findings);
+    await tx.run(
+      `UPDATE "traces" SET "failureMode" = ?, "toolLoopCount" = ?, "agentCycleCount" = ?, "repeatedLlmCallCount" = ? WHERE "projectId" = ? AND "traceId" = ?`,
+      [failureMode, findingCounts.tool_loop, findingCounts.agent_cycle, findingCounts.repeated_llm_call, projectId, traceId],
+    );
+  }
+  const analysis: SqlValue[] = [projectId, traceId, nowMs, basis.startMs, basis.task, basis.agent, basis.userId, JSON.stringify(steps)];
+  await tx.insertMany("trace_analyses", ANALYSIS_COLUMNS, [analysis], `("projectId", "traceId") DO UPDATE SET ${ANALYSIS_UPDATE}`);
+  await finishClaim(tx, projectId, claim, nowMs);
+  return isUnchanged ? "unchanged" : "stored";
+}
+
+const ANALYSIS_UPDATE = ANALYSIS_COLUMNS.slice(2)
+  .map((c) => `"${c}" = excluded."${c}"`)
+  .join(", ");
 
 async function readPrevious(
   tx: Sql,

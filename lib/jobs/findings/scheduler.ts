@@ -8,7 +8,9 @@ import "server-only";
 // bundles load this module.
 import { getEnv } from "@/lib/env";
 import { getProject, listProjectScopesForJobs } from "@/lib/data/access/projects";
-import { claimDirtyTraces, releaseClaim } from "@/lib/data/findings/findings-queue";
+import { claimDirtyTraces, releaseClaim, type FindingsClaim } from "@/lib/data/findings/findings-queue";
+import { storeTraceAnalyses, type TraceAnalysisResult } from "@/lib/data/findings/store-findings";
+import type { ProjectScope } from "@/lib/data/scope";
 import { analyseClaimedTrace } from "./analyse-trace";
 
 const CLAIM_BATCH = 50;
@@ -36,19 +38,43 @@ export async function runFindingsRound(nowMs = Date.now()): Promise<number> {
     });
     if (claims.length === 0) continue;
     const { loopThreshold } = await getProject(scope);
+    const results: TraceAnalysisResult[] = [];
     for (const claim of claims) {
       try {
-        await analyseClaimedTrace(scope, claim, loopThreshold);
-        analysed++;
+        results.push(await analyseClaimedTrace(scope, claim, loopThreshold));
       } catch (error) {
-        console.error(`[hindsight] findings of trace ${claim.traceId} could not be computed: ${(error as Error).message}`);
-        await releaseClaim(scope, claim, Date.now() + RETRY_MS).catch(() => undefined);
+        await giveBack(scope, claim, error);
       }
       // Analysis is CPU work on the request thread: let waiting requests in between traces.
       await yieldToRequests();
     }
+    analysed += await store(scope, results);
   }
   return analysed;
+}
+
+/** Stores a batch in one transaction; if that fails, trace by trace, so one bad trace holds back no other. */
+async function store(scope: ProjectScope, results: readonly TraceAnalysisResult[]): Promise<number> {
+  try {
+    await storeTraceAnalyses(scope, results, Date.now());
+    return results.length;
+  } catch {
+    let stored = 0;
+    for (const result of results) {
+      try {
+        await storeTraceAnalyses(scope, [result], Date.now());
+        stored++;
+      } catch (error) {
+        await giveBack(scope, result.claim, error);
+      }
+    }
+    return stored;
+  }
+}
+
+async function giveBack(scope: ProjectScope, claim: FindingsClaim, error: unknown): Promise<void> {
+  console.error(`[hindsight] findings of trace ${claim.traceId} could not be computed: ${(error as Error).message}`);
+  await releaseClaim(scope, claim, Date.now() + RETRY_MS).catch(() => undefined);
 }
 
 /** Starts the scheduler once per process; false when it runs already or findings are off. */

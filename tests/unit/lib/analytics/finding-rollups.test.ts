@@ -1,7 +1,14 @@
 // Findings rollups: what a trace's findings add, by dimension, type and granularity, and the exact change
 // when a trace's findings or its keys change (old contribution out, new one in).
 import { describe, expect, it } from "vitest";
-import { contributionChange, findingContributions, type FindingBasis, type FindingRollupDelta, type RolledFinding } from "@/lib/analytics/finding-rollups";
+import {
+  contributionChange,
+  findingContributions,
+  mergeDeltas,
+  type FindingBasis,
+  type FindingRollupDelta,
+  type RolledFinding,
+} from "@/lib/analytics/finding-rollups";
 
 const HOUR = 3_600_000;
 const basis: FindingBasis = { startMs: 10 * 24 * HOUR + 5 * HOUR + 1234, task: "refunds", agent: "support", userId: null };
@@ -92,5 +99,20 @@ describe("contributionChange", () => {
     }
     expect(totals.get("task/1h/chat gpt-4o-mini/tool_loop")).toBe(0);
     expect(totals.get("task/1h/refunds/tool_loop")).toBe(1);
+  });
+});
+
+describe("mergeDeltas", () => {
+  it("sums the deltas of a batch of traces row by row and drops rows that cancel out", () => {
+    const other = { ...basis, agent: "billing" };
+    const merged = mergeDeltas([
+      ...contributionChange(new Map(), findingContributions([loop], basis)),
+      ...contributionChange(new Map(), findingContributions([loop], other)),
+      ...contributionChange(findingContributions([failure], basis), new Map()),
+      ...contributionChange(new Map(), findingContributions([failure], basis)),
+    ]);
+    expect(pick(merged, "all", "1h", "", "tool_loop")).toMatchObject({ traces: 2, occurrences: 2, wastedMs: 600, wastedCostUsd: 0.5, pricedCount: 2 });
+    expect(pick(merged, "agent", "1h", "billing", "tool_loop")).toMatchObject({ traces: 1 });
+    expect(pick(merged, "all", "1h", "", "failure")).toBeUndefined();
   });
 });
