@@ -167,6 +167,17 @@ const CASES: Case[] = [
     mode: "cancelled",
     message: "This operation was aborted",
   },
+  {
+    // A NUL character in an attribute (PostgreSQL keeps it escaped in the attribute JSON) must not stop the analysis.
+    id: "tool-error-with-nul",
+    span: plain(
+      "execute_tool export_csv",
+      { "gen_ai.operation.name": "execute_tool", "gen_ai.tool.name": "export_csv", note: "a\u0000b" },
+      { type: "IOError", message: "disk full" },
+    ),
+    mode: "tool_error",
+    message: "disk full",
+  },
 ];
 
 forEachDatabase((server: TestServer) => {
@@ -188,6 +199,7 @@ forEachDatabase((server: TestServer) => {
       wastedCostUsd: 0,
       failureMode: c.mode,
       ...(c.message !== undefined ? { message: c.message } : {}),
+      ...(c.id === "tool-error-with-nul" ? { toolName: "export_csv" } : {}),
       agents: [c.agent ?? "caller"],
     };
     await expectFindings(server, run.traceId, [expected]);

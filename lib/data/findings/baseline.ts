@@ -43,7 +43,7 @@ async function stepsOf(scope: ProjectScope, traceId: string): Promise<string[]> 
     traceId,
   ]);
   if (row) return parseSteps(row.steps);
-  const index = indexTrace(await loadRetroSpans(scope, traceId));
+  const index = indexTrace(await loadRetroSpans(scope, traceId, "timing"));
   return Array.from(index.preorder, (i) => stepSignature(index.spans[i]!, index.kinds[i]!));
 }
 

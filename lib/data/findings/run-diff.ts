@@ -24,7 +24,7 @@ export async function diffRunPair(scope: ProjectScope, a: string, b: string): Pr
     }
     bId = baseline.traceId;
   }
-  const [runA, runB] = await Promise.all([loadRetroTrace(scope, a), loadRetroTrace(scope, bId)]);
+  const [runA, runB] = await Promise.all([loadRetroTrace(scope, a, "diff"), loadRetroTrace(scope, bId, "diff")]);
   if (!runA) return { ok: false, side: "a", message: `trace ${a} not found` };
   if (!runB) return { ok: false, side: "b", message: `trace ${bId} not found` };
   const indexes = { a: indexTrace(runA.spans), b: indexTrace(runB.spans) };

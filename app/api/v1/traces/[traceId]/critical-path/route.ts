@@ -8,6 +8,6 @@ export const dynamic = "force-dynamic";
 
 export const GET = withApi<{ traceId: string }>("read", async (_request, { caller, params: { traceId } }) => {
   if (!/^[0-9a-fA-F]{32}$/.test(traceId)) return badParameter("traceId", "must be 32 hexadecimal characters");
-  const loaded = await loadRetroTrace(caller.scope, traceId);
+  const loaded = await loadRetroTrace(caller.scope, traceId, "timing");
   return loaded ? Response.json(criticalPath(loaded.spans)) : jsonError(404, `trace ${traceId.toLowerCase()} not found`);
 });
