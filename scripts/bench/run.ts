@@ -6,7 +6,7 @@ import type { Workload } from "./encode";
 import { rawPostgres } from "./raw-postgres";
 import { rawSqlite } from "./raw-sqlite";
 import type { BenchRow, RawFigure } from "./report";
-import { commandOf, findServerPid, sampleRss, type RssReport } from "./rss";
+import { commandOf, cpuSecondsOf, findServerPid, sampleRss, type RssReport } from "./rss";
 import { profilerEnv, snapshot } from "./server-profile";
 import { sendAll, warmUp, type SendResult } from "./send";
 import { countInDatabase, countThroughApi, type StoredCounts } from "./verify";
@@ -34,6 +34,7 @@ type Ingest = {
   serverPid: number | null;
   load: [number, number];
   findingsSettledSeconds?: number | null;
+  findingsSettleCpuSeconds?: number | null;
 };
 
 const load1 = () => loadavg()[0]!;
@@ -89,8 +90,11 @@ async function ingestOwnServer(workload: Workload, options: RunOptions): Promise
     const rss = sampler.stop();
     const load: [number, number] = [loadBefore, load1()];
     if (profileDir) options.log(`server profile of the sending phase: ${(await snapshot(profileDir, serverPid, 2)) ?? "not written"}`);
+    const cpuBefore = cpuSecondsOf(serverPid);
     const findingsSettledSeconds = options.findings === false ? undefined : await waitForFindings(server.databaseUrl);
-    return { send, rss, load, counts: await countInDatabase(server.databaseUrl), serverPid, findingsSettledSeconds };
+    const cpuAfter = cpuSecondsOf(serverPid);
+    const findingsSettleCpuSeconds = findingsSettledSeconds === undefined || cpuBefore === null || cpuAfter === null ? undefined : cpuAfter - cpuBefore;
+    return { send, rss, load, counts: await countInDatabase(server.databaseUrl), serverPid, findingsSettledSeconds, findingsSettleCpuSeconds };
   } finally {
     process.off("SIGINT", interrupted);
     process.off("SIGTERM", interrupted);
@@ -113,6 +117,7 @@ export async function benchDatabase(workload: Workload, options: RunOptions): Pr
   return {
     database: `${options.database}${options.findings === false ? " (findings off)" : ""}`,
     findingsSettledSeconds: ingest.findingsSettledSeconds,
+    findingsSettleCpuSeconds: ingest.findingsSettleCpuSeconds,
     spans: workload.spans,
     traces: workload.traces,
     senders: options.senders,
