@@ -33,6 +33,8 @@ export type BenchRow = {
   load: [number, number];
   /** With findings on: seconds after the last span until every trace's findings were stored (null: gave up). */
   findingsSettledSeconds?: number | null;
+  /** Server CPU seconds from the last span until then (the findings still to analyse). */
+  findingsSettleCpuSeconds?: number | null;
 };
 
 export const lostSpans = (row: BenchRow) => row.spans - row.storedSpans;
@@ -98,7 +100,8 @@ export function formatReport(rows: BenchRow[]): string {
     ...(r.findingsSettledSeconds === undefined
       ? []
       : [
-          `  findings of every trace stored ${r.findingsSettledSeconds === null ? "(gave up waiting)" : `${r.findingsSettledSeconds.toFixed(1)} s`} after the last span (settle time included).`,
+          `  findings of every trace stored ${r.findingsSettledSeconds === null ? "(gave up waiting)" : `${r.findingsSettledSeconds.toFixed(1)} s`} after the last span (settle time included)` +
+            `${r.findingsSettleCpuSeconds == null ? "" : `, using ${r.findingsSettleCpuSeconds.toFixed(1)} s more server CPU`}.`,
         ]),
     ...(failed(r) ? [`  FAILED: spans or traces missing or rejected.`] : []),
   ]);
@@ -108,9 +111,11 @@ export function formatReport(rows: BenchRow[]): string {
 /** With findings on and off for one database: how much ingest the findings cost. */
 export function formatFindingsCost(on: BenchRow, off: BenchRow): string {
   const cost = (1 - on.ingestPerSecond / off.ingestPerSecond) * 100;
-  const cpu =
-    on.serverCpuSeconds !== null && off.serverCpuSeconds !== null
-      ? ` server CPU per span ${((1e6 * on.serverCpuSeconds) / on.spans).toFixed(0)} vs ${((1e6 * off.serverCpuSeconds) / off.spans).toFixed(0)} µs;`
-      : "";
-  return `findings cost on ${off.database.replace(" (findings off)", "")}: ingest ${int(on.ingestPerSecond)} spans/s with findings vs ${int(off.ingestPerSecond)} without (${cost.toFixed(1)} % slower; budget 15 %);${cpu} findings stored ${on.findingsSettledSeconds?.toFixed(1) ?? "n/a"} s after the last span.`;
+  const perSpan = (cpu: number | null) => (cpu === null ? "n/a" : `${((1e6 * cpu) / on.spans).toFixed(0)} µs`);
+  const total = on.serverCpuSeconds === null ? null : on.serverCpuSeconds + (on.findingsSettleCpuSeconds ?? 0);
+  return (
+    `findings cost on ${off.database.replace(" (findings off)", "")}: ingest ${int(on.ingestPerSecond)} spans/s with findings vs ${int(off.ingestPerSecond)} ` +
+    `without (${cost.toFixed(1)} % slower; budget 15 %); server CPU per span while sending ${perSpan(on.serverCpuSeconds)} vs ${perSpan(off.serverCpuSeconds)}, ` +
+    `${perSpan(total)} with the analysis still running after the last span; findings of every trace stored ${on.findingsSettledSeconds?.toFixed(1) ?? "n/a"} s after it.`
+  );
 }
