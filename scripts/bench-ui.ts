@@ -170,7 +170,6 @@ async function main(): Promise<void> {
     const retro = {
       criticalPath: await timeFetch(`${target.baseUrl}/api/v1/traces/${traceId}/critical-path`, auth, runs),
       diff: await timeFetch(`${target.baseUrl}/api/v1/traces/diff?a=${otherTraceId}&b=${traceId}`, auth, runs),
-      diffBaseline: await timeFetch(`${target.baseUrl}/api/v1/traces/diff?a=${traceId}&b=baseline`, auth, runs),
     };
     const view = await measureTraceView(target.baseUrl, traceId, runs);
 
@@ -196,7 +195,6 @@ async function main(): Promise<void> {
     console.log(`\nRetro analysis of ${traceSpans.toLocaleString("en-US")}-span traces (request to last byte, median of ${runs}, local server):`);
     console.log(`  GET …/critical-path                ${fmt(retro.criticalPath)}   target < 500 ms`);
     console.log(`  GET /api/v1/traces/diff (a, b)     ${fmt(retro.diff)}   target < 500 ms`);
-    console.log(`  GET /api/v1/traces/diff (baseline) ${fmt(retro.diffBaseline)}`);
   } finally {
     await server?.stop();
   }
