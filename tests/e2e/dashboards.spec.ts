@@ -108,7 +108,7 @@ test("cost: per completed run, waste, breakdowns and top traces; points and bars
   // The pricing probe's model has no price yet (the prices test below adds one): the page says so.
   const notice = page.getByTestId("unpriced-notice");
   await expect(notice).toContainText(/\d+ of \d+ runs in this range called a model with no known price/);
-  await expect(notice.getByRole("link", { name: "Add the price in Settings" })).toHaveAttribute("href", "/settings");
+  await expect(notice.getByRole("link", { name: "Add the price in Settings" })).toHaveAttribute("href", "/projects/default/settings");
   await snapBothThemes(page, snap, "dashboard-cost");
 
   await perRun.locator(`[data-testid="chart-point"][data-series="${ANALYTICS.checkout}"]`).first().click();

@@ -11,14 +11,15 @@ test("first start: /setup creates the admin, signs them in and shows the onboard
   try {
     await page.goto(`${server.baseUrl}/projects/default/traces`);
     await expect(page).toHaveURL(`${server.baseUrl}/setup`);
-    await page.getByLabel("Your name").fill("Ada Admin");
-    await page.getByLabel("Email").fill("ada@example.com");
-    await page.getByLabel("Password", { exact: true }).fill("short");
-    await page.getByLabel("Password again").fill("short");
+    const field = (name: string) => page.locator(`input[name="${name}"]`);
+    await field("name").fill("Ada Admin");
+    await field("email").fill("ada@example.com");
+    await field("password").fill("short");
+    await field("confirm").fill("short");
     await page.getByRole("button", { name: "Create the admin account" }).click();
     await expect(page.getByRole("alert")).toContainText("at least 12 characters");
-    await page.getByLabel("Password", { exact: true }).fill("a long enough password");
-    await page.getByLabel("Password again").fill("a long enough password");
+    await field("password").fill("a long enough password");
+    await field("confirm").fill("a long enough password");
     await page.getByRole("button", { name: "Create the admin account" }).click();
 
     const onboarding = page.getByTestId("onboarding");
@@ -53,8 +54,8 @@ test("first start: /setup creates the admin, signs them in and shows the onboard
     expect(replay.headers.get("location")).toContain("/login?next=");
 
     // And back in with the password.
-    await page.getByLabel("Email").fill("ada@example.com");
-    await page.getByLabel("Password").fill("a long enough password");
+    await field("email").fill("ada@example.com");
+    await field("password").fill("a long enough password");
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page).toHaveURL(/\/projects\/default\/traces/);
   } finally {
