@@ -1,0 +1,50 @@
+// Bodies the fuzz tests (fuzz-traces, fuzz-logs, ingest-fuzz) found answered wrongly, kept as plain
+// examples: each failed before its fix.
+import { describe, expect, it } from "vitest";
+import { normaliseBody } from "@/lib/ingest/pipeline";
+import { buildPriceBook } from "@/lib/pricing/compute";
+
+const prices = buildPriceBook();
+const span = (traceId: string, spanId: string, start: string, end: string, attributes: object[] = []) => ({
+  traceId,
+  spanId,
+  name: "s",
+  startTimeUnixNano: start,
+  endTimeUnixNano: end,
+  attributes,
+});
+const traceBody = (spans: object[]) => Buffer.from(JSON.stringify({ resourceSpans: [{ scopeSpans: [{ spans }] }] }));
+
+describe("found by fuzzing", () => {
+  // Valid OTLP (fixed64 is unsigned) that no database column holds: it answered 500 on both databases.
+  it("rejects, span by span, times past the signed 64-bit range the store keeps", () => {
+    const result = normaliseBody(
+      "traces",
+      traceBody([
+        span("11111111111111111111111111111111", "1111111111111111", "1700000000000000000", "9223372036854775808"),
+        span("22222222222222222222222222222222", "2222222222222222", "18446744073709551615", "18446744073709551615"),
+        span("33333333333333333333333333333333", "3333333333333333", "1700000000000000000", "9223372036854775807"),
+      ]),
+      "json",
+      prices,
+    );
+    expect(result.ok && result.rejected).toBe(2);
+    expect(result.ok && result.errors[0]).toMatch(/after the year 2262/);
+    expect(result.ok && result.batch.spans.map((s) => s.traceId)).toEqual(["33333333333333333333333333333333"]);
+  });
+
+  it("rejects log records timed past the signed 64-bit range the store keeps", () => {
+    const record = (timeUnixNano: string) => ({
+      timeUnixNano,
+      traceId: "11111111111111111111111111111111",
+      spanId: "1111111111111111",
+      body: { stringValue: "x" },
+    });
+    const body = Buffer.from(
+      JSON.stringify({ resourceLogs: [{ scopeLogs: [{ logRecords: [record("18446744073709551615"), record("1700000000000000000")] }] }] }),
+    );
+    const result = normaliseBody("logs", body, "json", prices);
+    expect(result.ok && result.rejected).toBe(1);
+    expect(result.ok && result.batch.logs.map((l) => l.timeNs)).toEqual([1700000000000000000n]);
+  });
+});
