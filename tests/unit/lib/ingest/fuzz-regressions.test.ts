@@ -47,4 +47,46 @@ describe("found by fuzzing", () => {
     expect(result.ok && result.rejected).toBe(1);
     expect(result.ok && result.batch.logs.map((l) => l.timeNs)).toEqual([1700000000000000000n]);
   });
+
+  // PostgreSQL keeps token counts in INTEGER columns: 1.5 or 8e18 failed the INSERT, and the request answered 500.
+  it("ignores token counts that are not whole numbers within 32 bits", () => {
+    const usage = (input: object, output: object) => [
+      { key: "gen_ai.operation.name", value: { stringValue: "chat" } },
+      { key: "gen_ai.usage.input_tokens", value: input },
+      { key: "gen_ai.usage.output_tokens", value: output },
+    ];
+    const result = normaliseBody(
+      "traces",
+      traceBody([
+        span(
+          "11111111111111111111111111111111",
+          "1111111111111111",
+          "1700000000000000000",
+          "1700000000000000001",
+          usage({ doubleValue: 6.2e-217 }, { doubleValue: 0.5 }),
+        ),
+        span(
+          "22222222222222222222222222222222",
+          "2222222222222222",
+          "1700000000000000000",
+          "1700000000000000001",
+          usage({ intValue: "8071162142503620000" }, { intValue: "2147483648" }),
+        ),
+        span(
+          "33333333333333333333333333333333",
+          "3333333333333333",
+          "1700000000000000000",
+          "1700000000000000001",
+          usage({ intValue: "2147483647" }, { doubleValue: 12 }),
+        ),
+      ]),
+      "json",
+      prices,
+    );
+    expect(result.ok && result.batch.spans.map((s) => [s.inputTokens, s.outputTokens])).toEqual([
+      [null, null],
+      [null, null],
+      [2147483647, 12],
+    ]);
+  });
 });
