@@ -89,4 +89,17 @@ describe("found by fuzzing", () => {
       [2147483647, 12],
     ]);
   });
+
+  // Buffer.from() and BigInt() threw TypeError/RangeError on these OTLP/JSON values: the request answered 500.
+  it.each([
+    ["bytesValue as an object", { bytesValue: { a: 1 } }, /bytesValue must be base64 text/],
+    ["bytesValue as a number", { bytesValue: 5 }, /bytesValue must be base64 text/],
+    ["bytesValue as true", { bytesValue: true }, /bytesValue must be base64 text/],
+    ["intValue as a Long of fractions", { intValue: { low: 1.5, high: "x" } }, /intValue must be an integer/],
+  ])("refuses %s with 400", (_label, value, message) => {
+    const attributes = [{ key: "k", value }];
+    const result = normaliseBody("traces", traceBody([span("11111111111111111111111111111111", "1111111111111111", "1", "2", attributes)]), "json", prices);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.message).toMatch(message);
+  });
 });
