@@ -4,8 +4,13 @@
 import cardValidator from "card-validator";
 import type { Detector, Match } from "../types";
 
-/** Not inside a longer number or word (hex ids hold digit runs that pass the checksum), nor continuing one across a hyphen. */
-const CANDIDATE = /(?<![\w.]|\d-)\d{4}(?:[ -]?\d){9,15}(?!\w|-\d)/g;
+/**
+ * A run of digit groups separated by single spaces or hyphens, not inside a longer number or word (hex
+ * ids hold digit runs that pass the checksum). A card may share a run with other numbers (`call +1 415
+ * 555 2671 4111 1111 1111 1111`), so every window of whole groups in it is tried.
+ */
+const RUN = /(?<![\w.]|\d-)\d{1,19}(?:[ -]\d{1,19}){0,11}(?!\w|-\d)/g;
+const GROUP = /\d+/g;
 
 /** The Luhn checksum, checked first: nine candidates in ten fail it, and card-validator costs far more. */
 function luhn(digits: string): boolean {
@@ -31,9 +36,17 @@ export function creditCardDetector(name = "credit_card"): Detector {
     // letter ends a JSON escape such as `\n`.
     hint: "\\d{4}(?<!(?<!\\\\)[A-Za-z0-9_]\\d{4})[ -]?\\d{4}(?:\\d\\d|[ -]?\\d{4})",
     find(text: string, out: Match[]) {
-      for (const m of text.matchAll(CANDIDATE)) {
-        const digits = m[0].replace(/[ -]/g, "");
-        if (isCardNumber(digits)) out.push({ start: m.index, end: m.index + m[0].length, name });
+      for (const run of text.matchAll(RUN)) {
+        const groups = [...run[0].matchAll(GROUP)].map((g) => ({ start: run.index + g.index, digits: g[0] }));
+        for (let first = 0; first < groups.length; first++) {
+          let digits = "";
+          for (let last = first; last < groups.length && digits.length + groups[last]!.digits.length <= 19; last++) {
+            digits += groups[last]!.digits;
+            if (digits.length >= 13 && isCardNumber(digits)) {
+              out.push({ start: groups[first]!.start, end: groups[last]!.start + groups[last]!.digits.length, name });
+            }
+          }
+        }
       }
     },
   };

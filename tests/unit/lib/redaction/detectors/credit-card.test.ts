@@ -25,3 +25,9 @@ describe("credit_card detector", () => {
     expect(card.redactText(text)).toBe(text);
   });
 });
+
+describe("credit_card detector beside other numbers", () => {
+  it("finds a card that shares a run of digit groups with a phone number", () => {
+    expect(card.redactText("call +1 415 555 2671 4111 1111 1111 1111 now")).toBe("call +1 415 555 [REDACTED:credit_card] now");
+  });
+});
