@@ -9,7 +9,6 @@
 // Run it on the normalised batch before anything is queued for storage; it changes the records in place.
 import { createHash } from "node:crypto";
 import type { SpanLogRecord } from "@/lib/ingest/logs";
-import type { NormalisedBatch } from "@/lib/ingest/normalise";
 import type { ResourceRecord, SpanRecord } from "@/lib/ingest/span-record";
 import type { Redactor } from "./redactor";
 
@@ -53,8 +52,14 @@ export function redactResourceRecord(redactor: Redactor, resource: ResourceRecor
   return { id: createHash("sha1").update(attributes).digest("hex"), attributes };
 }
 
-/** Redacts a whole normalised trace export (spans and their resources) in place. */
-export function redactTraceBatch(redactor: Redactor, batch: NormalisedBatch): NormalisedBatch {
+/** What the normalise step hands to the store (lib/ingest/store.ts's WriteBatch has this shape). */
+type Batch = { spans: SpanRecord[]; resources: ResourceRecord[]; logs?: SpanLogRecord[] };
+
+/**
+ * Redacts a normalised batch in place (spans, their resources, log records) and returns it: the one call
+ * the normalise step needs, before the batch is queued for storage.
+ */
+export function redactBatch<B extends Batch>(redactor: Redactor, batch: B): B {
   if (!redactor.active) return batch;
   const renamed = new Map<string, string>();
   batch.resources = batch.resources.map((resource) => {
@@ -66,11 +71,6 @@ export function redactTraceBatch(redactor: Redactor, batch: NormalisedBatch): No
     redactSpanRecord(redactor, span);
     span.resourceId = renamed.get(span.resourceId) ?? span.resourceId;
   }
+  for (const log of batch.logs ?? []) redactLogRecord(redactor, log);
   return batch;
-}
-
-/** Redacts normalised log records in place. */
-export function redactLogRecords(redactor: Redactor, logs: SpanLogRecord[]): SpanLogRecord[] {
-  if (redactor.active) for (const log of logs) redactLogRecord(redactor, log);
-  return logs;
 }

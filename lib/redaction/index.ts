@@ -3,5 +3,5 @@
 export { compileRedaction, type Redactor } from "./redactor";
 export { EMPTY_REDACTION, MAX_PATTERNS, parseRedactionConfig } from "./config";
 export { MAX_PATTERN_LENGTH } from "./custom-pattern";
-export { redactLogRecord, redactLogRecords, redactResourceRecord, redactSpanRecord, redactTraceBatch } from "./apply";
+export { redactBatch, redactLogRecord, redactResourceRecord, redactSpanRecord } from "./apply";
 export { DETECTOR_NAMES, RedactionConfigError, type CustomPattern, type DetectorName, type RedactionConfig } from "./types";

@@ -5,7 +5,7 @@ import { normaliseTraceRequest } from "@/lib/ingest/normalise";
 import { decodeTraceRequestProtobuf } from "@/lib/ingest/otlp-trace-decoder";
 import { toLogsRequest } from "@/lib/ingest/parse";
 import { buildPriceBook } from "@/lib/pricing/compute";
-import { compileRedaction, redactLogRecords, redactSpanRecord, redactTraceBatch } from "@/lib/redaction";
+import { compileRedaction, redactBatch, redactSpanRecord } from "@/lib/redaction";
 import { buildWorkload } from "@/scripts/bench/encode";
 import { normaliseFixture, otlpSpan, START_NS, traceRequest, type FixtureName } from "../ingest/support/otlp";
 import { ALL, filler } from "./support";
@@ -76,21 +76,21 @@ describe("redactSpanRecord", () => {
   });
 });
 
-describe("redactTraceBatch", () => {
+describe("redactBatch", () => {
   it("redacts resource attributes and moves the spans to the redacted resource's id", () => {
     const batch = normaliseTraceRequest(
       traceRequest([otlpSpan()], { "service.name": "svc", "process.command_args": ["node", "agent.js", `--token=${TOKEN}`] }),
       buildPriceBook(),
     );
     const oldId = batch.resources[0]!.id;
-    redactTraceBatch(ALL, batch);
+    redactBatch(ALL, batch);
     expect(batch.resources[0]!.attributes).not.toContain(TOKEN);
     expect(batch.resources[0]!.id).not.toBe(oldId);
     expect(batch.spans[0]!.resourceId).toBe(batch.resources[0]!.id);
   });
 });
 
-describe("redactLogRecords", () => {
+describe("redactBatch on log records", () => {
   it("redacts log bodies and attributes, not ids or times", () => {
     const { logs } = normaliseLogsRequest(
       toLogsRequest({
@@ -114,7 +114,7 @@ describe("redactLogRecords", () => {
         ],
       }),
     );
-    const [log] = redactLogRecords(ALL, logs);
+    const [log] = redactBatch(ALL, { spans: [], resources: [], logs }).logs;
     expect(JSON.parse(log!.body!)).toEqual({ content: "mail [REDACTED:email]" });
     expect(JSON.parse(log!.attributes)).toEqual({ note: "[REDACTED:secret]" });
     expect(log!.timeNs).toBe(1795299560000000000n);
