@@ -1,7 +1,8 @@
 // What the databases accept, checked on a normalised batch: a value outside a column's range makes the
 // INSERT fail, which ingest answers with 500 and the exporter does not retry.
 import { expect } from "vitest";
-import type { WriteBatch } from "@/lib/ingest/store";
+import type { SpanLogRecord } from "@/lib/ingest/logs";
+import type { SpanRecord } from "@/lib/ingest/span-record";
 
 const INT64_MAX = 2n ** 63n - 1n;
 const INT32_MAX = 2 ** 31 - 1;
@@ -12,7 +13,7 @@ const isTokenCount = (n: unknown) => n === null || (typeof n === "number" && Num
 const isText = (s: unknown) => typeof s === "string";
 const isOptionalText = (s: unknown) => s === null || typeof s === "string";
 
-export function expectStorable(batch: WriteBatch): void {
+export function expectStorable(batch: { spans: SpanRecord[]; logs: SpanLogRecord[] }): void {
   for (const span of batch.spans) {
     expect(isInt32(span.spanKind), `spanKind ${span.spanKind}`).toBe(true);
     expect(isTime(span.startNs) && isTime(span.endNs), `times ${span.startNs}..${span.endNs}`).toBe(true);
