@@ -29,7 +29,9 @@ describe("the route tree", () => {
   });
   it("has no stale rules", () => {
     const present = new Set(listRouteHandlers().flatMap((r) => r.methods.map((m) => `${m} ${r.path}`)));
-    const stale = Object.entries(ROUTE_PERMISSIONS).flatMap(([p, rules]) => Object.keys(rules).map((m) => `${m} ${p}`)).filter((r) => !present.has(r));
+    const stale = Object.entries(ROUTE_PERMISSIONS)
+      .flatMap(([p, rules]) => Object.keys(rules).map((m) => `${m} ${p}`))
+      .filter((r) => !present.has(r));
     expect(stale).toEqual([]);
   });
 });
@@ -63,7 +65,11 @@ forEachDatabase((server) => {
       { name: "member session", headers: await session("member"), role: "member" },
       { name: "project admin session", headers: await session("admin"), role: "admin" },
       { name: "instance admin session", headers: { cookie: adminCookie, origin: server.baseUrl }, role: "admin", instanceAdmin: true },
-      ...(["read", "write", "admin", "ingest"] as const).map((scope) => ({ name: `${scope} key`, scopes: [scope] as KeyScope[], headers: {} as Record<string, string> })),
+      ...(["read", "write", "admin", "ingest"] as const).map((scope) => ({
+        name: `${scope} key`,
+        scopes: [scope] as KeyScope[],
+        headers: {} as Record<string, string>,
+      })),
     ];
     for (const caller of callers) if (caller.scopes) caller.headers = bearer(await key("default", caller.scopes));
     await exportTraces(server, [{ name: `authz-${tag}`, startMs: Date.now() - 60_000, durationMs: 100, attributes: {}, children: [] }]);
@@ -74,7 +80,17 @@ forEachDatabase((server) => {
       body: JSON.stringify({ name: `authz ${tag}`, metric: "cost_per_run", threshold: 1, enabled: false }),
     });
     const ruleId = ((await rule.json()) as { id: string }).id;
-    values = { project: "default", slug: "default", traceId: traceId!, sessionId: "no-session", id: ruleId, userId: "no-user", model: "gpt-4o", all: "get-session", token: "x" };
+    values = {
+      project: "default",
+      slug: "default",
+      traceId: traceId!,
+      sessionId: "no-session",
+      id: ruleId,
+      userId: "no-user",
+      model: "gpt-4o",
+      all: "get-session",
+      token: "x",
+    };
   });
 
   it("sends anonymous visitors of every page to /login with the page they wanted", async () => {
@@ -82,7 +98,8 @@ forEachDatabase((server) => {
       const url = concretePath(page, values);
       const response = await fetch(`${server.baseUrl}${url}`, { redirect: "manual" });
       if (page === "/login" || page === "/invite/[token]") expect(response.status, url).toBe(200);
-      else if (page === "/setup") expect(response.status, url).toBe(404); // an admin exists
+      else if (page === "/setup")
+        expect(response.status, url).toBe(404); // an admin exists
       else {
         expect(response.status, url).toBe(307);
         expect(response.headers.get("location"), url).toMatch(/\/login\?next=/);
@@ -96,7 +113,11 @@ forEachDatabase((server) => {
       for (const method of route.methods) {
         const rule = ROUTE_PERMISSIONS[route.path]![method as "GET"]!;
         if (rule === "public" || rule === "auth") continue;
-        const response = await fetch(`${server.baseUrl}${concretePath(route.path, values)}`, { method, headers: { "content-type": "application/json" }, body: method === "GET" ? undefined : "{}" });
+        const response = await fetch(`${server.baseUrl}${concretePath(route.path, values)}`, {
+          method,
+          headers: { "content-type": "application/json" },
+          body: method === "GET" ? undefined : "{}",
+        });
         expect(response.status, `${method} ${route.path}`).toBe(401);
       }
     }
@@ -151,7 +172,9 @@ forEachDatabase((server) => {
     expect((await fetch(`${server.baseUrl}/api/v1/traces?project=default`, { headers: { cookie: outsider } })).status).toBe(404);
     expect((await fetch(`${server.baseUrl}/api/v1/traces/${values.traceId}?project=default`, { headers: { cookie: outsider } })).status).toBe(404);
     expect((await fetch(`${server.baseUrl}/projects/default/traces`, { headers: { cookie: outsider }, redirect: "manual" })).status).toBe(404);
-    expect((await fetch(`${server.baseUrl}/projects/default/traces/${values.traceId}`, { headers: { cookie: outsider }, redirect: "manual" })).status).toBe(404);
+    expect((await fetch(`${server.baseUrl}/projects/default/traces/${values.traceId}`, { headers: { cookie: outsider }, redirect: "manual" })).status).toBe(
+      404,
+    );
     const own = await fetch(`${server.baseUrl}/api/v1/projects`, { headers: { cookie: outsider } });
     expect(((await own.json()) as { data: { slug: string }[] }).data.map((p) => p.slug)).toEqual([other.slug]);
   });
