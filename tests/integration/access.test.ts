@@ -5,7 +5,6 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHindsight, type RunningServer } from "../support/hindsight-server";
 import { withDatabase } from "../support/seed-users";
-import { signIn } from "../support/sign-in";
 import { forEachDatabase, type TestServer } from "./support";
 
 const json = { "content-type": "application/json" };
