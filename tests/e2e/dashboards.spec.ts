@@ -240,7 +240,7 @@ test("alerts: create a rule, evaluate it into an incident, recover it, delete it
   await expect(rule.getByTestId("rule-state")).toHaveText("firing");
   const incident = page.getByTestId("open-incidents").getByTestId("incident-row").filter({ hasText: name });
   await expect(incident).toContainText("$0.0027");
-  await expect(incident.getByRole("link", { name: "#1" })).toHaveAttribute("href", /^\/traces\/[0-9a-f]{32}$/);
+  await expect(incident.getByRole("link", { name: "#1" })).toHaveAttribute("href", /^\/projects\/default\/traces\/[0-9a-f]{32}$/);
   await snap("dashboard-alerts");
 
   await rule.getByRole("button", { name: "Edit" }).click();

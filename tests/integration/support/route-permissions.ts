@@ -32,4 +32,5 @@ export const ROUTE_PERMISSIONS: Record<string, MethodRules> = {
   "/api/v1/projects/[slug]/members": { GET: "read", POST: "admin" },
   "/api/v1/projects/[slug]/members/[userId]": { PATCH: "admin", DELETE: "admin" },
   "/api/v1/projects/[slug]/audit-log": { GET: "admin" },
+  "/api/v1/projects/[slug]/redaction": { GET: "read", PUT: "admin" },
 };
