@@ -146,12 +146,19 @@ forEachDatabase((server) => {
 
   it("answers 404 for another project's data, read by id or named in the URL", async () => {
     const otherKey = { authorization: `Bearer ${other.key}`, "content-type": "application/json" };
+    // A rule of its own: the matrix above may have deleted the shared one.
+    const created = await fetch(`${server.baseUrl}/api/v1/alerts/rules`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${server.apiKey}`, "content-type": "application/json" },
+      body: JSON.stringify({ name: "cross-project", metric: "cost_per_run", threshold: 1, enabled: false }),
+    });
+    const ruleId = ((await created.json()) as { id: string }).id;
     const checks: [string, string, string?][] = [
       ["GET", `/api/v1/traces/${values.traceId}`],
-      ["GET", `/api/v1/alerts/rules/${values.id}`],
-      ["PUT", `/api/v1/alerts/rules/${values.id}`, "{}"],
-      ["DELETE", `/api/v1/alerts/rules/${values.id}`],
-      ["POST", `/api/v1/alerts/rules/${values.id}/evaluate`, "{}"],
+      ["GET", `/api/v1/alerts/rules/${ruleId}`],
+      ["PUT", `/api/v1/alerts/rules/${ruleId}`, "{}"],
+      ["DELETE", `/api/v1/alerts/rules/${ruleId}`],
+      ["POST", `/api/v1/alerts/rules/${ruleId}/evaluate`, "{}"],
       ["GET", "/api/v1/projects/default/members"],
       ["GET", "/api/v1/projects/default/api-keys"],
       ["PATCH", "/api/v1/projects/default", JSON.stringify({ name: "taken over" })],
@@ -164,7 +171,7 @@ forEachDatabase((server) => {
     // Its own project's list does not show the other project's trace; the rule is still there for its owner.
     const list = (await (await fetch(`${server.baseUrl}/api/v1/traces?limit=500`, { headers: otherKey })).json()) as { data: { traceId: string }[] };
     expect(list.data.map((t) => t.traceId)).not.toContain(values.traceId);
-    expect((await fetch(`${server.baseUrl}/api/v1/alerts/rules/${values.id}`, { headers: { authorization: `Bearer ${server.apiKey}` } })).status).toBe(200);
+    expect((await fetch(`${server.baseUrl}/api/v1/alerts/rules/${ruleId}`, { headers: { authorization: `Bearer ${server.apiKey}` } })).status).toBe(200);
   });
 
   it("answers 404 to a signed-in user for a project they are not a member of", async () => {

@@ -19,6 +19,9 @@ const EXTRA: { prefix: string; pattern: string }[] = [
   { prefix: "GOCSPX-", pattern: `${before}GOCSPX-[${TOKEN_CHAR}]{28}${after}` },
   // Anthropic admin keys (the preset knows `sk-ant-api0N-` only).
   { prefix: "-(?<=sk-ant-)admin", pattern: `${before}sk-ant-admin0\\d-[${TOKEN_CHAR}]{80,128}${after}` },
+  // OpenAI project, service-account and admin keys (the preset knows the legacy `sk-…T3BlbkFJ…` shape
+  // of exactly 20 + 20 characters; current keys are longer and may hold "-" and "_").
+  { prefix: "T3BlbkFJ", pattern: `${before}sk-(?:proj-|svcacct-|admin-)?[${TOKEN_CHAR}]{20,200}T3BlbkFJ[${TOKEN_CHAR}]{20,200}${after}` },
   // Stripe live secret and restricted keys.
   { prefix: "_(?<=[sr]k_live_)", pattern: `${before}[sr]k_live_[A-Za-z0-9]{20,247}${after}` },
 ];

@@ -11,6 +11,8 @@ const PEM_BODY = `MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC${filler(12
 const CREDENTIALS: [string, string][] = [
   ["OpenAI project key", `sk-proj-${filler(74)}T3BlbkFJ${filler(74)}`],
   ["OpenAI legacy key", `sk-${filler(20)}T3BlbkFJ${filler(20)}`],
+  ["OpenAI project key of another length", `sk-proj-${filler(48)}T3BlbkFJ${filler(48)}`],
+  ["OpenAI service-account key with dashes", `sk-svcacct-${filler(30)}-_x${filler(10)}T3BlbkFJ${filler(30)}_${filler(9)}`],
   ["Anthropic API key", `sk-ant-api03-${filler(93)}AA`],
   ["Anthropic admin key", `sk-ant-admin01-${filler(93)}AA`],
   ["AWS access key id", "AKIAZ7ZLQ5N3PX4TQWER"],

@@ -10,7 +10,8 @@ import { compileRedaction, parseRedactionConfig, RedactionConfigError } from "@/
 export const dynamic = "force-dynamic";
 type Params = { slug: string };
 
-const parameterOf = (message: string) => (/pattern/i.test(message) ? "patterns" : /detector/i.test(message) ? "detectors" : "body");
+const parameterOf = (message: string) =>
+  /must be an object/.test(message) ? "body" : /pattern/i.test(message) ? "patterns" : /detector/i.test(message) ? "detectors" : "body";
 
 export const GET = withApi<Params>("read", async (_request, { caller }) => Response.json(await getRedactionConfig(caller.scope)), { projectParam: "slug" });
 
