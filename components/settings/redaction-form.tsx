@@ -2,9 +2,9 @@
 // Redaction settings: the built-in detectors, and custom patterns. Matches in anything a span or log
 // carries are stored as [REDACTED:<name>]; the original never reaches the database.
 import { useActionState } from "react";
-import { FormMessage, inputClass, SubmitButton } from "@/components/ui/form-parts";
+import { FormMessage, inputClass, SubmitButton, submitted, submittedList } from "@/components/ui/form-parts";
 import { saveRedactionAction } from "@/lib/actions/redaction";
-import { IDLE, type FormState } from "@/lib/forms/access-forms";
+import { IDLE, type FormState } from "@/lib/forms/form-state";
 import { formatPatternLines } from "@/lib/forms/redaction-form";
 
 const DETECTORS = [
@@ -25,7 +25,7 @@ export function RedactionForm({ projectSlug, config, canEdit }: { projectSlug: s
         <legend className="mb-1 text-fg-muted">Built-in detectors</legend>
         {DETECTORS.map((d) => (
           <label key={d.name} className="flex items-center gap-2">
-            <input type="checkbox" name="detectors" value={d.name} defaultChecked={config.detectors.includes(d.name)} />
+            <input type="checkbox" name="detectors" value={d.name} defaultChecked={(submittedList(state, "detectors") ?? config.detectors).includes(d.name)} />
             {d.label}
           </label>
         ))}
@@ -35,7 +35,7 @@ export function RedactionForm({ projectSlug, config, canEdit }: { projectSlug: s
         <textarea
           name="patterns"
           rows={3}
-          defaultValue={formatPatternLines(config.patterns)}
+          defaultValue={submitted(state, "patterns") ?? formatPatternLines(config.patterns)}
           disabled={!canEdit}
           placeholder="order_id = ORD-\d{8}"
           className={`${inputClass} font-mono`}

@@ -6,16 +6,18 @@ import { redirect } from "next/navigation";
 import { createNewProject, updateProjectSettings } from "@/lib/admin/projects";
 import { authorizeAction, authorizeUserAction } from "@/lib/auth/require-action";
 import { projectPath } from "@/lib/format/project-path";
-import { firstError, projectInputSchema, type FormState } from "@/lib/forms/access-forms";
+import { firstError, projectInputSchema } from "@/lib/forms/access-forms";
+import { submittedValues, type FormState } from "@/lib/forms/form-state";
 
 export async function createProjectAction(_previous: FormState, form: FormData): Promise<FormState> {
   const auth = await authorizeUserAction({ instanceAdmin: true });
   if (!auth.ok) return { status: "error", message: auth.message };
   const slug = String(form.get("slug") ?? "").trim();
   const parsed = projectInputSchema.safeParse({ name: form.get("name") ?? "", slug: slug || undefined });
-  if (!parsed.success) return { status: "error", ...firstError(parsed.error) };
+  const values = submittedValues(form, ["name", "slug"]);
+  if (!parsed.success) return { status: "error", ...firstError(parsed.error), values };
   const created = await createNewProject(auth.user, parsed.data);
-  if (!created.ok) return { status: "error", field: created.field, message: created.message };
+  if (!created.ok) return { status: "error", field: created.field, message: created.message, values };
   redirect(projectPath(created.project.slug, "/traces"));
 }
 
@@ -23,7 +25,7 @@ export async function renameProjectAction(projectSlug: string, _previous: FormSt
   const auth = await authorizeAction(projectSlug, "admin");
   if (!auth.ok) return { status: "error", message: auth.message };
   const parsed = projectInputSchema.pick({ name: true }).safeParse({ name: form.get("name") ?? "" });
-  if (!parsed.success) return { status: "error", ...firstError(parsed.error) };
+  if (!parsed.success) return { status: "error", ...firstError(parsed.error), values: submittedValues(form, ["name"]) };
   await updateProjectSettings(auth.caller, { name: parsed.data.name }, await headers());
   revalidatePath(projectPath(projectSlug), "layout");
   return { status: "ok", message: `Renamed to "${parsed.data.name}".` };

@@ -6,21 +6,22 @@ import { audit } from "@/lib/auth/audit";
 import { authorizeAction } from "@/lib/auth/require-action";
 import { getRedactionConfig, setRedactionConfig } from "@/lib/data/access/redaction-settings";
 import { projectPath } from "@/lib/format/project-path";
-import type { FormState } from "@/lib/forms/access-forms";
+import { submittedValues, type FormState } from "@/lib/forms/form-state";
 import { parsePatternLines } from "@/lib/forms/redaction-form";
 import { compileRedaction, parseRedactionConfig, RedactionConfigError } from "@/lib/redaction";
 
 export async function saveRedactionAction(projectSlug: string, _previous: FormState, form: FormData): Promise<FormState> {
   const auth = await authorizeAction(projectSlug, "admin");
   if (!auth.ok) return { status: "error", message: auth.message };
+  const values = submittedValues(form, ["patterns"], ["detectors"]);
   const lines = parsePatternLines(String(form.get("patterns") ?? ""));
-  if (!lines.ok) return { status: "error", field: "patterns", message: lines.message };
+  if (!lines.ok) return { status: "error", field: "patterns", message: lines.message, values };
   let config;
   try {
     config = parseRedactionConfig({ detectors: form.getAll("detectors"), patterns: lines.patterns });
     compileRedaction(config);
   } catch (error) {
-    if (error instanceof RedactionConfigError) return { status: "error", field: "patterns", message: error.message };
+    if (error instanceof RedactionConfigError) return { status: "error", field: "patterns", message: error.message, values };
     throw error;
   }
   const before = await getRedactionConfig(auth.caller.scope);

@@ -1,15 +1,10 @@
-// Shapes of the access forms (setup, invitation, password, projects, members, keys) shared by their
-// server actions and client components, and the validation both sides agree on. Pure.
+// Validation of the access forms (setup, invitation, password, projects, members, keys) and of the
+// matching API bodies. Server side only in practice: client components import ./form-state instead.
 import { z } from "zod";
 import { KEY_SCOPES, ROLES } from "@/lib/access/permissions";
 import { SLUG_PATTERN } from "@/lib/access/slug";
 
-export const MIN_PASSWORD = 12;
-
-/** What an access action answers; forms show `message`, or the field's own error. */
-export type FormState<Extra = object> = { status: "idle" } | ({ status: "ok"; message: string } & Extra) | { status: "error"; message: string; field?: string };
-
-export const IDLE: FormState = { status: "idle" };
+import { MIN_PASSWORD } from "./form-state";
 
 const password = z.string().min(MIN_PASSWORD, `must be at least ${MIN_PASSWORD} characters`).max(256, "must be at most 256 characters");
 

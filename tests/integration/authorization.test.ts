@@ -98,9 +98,13 @@ forEachDatabase((server) => {
       const url = concretePath(page, values);
       const response = await fetch(`${server.baseUrl}${url}`, { redirect: "manual" });
       if (page === "/login" || page === "/invite/[token]") expect(response.status, url).toBe(200);
-      else if (page === "/setup")
-        expect(response.status, url).toBe(404); // an admin exists
-      else {
+      else if (page === "/setup") {
+        // An admin exists: the page only points to sign-in.
+        expect(response.status, url).toBe(200);
+        const html = await response.text();
+        expect(html, url).toContain("Hindsight is set up already");
+        expect(html, url).not.toContain('name="password"');
+      } else {
         expect(response.status, url).toBe(307);
         expect(response.headers.get("location"), url).toMatch(/\/login\?next=/);
       }

@@ -47,7 +47,7 @@ export async function listPrices(scope: ProjectScope): Promise<PriceEntry[]> {
       outputPerMTokUsd: p.output,
       cacheReadPerMTokUsd: p.cacheRead,
       cacheWritePerMTokUsd: p.cacheWrite,
-      source: BUILT_IN_PRICES.get(model) === p ? ("built-in" as const) : ("override" as const),
+      source: book.overridden.has(model) ? ("override" as const) : ("built-in" as const),
     }))
     .sort((a, b) => a.model.localeCompare(b.model));
 }
