@@ -86,8 +86,10 @@ export function typeOf(s: Schema | undefined): string {
       .filter((v) => v !== null)
       .map(code)
       .join(", ");
-  else if (types.includes("array")) base = `${typeOf(s.items)}[]`;
-  else if (types.includes("object") && !s.properties && typeof s.additionalProperties === "object")
+  else if (types.includes("array")) {
+    const item = typeOf(s.items);
+    base = /^[\w[\]()#-]+$/.test(item) ? `${item}[]` : `list of (${item})`;
+  } else if (types.includes("object") && !s.properties && typeof s.additionalProperties === "object")
     base = `map of ${typeOf(s.additionalProperties) === "any JSON" ? "JSON values" : typeOf(s.additionalProperties)}`;
   else {
     const named = types.filter((t) => t !== "null");

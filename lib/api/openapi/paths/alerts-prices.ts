@@ -31,7 +31,15 @@ export const alertOperations: ApiOperation[] = [
     summary: "Create an alert rule",
     description: `\`name\` and \`metric\` are required, and \`threshold\`, \`driftPct\` or both. ${webhookRule} The answer carries the webhook signing secret, this once.`,
     access: "write",
-    request: { body: jsonBody(ruleCreateSchema.meta({ id: "AlertRuleCreate" })) },
+    request: {
+      body: jsonBody(
+        ruleCreateSchema.meta({
+          id: "AlertRuleCreate",
+          description:
+            "The fields mean what they mean in AlertRule; `scope` defaults to `all`, `windowMinutes` to 60 (fixed for the spend metrics), `minRuns` to 1.",
+        }),
+      ),
+    },
     responses: { 201: { description: "The rule, with its webhook secret.", content: jsonContent(alertRuleCreatedSchema) }, 400: badBody, 413: tooLarge },
   }),
   operation({
@@ -50,7 +58,10 @@ export const alertOperations: ApiOperation[] = [
     summary: "Change an alert rule",
     description: `Any subset of the fields; null clears an optional one. ${webhookRule}`,
     access: "write",
-    request: { params: pathParams.ruleId, body: jsonBody(rulePatchSchema.meta({ id: "AlertRuleChange" })) },
+    request: {
+      params: pathParams.ruleId,
+      body: jsonBody(rulePatchSchema.meta({ id: "AlertRuleChange", description: "Any subset of AlertRuleCreate's fields; null clears an optional one." })),
+    },
     responses: { 200: { description: "The rule as changed.", content: jsonContent(alertRuleSchema) }, 400: badBody, 404: noRule, 413: tooLarge },
   }),
   operation({
@@ -109,7 +120,15 @@ export const priceOperations: ApiOperation[] = [
     description:
       "Matches dated snapshots and provider prefixes of the model too. The stored costs of that model are recomputed at once; costs reported on spans never change.",
     access: "admin",
-    request: { params: pathParams.model, body: jsonBody(priceInputSchema.meta({ id: "PriceInput" })) },
+    request: {
+      params: pathParams.model,
+      body: jsonBody(
+        priceInputSchema.meta({
+          id: "PriceInput",
+          description: "USD per million tokens; cache prices are optional, and `provider` defaults to the built-in price's.",
+        }),
+      ),
+    },
     responses: { 200: { description: "The override as stored.", content: jsonContent(priceSetSchema) }, 400: badBody, 413: tooLarge },
   }),
   operation({

@@ -38,7 +38,13 @@ export const projectOperations: ApiOperation[] = [
     summary: "Create a project",
     description: "The slug defaults to one made from the name.",
     access: "instance-admin",
-    request: { body: jsonBody(projectInputSchema.strict().meta({ id: "ProjectCreate" })) },
+    request: {
+      body: jsonBody(
+        projectInputSchema
+          .strict()
+          .meta({ id: "ProjectCreate", description: "`slug`: lower-case letters, digits and dashes (1–48); made from the name when omitted." }),
+      ),
+    },
     responses: {
       201: { description: "The new project.", content: jsonContent(projectCreatedSchema) },
       400: badBody,
@@ -53,7 +59,16 @@ export const projectOperations: ApiOperation[] = [
     summary: "Rename a project or set its retention",
     description: "`retentionDays`: traces that ended longer ago are purged; null keeps them forever.",
     access: "admin",
-    request: { params: pathParams.slug, body: jsonBody(projectSettingsSchema.meta({ id: "ProjectChange", minProperties: 1 })) },
+    request: {
+      params: pathParams.slug,
+      body: jsonBody(
+        projectSettingsSchema.meta({
+          id: "ProjectChange",
+          minProperties: 1,
+          description: "A new name, a retention in days (null keeps traces forever), or both.",
+        }),
+      ),
+    },
     responses: {
       200: { description: "The project as changed.", content: jsonContent(projectSettingsAnswerSchema) },
       400: badBody,
@@ -78,7 +93,17 @@ export const projectOperations: ApiOperation[] = [
     summary: "Create an API key",
     description: "Scopes: `ingest` (the OTLP endpoints), `read`, `write`, `admin`. The key is in the answer this once; it is stored hashed.",
     access: "admin",
-    request: { params: pathParams.slug, body: jsonBody(apiKeyInputSchema.strict().meta({ id: "ApiKeyCreate" })) },
+    request: {
+      params: pathParams.slug,
+      body: jsonBody(
+        apiKeyInputSchema
+          .strict()
+          .meta({
+            id: "ApiKeyCreate",
+            description: "`scopes`: one or more KeyScope values; `expiresAt`: a future time, or omitted or null for a key that does not expire.",
+          }),
+      ),
+    },
     responses: { 201: { description: "The key, shown once.", content: jsonContent(apiKeyCreatedSchema) }, 400: badBody, 404: noProject, 413: tooLarge },
   }),
   operation({
@@ -107,7 +132,10 @@ export const projectOperations: ApiOperation[] = [
     summary: "Add a member",
     description: "A new email becomes an invited user: the answer carries a one-time `inviteUrl` to send them.",
     access: "admin",
-    request: { params: pathParams.slug, body: jsonBody(memberInputSchema.strict().meta({ id: "MemberAdd" })) },
+    request: {
+      params: pathParams.slug,
+      body: jsonBody(memberInputSchema.strict().meta({ id: "MemberAdd", description: "An email that is new to the instance becomes an invited user." })),
+    },
     responses: {
       201: { description: "The member.", content: jsonContent(memberInvitedSchema) },
       400: badBody,

@@ -45,6 +45,7 @@ describe("typeOf", () => {
     [{ type: "string", enum: ["ok", "error"] }, "`ok`, `error`"],
     [{ type: ["string", "null"], enum: ["reported", "computed", null] }, "`reported`, `computed` or null"],
     [{ type: "array", items: { $ref: "#/components/schemas/Span" } }, "[Span](#span)[]"],
+    [{ type: "array", items: { type: "string", enum: ["read", "write"] }, minItems: 1 }, "list of (`read`, `write`), ≥ 1 items"],
     [{ anyOf: [{ $ref: "#/components/schemas/Incident" }, { type: "null" }] }, "[Incident](#incident) or null"],
     [{ type: "object", additionalProperties: {} }, "map of JSON values"],
     [{ description: "anything" }, "any JSON"],
