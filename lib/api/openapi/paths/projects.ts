@@ -96,12 +96,10 @@ export const projectOperations: ApiOperation[] = [
     request: {
       params: pathParams.slug,
       body: jsonBody(
-        apiKeyInputSchema
-          .strict()
-          .meta({
-            id: "ApiKeyCreate",
-            description: "`scopes`: one or more KeyScope values; `expiresAt`: a future time, or omitted or null for a key that does not expire.",
-          }),
+        apiKeyInputSchema.strict().meta({
+          id: "ApiKeyCreate",
+          description: "`scopes`: one or more KeyScope values; `expiresAt`: a future time, or omitted or null for a key that does not expire.",
+        }),
       ),
     },
     responses: { 201: { description: "The key, shown once.", content: jsonContent(apiKeyCreatedSchema) }, 400: badBody, 404: noProject, 413: tooLarge },
