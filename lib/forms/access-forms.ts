@@ -30,6 +30,20 @@ export const projectInputSchema = z.object({
   slug: z.string().trim().regex(SLUG_PATTERN, "must be lower-case letters, digits and dashes (1–48), starting and ending with a letter or digit").optional(),
 });
 
+/** PATCH /api/v1/projects/{slug}: a new name, a retention in days (null keeps traces forever), or both. */
+export const projectSettingsSchema = z
+  .strictObject({
+    name: z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters").optional(),
+    retentionDays: z
+      .number({ message: "must be a number of days, or null" })
+      .int("must be a whole number")
+      .min(1, "must be at least 1")
+      .max(3650, "must be at most 3650")
+      .nullable()
+      .optional(),
+  })
+  .refine((v) => v.name !== undefined || v.retentionDays !== undefined, { message: "must change name or retentionDays", path: ["body"] });
+
 export const memberInputSchema = z.object({
   email: z.email({ message: "must be an email address" }).trim().toLowerCase(),
   role: z.enum(ROLES, { message: `must be one of ${ROLES.join(", ")}` }),

@@ -10,6 +10,7 @@ export type MethodRules = Partial<Record<"GET" | "POST" | "PUT" | "PATCH" | "DEL
 /** Route path (as under app/, route groups removed) → method → rule. */
 export const ROUTE_PERMISSIONS: Record<string, MethodRules> = {
   "/api/health": { GET: "public" },
+  "/api/openapi.json": { GET: "public" },
   "/api/auth/[...all]": { GET: "auth", POST: "auth" },
   "/v1/traces": { POST: "ingest" },
   "/v1/logs": { POST: "ingest" },
