@@ -2,9 +2,9 @@
 // manifest, so the authorisation tests cover whatever someone adds next month.
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { listRouteFiles } from "../../support/route-tree";
 
 const APP = "app";
-const METHOD = /export (?:const|async function) (GET|POST|PUT|PATCH|DELETE)\b/g;
 
 function* walk(dir: string): Generator<string> {
   for (const name of readdirSync(dir)) {
@@ -29,11 +29,7 @@ export const listPages = (): string[] =>
     .map(routePathOf)
     .sort();
 
-export const listRouteHandlers = (): RouteHandler[] =>
-  [...walk(APP)]
-    .filter((f) => f.endsWith(`${path.sep}route.ts`))
-    .map((file) => ({ path: routePathOf(file), file, methods: [...readFileSync(file, "utf8").matchAll(METHOD)].map((m) => m[1]!) }))
-    .sort((a, b) => a.path.localeCompare(b.path));
+export const listRouteHandlers = (): RouteHandler[] => listRouteFiles(APP).map(({ route, file, methods }) => ({ path: route, file, methods }));
 
 /** Values for a path's dynamic segments. */
 export function concretePath(route: string, values: Record<string, string>): string {
