@@ -176,6 +176,17 @@ forEachDatabase((server: TestServer) => {
     const log = (await check(await api("GET", "/api/v1/projects/default/audit-log"), "GET", "/api/v1/projects/{slug}/audit-log")) as { data: unknown[] };
     expect(log.data.length).toBeGreaterThan(0);
     await check(await api("GET", "/api/v1/projects/default/audit-log?cursor=x"), "GET", "/api/v1/projects/{slug}/audit-log");
+
+    const redaction = "/api/v1/projects/default/redaction";
+    const config = await check(await api("GET", redaction), "GET", "/api/v1/projects/{slug}/redaction");
+    const saved = { detectors: ["email"], patterns: [{ name: "order_id", regex: "ORD-\\d{8}" }] };
+    expect(await check(await api("PUT", redaction, { body: JSON.stringify(saved) }), "PUT", "/api/v1/projects/{slug}/redaction")).toEqual(saved);
+    await check(
+      await api("PUT", redaction, { body: JSON.stringify({ patterns: [{ name: "bad", regex: "(a+)+" }] }) }),
+      "PUT",
+      "/api/v1/projects/{slug}/redaction",
+    );
+    await check(await api("PUT", redaction, { body: JSON.stringify(config) }), "PUT", "/api/v1/projects/{slug}/redaction");
   });
 
   it("health", async () => {

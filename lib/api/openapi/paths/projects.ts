@@ -12,6 +12,7 @@ import {
   projectCreatedSchema,
   projectListSchema,
   projectSettingsAnswerSchema,
+  redactionConfigSchema,
 } from "../schemas/access";
 
 const badBody = errorAnswer("Invalid JSON or a bad field; `parameter` names the field (`body` for the body as a whole).");
@@ -179,6 +180,33 @@ export const projectOperations: ApiOperation[] = [
       200: { description: "A page of events.", content: jsonContent(auditPageSchema) },
       400: errorAnswer("A bad parameter; `parameter` names it."),
       404: noProject,
+    },
+  }),
+  operation({
+    method: "get",
+    path: "/api/v1/projects/{slug}/redaction",
+    tags: ["Projects"],
+    summary: "Read the redaction settings",
+    access: "read",
+    request: { params: pathParams.slug },
+    responses: { 200: { description: "The settings in force.", content: jsonContent(redactionConfigSchema) }, 404: noProject },
+  }),
+  operation({
+    method: "put",
+    path: "/api/v1/projects/{slug}/redaction",
+    tags: ["Projects"],
+    summary: "Change the redaction settings",
+    description:
+      "Applies to everything sent from then on (on this server at once, on every other within 5 s); stored data is not rewritten. Every pattern is compiled and checked before anything is saved.",
+    access: "admin",
+    request: { params: pathParams.slug, body: jsonBody(redactionConfigSchema) },
+    responses: {
+      200: { description: "The settings saved.", content: jsonContent(redactionConfigSchema) },
+      400: errorAnswer(
+        "An unknown detector, a bad name, or a pattern that is invalid, unbounded or uses backreferences; `parameter` is `detectors`, `patterns` or `body`.",
+      ),
+      404: noProject,
+      413: tooLarge,
     },
   }),
 ];

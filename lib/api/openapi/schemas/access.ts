@@ -2,6 +2,7 @@
 // tests/unit/lib/api/openapi/schema-types.test.ts holds them equal to lib/data/access's types.
 import { z } from "zod";
 import { KEY_SCOPES, ROLES } from "@/lib/access/permissions";
+import { DETECTOR_NAMES, MAX_PATTERN_LENGTH, MAX_PATTERNS } from "@/lib/redaction";
 import { isoTime, jsonObject } from "./common";
 
 export const roleSchema = z
@@ -87,3 +88,22 @@ export const auditPageSchema = z
     nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last one." }),
   })
   .meta({ id: "AuditLogPage" });
+
+export const redactionConfigSchema = z
+  .strictObject({
+    detectors: z.array(z.enum(DETECTOR_NAMES)).meta({
+      description:
+        "Built-in detectors: email, phone, credit_card (Luhn-checked), secret (API keys and tokens of the common providers, JWTs, private keys), ip_address.",
+    }),
+    patterns: z
+      .array(
+        z.strictObject({
+          name: z.string().meta({ description: "Letters, digits, `_`, `.`, `-` (1–64); matches are stored as `[REDACTED:<name>]`." }),
+          regex: z.string().meta({
+            description: `A JavaScript regular expression (at most ${MAX_PATTERN_LENGTH} characters); repetitions must be bounded and backreferences are refused, so no pattern can take super-linear time.`,
+          }),
+        }),
+      )
+      .max(MAX_PATTERNS),
+  })
+  .meta({ id: "RedactionConfig", description: "What ingest replaces before anything of a span or log is stored." });
