@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { errorFor, Field, FormMessage, inputClass, SubmitButton } from "@/components/ui/form-parts";
 import { changePassword } from "@/lib/actions/account";
-import { IDLE, MIN_PASSWORD, type FormState } from "@/lib/forms/access-forms";
+import { IDLE, MIN_PASSWORD, type FormState } from "@/lib/forms/form-state";
 
 /** Change password: the current one, then the new one twice. */
 export function ChangePasswordForm() {

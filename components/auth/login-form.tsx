@@ -34,10 +34,11 @@ export function LoginForm({ next, isSsoEnabled, initialError }: Props) {
 
   async function signInWithSso() {
     setIsPending(true);
-    const response = await fetch("/api/auth/sign-in/oauth2", {
+    // Better Auth answers with the provider's authorization URL (state, PKCE challenge and nonce in it).
+    const response = await fetch("/api/auth/sign-in/social", {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ providerId: "oidc", callbackURL: next, errorCallbackURL: "/login?error=sso" }),
+      body: JSON.stringify({ provider: "oidc", callbackURL: next, errorCallbackURL: "/login?error=sso", disableRedirect: true }),
     }).catch(() => null);
     const body = response?.ok ? ((await response.json()) as { url?: string }) : null;
     if (body?.url) return window.location.assign(body.url);

@@ -4,12 +4,12 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { SendFirstTrace } from "@/components/onboarding/send-first-trace";
-import { errorFor, Field, FormMessage, inputClass, SubmitButton } from "@/components/ui/form-parts";
+import { errorFor, Field, FormMessage, inputClass, SubmitButton, submitted } from "@/components/ui/form-parts";
 import { completeSetup, type SetupState } from "@/lib/actions/setup";
 import { projectPath } from "@/lib/format/project-path";
-import { MIN_PASSWORD } from "@/lib/forms/access-forms";
+import { MIN_PASSWORD } from "@/lib/forms/form-state";
 
-export function SetupForm({ endpoint }: { endpoint: string }) {
+export function SetupForm({ endpoint, isSetUp }: { endpoint: string; isSetUp: boolean }) {
   const [state, action, isPending] = useActionState<SetupState, FormData>(completeSetup, { status: "idle" });
   if (state.status === "ok") {
     return (
@@ -25,13 +25,23 @@ export function SetupForm({ endpoint }: { endpoint: string }) {
       </div>
     );
   }
+  if (isSetUp) {
+    return (
+      <p className="text-sm">
+        Hindsight is set up already.{" "}
+        <Link href="/login" className="text-accent hover:underline">
+          Sign in
+        </Link>
+      </p>
+    );
+  }
   return (
     <form action={action} className="flex flex-col gap-3" data-testid="setup-form" noValidate>
       <Field label="Your name" error={errorFor(state, "name")}>
-        <input name="name" autoComplete="name" required className={inputClass} />
+        <input name="name" autoComplete="name" required defaultValue={submitted(state, "name")} className={inputClass} />
       </Field>
       <Field label="Email" error={errorFor(state, "email")}>
-        <input name="email" type="email" autoComplete="username" required className={inputClass} />
+        <input name="email" type="email" autoComplete="username" required defaultValue={submitted(state, "email")} className={inputClass} />
       </Field>
       <Field label="Password" error={errorFor(state, "password")} hint={`At least ${MIN_PASSWORD} characters.`}>
         <input name="password" type="password" autoComplete="new-password" minLength={MIN_PASSWORD} required className={inputClass} />

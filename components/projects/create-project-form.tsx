@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import { errorFor, Field, FormMessage, inputClass, SubmitButton } from "@/components/ui/form-parts";
+import { errorFor, Field, FormMessage, inputClass, SubmitButton, submitted } from "@/components/ui/form-parts";
 import { createProjectAction } from "@/lib/actions/projects";
-import { IDLE, type FormState } from "@/lib/forms/access-forms";
+import { IDLE, type FormState } from "@/lib/forms/form-state";
 
 /** New project (instance admins): a name, and optionally the slug its URLs use. */
 export function CreateProjectForm() {
@@ -12,12 +12,12 @@ export function CreateProjectForm() {
     <form action={action} className="flex flex-wrap items-end gap-2" data-testid="create-project-form" noValidate>
       <div className="w-64">
         <Field label="Name" error={errorFor(state, "name")}>
-          <input name="name" placeholder="Support bot" className={inputClass} />
+          <input name="name" placeholder="Support bot" defaultValue={submitted(state, "name")} className={inputClass} />
         </Field>
       </div>
       <div className="w-48">
         <Field label="Slug (optional)" error={errorFor(state, "slug")}>
-          <input name="slug" placeholder="support-bot" className={inputClass} />
+          <input name="slug" placeholder="support-bot" defaultValue={submitted(state, "slug")} className={inputClass} />
         </Field>
       </div>
       <SubmitButton isPending={isPending}>Create project</SubmitButton>

@@ -3,10 +3,10 @@
 // by prefix with last use, and revoke.
 import { useActionState } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
-import { errorFor, Field, FormMessage, inputClass, SubmitButton } from "@/components/ui/form-parts";
+import { errorFor, Field, FormMessage, inputClass, SubmitButton, submitted, submittedList } from "@/components/ui/form-parts";
 import { KEY_SCOPES } from "@/lib/access/permissions";
 import { createKeyAction, revokeKeyAction, type KeyState } from "@/lib/actions/api-keys";
-import { IDLE, type FormState } from "@/lib/forms/access-forms";
+import { IDLE, type FormState } from "@/lib/forms/form-state";
 
 type Key = { id: string; name: string; prefix: string; scopes: string[]; createdAt: string; lastUsedAt: string | null; expiresAt: string | null };
 
@@ -26,7 +26,7 @@ export function ApiKeysPanel({ projectSlug, keys }: { projectSlug: string; keys:
       >
         <div className="w-56">
           <Field label="Name" error={errorFor(created, "name")}>
-            <input name="name" placeholder="support-bot production" className={inputClass} />
+            <input name="name" placeholder="support-bot production" defaultValue={submitted(created, "name")} className={inputClass} />
           </Field>
         </div>
         <fieldset className="flex flex-col gap-1 text-sm">
@@ -34,7 +34,7 @@ export function ApiKeysPanel({ projectSlug, keys }: { projectSlug: string; keys:
           <div className="flex gap-3">
             {KEY_SCOPES.map((scope) => (
               <label key={scope} className="flex items-center gap-1">
-                <input type="checkbox" name="scopes" value={scope} defaultChecked={scope === "ingest"} />
+                <input type="checkbox" name="scopes" value={scope} defaultChecked={(submittedList(created, "scopes") ?? ["ingest"]).includes(scope)} />
                 {scope}
               </label>
             ))}
@@ -42,7 +42,7 @@ export function ApiKeysPanel({ projectSlug, keys }: { projectSlug: string; keys:
           {errorFor(created, "scopes") ? <span className="text-xs text-danger">{errorFor(created, "scopes")}</span> : null}
         </fieldset>
         <Field label="Expires (optional)" error={errorFor(created, "expiresAt")}>
-          <input name="expiresAt" type="date" className={inputClass} />
+          <input name="expiresAt" type="date" defaultValue={submitted(created, "expiresAt")} className={inputClass} />
         </Field>
         <SubmitButton isPending={isCreating}>Create key</SubmitButton>
       </form>

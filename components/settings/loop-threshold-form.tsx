@@ -1,10 +1,10 @@
 "use client";
 
 import { useActionState } from "react";
-import { FormMessage, inputClass, SubmitButton } from "@/components/ui/form-parts";
+import { FormMessage, inputClass, SubmitButton, submitted } from "@/components/ui/form-parts";
 import { updateLoopThresholdAction } from "@/lib/actions/projects";
-import { IDLE, type FormState } from "@/lib/forms/access-forms";
-import { MAX_LOOP_THRESHOLD, MIN_LOOP_THRESHOLD } from "@/lib/forms/retro-forms";
+import { IDLE, type FormState } from "@/lib/forms/form-state";
+import { MAX_LOOP_THRESHOLD, MIN_LOOP_THRESHOLD } from "@/lib/forms/loop-threshold-limits";
 
 /** From how many identical calls a tool loop (or repeated LLM call) is a finding; project admins change it. */
 export function LoopThresholdForm({ projectSlug, loopThreshold, canEdit }: { projectSlug: string; loopThreshold: number; canEdit: boolean }) {
@@ -25,7 +25,7 @@ export function LoopThresholdForm({ projectSlug, loopThreshold, canEdit }: { pro
             min={MIN_LOOP_THRESHOLD}
             max={MAX_LOOP_THRESHOLD}
             step={1}
-            defaultValue={loopThreshold}
+            defaultValue={submitted(state, "loopThreshold") ?? loopThreshold}
             aria-label="Loop threshold"
             className={inputClass}
           />

@@ -2,10 +2,10 @@
 // Members of the project: the list, and for project admins the invite form, role changes and removal.
 import { useActionState } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
-import { errorFor, Field, FormMessage, inputClass, SubmitButton } from "@/components/ui/form-parts";
+import { errorFor, Field, FormMessage, inputClass, SubmitButton, submitted } from "@/components/ui/form-parts";
 import { ROLES } from "@/lib/access/permissions";
 import { changeRoleAction, inviteMemberAction, removeMemberAction, type InviteState } from "@/lib/actions/members";
-import { IDLE, type FormState } from "@/lib/forms/access-forms";
+import { IDLE, type FormState } from "@/lib/forms/form-state";
 
 type Member = { userId: string; email: string; name: string; role: string; hasSignedIn: boolean };
 type Props = { projectSlug: string; members: Member[]; currentUserId: string; canManage: boolean };
@@ -27,11 +27,11 @@ export function MembersPanel({ projectSlug, members, currentUserId, canManage }:
         >
           <div className="w-72">
             <Field label="Email" error={errorFor(invite, "email")}>
-              <input name="email" type="email" placeholder="teammate@example.com" className={inputClass} />
+              <input name="email" type="email" placeholder="teammate@example.com" defaultValue={submitted(invite, "email")} className={inputClass} />
             </Field>
           </div>
           <Field label="Role" error={errorFor(invite, "role")}>
-            <select name="role" defaultValue="member" className={inputClass}>
+            <select name="role" defaultValue={submitted(invite, "role") ?? "member"} className={inputClass}>
               {ROLES.map((r) => (
                 <option key={r} value={r}>
                   {r}

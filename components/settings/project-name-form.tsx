@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import { FormMessage, inputClass, SubmitButton } from "@/components/ui/form-parts";
+import { FormMessage, inputClass, SubmitButton, submitted } from "@/components/ui/form-parts";
 import { renameProjectAction } from "@/lib/actions/projects";
-import { IDLE, type FormState } from "@/lib/forms/access-forms";
+import { IDLE, type FormState } from "@/lib/forms/form-state";
 
 /** The project's name; project admins can rename it (its slug, and so its URLs, stay). */
 export function ProjectNameForm({ projectSlug, name, canEdit }: { projectSlug: string; name: string; canEdit: boolean }) {
@@ -12,7 +12,7 @@ export function ProjectNameForm({ projectSlug, name, canEdit }: { projectSlug: s
   return (
     <form action={action} className="flex max-w-md flex-col gap-2" data-testid="project-name-form">
       <div className="flex gap-2">
-        <input name="name" defaultValue={name} aria-label="Project name" className={inputClass} />
+        <input name="name" defaultValue={submitted(state, "name") ?? name} aria-label="Project name" className={inputClass} />
         <SubmitButton isPending={isPending} tone="plain">
           Rename
         </SubmitButton>

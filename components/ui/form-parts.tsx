@@ -50,3 +50,17 @@ export function SubmitButton({ isPending, children, tone = "primary" }: { isPend
 /** The field a form state names as wrong, so that field shows the message. */
 export const errorFor = (state: { status: string; field?: string; message?: string }, field: string) =>
   state.status === "error" && state.field === field ? state.message : undefined;
+
+type WithValues = { status: string; values?: Record<string, string | string[]> };
+
+/** What the user last submitted in a field, so a failed submit does not clear it (React resets the form). */
+export const submitted = (state: WithValues, field: string): string | undefined => {
+  const value = state.status === "error" ? state.values?.[field] : undefined;
+  return typeof value === "string" ? value : undefined;
+};
+
+/** The checkboxes of a group the user last submitted ticked, if the submit failed. */
+export const submittedList = (state: WithValues, field: string): string[] | undefined => {
+  const value = state.status === "error" ? state.values?.[field] : undefined;
+  return Array.isArray(value) ? value : undefined;
+};

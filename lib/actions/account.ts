@@ -6,7 +6,8 @@ import { getAuth } from "@/lib/auth/better-auth";
 import { authorizeUserAction } from "@/lib/auth/require-action";
 import { clientAddress } from "@/lib/auth/client-address";
 import { recordInstanceEvent } from "@/lib/data/access/audit-log";
-import { changePasswordSchema, firstError, type FormState } from "@/lib/forms/access-forms";
+import { changePasswordSchema, firstError } from "@/lib/forms/access-forms";
+import { type FormState } from "@/lib/forms/form-state";
 
 export async function changePassword(_previous: FormState, form: FormData): Promise<FormState> {
   const auth = await authorizeUserAction();

@@ -6,7 +6,8 @@ import { revalidatePath } from "next/cache";
 import { createProjectKey, revokeProjectKey } from "@/lib/admin/api-keys";
 import { authorizeAction } from "@/lib/auth/require-action";
 import { projectPath } from "@/lib/format/project-path";
-import { apiKeyInputSchema, firstError, type FormState } from "@/lib/forms/access-forms";
+import { apiKeyInputSchema, firstError } from "@/lib/forms/access-forms";
+import { submittedValues, type FormState } from "@/lib/forms/form-state";
 
 export type KeyState = FormState<{ key: string }>;
 
@@ -22,7 +23,7 @@ export async function createKeyAction(projectSlug: string, _previous: KeyState, 
   const auth = await authorizeAction(projectSlug, "admin");
   if (!auth.ok) return { status: "error", message: auth.message };
   const parsed = apiKeyInputSchema.safeParse({ name: form.get("name") ?? "", scopes: form.getAll("scopes"), expiresAt: expiryOf(form.get("expiresAt")) });
-  if (!parsed.success) return { status: "error", ...firstError(parsed.error) };
+  if (!parsed.success) return { status: "error", ...firstError(parsed.error), values: submittedValues(form, ["name", "expiresAt"], ["scopes"]) };
   const { key, info } = await createProjectKey(auth.caller, { ...parsed.data, expiresAt: parsed.data.expiresAt ?? null }, await headers());
   revalidatePath(keysPath(projectSlug));
   return { status: "ok", message: `Created "${info.name}". Copy the key now: it is shown only this once.`, key };

@@ -2,15 +2,17 @@
 // /invite/{token}: the invited user chooses a name and password; the link is spent, they join the
 // project with the invited role and are signed in.
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { hashPassword } from "better-auth/crypto";
 import { getAuth } from "@/lib/auth/better-auth";
 import { isSameOrigin } from "@/lib/auth/same-origin";
 import { recordInstanceEvent } from "@/lib/data/access/audit-log";
 import { acceptInvitation, findInvitation } from "@/lib/data/access/invitations";
 import { projectPath } from "@/lib/format/project-path";
-import { acceptInvitationSchema, firstError, type FormState } from "@/lib/forms/access-forms";
+import { acceptInvitationSchema, firstError } from "@/lib/forms/access-forms";
+import { submittedValues, type FormState } from "@/lib/forms/form-state";
 
-export type AcceptState = FormState<{ next: string }>;
+export type AcceptState = FormState;
 
 export async function acceptInvite(token: string, _previous: AcceptState, form: FormData): Promise<AcceptState> {
   const requestHeaders = await headers();
@@ -21,7 +23,7 @@ export async function acceptInvite(token: string, _previous: AcceptState, form: 
     return { status: "error", message: `This invitation expired at ${invitation.expiresAt}. Ask a project admin for a new one.` };
   if (invitation.state === "accepted") return { status: "error", message: "This invitation was used already: sign in instead." };
   const parsed = acceptInvitationSchema.safeParse({ name: form.get("name") ?? "", password: form.get("password") ?? "", confirm: form.get("confirm") ?? "" });
-  if (!parsed.success) return { status: "error", ...firstError(parsed.error) };
+  if (!parsed.success) return { status: "error", ...firstError(parsed.error), values: submittedValues(form, ["name"]) };
   if (!(await acceptInvitation(invitation.id, { name: parsed.data.name, passwordHash: await hashPassword(parsed.data.password) }))) {
     return { status: "error", message: "This invitation was used or expired meanwhile." };
   }
@@ -32,5 +34,6 @@ export async function acceptInvite(token: string, _previous: AcceptState, form: 
     target: invitation.projectSlug,
     details: { role: invitation.role },
   });
-  return { status: "ok", message: "Welcome to Hindsight.", next: projectPath(invitation.projectSlug, "/traces") };
+  // A redirect, not a state: signing in re-renders this page, which no longer shows the form.
+  redirect(projectPath(invitation.projectSlug, "/traces"));
 }

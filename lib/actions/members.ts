@@ -8,7 +8,8 @@ import { LastAdminError } from "@/lib/data/access/members";
 import { getEnv } from "@/lib/env";
 import { projectPath } from "@/lib/format/project-path";
 import { getRequestOrigin } from "@/lib/format/request-origin";
-import { firstError, memberInputSchema, roleSchema, type FormState } from "@/lib/forms/access-forms";
+import { firstError, memberInputSchema, roleSchema } from "@/lib/forms/access-forms";
+import { submittedValues, type FormState } from "@/lib/forms/form-state";
 import { publicBaseUrl } from "@/lib/jobs/alerts/run-rule";
 
 export type InviteState = FormState<{ inviteUrl: string | null }>;
@@ -19,10 +20,11 @@ export async function inviteMemberAction(projectSlug: string, _previous: InviteS
   const auth = await authorizeAction(projectSlug, "admin");
   if (!auth.ok) return { status: "error", message: auth.message };
   const parsed = memberInputSchema.safeParse({ email: form.get("email") ?? "", role: form.get("role") ?? "" });
-  if (!parsed.success) return { status: "error", ...firstError(parsed.error) };
+  const values = submittedValues(form, ["email", "role"]);
+  if (!parsed.success) return { status: "error", ...firstError(parsed.error), values };
   const requestHeaders = await headers();
   const result = await inviteMember(auth.caller, parsed.data, publicBaseUrl(getRequestOrigin(requestHeaders, getEnv().PORT)), requestHeaders);
-  if (!result.ok) return { status: "error", field: "email", message: result.message };
+  if (!result.ok) return { status: "error", field: "email", message: result.message, values };
   revalidatePath(membersPath(projectSlug));
   const who = result.member.email;
   return result.inviteUrl

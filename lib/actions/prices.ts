@@ -5,7 +5,8 @@ import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { audit } from "@/lib/auth/audit";
 import { authorizeAction } from "@/lib/auth/require-action";
-import { deletePriceOverride, modelKeySchema, priceInputSchema, setPriceOverride } from "@/lib/data/prices/price-overrides";
+import { deletePriceOverride, setPriceOverride } from "@/lib/data/prices/price-overrides";
+import { modelKeySchema, priceInputSchema } from "@/lib/pricing/price-input";
 import { projectPath } from "@/lib/format/project-path";
 import { describeRecompute, readPriceForm, readPriceFormValues, toFieldErrors, type PriceActionState } from "@/lib/forms/price-form";
 

@@ -10,7 +10,8 @@ import { recordInstanceEvent } from "@/lib/data/access/audit-log";
 import { createFirstAdmin } from "@/lib/data/access/users";
 import { DEFAULT_PROJECT_ID } from "@/lib/data/scope";
 import { createProjectKey } from "@/lib/admin/api-keys";
-import { firstError, setupSchema, type FormState } from "@/lib/forms/access-forms";
+import { firstError, setupSchema } from "@/lib/forms/access-forms";
+import { submittedValues, type FormState } from "@/lib/forms/form-state";
 
 export type SetupState = FormState<{ apiKey: string; projectSlug: string }>;
 
@@ -18,7 +19,7 @@ export async function completeSetup(_previous: SetupState, form: FormData): Prom
   const requestHeaders = await headers();
   if (!isSameOrigin(requestHeaders)) return { status: "error", message: "Setup must be completed from Hindsight's own page." };
   const parsed = setupSchema.safeParse(Object.fromEntries(["name", "email", "password", "confirm"].map((k) => [k, form.get(k) ?? ""])));
-  if (!parsed.success) return { status: "error", ...firstError(parsed.error) };
+  if (!parsed.success) return { status: "error", ...firstError(parsed.error), values: submittedValues(form, ["name", "email"]) };
   const { name, email, password } = parsed.data;
   const user = await createFirstAdmin({ name, email, passwordHash: await hashPassword(password), defaultProjectId: DEFAULT_PROJECT_ID });
   if (!user) return { status: "error", message: "Hindsight is set up already: sign in instead." };

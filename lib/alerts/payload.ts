@@ -30,7 +30,7 @@ export type PayloadInput = {
 };
 
 const iso = (ms: number) => new Date(ms).toISOString();
-/** The trace list's filter for each scope (api.md / lib/api/trace-params.ts). */
+/** The trace list's filter for each scope (parameters of GET /api/v1/traces, lib/trace/trace-params.ts). */
 const SCOPE_PARAM = { task: "name", agent: "agent", user: "userId" } as const;
 
 /** The trace list filtered to the rule's scope and window, worst first for its metric. */

@@ -31,7 +31,7 @@ export const COST_GROUP_BY = ["task", "agent", "model", "user", "session"] as co
 export type CostGroupBy = (typeof COST_GROUP_BY)[number];
 export const COST_BUCKETS = ["1h", "1d"] as const satisfies readonly Bucket[];
 
-/** api.md: name/agent group whole traces; tool, model and kind group spans of that kind. */
+/** As the API documents groupBy (lib/api/openapi/params.ts): name/agent group whole traces; tool, model and kind group spans of that kind. */
 export const LATENCY_DIMENSION: Record<LatencyGroupBy, Dimension> = {
   name: "trace.name",
   agent: "trace.agent",
@@ -40,7 +40,7 @@ export const LATENCY_DIMENSION: Record<LatencyGroupBy, Dimension> = {
   kind: "span.kind",
 };
 
-/** api.md: task is the trace name; model sums that model's LLM calls and counts distinct traces. */
+/** As the API documents groupBy: task is the trace name; model sums that model's LLM calls and counts distinct traces. */
 export const COST_DIMENSION: Record<CostGroupBy, Dimension> = {
   task: "trace.name",
   agent: "trace.agent",

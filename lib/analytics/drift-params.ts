@@ -24,7 +24,8 @@ const isoDate = z
   .refine((v) => /^\d{4}-\d{2}-\d{2}/.test(v) && !Number.isNaN(Date.parse(v)), "must be an ISO 8601 date-time, e.g. 2026-11-21T10:00:00Z")
   .transform((v) => Date.parse(v));
 
-const SCHEMAS = {
+/** Each parameter of GET /api/v1/drift, validated on its own (all optional). */
+export const DRIFT_PARAMS = {
   from: isoDate,
   to: isoDate,
   bucket: z.enum(DRIFT_BUCKETS, { message: `must be one of ${DRIFT_BUCKETS.join(", ")}` }),
@@ -36,8 +37,8 @@ const SCHEMAS = {
 export function parseDriftParams(params: URLSearchParams, nowMs = Date.now()): ParsedDriftQuery {
   const values: { from?: number; to?: number; bucket?: DriftBucket; groupBy?: DriftGroupBy; group?: string } = {};
   for (const [key, raw] of params) {
-    const schema = SCHEMAS[key as keyof typeof SCHEMAS];
-    if (!schema) return { ok: false, parameter: key, message: `unknown parameter; allowed: ${Object.keys(SCHEMAS).join(", ")}` };
+    const schema = DRIFT_PARAMS[key as keyof typeof DRIFT_PARAMS];
+    if (!schema) return { ok: false, parameter: key, message: `unknown parameter; allowed: ${Object.keys(DRIFT_PARAMS).join(", ")}` };
     const parsed = schema.safeParse(raw);
     if (!parsed.success) return { ok: false, parameter: key, message: parsed.error.issues[0]?.message ?? "is invalid" };
     Object.assign(values, { [key]: parsed.data });

@@ -1,5 +1,5 @@
-// Query-string parameters of GET /api/v1/metrics/latency, /cost and /findings (api.md, "Analytics API"),
-// validated like the trace list's: unknown parameters and bad values answer 400 naming the parameter.
+// Query-string parameters of GET /api/v1/metrics/latency, /cost and /findings, validated like the trace
+// list's: unknown parameters and bad values answer 400 naming the parameter.
 //
 // Defaults: `to` = now, `from` = `to` − 24 h, `bucket` = the finest allowed one giving at most
 // DEFAULT_MAX_BUCKETS buckets (24 h → 5m for latency, 1h for cost and findings), `groupBy` = name (latency),
@@ -32,13 +32,24 @@ const isoDate = z
 
 const list = (values: readonly string[]) => values.join(", ");
 
-function parse<G extends string>(params: URLSearchParams, spec: Spec<G>, nowMs: number): ParsedMetricsQuery<G> {
-  const schemas = {
+/** Each parameter of a metrics endpoint, validated on its own (all optional). */
+function paramSchemas<G extends string>(spec: Spec<G>) {
+  return {
     from: isoDate,
     to: isoDate,
     bucket: z.enum(spec.buckets as [Bucket, ...Bucket[]], { message: `must be one of ${list(spec.buckets)}` }),
     groupBy: z.enum(spec.groupBys as [G, ...G[]], { message: `must be one of ${list(spec.groupBys)}` }),
   };
+}
+
+const LATENCY_SPEC: Spec<LatencyGroupBy> = { buckets: LATENCY_BUCKETS, groupBys: LATENCY_GROUP_BY, defaultGroupBy: "name" };
+const COST_SPEC: Spec<CostGroupBy> = { buckets: COST_BUCKETS, groupBys: COST_GROUP_BY, defaultGroupBy: "task" };
+const FINDINGS_SPEC: Spec<FindingsGroupBy> = { buckets: FINDINGS_BUCKETS, groupBys: FINDINGS_GROUP_BY, defaultGroupBy: "type" };
+export const LATENCY_PARAMS = paramSchemas(LATENCY_SPEC);
+export const COST_PARAMS = paramSchemas(COST_SPEC);
+export const FINDINGS_PARAMS = paramSchemas(FINDINGS_SPEC);
+
+function parse<G extends string>(params: URLSearchParams, spec: Spec<G>, schemas: ReturnType<typeof paramSchemas<G>>, nowMs: number): ParsedMetricsQuery<G> {
   const values: { from?: number; to?: number; bucket?: Bucket; groupBy?: G } = {};
   for (const [key, raw] of params) {
     const schema = schemas[key as keyof typeof schemas];
@@ -69,15 +80,15 @@ function parse<G extends string>(params: URLSearchParams, spec: Spec<G>, nowMs: 
 
 /** Parameters of GET /api/v1/metrics/latency. */
 export function parseLatencyParams(params: URLSearchParams, nowMs = Date.now()): ParsedMetricsQuery<LatencyGroupBy> {
-  return parse(params, { buckets: LATENCY_BUCKETS, groupBys: LATENCY_GROUP_BY, defaultGroupBy: "name" }, nowMs);
+  return parse(params, LATENCY_SPEC, LATENCY_PARAMS, nowMs);
 }
 
 /** Parameters of GET /api/v1/metrics/cost. */
 export function parseCostParams(params: URLSearchParams, nowMs = Date.now()): ParsedMetricsQuery<CostGroupBy> {
-  return parse(params, { buckets: COST_BUCKETS, groupBys: COST_GROUP_BY, defaultGroupBy: "task" }, nowMs);
+  return parse(params, COST_SPEC, COST_PARAMS, nowMs);
 }
 
 /** Parameters of GET /api/v1/metrics/findings. */
 export function parseFindingsParams(params: URLSearchParams, nowMs = Date.now()): ParsedMetricsQuery<FindingsGroupBy> {
-  return parse(params, { buckets: FINDINGS_BUCKETS, groupBys: FINDINGS_GROUP_BY, defaultGroupBy: "type" }, nowMs);
+  return parse(params, FINDINGS_SPEC, FINDINGS_PARAMS, nowMs);
 }

@@ -1,4 +1,4 @@
-// Stored rollup rows → the points of the analytics API (api.md "Analytics API"). Rows of the requested
+// Stored rollup rows → the points of the analytics API (LatencyPoint, CostPoint in docs/api.md). Rows of the requested
 // bucket size map one to one; finer rows (minute rows for 5m buckets) are merged: sums add, histograms
 // add bin by bin, maxima take the larger. Points are ordered by bucket, then group. Pure.
 //

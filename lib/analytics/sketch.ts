@@ -4,7 +4,7 @@
 // the same mapping merge by adding counts and un-merge by subtracting them, which is what lets
 // rollups move a trace from one bucket to another when a late span changes it.
 //
-// α = 0.9 % (not 1 %) leaves room for floating-point rounding under api.md's "within 1 %".
+// α = 0.9 % (not 1 %) leaves room for floating-point rounding under the documented "within 1 %" (LatencyPoint in docs/api.md).
 // Percentiles use the nearest-rank definition: the smallest stored value v with at least ⌈q·n⌉
 // values ≤ v. Pure: no I/O.
 

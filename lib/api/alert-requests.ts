@@ -1,12 +1,12 @@
 import "server-only";
 // Request handling shared by the alert routes: JSON bodies validated into a rule configuration and
 // query strings of the incident list, each error a 400 naming the field. Keeps the handlers thin.
-import { z } from "zod";
 import { getEnv } from "@/lib/env";
 import { checkWebhookUrl } from "@/lib/net/webhook-address";
 import { jsonError, readJsonBody } from "@/lib/api/respond";
 import type { Evaluation } from "@/lib/alerts/evaluate";
 import type { AlertRule } from "@/lib/data/alerts/rows";
+import { DEFAULT_INCIDENT_LIMIT, INCIDENT_PARAMS } from "@/lib/alerts/incident-params";
 import { firstIssue, resolveRuleConfig, ruleCreateSchema, rulePatchSchema, type AlertRuleConfig } from "@/lib/alerts/rule-schema";
 import type { IncidentQuery } from "@/lib/data/alerts/incidents";
 
@@ -39,12 +39,6 @@ export async function checkRuleWebhook(url: string | null): Promise<string | nul
   return check.ok ? null : check.reason;
 }
 
-const INCIDENT_PARAMS = {
-  state: z.enum(["open", "resolved"], { message: "must be open or resolved" }),
-  ruleId: z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters"),
-  limit: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(500, "must be at most 500"),
-};
-
 /** Parameters of GET /api/v1/alerts/incidents. */
 export function parseIncidentParams(params: URLSearchParams): { ok: true; query: IncidentQuery } | { ok: false; response: Response } {
   const values: Partial<IncidentQuery> = {};
@@ -55,7 +49,7 @@ export function parseIncidentParams(params: URLSearchParams): { ok: true; query:
     if (!parsed.success) return { ok: false, response: badField(key, parsed.error.issues[0]?.message ?? "is invalid") };
     Object.assign(values, { [key]: parsed.data });
   }
-  return { ok: true, query: { ...values, limit: values.limit ?? 100 } };
+  return { ok: true, query: { ...values, limit: values.limit ?? DEFAULT_INCIDENT_LIMIT } };
 }
 
 /** An evaluation as the "evaluate now" endpoint shows it. */

@@ -2,11 +2,11 @@ import "server-only";
 // API key authentication for every request that carries a key (the OTLP receiver's hot path among them).
 // Answers are cached for under 5 seconds, so a key revoked on any server stops working everywhere within
 // 5 s; a revocation through this process takes effect here at once. Use is noted in memory and written
-// to lastUsedAt at most once a minute per key, never on the request path.
+// to lastUsedAt once per HINDSIGHT_KEY_USAGE_FLUSH_SECONDS (a minute) per key, never on the request path.
 import { findApiKeyByHash, hashApiKey, recordKeysUsed, type StoredApiKey } from "@/lib/data/access/api-keys";
+import { getEnv } from "@/lib/env";
 
 const CACHE_MS = 4_000;
-const USE_FLUSH_MS = 60_000;
 
 export type KeyCheck = { ok: true; key: StoredApiKey } | { ok: false; message: string };
 
@@ -47,7 +47,7 @@ function noteUse(id: string, nowMs: number): void {
   const s = state();
   s.lastUse.set(id, nowMs);
   if (s.flushTimer) return;
-  s.flushTimer = setTimeout(() => void flushKeyUse(), USE_FLUSH_MS);
+  s.flushTimer = setTimeout(() => void flushKeyUse(), getEnv().HINDSIGHT_KEY_USAGE_FLUSH_SECONDS * 1000);
   s.flushTimer.unref();
 }
 

@@ -38,6 +38,10 @@ async function createAuth(secret: string) {
               clientSecret: env.HINDSIGHT_OIDC_CLIENT_SECRET,
               scopes: ["openid", "email", "profile"],
               pkce: true,
+              // client_secret_basic: the OpenID Connect default, which every provider must accept (Better
+              // Auth's own default, client_secret_post, is optional for providers and some hold a client
+              // registered with the default to it).
+              authentication: "basic",
             },
           ],
         })
@@ -55,7 +59,10 @@ async function createAuth(secret: string) {
     emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: MIN_PASSWORD_LENGTH, maxPasswordLength: 256 },
     user: { additionalFields: { isAdmin: { type: "boolean", defaultValue: false, input: false } } },
     session: { expiresIn: SESSION_DAYS * 86_400, updateAge: 86_400, cookieCache: { enabled: false } },
-    account: { accountLinking: { enabled: true, trustedProviders: [SSO_PROVIDER_ID] } },
+    // The provider is trusted to vouch for emails: an SSO sign-in joins the user with that email, keeping
+    // their role. Local accounts need no verified email for that: sign-up is closed, so every one was
+    // made by an administrator (invited users not yet signed in included).
+    account: { accountLinking: { enabled: true, trustedProviders: [SSO_PROVIDER_ID], requireLocalEmailVerified: false } },
     // Failed sign-ins are throttled per email and address in the database (sign-in-hooks.ts), which
     // holds across servers; Better Auth's own limiter counts in one process's memory.
     rateLimit: { enabled: false },

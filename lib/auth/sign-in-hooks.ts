@@ -1,11 +1,13 @@
 import "server-only";
 // Around Better Auth's sign-in endpoints: refuse while an email or address is throttled (429 with
-// Retry-After), count failures, and write every sign-in, successful or not, to the audit log.
+// Retry-After), count failures, and write every sign-in, successful or not, to the audit log (refused
+// single sign-ons are written by sso.ts, which knows the email).
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { recordInstanceEvent } from "@/lib/data/access/audit-log";
 import { clearFailures, countRecentFailures, recordFailure } from "@/lib/data/access/sign-in-failures";
 import { findUserByEmail, normaliseEmail } from "@/lib/data/access/users";
 import { clientAddress } from "./client-address";
+import { isSsoSignIn, PROVIDER_SIGN_IN_ROUTE } from "./sso";
 import { retryAfterSeconds, THROTTLE_WINDOW_MS } from "./throttle";
 
 const EMAIL_SIGN_IN = "/sign-in/email";
@@ -17,6 +19,11 @@ const sessionUserOf = (context: unknown): SessionUser | null => (context as { ne
 
 export const signInHooks = {
   before: createAuthMiddleware(async (ctx) => {
+    // Single sign-on goes through the provider's redirect (state, PKCE, nonce) only: an ID token posted
+    // straight to the sign-in endpoint would skip all three.
+    if (ctx.path === PROVIDER_SIGN_IN_ROUTE && (ctx.body as { idToken?: unknown } | undefined)?.idToken !== undefined) {
+      throw new APIError("BAD_REQUEST", { code: "ID_TOKEN_SIGN_IN_DISABLED", message: "Sign in with SSO through the sign-in page." });
+    }
     if (ctx.path !== EMAIL_SIGN_IN) return;
     const nowMs = Date.now();
     const wait = retryAfterSeconds(await countRecentFailures(emailOf(ctx.body), clientAddress(ctx.headers), nowMs - THROTTLE_WINDOW_MS), nowMs);
@@ -46,7 +53,7 @@ export const signInHooks = {
           ip,
         });
       }
-    } else if (ctx.path.startsWith("/oauth2/callback/") && user) {
+    } else if (isSsoSignIn(ctx) && user) {
       await recordInstanceEvent({ actor: { type: "user", id: user.id, label: user.email }, action: "auth.sign_in", details: { method: "sso" }, ip });
     }
   }),

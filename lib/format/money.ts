@@ -1,4 +1,5 @@
-// Costs in US dollars. An unknown price is never shown as $0: it is "unpriced" (see api.md "Cost").
+// Costs in US dollars. An unknown price is never shown as $0: it is "unpriced", as the API's `costUsd: null`
+// (docs/api.md, TraceSummary and Span).
 
 export const UNPRICED_LABEL = "unpriced";
 

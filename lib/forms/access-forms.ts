@@ -1,15 +1,11 @@
-// Shapes of the access forms (setup, invitation, password, projects, members, keys) shared by their
-// server actions and client components, and the validation both sides agree on. Pure.
+// Validation of the access forms (setup, invitation, password, projects, members, keys) and of the
+// matching API bodies. Server side only in practice: client components import ./form-state instead.
 import { z } from "zod";
 import { KEY_SCOPES, ROLES } from "@/lib/access/permissions";
 import { SLUG_PATTERN } from "@/lib/access/slug";
+import { loopThresholdSchema } from "@/lib/forms/retro-forms";
 
-export const MIN_PASSWORD = 12;
-
-/** What an access action answers; forms show `message`, or the field's own error. */
-export type FormState<Extra = object> = { status: "idle" } | ({ status: "ok"; message: string } & Extra) | { status: "error"; message: string; field?: string };
-
-export const IDLE: FormState = { status: "idle" };
+import { MIN_PASSWORD } from "./form-state";
 
 const password = z.string().min(MIN_PASSWORD, `must be at least ${MIN_PASSWORD} characters`).max(256, "must be at most 256 characters");
 
@@ -34,6 +30,24 @@ export const projectInputSchema = z.object({
   name: z.string().trim().min(1, "is required").max(100, "must be at most 100 characters"),
   slug: z.string().trim().regex(SLUG_PATTERN, "must be lower-case letters, digits and dashes (1–48), starting and ending with a letter or digit").optional(),
 });
+
+/** PATCH /api/v1/projects/{slug}: a new name, a retention in days (null keeps traces forever), or both. */
+export const projectSettingsSchema = z
+  .strictObject({
+    name: z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters").optional(),
+    retentionDays: z
+      .number({ message: "must be a number of days, or null" })
+      .int("must be a whole number")
+      .min(1, "must be at least 1")
+      .max(3650, "must be at most 3650")
+      .nullable()
+      .optional(),
+    loopThreshold: loopThresholdSchema.optional(),
+  })
+  .refine((v) => v.name !== undefined || v.retentionDays !== undefined || v.loopThreshold !== undefined, {
+    message: "must change name, retentionDays or loopThreshold",
+    path: ["body"],
+  });
 
 export const memberInputSchema = z.object({
   email: z.email({ message: "must be an email address" }).trim().toLowerCase(),

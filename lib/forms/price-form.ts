@@ -1,4 +1,4 @@
-// The price form of Settings ↔ the price API's input (lib/data/prices/price-overrides.ts schemas). Pure, so the
+// The price form of Settings ↔ the price API's input (lib/pricing/price-input.ts schemas). Pure, so the
 // server actions stay thin and the parsing is unit-tested. Safe on client and server.
 
 export const PRICE_FIELDS = ["model", "provider", "inputPerMTokUsd", "outputPerMTokUsd", "cacheReadPerMTokUsd", "cacheWritePerMTokUsd"] as const;

@@ -1,9 +1,7 @@
 // The project's loop threshold as PATCH /api/v1/projects/{slug} (a JSON number) and the settings form (a
 // text field) take it. Pure.
 import { z } from "zod";
-
-export const MIN_LOOP_THRESHOLD = 2;
-export const MAX_LOOP_THRESHOLD = 1000;
+import { MAX_LOOP_THRESHOLD, MIN_LOOP_THRESHOLD } from "./loop-threshold-limits";
 
 export const loopThresholdSchema = z
   .number({ message: "must be a whole number" })

@@ -1,4 +1,4 @@
-// First-non-empty lookups over span attributes, the way semconv.md §8 lists sources in order.
+// First-non-empty lookups over span attributes, in the order docs/frameworks.md lists each field's sources.
 import type { OtlpAttributes, OtlpValue } from "./otlp-types";
 
 const isBlank = (value: OtlpValue | undefined) => value === undefined || value === null || value === "" || (Array.isArray(value) && value.length === 0);

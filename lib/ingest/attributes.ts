@@ -9,8 +9,10 @@ const isRecord = (value: unknown): value is Json => typeof value === "object" &&
 export function int64ToValue(raw: unknown): number | string {
   if (typeof raw === "number") return raw;
   if (typeof raw === "object" && raw !== null && "low" in raw && "high" in raw) {
-    const { low, high } = raw as { low: number; high: number };
-    const big = (BigInt(high) << 32n) | BigInt(low >>> 0);
+    const { low, high } = raw;
+    // A Long from protobufjs; from JSON, anything: BigInt() would throw a RangeError (answered 500) on 1.5.
+    if (!Number.isInteger(low) || !Number.isInteger(high)) throw new OtlpShapeError("intValue must be an integer or decimal text");
+    const big = (BigInt(high as number) << 32n) | BigInt((low as number) >>> 0);
     return Number.isSafeInteger(Number(big)) ? Number(big) : big.toString();
   }
   const text = typeof raw === "string" ? raw : String(raw);
@@ -38,7 +40,10 @@ export function anyValueToJs(value: unknown, depth = 0): OtlpValue {
   if (has("kvlistValue") && isRecord(value.kvlistValue)) return keyValuesToObject(value.kvlistValue.values, depth + 1);
   if (has("bytesValue")) {
     const bytes = value.bytesValue;
-    return typeof bytes === "string" ? bytes : Buffer.from(bytes as Uint8Array).toString("base64");
+    if (typeof bytes === "string") return bytes;
+    // Bytes from protobuf; from JSON only base64 text is valid (Buffer.from threw a TypeError on an object).
+    if (bytes instanceof Uint8Array) return Buffer.from(bytes).toString("base64");
+    throw new OtlpShapeError("bytesValue must be base64 text");
   }
   return null;
 }

@@ -3,7 +3,7 @@
 // the span's ids; they are stored as they come and joined to their span at read time
 // (lib/data/traces/genai-log-events.ts), so it does not matter whether the span or its logs arrive first.
 import { createHash } from "node:crypto";
-import { ZERO_SPAN, ZERO_TRACE, normaliseId } from "./normalise";
+import { MAX_TIME_NS, ZERO_SPAN, ZERO_TRACE, normaliseId } from "./normalise";
 import type { OtlpLogsRequest } from "./otlp-types";
 
 export type SpanLogRecord = {
@@ -34,8 +34,13 @@ export function normaliseLogsRequest(request: OtlpLogsRequest): NormalisedLogs {
         if (out.errors.length === 0) out.errors.push("log records without a valid traceId and spanId are not stored");
         continue;
       }
-      const eventName = record.eventName || (typeof record.attributes["event.name"] === "string" ? record.attributes["event.name"] : "log");
       const timeNs = record.timeUnixNano || record.observedTimeUnixNano;
+      if (timeNs > MAX_TIME_NS) {
+        out.rejected++;
+        if (out.errors.length < 5) out.errors.push("log records timed after the year 2262 are not stored");
+        continue;
+      }
+      const eventName = record.eventName || (typeof record.attributes["event.name"] === "string" ? record.attributes["event.name"] : "log");
       const body = record.body === null ? null : json(record.body);
       const attributes = json(record.attributes);
       // Identical records inside one request (same message twice) are kept apart by their ordinal;

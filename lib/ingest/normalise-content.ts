@@ -1,4 +1,4 @@
-// Input and output of a span (semconv.md §8 source order): chat messages for LLM calls, arguments and
+// Input and output of a span (sources in the order docs/frameworks.md lists them): chat messages for LLM calls, arguments and
 // results for tools, the entity input/output for chains. JSON text is parsed; anything else stays text.
 import { collectIndexed, firstValue, parseMaybeJson } from "./attribute-lookup";
 import type { OtlpAttributes, OtlpEvent, OtlpValue } from "./otlp-types";

@@ -1,4 +1,4 @@
-// Model, provider, tool, agent, session and user of a span (semconv.md §8 source order).
+// Model, provider, tool, agent, session and user of a span (sources in the order docs/frameworks.md lists them).
 import type { Kind } from "@/lib/trace/types";
 import { firstString } from "./attribute-lookup";
 import type { OtlpAttributes } from "./otlp-types";

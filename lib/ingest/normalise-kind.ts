@@ -1,4 +1,4 @@
-// Span kind per semconv.md §8, first match wins.
+// Span kind from the rules docs/frameworks.md lists, first match wins.
 import type { Kind } from "@/lib/trace/types";
 import type { OtlpAttributes } from "./otlp-types";
 

@@ -56,6 +56,10 @@ const COST = ["llm.cost.total", "gen_ai.usage.cost"];
 
 type Details = Record<string, number>;
 
+/** Token counts are stored as 32-bit integers: a value that is not a whole number in that range is no count. */
+const MAX_TOKENS = 2 ** 31 - 1;
+const asTokenCount = (n: number | null) => (n !== null && Number.isInteger(n) && n <= MAX_TOKENS ? n : null);
+
 /** Langfuse `usage_details` / `cost_details`: a JSON object of numbers (or an attribute map already). */
 function readDetails(value: unknown): Details | null {
   const parsed = parseMaybeJson(value);
@@ -121,7 +125,14 @@ export function readUsage(attrs: OtlpAttributes, accounting: InputAccounting | n
   else if (usage.inputTokens !== null && isExclusive(attrs, usage, accounting)) {
     usage.inputTokens += (usage.cacheReadTokens ?? 0) + (usage.cacheWriteTokens ?? 0);
   }
-  return { ...usage, reportedCostUsd };
+  return {
+    inputTokens: asTokenCount(usage.inputTokens),
+    outputTokens: asTokenCount(usage.outputTokens),
+    cacheReadTokens: asTokenCount(usage.cacheReadTokens),
+    cacheWriteTokens: asTokenCount(usage.cacheWriteTokens),
+    reasoningTokens: asTokenCount(usage.reasoningTokens),
+    reportedCostUsd,
+  };
 }
 
 /** Whether the span carries any usage or cost (used to avoid counting wrapper spans twice). */

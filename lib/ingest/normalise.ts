@@ -21,6 +21,8 @@ const HEX_TRACE = /^[0-9a-f]{32}$/;
 const HEX_SPAN = /^[0-9a-f]{16}$/;
 export const ZERO_TRACE = "0".repeat(32);
 export const ZERO_SPAN = "0".repeat(16);
+/** Times are stored as signed 64-bit nanoseconds (until 2262); OTLP's unsigned fixed64 and JSON's decimal text go further. */
+export const MAX_TIME_NS = 2n ** 63n - 1n;
 
 /** OTLP/JSON must carry hex ids, but some senders use base64: accept both when the length fits. */
 export function normaliseId(raw: string, bytes: 8 | 16): string | null {
@@ -84,6 +86,7 @@ function toRecord(
   const parentSpanId = span.parentSpanId ? normaliseId(span.parentSpanId, 8) : null;
   if (span.parentSpanId && !parentSpanId) return `span "${span.name}": parentSpanId "${span.parentSpanId.slice(0, 40)}" is not 8 bytes of hex`;
   if (span.startTimeUnixNano === 0n) return `span "${span.name}": startTimeUnixNano is missing`;
+  if (span.startTimeUnixNano > MAX_TIME_NS || span.endTimeUnixNano > MAX_TIME_NS) return `span "${span.name}": a timestamp is after the year 2262`;
   const endNs = span.endTimeUnixNano < span.startTimeUnixNano ? span.startTimeUnixNano : span.endTimeUnixNano;
 
   const attrs = span.attributes;

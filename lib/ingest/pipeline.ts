@@ -1,6 +1,7 @@
 // Bytes of one OTLP request → the batch to store: parse (protobuf or JSON) and normalise. Pure and
 // self-contained, so it runs the same in the request's thread or in a normalise worker (normalise-pool.ts).
 import type { PriceBook } from "@/lib/pricing/compute";
+import { compileRedaction, EMPTY_REDACTION, redactBatch, type RedactionConfig } from "@/lib/redaction";
 import { normaliseLogsRequest } from "./logs";
 import { normaliseTraceRequest } from "./normalise";
 import { OtlpShapeError } from "./otlp-types";
@@ -15,14 +16,25 @@ export type Signal = "traces" | "logs";
 /** A normalised request, or the reason the whole body was refused (400). */
 export type NormalisedBody = { ok: true; batch: NormalisedBatch; rejected: number; errors: string[] } | { ok: false; message: string };
 
-export function normaliseBody(signal: Signal, bytes: Uint8Array, format: BodyFormat, prices: PriceBook): NormalisedBody {
+/**
+ * Parses and normalises one request body, then applies the project's redaction to everything it would
+ * store (in place, before the batch leaves this function, so no original text is ever queued).
+ */
+export function normaliseBody(
+  signal: Signal,
+  bytes: Uint8Array,
+  format: BodyFormat,
+  prices: PriceBook,
+  redaction: RedactionConfig = EMPTY_REDACTION,
+): NormalisedBody {
   try {
+    const redactor = compileRedaction(redaction);
     if (signal === "traces") {
       const { spans, resources, rejected, errors } = normaliseTraceRequest(parseTraceRequest(bytes, format), prices);
-      return { ok: true, batch: { spans, resources, logs: [] }, rejected, errors };
+      return { ok: true, batch: redactBatch(redactor, { spans, resources, logs: [] }), rejected, errors };
     }
     const { logs, rejected, errors } = normaliseLogsRequest(parseLogsRequest(bytes, format));
-    return { ok: true, batch: { spans: [], resources: [], logs }, rejected, errors };
+    return { ok: true, batch: redactBatch(redactor, { spans: [], resources: [], logs }), rejected, errors };
   } catch (error) {
     if (error instanceof OtlpShapeError) return { ok: false, message: error.message };
     throw error;

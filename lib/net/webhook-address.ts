@@ -36,8 +36,11 @@ export function refusedAddressReason(address: string): string | null {
 
 export type UrlCheck = { ok: true; url: URL; addresses: string[] } | { ok: false; reason: string };
 
-/** Resolves and checks a webhook URL; `addresses` are the ones delivery may connect to. */
-export async function checkWebhookUrl(raw: string, options: { allowPrivate: boolean }): Promise<UrlCheck> {
+export type Lookup = (host: string) => Promise<string[]>;
+const systemLookup: Lookup = async (host) => (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
+
+/** Resolves and checks a webhook URL; `addresses` are the ones delivery may connect to. `resolve` is the system resolver. */
+export async function checkWebhookUrl(raw: string, options: { allowPrivate: boolean; resolve?: Lookup }): Promise<UrlCheck> {
   let url: URL;
   try {
     url = new URL(raw);
@@ -51,7 +54,7 @@ export async function checkWebhookUrl(raw: string, options: { allowPrivate: bool
   if (ipaddr.isValid(host)) addresses = [host];
   else {
     try {
-      addresses = (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
+      addresses = await (options.resolve ?? systemLookup)(host);
     } catch {
       return { ok: false, reason: `host ${host} does not resolve` };
     }

@@ -12,7 +12,12 @@ export type ModelPrice = {
   cacheWrite: number | null;
 };
 
-export type PriceBook = { prices: ReadonlyMap<string, ModelPrice>; lookup(model: string): { key: string; price: ModelPrice } | null };
+export type PriceBook = {
+  prices: ReadonlyMap<string, ModelPrice>;
+  /** Models whose price comes from the project's overrides rather than the built-in table. */
+  overridden: ReadonlySet<string>;
+  lookup(model: string): { key: string; price: ModelPrice } | null;
+};
 
 export const BUILT_IN_PRICES: ReadonlyMap<string, ModelPrice> = new Map(
   Object.entries(builtIn.models).map(([key, p]) => [key, { ...p, provider: p.provider ?? null }]),
@@ -24,6 +29,7 @@ export function buildPriceBook(overrides: ReadonlyMap<string, ModelPrice> = new 
   const cache = new Map<string, { key: string; price: ModelPrice } | null>();
   return {
     prices,
+    overridden: new Set(overrides.keys()),
     lookup(model) {
       if (!cache.has(model)) {
         const key = matchModelKey(model, (k) => prices.has(k));

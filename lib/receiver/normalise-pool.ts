@@ -5,6 +5,7 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import type { PriceBook } from "@/lib/pricing/compute";
+import type { RedactionConfig } from "@/lib/redaction";
 import { WorkerChannel } from "@/lib/workers/worker-channel";
 import type { NormaliseJob } from "./normalise-worker";
 import type { BodyFormat } from "@/lib/ingest/parse";
@@ -36,14 +37,14 @@ export class NormalisePool {
   }
 
   /** Normalises one request body in a worker. The body's bytes may be moved there: do not use them after. */
-  run(signal: Signal, bytes: Uint8Array, format: BodyFormat, book: PriceBook): Promise<NormalisedBody> {
+  run(signal: Signal, bytes: Uint8Array, format: BodyFormat, book: PriceBook, redaction: RedactionConfig): Promise<NormalisedBody> {
     const load = (i: number) => this.slots[i]?.channel.inFlight ?? 0;
     let index = 0;
     for (let i = 1; i < this.slots.length; i++) if (load(i) < load(index)) index = i;
     let slot = this.slots[index];
     // A worker that died is replaced by a new one, which has no price table yet.
     if (!slot?.channel.alive) slot = this.slots[index] = { channel: new WorkerChannel(this.file, "normalise worker"), book: null };
-    const job: NormaliseJob = { signal, bytes, format, prices: slot.book === book ? undefined : book.prices };
+    const job: NormaliseJob = { signal, bytes, format, prices: slot.book === book ? undefined : book.prices, redaction };
     slot.book = book;
     return slot.channel.call(job, transferList(bytes));
   }

@@ -3,6 +3,7 @@
 // instead of taking turns with it. Jobs come from normalise-pool.ts.
 import { buildPriceBook, type ModelPrice, type PriceBook } from "@/lib/pricing/compute";
 import { serveJobs } from "@/lib/workers/serve-jobs";
+import type { RedactionConfig } from "@/lib/redaction";
 import type { BodyFormat } from "@/lib/ingest/parse";
 import { normaliseBody, type NormalisedBody, type Signal } from "@/lib/ingest/pipeline";
 
@@ -12,11 +13,13 @@ export type NormaliseJob = {
   format: BodyFormat;
   /** The full price table, sent when it changed since this worker's last job. */
   prices?: ReadonlyMap<string, ModelPrice>;
+  /** The project's redaction settings (compiled once per distinct settings in this thread). */
+  redaction: RedactionConfig;
 };
 
 let book: PriceBook = buildPriceBook();
 
 serveJobs<NormaliseJob, NormalisedBody>((job) => {
   if (job.prices) book = buildPriceBook(job.prices);
-  return normaliseBody(job.signal, job.bytes, job.format, book);
+  return normaliseBody(job.signal, job.bytes, job.format, book, job.redaction);
 });

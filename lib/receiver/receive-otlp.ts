@@ -7,6 +7,7 @@ import { authenticateApiKey, readApiKey } from "@/lib/auth/api-key-auth";
 import { getEnv } from "@/lib/env";
 import { isDatabaseUnavailable } from "@/lib/data/errors";
 import { getPriceBook } from "@/lib/data/prices/price-book";
+import { getRedactionConfig } from "@/lib/data/access/redaction-settings";
 import { projectScope, type ProjectScope } from "@/lib/data/scope";
 import { getNormalisePool, getWriteQueue, type IngestQueue } from "@/lib/receiver/runtime";
 import { decodeBody, bodyFormatOf } from "@/lib/ingest/decode";
@@ -92,9 +93,11 @@ type Prepared =
 async function prepare(scope: ProjectScope, request: Request, signal: Signal, maxBytes: number): Promise<Prepared> {
   const body = await decodeBody(request, maxBytes);
   if (!body.ok) return body;
-  const prices = await getPriceBook(scope);
+  const [prices, redaction] = await Promise.all([getPriceBook(scope), getRedactionConfig(scope)]);
   const pool = getNormalisePool();
-  const normalised = pool ? await pool.run(signal, body.bytes, body.format, prices) : normaliseBody(signal, body.bytes, body.format, prices);
+  const normalised = pool
+    ? await pool.run(signal, body.bytes, body.format, prices, redaction)
+    : normaliseBody(signal, body.bytes, body.format, prices, redaction);
   if (!normalised.ok) return { ok: false, format: body.format, status: 400, message: normalised.message };
   const { batch, rejected, errors } = normalised;
   return { ok: true, format: body.format, batch: { ...batch, projectId: scope.projectId }, rejected, errors };

@@ -1,6 +1,6 @@
 // Per-node usage and cost for the tree: the node's own figures and its subtree's.
 //
-// Counting rule (the same as the trace totals in api.md): tokens and cost of a subtree sum the `llm` and
+// Counting rule (the same as the trace totals of the API, TraceSummary in docs/api.md): tokens and cost of a subtree sum the `llm` and
 // `embedding` spans that have no descendant carrying usage, so a wrapper that repeats its children's usage
 // is not counted twice. A counted span that carries usage but has no cost makes the subtree "unpriced".
 import type { SpanOutline } from "@/lib/trace/span-outline";

@@ -1,5 +1,5 @@
-// Query-string parameters of GET /api/v1/traces (api.md), validated once for the JSON API and the
-// trace list page alike. Every error names the parameter.
+// Query-string parameters of GET /api/v1/traces, validated once for the JSON API and the trace list
+// page alike (and read by the OpenAPI document, lib/api/openapi/). Every error names the parameter.
 import { z } from "zod";
 import { FAILURE_MODES, FINDING_TYPES } from "@/lib/retro/finding-kinds";
 import type { TraceFilters, TraceSort } from "@/lib/trace/types";
@@ -22,7 +22,8 @@ const text = z
   .max(500, "must be at most 500 characters")
   .refine((v) => !v.includes("\u0000"), "must not contain NUL characters");
 
-const PARAMS = {
+/** Each parameter of GET /api/v1/traces, validated on its own (all optional). */
+export const TRACE_LIST_PARAMS = {
   limit: z.coerce.number({ message: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(500, "must be at most 500"),
   cursor: z.string().regex(/^[0-9a-f]{32}$/, "must be a nextCursor value from a previous page"),
   from: isoDate,
@@ -45,6 +46,9 @@ const PARAMS = {
   order: z.enum(["asc", "desc"], { message: "must be asc or desc" }),
 } as const;
 
+/** A trace id in a URL: 32 hexadecimal characters (answers use lower case). */
+export const traceIdSchema = z.string().regex(/^[0-9a-fA-F]{32}$/, "must be 32 hexadecimal characters");
+
 export type TraceQuery = { filters: TraceFilters; limit: number; cursor?: string; sort: TraceSort; order: "asc" | "desc" };
 export type ParsedTraceQuery = ({ ok: true } & TraceQuery) | { ok: false; parameter: string; message: string };
 
@@ -55,10 +59,10 @@ export type ParsedTraceQuery = ({ ok: true } & TraceQuery) | { ok: false; parame
 export function parseTraceFilters(params: URLSearchParams, options: { ignoreUnknown?: boolean } = {}): ParsedTraceQuery {
   const values: Record<string, unknown> = {};
   for (const [key, raw] of params) {
-    const schema = PARAMS[key as keyof typeof PARAMS];
+    const schema = TRACE_LIST_PARAMS[key as keyof typeof TRACE_LIST_PARAMS];
     if (!schema) {
       if (options.ignoreUnknown) continue;
-      return { ok: false, parameter: key, message: `unknown parameter; allowed: ${Object.keys(PARAMS).join(", ")}` };
+      return { ok: false, parameter: key, message: `unknown parameter; allowed: ${Object.keys(TRACE_LIST_PARAMS).join(", ")}` };
     }
     if (raw === "" && options.ignoreUnknown) continue;
     const parsed = schema.safeParse(raw);

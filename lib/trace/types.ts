@@ -1,4 +1,5 @@
-// Domain types of the read API (../shared/api.md). Safe to import from client components.
+// Domain types of the read API (their JSON schemas: lib/api/openapi/schemas/traces.ts, rendered in docs/api.md).
+// Safe to import from client components.
 import type { FailureMode, FindingType } from "@/lib/retro/finding-kinds";
 
 export type Status = "ok" | "error" | "unset";

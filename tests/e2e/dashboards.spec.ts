@@ -108,7 +108,7 @@ test("cost: per completed run, waste, breakdowns and top traces; points and bars
   // The pricing probe's model has no price yet (the prices test below adds one): the page says so.
   const notice = page.getByTestId("unpriced-notice");
   await expect(notice).toContainText(/\d+ of \d+ runs in this range called a model with no known price/);
-  await expect(notice.getByRole("link", { name: "Add the price in Settings" })).toHaveAttribute("href", "/settings");
+  await expect(notice.getByRole("link", { name: "Add the price in Settings" })).toHaveAttribute("href", "/projects/default/settings");
   await snapBothThemes(page, snap, "dashboard-cost");
 
   await perRun.locator(`[data-testid="chart-point"][data-series="${ANALYTICS.checkout}"]`).first().click();
@@ -240,7 +240,7 @@ test("alerts: create a rule, evaluate it into an incident, recover it, delete it
   await expect(rule.getByTestId("rule-state")).toHaveText("firing");
   const incident = page.getByTestId("open-incidents").getByTestId("incident-row").filter({ hasText: name });
   await expect(incident).toContainText("$0.0027");
-  await expect(incident.getByRole("link", { name: "#1" })).toHaveAttribute("href", /^\/traces\/[0-9a-f]{32}$/);
+  await expect(incident.getByRole("link", { name: "#1" })).toHaveAttribute("href", /^\/projects\/default\/traces\/[0-9a-f]{32}$/);
   await snap("dashboard-alerts");
 
   await rule.getByRole("button", { name: "Edit" }).click();

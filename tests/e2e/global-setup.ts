@@ -23,6 +23,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     const admin = server?.admin ?? { email: process.env.HINDSIGHT_E2E_ADMIN_EMAIL ?? "", password: process.env.HINDSIGHT_E2E_ADMIN_PASSWORD ?? "" };
     writeStorageState(baseUrl, await signIn(baseUrl, admin.email, admin.password));
     process.env.HINDSIGHT_E2E_ADMIN = JSON.stringify(admin);
+    // Tests that need a viewer or member seed them into this database (tests/support/seed-users.ts).
+    if (server) process.env.HINDSIGHT_E2E_DATABASE_URL = server.databaseUrl;
     const seeded = await seedExplorerData({ baseUrl, apiKey });
     process.env.HINDSIGHT_E2E_ANALYTICS_SEED = JSON.stringify(await seedAnalyticsData({ baseUrl, apiKey }));
     process.env.HINDSIGHT_E2E_BASE_URL = baseUrl;

@@ -1,4 +1,4 @@
-// Start-up behaviour (api.md "Starting it"): first-start key printed once, HINDSIGHT_INIT_API_KEY
+// Start-up behaviour (README "Quickstart"): first-start key printed once, HINDSIGHT_INIT_API_KEY
 // idempotent, bad environment refused with a message, migrations recorded as Prisma records them.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";

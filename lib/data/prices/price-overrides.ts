@@ -1,13 +1,13 @@
 import "server-only";
 // The price table as users see and change it: built-in prices with their overrides on top. A change
 // is written and the stored costs of the affected models recomputed in one exclusive transaction.
-import { z } from "zod";
 import { recomputeCosts } from "@/lib/data/ingest/recompute-costs";
 import { getSql } from "@/lib/db/connections";
 import { getPriceBook, invalidatePriceBook, loadPriceBook } from "./price-book";
 import type { ProjectScope } from "@/lib/data/scope";
 import type { Sql } from "@/lib/db/sql";
 import { BUILT_IN_PRICES } from "@/lib/pricing/compute";
+import type { PriceInput } from "@/lib/pricing/price-input";
 
 export type PriceEntry = {
   model: string;
@@ -18,23 +18,6 @@ export type PriceEntry = {
   cacheWritePerMTokUsd: number | null;
   source: "built-in" | "override";
 };
-
-const usd = z.number({ message: "must be a number (USD per million tokens)" }).finite().min(0, "must be 0 or more").max(10_000, "must be at most 10000");
-export const priceInputSchema = z.strictObject({
-  provider: z.string().trim().min(1).max(100).nullish(),
-  inputPerMTokUsd: usd,
-  outputPerMTokUsd: usd,
-  cacheReadPerMTokUsd: usd.nullish(),
-  cacheWritePerMTokUsd: usd.nullish(),
-});
-export type PriceInput = z.infer<typeof priceInputSchema>;
-
-/** Price-table keys are lower-case model names without snapshot suffixes, e.g. `gpt-4o`. */
-export const modelKeySchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^[a-z0-9][a-z0-9._:@-]{0,199}$/, "must be a model name such as gpt-4o");
 
 /** Every price in force in the project, overrides marked. */
 export async function listPrices(scope: ProjectScope): Promise<PriceEntry[]> {
@@ -47,7 +30,7 @@ export async function listPrices(scope: ProjectScope): Promise<PriceEntry[]> {
       outputPerMTokUsd: p.output,
       cacheReadPerMTokUsd: p.cacheRead,
       cacheWritePerMTokUsd: p.cacheWrite,
-      source: BUILT_IN_PRICES.get(model) === p ? ("built-in" as const) : ("override" as const),
+      source: book.overridden.has(model) ? ("override" as const) : ("built-in" as const),
     }))
     .sort((a, b) => a.model.localeCompare(b.model));
 }

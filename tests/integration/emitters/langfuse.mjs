@@ -85,7 +85,7 @@ run(async () => {
     sessionId,
     userId,
     agentName: "triage-agent",
-    // The root is a plain `span` observation: semconv.md does not say which kind that is, so not listed.
+    // The root is a plain `span` observation: no convention says which kind that is, so not listed.
     kinds: { "triage-agent": "agent", "classify-intent": "llm", "search-kb": "tool", "draft-reply": "llm" },
     generations: {
       "classify-intent": {

@@ -120,7 +120,7 @@ run(async () => {
     totals: {
       inputTokens: toolCall.prompt_tokens + text.prompt_tokens + embedding.prompt_tokens,
       outputTokens: toolCall.completion_tokens + text.completion_tokens,
-      llmCallCount: 3, // api.md: llm and embedding spans
+      llmCallCount: 3, // llm and embedding spans
       toolCallCount: 1,
     },
     tool: { name: "lookup_order", input: toolArgs, output: toolResult },

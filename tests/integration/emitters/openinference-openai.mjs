@@ -88,7 +88,7 @@ run(async () => {
     totals: {
       inputTokens: toolCall.prompt_tokens + text.prompt_tokens,
       outputTokens: toolCall.completion_tokens + text.completion_tokens,
-      llmCallCount: 3, // api.md: llm and embedding spans
+      llmCallCount: 3, // llm and embedding spans
       toolCallCount: 1,
     },
     tool: { name: "get_weather", input: toolArgs, output: toolResult },

@@ -109,7 +109,7 @@ export function nearestRank(values: readonly number[], q: number): number {
   return sorted[Math.max(1, Math.ceil(q * sorted.length)) - 1]!;
 }
 
-/** Asserts count, p50/p95/p99 and max of a point against the exact values, within api.md's 1 %. */
+/** Asserts count, p50/p95/p99 and max of a point against the exact values, within the documented 1 %. */
 export function expectLatency(point: LatencyPoint | undefined, values: readonly number[]): void {
   expect(point, "missing latency point").toBeDefined();
   expect(point!.count).toBe(values.length);

@@ -10,6 +10,7 @@ export type MethodRules = Partial<Record<"GET" | "POST" | "PUT" | "PATCH" | "DEL
 /** Route path (as under app/, route groups removed) → method → rule. */
 export const ROUTE_PERMISSIONS: Record<string, MethodRules> = {
   "/api/health": { GET: "public" },
+  "/api/openapi.json": { GET: "public" },
   "/api/auth/[...all]": { GET: "auth", POST: "auth" },
   "/v1/traces": { POST: "ingest" },
   "/v1/logs": { POST: "ingest" },
@@ -35,4 +36,5 @@ export const ROUTE_PERMISSIONS: Record<string, MethodRules> = {
   "/api/v1/projects/[slug]/members": { GET: "read", POST: "admin" },
   "/api/v1/projects/[slug]/members/[userId]": { PATCH: "admin", DELETE: "admin" },
   "/api/v1/projects/[slug]/audit-log": { GET: "admin" },
+  "/api/v1/projects/[slug]/redaction": { GET: "read", PUT: "admin" },
 };

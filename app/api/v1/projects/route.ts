@@ -2,6 +2,7 @@
 // POST /api/v1/projects { name, slug? } → 201: instance admins create projects.
 import { jsonError, readJsonBody } from "@/lib/api/respond";
 import { withIdentity } from "@/lib/api/with-api";
+import { can } from "@/lib/auth/caller";
 import { createNewProject } from "@/lib/admin/projects";
 import { listProjectsOfUser } from "@/lib/data/access/projects";
 import { firstError, projectInputSchema } from "@/lib/forms/access-forms";
@@ -10,6 +11,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = withIdentity(async (_request, identity) => {
   if (identity.kind === "key") {
+    if (!can(identity.caller, "read")) return jsonError(403, "forbidden: this API key lacks the read scope");
     const { id, slug, name } = identity.caller.project;
     return Response.json({ data: [{ id, slug, name, role: null }] });
   }

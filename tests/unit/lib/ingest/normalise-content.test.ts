@@ -1,4 +1,4 @@
-// readInput / readOutput: semconv.md §8 input/output sources, JSON text parsed, flattened messages rebuilt.
+// readInput / readOutput: input/output sources, JSON text parsed, flattened messages rebuilt.
 import { describe, expect, it } from "vitest";
 import { readInput, readOutput } from "@/lib/ingest/normalise-content";
 import type { OtlpAttributes, OtlpEvent } from "@/lib/ingest/otlp-types";

@@ -1,4 +1,4 @@
-// readIdentity / normaliseProvider: model, provider, tool, agent, session and user (semconv.md §8).
+// readIdentity / normaliseProvider: model, provider, tool, agent, session and user (the sources docs/frameworks.md lists).
 import { describe, expect, it } from "vitest";
 import { normaliseProvider, readIdentity, type Identity } from "@/lib/ingest/normalise-identity";
 import type { OtlpAttributes } from "@/lib/ingest/otlp-types";

@@ -1,4 +1,4 @@
-// detectKind: semconv.md §8 kind rules, in order; the first rule that matches wins.
+// detectKind: the kind rules, in order; the first rule that matches wins.
 import { describe, expect, it } from "vitest";
 import { detectKind } from "@/lib/ingest/normalise-kind";
 import type { OtlpAttributes } from "@/lib/ingest/otlp-types";

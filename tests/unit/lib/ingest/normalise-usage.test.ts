@@ -1,4 +1,4 @@
-// readUsage / hasUsage: token sources of semconv.md §8 and the cache conversion of api.md.
+// readUsage / hasUsage: token sources and the cached-input conversion docs/frameworks.md describes.
 import { describe, expect, it } from "vitest";
 import { hasUsage, readUsage } from "@/lib/ingest/normalise-usage";
 import type { OtlpAttributes } from "@/lib/ingest/otlp-types";

@@ -57,7 +57,7 @@ describe("matchModelKey against the built-in table", () => {
     expect(builtIn(model)).toBe(expected);
   });
 
-  // api.md: only dated snapshots and provider prefixes map to a base model; match.ts: "never words".
+  // Only dated snapshots and provider prefixes map to a base model; match.ts: "never words".
   // gpt-3.5-turbo-instruct is its own model ($1.50/$2.00 per MTok), but "-instruct" is stripped as a
   // serving variant, so it is billed as gpt-3.5-turbo ($0.50/$1.50).
   it("does not price gpt-3.5-turbo-instruct as gpt-3.5-turbo", () => {

@@ -8,6 +8,7 @@ import { normaliseBody } from "@/lib/ingest/pipeline";
 import { buildPriceBook } from "@/lib/pricing/compute";
 import { buildWorkers } from "../../../../scripts/lib/build-workers";
 import { readFixtureJson } from "../ingest/support/otlp";
+import { EMPTY_REDACTION } from "@/lib/redaction";
 
 // Inside the project, so the bundle's external packages resolve from its node_modules.
 const ROOT = path.resolve(import.meta.dirname, "../../../../tmp/normalise-pool-test");
@@ -31,14 +32,14 @@ describe("normalise worker pool", () => {
     const body = readFixtureJson(`${name}.json`);
     const book = buildPriceBook();
     const inThread = normaliseBody("traces", bytesOf(body), "json", book);
-    const inWorker = await pool.run("traces", bytesOf(body), "json", book);
+    const inWorker = await pool.run("traces", bytesOf(body), "json", book, EMPTY_REDACTION);
     expect(inThread.ok && inThread.batch.spans.length).toBeGreaterThan(0);
     expect(inWorker).toEqual(inThread);
   });
 
   it("normalises log records too", async () => {
     const body = readFixtureJson("openai-official.logs.json");
-    const inWorker = await pool.run("logs", bytesOf(body), "json", buildPriceBook());
+    const inWorker = await pool.run("logs", bytesOf(body), "json", buildPriceBook(), EMPTY_REDACTION);
     expect(inWorker).toEqual(normaliseBody("logs", bytesOf(body), "json", buildPriceBook()));
     expect(inWorker.ok && inWorker.batch.logs.length).toBeGreaterThan(0);
   });
@@ -46,7 +47,7 @@ describe("normalise worker pool", () => {
   it("refuses a malformed body with the same message", async () => {
     // The pool moves a body's memory into the worker: each call gets its own bytes.
     const bad = () => bytesOf({ resourceSpans: { not: "a list" } });
-    const inWorker = await pool.run("traces", bad(), "json", buildPriceBook());
+    const inWorker = await pool.run("traces", bad(), "json", buildPriceBook(), EMPTY_REDACTION);
     expect(inWorker).toMatchObject({ ok: false, message: expect.stringContaining("resourceSpans") });
     expect(normaliseBody("traces", bad(), "json", buildPriceBook())).toEqual(inWorker);
   });
@@ -54,7 +55,7 @@ describe("normalise worker pool", () => {
   it("prices with the book of each job, so an override applies to the next request", async () => {
     const body = readFixtureJson("openai-official.json");
     const costs = async (book: ReturnType<typeof buildPriceBook>) => {
-      const result = await pool.run("traces", bytesOf(body), "json", book);
+      const result = await pool.run("traces", bytesOf(body), "json", book, EMPTY_REDACTION);
       if (!result.ok) throw new Error(result.message);
       return result.batch.spans.filter((s) => s.costSource === "computed" && s.model?.startsWith("gpt-4o-mini")).map((s) => s.costUsd);
     };
@@ -70,10 +71,10 @@ describe("normalise worker pool", () => {
     // Big enough that the worker is still busy with it when it is terminated.
     const fixture = readFixtureJson("langfuse.json") as { resourceSpans: unknown[] };
     const body = bytesOf({ resourceSpans: Array.from({ length: 3000 }, () => fixture.resourceSpans).flat() });
-    const inFlight = pool.run("traces", body, "json", buildPriceBook());
+    const inFlight = pool.run("traces", body, "json", buildPriceBook(), EMPTY_REDACTION);
     await pool.close();
     await expect(inFlight).rejects.toThrow(/normalise worker/);
-    const again = await pool.run("traces", bytesOf(readFixtureJson("langfuse.json")), "json", buildPriceBook());
+    const again = await pool.run("traces", bytesOf(readFixtureJson("langfuse.json")), "json", buildPriceBook(), EMPTY_REDACTION);
     expect(again.ok).toBe(true);
   });
 });

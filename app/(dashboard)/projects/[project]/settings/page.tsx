@@ -4,9 +4,11 @@ import { SendFirstTrace } from "@/components/onboarding/send-first-trace";
 import { PricesPanel } from "@/components/prices/prices-panel";
 import { LoopThresholdForm } from "@/components/settings/loop-threshold-form";
 import { ProjectNameForm } from "@/components/settings/project-name-form";
+import { RedactionForm } from "@/components/settings/redaction-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/caller";
 import { requirePageCaller } from "@/lib/auth/require-page";
+import { getRedactionConfig } from "@/lib/data/access/redaction-settings";
 import { listPriceRows } from "@/lib/data/prices/dashboard-prices";
 import { getEnv } from "@/lib/env";
 import { getRequestOrigin } from "@/lib/format/request-origin";
@@ -18,7 +20,7 @@ export default async function SettingsPage({ params }: ProjectPageProps) {
   const caller = await requirePageCaller((await params).project);
   const env = getEnv();
   const isAdmin = can(caller, "admin");
-  const prices = await listPriceRows(caller.scope);
+  const [prices, redaction] = await Promise.all([listPriceRows(caller.scope), getRedactionConfig(caller.scope)]);
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title="Settings" subtitle={`Project ${caller.project.name} (${caller.project.slug}) · your role: ${caller.role ?? "viewer"}`} />
@@ -49,6 +51,16 @@ export default async function SettingsPage({ params }: ProjectPageProps) {
           </p>
         </div>
         <PricesPanel prices={prices} projectSlug={caller.project.slug} canEdit={isAdmin} />
+      </section>
+      <section className="flex flex-col gap-3" id="redaction">
+        <div>
+          <h2 className="text-base font-semibold">Redaction</h2>
+          <p className="text-sm text-fg-muted">
+            Applied at ingest, before anything is stored, to inputs, outputs, attributes, events and log bodies: a match is stored as{" "}
+            <code className="font-mono">[REDACTED:&lt;name&gt;]</code>. Traces stored earlier are not rewritten.
+          </p>
+        </div>
+        <RedactionForm projectSlug={caller.project.slug} config={redaction} canEdit={isAdmin} />
       </section>
       <section className="flex flex-col gap-1 text-sm">
         <h2 className="text-base font-semibold">Storage</h2>

@@ -3,7 +3,8 @@
 import { badParameter, jsonError, readJsonBody } from "@/lib/api/respond";
 import { withApi } from "@/lib/api/with-api";
 import { audit } from "@/lib/auth/audit";
-import { deletePriceOverride, modelKeySchema, priceInputSchema, setPriceOverride } from "@/lib/data/prices/price-overrides";
+import { deletePriceOverride, setPriceOverride } from "@/lib/data/prices/price-overrides";
+import { modelKeySchema, priceInputSchema } from "@/lib/pricing/price-input";
 
 export const dynamic = "force-dynamic";
 type Params = { model: string };

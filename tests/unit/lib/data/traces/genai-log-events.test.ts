@@ -162,8 +162,8 @@ describe("gen_ai.client.inference.operation.details", () => {
     expect(result.output).toEqual(output);
   });
 
-  // api.md: "input, output: JSON-parsed when the value is JSON text". GenAI content attributes "may be JSON
-  // strings" (semconv.md §2); on spans normalise-content.ts parses them, here they stay text.
+  // The API: "input, output: JSON-parsed when the value is JSON text". GenAI content attributes "may be JSON
+  // strings" (the GenAI conventions); on spans normalise-content.ts parses them, here they stay text.
   it("parses messages sent as JSON text", () => {
     const record = log("gen_ai.client.inference.operation.details", null, {
       "gen_ai.input.messages": JSON.stringify(input),

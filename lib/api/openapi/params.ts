@@ -1,0 +1,100 @@
+// Query and path parameters of the document, made from the very schemas the routes validate with
+// (each parameter validated on its own, all optional) plus a description per parameter. The
+// description maps must name exactly the route's parameters: a parameter added to a route without a
+// description here fails the type check.
+import { z } from "zod";
+import { AUDIT_LOG_PARAMS } from "@/lib/access/audit-log-params";
+import { SLUG_PATTERN } from "@/lib/access/slug";
+import { INCIDENT_PARAMS } from "@/lib/alerts/incident-params";
+import { DRIFT_PARAMS } from "@/lib/analytics/drift-params";
+import { COST_PARAMS, LATENCY_PARAMS } from "@/lib/analytics/metrics-params";
+import { modelKeySchema } from "@/lib/pricing/price-input";
+import { TRACE_LIST_PARAMS, traceIdSchema } from "@/lib/trace/trace-params";
+
+/** A description, or one with how the text reads (a time, a number) where the schema sees only text. */
+type ParamDoc = string | { description: string; format?: "date-time"; example?: string; type?: "number"; minimum?: number };
+type Docs<P> = { [K in keyof P]: ParamDoc };
+
+/** The optional query parameters `params`, each with its description. */
+function query<P extends Record<string, z.ZodType>>(params: P, docs: Docs<P>): z.ZodObject {
+  const shape = Object.fromEntries(
+    Object.entries(params).map(([name, schema]) => {
+      const doc = docs[name as keyof P];
+      return [name, schema.optional().meta(typeof doc === "string" ? { description: doc } : doc)];
+    }),
+  );
+  return z.object(shape);
+}
+
+const time = (description: string) => ({ description, format: "date-time" as const, example: "2026-11-21T10:00:00Z" });
+const text = (what: string) => `${what}, exact match.`;
+const amount = (description: string) => ({ description, type: "number" as const, minimum: 0 });
+
+export const traceListQuery = query(TRACE_LIST_PARAMS, {
+  limit: "Traces per page, 1–500 (default 50).",
+  cursor: "The `nextCursor` of the previous page.",
+  from: time("Traces that started at or after this time."),
+  to: time("Traces that started before this time."),
+  q: "Full text over span names, inputs, outputs and error messages (case-insensitive substring).",
+  status: "`error`: traces with an errored span; `ok`: the others.",
+  name: text("Trace name (the root operation: the task)"),
+  agent: text("An agent of the trace"),
+  model: text("A model called in the trace"),
+  tool: text("A tool called in the trace"),
+  sessionId: text("Session id"),
+  userId: text("End-user id"),
+  minCostUsd: amount("Lowest trace cost in USD (unpriced traces are left out)."),
+  maxCostUsd: amount("Highest trace cost in USD."),
+  minDurationMs: amount("Shortest trace duration in ms."),
+  maxDurationMs: amount("Longest trace duration in ms."),
+  finding: "Traces with at least one finding of this type (retro analysis).",
+  failureMode: "Traces whose first real failure is of this mode.",
+  sort: "Order by start time (default), duration or cost.",
+  order: "`desc` (default) or `asc`.",
+});
+
+const metricsDocs = (groupBy: string) => ({
+  from: time("Start of the range, inclusive (default: `to` − 24 h)."),
+  to: time("End of the range, exclusive (default: now)."),
+  bucket: "Bucket size (default: the finest allowed one giving a readable number of buckets); a range of too many buckets is refused.",
+  groupBy,
+});
+
+export const latencyQuery = query(
+  LATENCY_PARAMS,
+  metricsDocs("`name` (default) and `agent` group whole traces by trace name or outermost agent; `tool`, `model` and `kind` group spans."),
+);
+
+export const costQuery = query(
+  COST_PARAMS,
+  metricsDocs("`task` (default: the trace name), `agent`, `user`, `session` group whole traces; `model` sums that model's LLM calls."),
+);
+
+export const driftQuery = query(DRIFT_PARAMS, {
+  ...metricsDocs("`task` (default: the trace name) or `agent` (the outermost agent)."),
+  bucket: "`1h` (default, unless that gives too many buckets) or `1d`.",
+  group: "Only this task or agent.",
+});
+
+export const incidentQuery = query(INCIDENT_PARAMS, {
+  state: "Only open or only resolved incidents.",
+  ruleId: "Only this rule's incidents.",
+  limit: "At most this many, newest first (default 100).",
+});
+
+export const auditLogQuery = query(AUDIT_LOG_PARAMS, {
+  from: time("Events at or after this time."),
+  to: time("Events before this time."),
+  cursor: "The `nextCursor` of the previous page.",
+});
+
+const slug = z.string().regex(SLUG_PATTERN).meta({ description: "The project's slug.", example: "default" });
+
+export const pathParams = {
+  traceId: z.object({ traceId: traceIdSchema.meta({ description: "32 hexadecimal characters.", example: "4bf92f3577b34da6a3ce929d0e0e4736" }) }),
+  model: z.object({ model: modelKeySchema.meta({ description: "A price-table key: a lower-case model name without snapshot suffix.", example: "gpt-4o" }) }),
+  ruleId: z.object({ id: z.string().meta({ description: "The alert rule's id." }) }),
+  slug: z.object({ slug }),
+  slugAndKey: z.object({ slug, id: z.string().meta({ description: "The API key's id." }) }),
+  slugAndUser: z.object({ slug, userId: z.string().meta({ description: "The member's user id." }) }),
+};
