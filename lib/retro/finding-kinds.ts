@@ -1,4 +1,4 @@
-// The finding types and failure modes of retro analysis, on their own so the read API's types
+// The finding types, failure modes and findings of retro analysis, on their own so the read API's types
 // (lib/trace/types.ts) can name them without importing the rest of lib/retro. Pure.
 
 export type FindingType = "tool_loop" | "agent_cycle" | "repeated_llm_call" | "failure";
@@ -39,3 +39,19 @@ export const FAILURE_MODES: readonly FailureMode[] = [
   "cancelled",
   "unknown_error",
 ];
+
+export type Finding = {
+  type: FindingType;
+  /** The spans involved, in start order. */
+  spanIds: string[];
+  /** Repetitions (calls for loops, rounds for cycles); 1 for a failure. */
+  count: number;
+  /** Time spent on the repetitions after the first. */
+  wastedMs: number;
+  /** Cost of the LLM calls that produced those repetitions; null when they exist but none could be priced. */
+  wastedCostUsd: number | null;
+  toolName?: string;
+  agents?: string[];
+  failureMode?: FailureMode;
+  message?: string;
+};

@@ -38,23 +38,7 @@ export type RetroSpan = {
   events: readonly RetroEvent[];
 };
 
-export { FAILURE_MODES, FINDING_TYPES, type FailureMode, type FindingType } from "@/lib/retro/finding-kinds";
-
-export type Finding = {
-  type: FindingType;
-  /** The spans involved, in start order. */
-  spanIds: string[];
-  /** Repetitions (calls for loops, rounds for cycles); 1 for a failure. */
-  count: number;
-  /** Time spent on the repetitions after the first. */
-  wastedMs: number;
-  /** Cost of the LLM calls that produced those repetitions; null when they exist but none could be priced. */
-  wastedCostUsd: number | null;
-  toolName?: string;
-  agents?: string[];
-  failureMode?: FailureMode;
-  message?: string;
-};
+export { FAILURE_MODES, FINDING_TYPES, type FailureMode, type Finding, type FindingType } from "@/lib/retro/finding-kinds";
 
 export type FindingsSummary = { failureMode: FailureMode | null; findingCounts: Record<FindingType, number> };
 
@@ -68,6 +52,8 @@ export type Deltas = { durationMs: number; costUsd: number | null; inputTokens: 
 export type StepRef = { spanId: string; name: string; kind: RetroKind; toolName: string | null; agentName: string | null; model: string | null };
 
 export type ChangedField = "model" | "input" | "output" | "arguments" | "status";
+
+export const CHANGED_FIELDS: readonly ChangedField[] = ["model", "input", "output", "arguments", "status"];
 
 export type DiffStep = {
   status: "same" | "changed" | "added" | "removed";

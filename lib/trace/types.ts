@@ -1,6 +1,6 @@
 // Domain types of the read API (their JSON schemas: lib/api/openapi/schemas/traces.ts, rendered in docs/api.md).
 // Safe to import from client components.
-import type { FailureMode, FindingType } from "@/lib/retro/finding-kinds";
+import type { FailureMode, Finding, FindingType } from "@/lib/retro/finding-kinds";
 
 export type Status = "ok" | "error" | "unset";
 export type Kind = "agent" | "llm" | "tool" | "retriever" | "embedding" | "chain" | "guardrail" | "other";
@@ -70,7 +70,8 @@ export type Span = {
   events: SpanEvent[];
 };
 
-export type TraceDetail = { trace: TraceSummary; spans: Span[] };
+/** One trace with its spans in start order and its findings (retro analysis; empty until analysed). */
+export type TraceDetail = { trace: TraceSummary; spans: Span[]; findings: Finding[] };
 
 /** Filters of GET /api/v1/traces, already validated. */
 export type TraceFilters = {

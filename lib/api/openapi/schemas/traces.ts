@@ -2,7 +2,7 @@
 // tests/unit/lib/api/openapi/schema-types.test.ts holds them equal to lib/trace/types.ts.
 import { z } from "zod";
 import { anyJson, isoTime, jsonObject, orNull } from "./common";
-import { failureModeSchema, findingCountsSchema } from "./findings";
+import { failureModeSchema, findingCountsSchema, findingSchema } from "./findings";
 
 const hex = (chars: number) => z.string().regex(new RegExp(`^[0-9a-f]{${chars}}$`));
 
@@ -82,7 +82,13 @@ export const spanSchema = z
   .meta({ id: "Span", description: "One span, normalised: kind, model, tokens, cost, tool, agent, session and content." });
 
 export const traceDetailSchema = z
-  .strictObject({ trace: traceSummarySchema, spans: z.array(spanSchema).meta({ description: "In start order." }) })
+  .strictObject({
+    trace: traceSummarySchema,
+    spans: z.array(spanSchema).meta({ description: "In start order." }),
+    findings: z
+      .array(findingSchema)
+      .meta({ description: "Retro analysis, by the start of each finding's first span; empty until the trace has been analysed." }),
+  })
   .meta({ id: "TraceDetail" });
 
 export const tracePageSchema = z

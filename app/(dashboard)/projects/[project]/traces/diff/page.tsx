@@ -8,22 +8,20 @@ import { requirePageCaller } from "@/lib/auth/require-page";
 import { diffRunPair } from "@/lib/data/findings/run-diff";
 import { stepDepths } from "@/lib/trace/diff-depths";
 import type { ProjectPageProps } from "@/lib/trace/page-props";
-import { firstParam } from "@/lib/trace/url-state";
+import { parseDiffParams } from "@/lib/trace/diff-params";
+import { toUrlSearchParams } from "@/lib/trace/url-state";
 import { loadStepChanges } from "./actions";
 
 export const metadata: Metadata = { title: "Compare runs" };
 
-const TRACE_ID = /^[0-9a-f]{32}$/;
-
 export default async function TraceDiffPage({ params, searchParams }: ProjectPageProps) {
   const caller = await requirePageCaller((await params).project);
-  const query = await searchParams;
-  const a = firstParam(query, "a")?.toLowerCase() ?? "";
-  const b = firstParam(query, "b")?.toLowerCase() ?? "";
+  const query = toUrlSearchParams(await searchParams);
+  for (const key of [...query.keys()]) if (key !== "a" && key !== "b") query.delete(key);
   const header = <PageHeader title="Compare runs" subtitle="Two runs aligned step by step: what B did differently from A, and what it cost (B − A)" />;
-  if (!TRACE_ID.test(a) || (b !== "baseline" && !TRACE_ID.test(b))) {
-    return <Notice header={header} message="Choose two runs: tick two rows of the trace list, or use “Compare with…” on a trace." />;
-  }
+  const parsed = parseDiffParams(query);
+  if (!parsed.ok) return <Notice header={header} message="Choose two runs: tick two rows of the trace list, or use “Compare with…” on a trace." />;
+  const { a, b } = parsed;
   const result = await diffRunPair(caller.scope, a, b);
   if (!result.ok) return <Notice header={header} message={`Nothing to compare: ${result.message}.`} backTo={a} />;
   const { diff, indexes } = result;
