@@ -80,6 +80,8 @@ export async function loadStates(tx: Sql, projectId: string, ids: readonly strin
   return new Map(rows.map((row) => [String(row.traceId), decodeTraceState(row.summaryState as string | null)]));
 }
 
+type TraceSpan = SummarySpan & { traceId: string };
+
 /** A trace's new summary, what it was (null: a new trace), and the state to keep. */
 export type TraceUpdate = { traceId: string; before: TraceSummaryRow | null; after: TraceSummaryRow; state: TraceState };
 
@@ -153,10 +155,10 @@ export async function summariseFromSpans(tx: Sql, projectId: string, traceId: st
 }
 
 /** The first stored copy of each span this transaction inserted, by trace (a batch may carry a span twice). */
-export function insertedSpans(spans: readonly SummarySpan[] & readonly { traceId: string }[], inserted: SpanIdsByTrace): Map<string, SummarySpan[]> {
+export function insertedSpans(spans: readonly TraceSpan[], inserted: SpanIdsByTrace): Map<string, SummarySpan[]> {
   const byTrace = new Map<string, SummarySpan[]>();
   const taken = new Map<string, Set<string>>();
-  for (const span of spans as readonly (SummarySpan & { traceId: string })[]) {
+  for (const span of spans) {
     const ids = inserted.get(span.traceId);
     if (!ids?.has(span.spanId)) continue;
     let seen = taken.get(span.traceId);
@@ -178,7 +180,7 @@ export function insertedSpans(spans: readonly SummarySpan[] & readonly { traceId
 export async function updateTraceSummaries(
   tx: Sql,
   projectId: string,
-  batchSpans: readonly (SummarySpan & { traceId: string })[],
+  batchSpans: readonly TraceSpan[],
   inserted: SpanIdsByTrace,
   rollups: RollupDeltas,
 ): Promise<void> {
