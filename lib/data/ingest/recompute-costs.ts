@@ -9,7 +9,8 @@ import { writeRollups } from "@/lib/data/analytics/rollup-writer";
 import { isCall } from "@/lib/trace/summarise";
 import { countCall, summaryOf } from "@/lib/trace/trace-state";
 import { GraphWrites, inJsonList } from "./trace-graph";
-import { loadStates, lockTraces, summariseFromSpans, SummaryWrites, type TraceUpdate } from "./trace-summaries";
+import { summariseFromSpans } from "./trace-summaries";
+import { loadStates, lockTraces, SummaryWrites, type TraceUpdate } from "./trace-summary-rows";
 
 /** A call whose cost changed: what the trace's counted usage loses and gains. */
 type CostChange = { spanId: string; kind: string; model: string; inputTokens: number | null; outputTokens: number | null; before: number | null; after: number | null };

@@ -10,6 +10,7 @@ import { RollupRowCache } from "@/lib/data/analytics/rollup-cache";
 import { recomputeCosts } from "@/lib/data/ingest/recompute-costs";
 import type { SpanRecord } from "@/lib/ingest/span-record";
 import { storeBatch } from "@/lib/data/ingest/store-batch";
+import { rebuildTraceSummaries } from "@/lib/data/ingest/trace-summaries";
 import { buildPriceBook, computeCost } from "@/lib/pricing/compute";
 import type { Sql } from "@/lib/db/sql";
 import { openSqlite } from "@/lib/db/sqlite";
@@ -133,6 +134,37 @@ describe("maintained rollups", () => {
     expect(row).toEqual({ name: root!.name, spanCount: BigInt(rest.length + 1) });
     await expectSummariesOfStoredSpans(sql, "default");
     await expectRollupsOfStoredSpans(sql, "default");
+  });
+
+  it("rebuild the state of traces stored before incremental summaries when spans of them arrive", async () => {
+    const spans = Array.from({ length: 20 }, (_, t) => traceSpans(4000 + t)).flat();
+    const [first, later] = [spans.filter((_, i) => i % 2 === 0), spans.filter((_, i) => i % 2 === 1)];
+    await storeBatch(sql, { projectId: "legacy", spans: first, resources: [], logs: [] });
+    // What a database migrated from the previous version holds: summary rows without a state, no graph.
+    await sql.run(`UPDATE "traces" SET "summaryState" = NULL WHERE "projectId" = 'legacy'`);
+    await sql.run(`DELETE FROM "trace_covered_spans" WHERE "projectId" = 'legacy'`);
+    await sql.run(`DELETE FROM "trace_frontier" WHERE "projectId" = 'legacy'`);
+    for (let i = 0; i < later.length; i += 5) await storeBatch(sql, { projectId: "legacy", spans: later.slice(i, i + 5), resources: [], logs: [] });
+    expect(await expectSummariesOfStoredSpans(sql, "legacy")).toBe(20);
+    await expectRollupsOfStoredSpans(sql, "legacy");
+    const stateless = await sql.query(`SELECT "traceId" FROM "traces" WHERE "projectId" = 'legacy' AND "summaryState" IS NULL`);
+    expect(stateless).toEqual([]);
+  });
+
+  it("repair traces whose state was lost or damaged (rebuildTraceSummaries), after which ingest goes on incrementally", async () => {
+    const spans = Array.from({ length: 12 }, (_, t) => traceSpans(5000 + t)).flat();
+    const [first, later] = [spans.filter((_, i) => i % 3 !== 0), spans.filter((_, i) => i % 3 === 0)];
+    await storeBatch(sql, { projectId: "repair", spans: first, resources: [], logs: [] });
+    const ids = [...new Set(first.map((s) => s.traceId))];
+    await sql.run(`UPDATE "traces" SET "summaryState" = 'not a state' WHERE "projectId" = 'repair' AND "traceId" = ?`, [ids[0]!]);
+    await sql.run(`UPDATE "traces" SET "summaryState" = NULL, "name" = 'damaged' WHERE "projectId" = 'repair' AND "traceId" = ?`, [ids[1]!]);
+    await sql.run(`DELETE FROM "trace_facets" WHERE "projectId" = 'repair'`);
+    expect(await sql.transaction((tx) => rebuildTraceSummaries(tx, "repair", [...ids, "0".repeat(32)]))).toBe(ids.length);
+    expect(await expectSummariesOfStoredSpans(sql, "repair")).toBe(12);
+    await expectRollupsOfStoredSpans(sql, "repair");
+    await storeBatch(sql, { projectId: "repair", spans: later, resources: [], logs: [] });
+    await expectSummariesOfStoredSpans(sql, "repair");
+    await expectRollupsOfStoredSpans(sql, "repair");
   });
 
   it("equal the full recomputation for random traces in any arrival order, with duplicates, late parents and price changes (property)", async () => {
