@@ -73,7 +73,10 @@ async function timeGet(
     log(`GET ${new URL(url).pathname}: ${ms.toFixed(0)} ms`);
     return ms;
   } catch (error) {
-    log(`GET ${new URL(url).pathname} failed after ${(performance.now() - started).toFixed(0)} ms: ${(error as Error).message}`);
+    const cause = (error as Error).cause as Error | undefined;
+    log(
+      `GET ${new URL(url).pathname} failed after ${(performance.now() - started).toFixed(0)} ms: ${(error as Error).message}${cause ? ` (${cause.message})` : ""}`,
+    );
     return NaN;
   }
 }
