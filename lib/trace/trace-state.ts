@@ -184,4 +184,3 @@ export function summaryOf(traceId: string, state: TraceState): TraceSummaryRow {
     modelUsage: state.models.map((m) => ({ ...m })),
   };
 }
-
