@@ -80,7 +80,7 @@ describe("incremental trace summaries", () => {
       }),
       { numRuns: 3000 },
     );
-  });
+  }, 120_000);
 
   it("un-count a wrapper when a child with usage arrives after it", () => {
     const store = new MemoryTrace();
