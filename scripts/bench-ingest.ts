@@ -7,9 +7,11 @@
 import { parseArgs } from "node:util";
 import { buildWorkload } from "./bench/encode";
 import { formatFindingsCost, formatReport, failed, type BenchRow } from "./bench/report";
+import { benchLongTrace, formatLongTrace } from "./bench/long-trace-run";
 import { benchDatabase } from "./bench/run";
 
 const USAGE = `Usage: npm run bench:ingest -- [--spans N] [--database sqlite|postgres|both] [--url URL --key KEY [--pid PID]]
+       npm run bench:ingest -- --long-trace [--requests N] [--batch N] [--database sqlite|postgres|both] [--no-others]
 
   --spans N        spans to send, in whole agent traces of 10–40 spans (default 200000)
   --database D     sqlite (default), postgres (the local test PostgreSQL) or both
@@ -22,7 +24,13 @@ const USAGE = `Usage: npm run bench:ingest -- [--spans N] [--database sqlite|pos
   --key KEY        API key for --url
   --pid PID        that server's pid, to sample its memory
   --server-cpu-prof DIR  write a V8 profile of the server's sending phase into DIR
-                   (summarise: tsx scripts/bench/cpuprofile-top.ts DIR/server-*-2.cpuprofile)`;
+                   (summarise: tsx scripts/bench/cpuprofile-top.ts DIR/server-*-2.cpuprofile)
+
+  --long-trace     one trace growing by --batch spans (default 500) per request for --requests requests
+                   (default 100), sent one at a time while other traces are ingested beside it; prints
+                   the latency of the first and last ten requests, the others' latency, and the time
+                   to open the grown trace (API and trace page)
+  --no-others      --long-trace without the other traces`;
 
 class UsageError extends Error {}
 
@@ -46,6 +54,9 @@ function parseFlags() {
       pid: { type: "string" },
       "server-cpu-prof": { type: "string" },
       findings: { type: "string" },
+      "long-trace": { type: "boolean" },
+      requests: { type: "string" },
+      "no-others": { type: "boolean" },
       help: { type: "boolean" },
     },
   });
@@ -56,12 +67,17 @@ function parseFlags() {
   const findings = values.findings ?? "on";
   if (!["on", "off", "both"].includes(findings)) throw new UsageError(`--findings must be on, off or both, got "${findings}"`);
   if (values.url && findings !== "on") throw new UsageError("--findings applies to servers the benchmark starts, not to --url");
+  const longTrace = values["long-trace"] ?? false;
+  if (longTrace && values.url) throw new UsageError("--long-trace starts its own servers: drop --url");
   return {
+    longTrace,
+    requests: positive(values.requests, 100, "--requests"),
+    others: !(values["no-others"] ?? false),
     help: values.help ?? false,
     spans: positive(values.spans, 200_000, "--spans"),
     databases: database === "both" ? (["sqlite", "postgres"] as const) : ([database as "sqlite" | "postgres"] as const),
     senders: positive(values.senders, 4, "--senders"),
-    batchSize: positive(values.batch, 512, "--batch"),
+    batchSize: positive(values.batch, longTrace ? 500 : 512, "--batch"),
     seed: positive(values.seed, 20261121, "--seed"),
     serverCpuProfDir: values["server-cpu-prof"],
     findings: findings as "on" | "off" | "both",
@@ -78,6 +94,7 @@ async function main(): Promise<number> {
     return 0;
   }
   const log = (line: string) => console.log(`[bench] ${line}`);
+  if (flags.longTrace) return longTrace(flags, log);
   let started = performance.now();
   const workload = buildWorkload(flags.spans, flags.batchSize, flags.seed);
   log(
@@ -101,6 +118,18 @@ async function main(): Promise<number> {
   console.log(`\n${formatReport(rows)}`);
   for (const line of findingsCosts) console.log(`\n${line}`);
   return rows.some(failed) ? 1 : 0;
+}
+
+async function longTrace(flags: ReturnType<typeof parseFlags>, log: (line: string) => void): Promise<number> {
+  const reports: string[] = [];
+  for (const database of flags.databases) {
+    const result = await benchLongTrace({ database, requests: flags.requests, spansPerBody: flags.batchSize, seed: flags.seed, others: flags.others, log });
+    reports.push(formatLongTrace(result));
+    console.log(`\n${reports.at(-1)}\n`);
+    if (result.storedSpanCount !== result.spans) return 1;
+  }
+  if (reports.length > 1) console.log(`\n${reports.join("\n\n")}`);
+  return 0;
 }
 
 main().then(

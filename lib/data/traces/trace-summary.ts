@@ -16,9 +16,10 @@ export type TraceRow = {
   errorCount: number;
   llmCallCount: number;
   toolCallCount: number;
-  inputTokens: number;
-  outputTokens: number;
-  totalTokens: number;
+  /** BIGINT columns (a long trace's sums pass 2^31): exact as numbers up to 2^53. */
+  inputTokens: number | bigint;
+  outputTokens: number | bigint;
+  totalTokens: number | bigint;
   costUsd: number | null;
   hasUnpriced: boolean;
   sessionId: string | null;
@@ -47,9 +48,9 @@ export function toTraceSummary(row: TraceRow): TraceSummary {
     errorCount: row.errorCount,
     llmCallCount: row.llmCallCount,
     toolCallCount: row.toolCallCount,
-    inputTokens: row.inputTokens,
-    outputTokens: row.outputTokens,
-    totalTokens: row.totalTokens,
+    inputTokens: Number(row.inputTokens),
+    outputTokens: Number(row.outputTokens),
+    totalTokens: Number(row.totalTokens),
     costUsd: roundUsdOrNull(row.costUsd),
     hasUnpricedCalls: row.hasUnpriced,
     sessionId: row.sessionId,
