@@ -18,6 +18,10 @@ type Props = {
   /** Most x-axis labels to show (fewer on narrow charts). */
   maxTicks?: number;
   testId?: string;
+  /** The project page a click opens (default: the traces). */
+  linkPath?: string;
+  /** Extra chart layers, e.g. <ModelChangeMarkers> (drawn over the grid, under the data). */
+  children?: ReactNode;
   actions?: ReactNode;
   /** A vertical marker (e.g. the change point of a drift), at a bucket start. */
   marker?: { t: number; label: string } | null;
@@ -39,12 +43,14 @@ export function TimeLineChart({
   height = 240,
   maxTicks = 8,
   testId,
+  linkPath,
+  children,
   actions,
   marker,
   references = [],
   isLegendHidden = false,
 }: Props) {
-  const openTraces = useTraceLink();
+  const openTraces = useTraceLink(linkPath);
   const first = data.rows[0]?.t ?? 0;
   const ticks = useMemo(
     () => buildTimeTicks(first, first + data.rows.length * data.bucketMs, data.bucketMs, maxTicks),
@@ -93,6 +99,7 @@ export function TimeLineChart({
             label={{ value: marker.label, position: "insideTopLeft", fill: "var(--hs-danger)", fontSize: 11 }}
           />
         ) : null}
+        {children}
         {references.map((ref) => (
           <ReferenceLine
             key={ref.label}

@@ -48,6 +48,11 @@ function valueOf(metric: AlertMetric, t: RangeTotals): number | null {
       return f.p95Ms;
     case "error_rate":
       return f.errorRate;
+    // Measured from their own rollups (lib/data/governance/alert-governance.ts), never from these totals.
+    case "approval_rejection_rate":
+    case "approval_wait_p95_ms":
+    case "model_change":
+      return null;
   }
 }
 

@@ -9,6 +9,7 @@ const TABS = [
   { path: "/dashboards/latency", label: "Latency" },
   { path: "/dashboards/cost", label: "Cost" },
   { path: "/dashboards/drift", label: "Drift" },
+  { path: "/dashboards/approvals", label: "Approvals" },
 ];
 
 export default async function DashboardsLayout({ children, params }: { children: ReactNode; params: ProjectParams }) {
