@@ -1,6 +1,8 @@
 "use client";
 // Values over time, one line per series (percentiles of a task, cost per run of each task…). Every
 // point is a dot that opens the traces of its series in its bucket.
+import { ModelChangeMarkers } from "./model-change-markers";
+import type { ModelChangeMark } from "@/lib/format/model-change-marks";
 import { useMemo, type ReactNode } from "react";
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis, type DotItemDotProps } from "recharts";
 import { buildTimeTicks, formatChartValue, formatTimeTick, type ChartSeries, type TimeRow, type TimeSeriesData, type ValueKind } from "@/lib/format/chart";
@@ -20,8 +22,10 @@ type Props = {
   testId?: string;
   /** The project page a click opens (default: the traces). */
   linkPath?: string;
-  /** Extra chart layers, e.g. <ModelChangeMarkers> (drawn over the grid, under the data). */
+  /** Extra chart layers (drawn over the grid, under the data). */
   children?: ReactNode;
+  /** Where the model behind a task changed (marksForChart). */
+  modelChangeMarks?: readonly ModelChangeMark[];
   actions?: ReactNode;
   /** A vertical marker (e.g. the change point of a drift), at a bucket start. */
   marker?: { t: number; label: string } | null;
@@ -45,6 +49,7 @@ export function TimeLineChart({
   testId,
   linkPath,
   children,
+  modelChangeMarks,
   actions,
   marker,
   references = [],
@@ -100,6 +105,7 @@ export function TimeLineChart({
           />
         ) : null}
         {children}
+        {modelChangeMarks?.length ? ModelChangeMarkers({ marks: modelChangeMarks }) : null}
         {references.map((ref) => (
           <ReferenceLine
             key={ref.label}

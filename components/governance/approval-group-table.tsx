@@ -19,7 +19,7 @@ const num = `${cell} text-right tabular-nums`;
 const pct = (share: number) => `${(share * 100).toFixed(share > 0 && share < 0.1 ? 1 : 0)} %`;
 const HEADERS = ["Requests", "Approved", "Rejected", "Timed out", "Escalated", "Wait p50", "Wait p95"];
 
-/** Each action, agent or approver over the window; a name opens its approval requests. */
+/** Each action, agent or approver over the window; a name opens its traces. */
 export function ApprovalGroupTable({ noun, items }: { noun: string; items: ApprovalGroupItem[] }) {
   return (
     <section className="flex min-w-0 flex-col gap-2 rounded-lg border border-line p-3" data-testid="approval-groups">
@@ -45,7 +45,7 @@ export function ApprovalGroupTable({ noun, items }: { noun: string; items: Appro
               {items.map((item) => (
                 <tr key={item.group} className="hover:bg-surface" data-testid="approval-group-row" data-group={item.group}>
                   <td className={`${cell} max-w-56 truncate font-medium`}>
-                    <Link href={item.href} className="hover:text-accent hover:underline" title={`Approval requests of ${item.group}`}>
+                    <Link href={item.href} className="hover:text-accent hover:underline" title={`Traces of ${item.group}`}>
                       {item.group}
                     </Link>
                   </td>

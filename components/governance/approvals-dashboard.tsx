@@ -18,13 +18,11 @@ export type ApprovalsView = {
   rejectionRate: TimeSeriesData;
   p95Wait: TimeSeriesData;
   groups: ApprovalGroupItem[];
-  /** Every approval request of the window. */
+  /** Every trace of the window. */
   requestsHref: string;
 };
 
 const pct = (share: number) => `${(share * 100).toFixed(share > 0 && share < 0.1 ? 1 : 0)} %`;
-/** Chart clicks open the approval requests of the point (its group or decision, its bucket). */
-const REQUESTS = "/approvals";
 
 /** The approvals dashboard: how often humans were asked, what they decided, and how long the pipeline waited. */
 export function ApprovalsDashboard({ view }: { view: ApprovalsView }) {
@@ -44,9 +42,9 @@ export function ApprovalsDashboard({ view }: { view: ApprovalsView }) {
       <div className="flex flex-wrap items-center justify-between gap-2">
         <ChoiceLinks label="Group by" options={view.groupByOptions} current={view.groupBy} testId="group-by" />
         <span className="text-xs text-fg-muted">
-          {view.bucketLabel} buckets · click a point to open its requests ·{" "}
+          {view.bucketLabel} buckets · click a point to open its traces ·{" "}
           <Link href={view.requestsHref} className="text-accent hover:underline">
-            all requests
+            all traces
           </Link>
         </span>
       </div>
@@ -56,7 +54,6 @@ export function ApprovalsDashboard({ view }: { view: ApprovalsView }) {
         valueKind="count"
         windowMs={view.windowMs}
         height={220}
-        linkPath={REQUESTS}
         testId="approval-decisions"
       />
       <div className="grid grid-cols-1 gap-3 xl:grid-cols-2">
@@ -66,7 +63,6 @@ export function ApprovalsDashboard({ view }: { view: ApprovalsView }) {
           valueKind="share"
           windowMs={view.windowMs}
           height={220}
-          linkPath={REQUESTS}
           testId="approval-rejection-rate"
         />
         <TimeLineChart
@@ -75,7 +71,6 @@ export function ApprovalsDashboard({ view }: { view: ApprovalsView }) {
           valueKind="duration"
           windowMs={view.windowMs}
           height={220}
-          linkPath={REQUESTS}
           testId="approval-wait"
         />
       </div>

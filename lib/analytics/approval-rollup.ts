@@ -5,7 +5,7 @@
 // in: the rows always equal the sum over the stored approvals. Pure.
 import { alignDown, GRANULARITY_MS, type Granularity } from "./buckets";
 import { addValue, binOf, binValue, highestBin, mergeBins, mergeIntoStored, quantiles, type Bins } from "./sketch";
-import { APPROVAL_DECISIONS } from "@/lib/ingest/governance-facts";
+import type { APPROVAL_DECISIONS } from "@/lib/ingest/governance-facts";
 
 export const APPROVAL_DIMENSIONS = ["action", "agent", "approver", "task", "user"] as const;
 export type ApprovalDimension = (typeof APPROVAL_DIMENSIONS)[number];
@@ -97,7 +97,7 @@ export function applyApprovalDelta(stored: ApprovalRollupRow | null, d: Approval
   const counts = stored ? { ...pickCounts(stored) } : emptyCounts();
   for (const column of Object.keys(counts) as (keyof ApprovalCounts)[]) counts[column] += d[column];
   if (counts.requests <= 0) return { ...key, ...emptyCounts(), maxWaitMs: 0, p50WaitMs: 0, p95WaitMs: 0, bins: new Map() };
-  const bins: Bins = stored ? stored.bins : new Map();
+  const bins: Bins = stored ? stored.bins : new Map<number, number>();
   mergeIntoStored(bins, d.bins);
   const top = highestBin(bins);
   const previousMax = stored?.maxWaitMs ?? 0;

@@ -23,3 +23,10 @@ export function toModelChangeMarks(changes: readonly ModelChangeLike[], startMs:
       detail: list.map((c) => `${c.task} · ${c.requestedModel}: ${c.before} → ${c.after}`).join("\n"),
     }));
 }
+
+/** Marks for the changes that fall within a chart's buckets (rows of `bucketMs` from the first row's `t`). */
+export function marksForChart(changes: readonly ModelChangeLike[] | undefined, data: { rows: readonly { t: number }[]; bucketMs: number }): ModelChangeMark[] {
+  const first = data.rows[0]?.t;
+  if (!changes?.length || first === undefined) return [];
+  return toModelChangeMarks(changes, first, first + data.rows.length * data.bucketMs, data.bucketMs);
+}

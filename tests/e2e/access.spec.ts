@@ -71,6 +71,8 @@ test("every page carries the security headers and a nonce CSP, and none reports 
     "/projects/default/dashboards/latency",
     "/projects/default/dashboards/cost",
     "/projects/default/dashboards/drift",
+    "/projects/default/dashboards/approvals",
+    "/projects/default/tool-calls",
     "/projects/default/alerts",
     "/projects/default/settings",
     "/projects/default/settings/members",

@@ -13,7 +13,7 @@ const OVERVIEW_GROUPS = 8;
 const DECISIONS = [
   { key: "approved", label: "approved", color: "#10b981" },
   { key: "rejected", label: "rejected", color: "#f43f5e" },
-  { key: "timedOut", label: "timed out", color: "#f59e0b", decision: "timed_out" },
+  { key: "timedOut", label: "timed out", color: "#f59e0b" },
   { key: "escalated", label: "escalated", color: "#0ea5e9" },
 ] as const;
 
@@ -51,14 +51,16 @@ export async function getApprovalsDashboard(scope: ProjectScope, window: Dashboa
     key: d.key,
     label: d.label,
     color: d.color,
-    filter: { decision: "decision" in d ? d.decision : d.key } satisfies TraceLinkFilter,
+    // The trace list has no decision filter: a click opens the bucket's traces.
+    filter: {} satisfies TraceLinkFilter,
   }));
   const decisions = pivotTimeSeries(
     totalPoints.flatMap((p) => DECISIONS.map((d) => ({ bucketStart: p.bucketStart, label: d.label, value: p[d.key] }))),
     { ...pivot, series: decisionSeries, seriesOf: (c) => c.label, value: (c) => c.value, empty: 0 },
   );
   const ranked = rankGroups(points, (p) => p.requests, OVERVIEW_GROUPS);
-  const series = buildSeries(ranked, (group) => ({ [groupBy]: group }));
+  // Of the three groupings only the agent is a trace-list filter; the others open the bucket's traces.
+  const series = buildSeries(ranked, (group): TraceLinkFilter => (groupBy === "agent" ? { agent: group } : {}));
   const rejectionRate = pivotTimeSeries(points, {
     ...pivot,
     series,

@@ -20,12 +20,13 @@ const GROUP_LABELS = { action: "Action", agent: "Agent", approver: "Approver" } 
 export default async function ApprovalsPage({ params: routeParams, searchParams }: ProjectPageProps) {
   const { scope, project } = await requirePageCaller((await routeParams).project);
   const params = await searchParams;
-  const requestsPath = projectPath(project.slug, "/approvals");
-  const timeWindow = await resolveDashboardWindow(scope, params, getRequestTimeMs(), projectPath(project.slug, "/traces"));
+  const tracesPath = projectPath(project.slug, "/traces");
+  const timeWindow = await resolveDashboardWindow(scope, params, getRequestTimeMs(), tracesPath);
   const groupBy = parseChoice(firstParam(params, "groupBy"), APPROVAL_GROUP_BY, "action");
   const data = await getApprovalsDashboard(scope, timeWindow, groupBy);
   const link = (changes: Record<string, string>) => buildHref(projectPath(project.slug, "/dashboards/approvals"), params, changes);
-  const requestsOf = (filter: Record<string, string>) => buildTracesHref(requestsPath, filter, timeWindow.fromMs, timeWindow.toMs);
+  // The trace list filters by agent; other groups open the window's traces.
+  const tracesOf = (filter: Record<string, string>) => buildTracesHref(tracesPath, filter, timeWindow.fromMs, timeWindow.toMs);
 
   return (
     <>
@@ -41,8 +42,8 @@ export default async function ApprovalsPage({ params: routeParams, searchParams 
           decisions: data.decisions,
           rejectionRate: data.rejectionRate,
           p95Wait: data.p95Wait,
-          groups: data.groups.map((g) => ({ ...g, href: requestsOf({ [groupBy]: g.group }) })),
-          requestsHref: requestsOf({}),
+          groups: data.groups.map((g) => ({ ...g, href: tracesOf(groupBy === "agent" ? { agent: g.group } : {}) })),
+          requestsHref: tracesOf({}),
         }}
       />
     </>
