@@ -5,6 +5,7 @@
 // model changes, and none when only the requested model changes. Each test works in its own random hour.
 import { randomBytes } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
+import { registerHindsight, traceAgent, traceApproval } from "../../instrumentation/index";
 import { authHeaders, forEachDatabase, type TestServer } from "./support";
 import { exportTraces, HOUR, iso, MINUTE, nearestRank, randomBaseHour, type SeedSpan, type SeedTrace } from "./support/metrics-seed";
 
@@ -80,10 +81,10 @@ const tool = (name: string, offsetMs: number, attributes: Record<string, string>
     ...attributes,
   },
 });
-const approval = (decision: string, offsetMs: number): SeedSpan => ({
+const approval = (decision: string, offsetMs: number, durationMs = 5_000): SeedSpan => ({
   name: "approval",
   offsetMs,
-  durationMs: 5_000,
+  durationMs,
   attributes: { "hindsight.approval.decision": decision, "hindsight.approval.action": "issue_refund" },
 });
 const llm = (requested: string, response: string, fingerprint?: string): SeedSpan => ({
@@ -161,6 +162,29 @@ forEachDatabase((server) => {
     });
   });
 
+  describe("our SDK's traceApproval", () => {
+    it("sends an approval span that the metrics count for its approver", async () => {
+      const approver = `maya-${randomBytes(4).toString("hex")}`;
+      const start = Date.now();
+      const hindsight = registerHindsight({ endpoint: server.baseUrl, apiKey: server.apiKey, serviceName: "governance-sdk" });
+      try {
+        await traceAgent("refund-agent", {}, () =>
+          traceApproval("issue_refund", () => ({ decision: "rejected" as const, approver }), { policy: "refunds-over-100" }),
+        );
+      } finally {
+        await hindsight.shutdown();
+      }
+      const hour = Math.floor(start / HOUR) * HOUR;
+      const { data } = await getJson<{ data: ApprovalPoint[] }>(server, "/api/v1/metrics/approvals", {
+        from: iso(hour),
+        to: iso(hour + 2 * HOUR),
+        bucket: "1h",
+        groupBy: "approver",
+      });
+      expect(data.filter((p) => p.group === approver).map((p) => [p.requests, p.rejected])).toEqual([[1, 1]]);
+    });
+  });
+
   describe("tool-call audit", () => {
     const run = randomBytes(4).toString("hex");
     const base = randomBaseHour();
@@ -232,6 +256,51 @@ forEachDatabase((server) => {
       const lines = (await response.text()).trim().split("\r\n");
       expect(lines[0]).toMatch(/^time,traceId,spanId,toolName,/);
       expect(lines.slice(1).map((l) => l.split(",")[3])).toEqual([email, refund]);
+    });
+  });
+
+  describe("alert rules on governance metrics", () => {
+    const run = randomBytes(4).toString("hex");
+    const agent = { "gen_ai.operation.name": "invoke_agent", "gen_ai.agent.name": `gate-${run}` };
+    const waits = [1_000, 2_000, 3_000, 60_000];
+    type Evaluated = { evaluation: { value: number | null; breached: boolean; runs: number } };
+
+    async function evaluateRule(rule: Record<string, unknown>): Promise<Evaluated["evaluation"]> {
+      const headers = { ...authHeaders(server), "content-type": "application/json" };
+      const body = JSON.stringify({ name: `${String(rule.metric)} ${run}`, enabled: false, ...rule });
+      const created = await fetch(`${server.baseUrl}/api/v1/alerts/rules`, { method: "POST", headers, body });
+      const { id } = (await created.json()) as { id: string };
+      expect(created.status, JSON.stringify(id)).toBe(201);
+      const evaluated = await fetch(`${server.baseUrl}/api/v1/alerts/rules/${id}/evaluate`, { method: "POST", headers, body: "{}" });
+      return ((await evaluated.json()) as Evaluated).evaluation;
+    }
+
+    beforeAll(async () => {
+      const now = Date.now() - 10 * MINUTE;
+      await exportTraces(server, [
+        ...waits.map((wait, i) => ({
+          name: `gate-${run}`,
+          startMs: now + i * 1_000,
+          durationMs: wait + 100,
+          attributes: agent,
+          children: [approval(i % 2 === 0 ? "rejected" : "approved", 10, wait)],
+        })),
+        { name: `live-${run}`, startMs: now - 5 * MINUTE, durationMs: 300, attributes: {}, children: [llm("gpt-4o", "gpt-4o-2024-08-06")] },
+        { name: `live-${run}`, startMs: now, durationMs: 300, attributes: {}, children: [llm("gpt-4o", "gpt-4o-2024-11-20")] },
+      ]);
+    });
+
+    it("measures the rejection rate and the p95 wait of the rule's agent", async () => {
+      const rejection = await evaluateRule({ metric: "approval_rejection_rate", scope: "agent", scopeValue: `gate-${run}`, threshold: 0.3 });
+      expect(rejection).toMatchObject({ value: 0.5, breached: true, runs: 4 });
+      const wait = await evaluateRule({ metric: "approval_wait_p95_ms", scope: "agent", scopeValue: `gate-${run}`, threshold: 30_000 });
+      expect(wait.breached).toBe(true);
+      expect(Math.abs(wait.value! - 60_000)).toBeLessThanOrEqual(600);
+    });
+
+    it("counts model changes of the rule's task", async () => {
+      const changes = await evaluateRule({ metric: "model_change", scope: "task", scopeValue: `live-${run}`, threshold: 0 });
+      expect(changes).toMatchObject({ value: 1, breached: true });
     });
   });
 

@@ -140,6 +140,21 @@ describe("runDemo with a local exporter", () => {
     expect(summary.failedRuns).toBeGreaterThanOrEqual(1);
   });
 
+  it("gates refunds above $100 on a human approval and changes gpt-4o's snapshot mid-window", () => {
+    const approvals = spans.filter((span) => span.attributes["hindsight.approval.action"] === "issue_refund");
+    expect(approvals.length).toBeGreaterThan(0);
+    for (const approval of approvals) {
+      expect(approval.attributes["hindsight.approval.policy"]).toBe("refunds over $100");
+      expect(toMillis(approval.endTime) - toMillis(approval.startTime)).toBeGreaterThanOrEqual(30_000);
+    }
+    const writes = spans.filter((span) => span.name === "execute_tool issue_refund");
+    expect(writes.every((span) => span.attributes["hindsight.tool.effect"] === "write")).toBe(true);
+    const snapshots = new Set(
+      llmSpans.filter((span) => span.attributes["gen_ai.request.model"] === "gpt-4o").map((span) => span.attributes["gen_ai.response.model"]),
+    );
+    expect(snapshots).toEqual(new Set(["gpt-4o-2024-08-06", "gpt-4o-2024-11-20"]));
+  });
+
   it("runs some tool calls in parallel", () => {
     const tools = spans.filter((span) => span.attributes["gen_ai.operation.name"] === "execute_tool");
     const overlapping = tools.filter((tool) =>
