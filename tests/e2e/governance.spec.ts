@@ -72,7 +72,7 @@ test("approvals dashboard: requests, approval and rejection rates, waits by acti
   const row = page.getByTestId("approval-group-row").filter({ hasText: ACTION });
   await expect(row.locator("td").nth(1)).toHaveText("4");
   await expect(row.locator("td").nth(3)).toHaveText("25 %");
-  await expect(page.getByTestId("approval-decisions").locator(".recharts-bar-rectangle").first()).toBeVisible();
+  await expect(page.getByTestId("approval-decisions").locator('[data-testid="chart-bar"][data-series="rejected"]:visible')).toHaveCount(1);
 
   await page.getByTestId("group-by").getByRole("link", { name: "Approver" }).click();
   await expect(page.getByTestId("approval-group-row").filter({ hasText: `lead-${TAG}` })).toHaveCount(1);
@@ -88,7 +88,7 @@ test("an approval span renders as a human wait in the trace", async ({ page }) =
 });
 
 test("tool-call audit: the filter for write calls without an approval in the run", async ({ page }) => {
-  await page.goto(`/tool-calls?${WINDOW}&agent=support-${TAG}`);
+  await page.goto(`/projects/default/tool-calls?${WINDOW}&agent=support-${TAG}`);
   const rows = page.getByTestId("tool-call-row");
   await expect(rows).toHaveCount(4);
   await page.getByLabel("Writes without approval").check();

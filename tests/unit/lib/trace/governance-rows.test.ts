@@ -53,6 +53,14 @@ describe("deriveGovernanceRows", () => {
     expect(again).toEqual({ toolCalls: [], approvals: [], models: [] });
   });
 
+  it.each(["rejected", "timed_out", "escalated"])("does not count a run as approved on %s", (decision) => {
+    const fresh = [
+      span("t1", "tool", { tool: { effect: "write", mcpServer: null } }),
+      span("a1", "approval", { approval: { decision, action: "refund", approver: null, policy: null } }),
+    ];
+    expect(deriveGovernanceRows(fresh, emptyStoredGovernance(), trace, agents({})).toolCalls[0]!.runApproved).toBe(false);
+  });
+
   it("keeps the earliest sighting of a model key", () => {
     const llm = { llm: { requestedModel: "gpt-4o", responseModel: "gpt-4o-2024-11-20", fingerprint: "fp_1" } };
     const rows = deriveGovernanceRows([span("l2", "llm", llm, 5n), span("l1", "llm", llm, 3n)], emptyStoredGovernance(), trace, agents({}));
