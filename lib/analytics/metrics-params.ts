@@ -1,12 +1,22 @@
-// Query-string parameters of GET /api/v1/metrics/latency and /cost, validated like the trace list's:
-// unknown parameters and bad values answer 400 naming the parameter.
+// Query-string parameters of GET /api/v1/metrics/latency, /cost and /findings, validated like the trace
+// list's: unknown parameters and bad values answer 400 naming the parameter.
 //
 // Defaults: `to` = now, `from` = `to` − 24 h, `bucket` = the finest allowed one giving at most
-// DEFAULT_MAX_BUCKETS buckets (24 h → 5m for latency, 1h for cost), `groupBy` = name (latency) or task
-// (cost). A request whose range and bucket would give more than MAX_BUCKETS buckets is refused.
+// DEFAULT_MAX_BUCKETS buckets (24 h → 5m for latency, 1h for cost and findings), `groupBy` = name (latency),
+// task (cost) or type (findings). A request whose range and bucket would give more than MAX_BUCKETS buckets is refused.
 import { z } from "zod";
 import { bucketSpan, defaultBucket, MAX_BUCKETS, type Bucket } from "./buckets";
-import { COST_BUCKETS, COST_GROUP_BY, LATENCY_BUCKETS, LATENCY_GROUP_BY, type CostGroupBy, type LatencyGroupBy } from "./dimensions";
+import {
+  COST_BUCKETS,
+  COST_GROUP_BY,
+  FINDINGS_BUCKETS,
+  FINDINGS_GROUP_BY,
+  LATENCY_BUCKETS,
+  LATENCY_GROUP_BY,
+  type CostGroupBy,
+  type FindingsGroupBy,
+  type LatencyGroupBy,
+} from "./dimensions";
 
 const DAY_MS = 86_400_000;
 
@@ -34,8 +44,10 @@ export function paramSchemas<G extends string>(spec: MetricsSpec<G>) {
 
 const LATENCY_SPEC: MetricsSpec<LatencyGroupBy> = { buckets: LATENCY_BUCKETS, groupBys: LATENCY_GROUP_BY, defaultGroupBy: "name" };
 const COST_SPEC: MetricsSpec<CostGroupBy> = { buckets: COST_BUCKETS, groupBys: COST_GROUP_BY, defaultGroupBy: "task" };
+const FINDINGS_SPEC: MetricsSpec<FindingsGroupBy> = { buckets: FINDINGS_BUCKETS, groupBys: FINDINGS_GROUP_BY, defaultGroupBy: "type" };
 export const LATENCY_PARAMS = paramSchemas(LATENCY_SPEC);
 export const COST_PARAMS = paramSchemas(COST_SPEC);
+export const FINDINGS_PARAMS = paramSchemas(FINDINGS_SPEC);
 
 /** Validates the parameters of a metrics endpoint described by `spec` (its schemas from paramSchemas). */
 export function parseMetricsParams<G extends string>(
@@ -80,4 +92,9 @@ export function parseLatencyParams(params: URLSearchParams, nowMs = Date.now()):
 /** Parameters of GET /api/v1/metrics/cost. */
 export function parseCostParams(params: URLSearchParams, nowMs = Date.now()): ParsedMetricsQuery<CostGroupBy> {
   return parseMetricsParams(params, COST_SPEC, COST_PARAMS, nowMs);
+}
+
+/** Parameters of GET /api/v1/metrics/findings. */
+export function parseFindingsParams(params: URLSearchParams, nowMs = Date.now()): ParsedMetricsQuery<FindingsGroupBy> {
+  return parseMetricsParams(params, FINDINGS_SPEC, FINDINGS_PARAMS, nowMs);
 }

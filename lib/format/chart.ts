@@ -8,12 +8,9 @@ import { formatTokens } from "./tokens";
 /** `percent` is a signed change ("+12 %"), `share` a part of a whole in % ("12 %"). */
 export type ValueKind = "duration" | "usd" | "tokens" | "count" | "percent" | "share";
 
-/**
- * Filters of the page a chart element links to (the time window is added on click): the /traces page, or
- * another list (approval requests: action, approver, decision).
- */
+/** Filters of the /traces page a chart element links to (the time window is added on click). */
 export type TraceLinkFilter = Partial<
-  Record<"name" | "agent" | "model" | "tool" | "userId" | "sessionId" | "status" | "sort" | "action" | "approver" | "decision", string>
+  Record<"name" | "agent" | "model" | "tool" | "userId" | "sessionId" | "status" | "sort" | "finding" | "failureMode", string>
 >;
 
 /** One line or bar stack. `key` is a safe data key (`s0`, `s1`…): group names may hold dots, which Recharts reads as paths. */
