@@ -2,8 +2,18 @@
 // (trace name), agent (outermost agent) or user, with an absolute threshold and/or a drift threshold
 // in % over the metric's 7-day baseline. Validated with zod; every error names the field. Pure.
 import { z } from "zod";
+import { checkGovernanceRule, GOVERNANCE_METRICS } from "./governance-metrics";
 
-export const ALERT_METRICS = ["cost_per_run", "cost_per_hour", "cost_per_day", "p95_latency_ms", "error_rate", "loop_rate", "wasted_cost_per_hour"] as const;
+export const ALERT_METRICS = [
+  "cost_per_run",
+  "cost_per_hour",
+  "cost_per_day",
+  "p95_latency_ms",
+  "error_rate",
+  "loop_rate",
+  "wasted_cost_per_hour",
+  ...GOVERNANCE_METRICS,
+] as const;
 export type AlertMetric = (typeof ALERT_METRICS)[number];
 export const ALERT_SCOPES = ["all", "task", "agent", "user"] as const;
 export type AlertScope = (typeof ALERT_SCOPES)[number];
@@ -95,6 +105,8 @@ export function resolveRuleConfig(input: RulePatch, existing?: AlertRuleConfig):
   if (threshold === null && driftPct === null) return { ok: false, field: "threshold", message: "set threshold, driftPct or both" };
   if ((metric === "error_rate" || metric === "loop_rate") && threshold !== null && threshold > 1)
     return { ok: false, field: "threshold", message: `is a fraction for ${metric}: 0.05 means 5 %` };
+  const governance = checkGovernanceRule({ metric, scope, threshold, driftPct });
+  if (governance) return { ok: false, ...governance };
   const fixed = FIXED_WINDOW_MINUTES[metric];
   // A metric change resets the window to the new metric's default unless one is given.
   const keptWindow = existing && existing.metric === metric ? existing.windowMinutes : windowMinutesFor(metric);

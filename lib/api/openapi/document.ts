@@ -10,12 +10,14 @@ import { otlpOperations } from "./paths/otlp";
 import { projectOperations } from "./paths/projects";
 import { readOperations } from "./paths/read";
 import { retroOperations } from "./paths/retro";
+import { governanceOperations } from "./paths/governance";
 import { systemOperations } from "./paths/system";
 
 /** Every operation of the API, in the order the document lists them. */
 export const API_OPERATIONS: readonly ApiOperation[] = [
   ...otlpOperations,
   ...readOperations,
+  ...governanceOperations,
   ...retroOperations,
   ...alertOperations,
   ...priceOperations,
@@ -36,6 +38,7 @@ const TAGS = [
   { name: "Ingest", description: "OTLP/HTTP receivers for any OpenTelemetry SDK or Collector." },
   { name: "Traces", description: "Normalised traces and spans." },
   { name: "Analytics", description: "Latency, cost and drift from rollups kept at ingest." },
+  { name: "Governance", description: "Approvals, the tool-call audit, model changes and the project's write tools." },
   { name: "Alerts", description: "Budget, latency and error-rate rules with signed webhooks." },
   { name: "Prices", description: "The price table: built-in prices and the project's overrides." },
   { name: "Projects", description: "Projects, API keys, members and the audit log." },

@@ -143,6 +143,25 @@ describe("runDemo with a local exporter", () => {
     expect(summary.failedRuns).toBeGreaterThanOrEqual(1);
   });
 
+  it("gates refunds above $100 on a human approval and changes gpt-4o's snapshot mid-window", () => {
+    const approvals = spans.filter((span) => span.attributes["hindsight.approval.action"] === "issue_refund");
+    expect(approvals.length).toBeGreaterThan(0);
+    for (const approval of approvals) {
+      expect(approval.attributes["hindsight.approval.policy"]).toBe("refunds over $100");
+      expect(toMillis(approval.endTime) - toMillis(approval.startTime)).toBeGreaterThanOrEqual(30_000);
+    }
+    const writes = spans.filter((span) => span.name === "execute_tool issue_refund");
+    expect(writes.every((span) => span.attributes["hindsight.tool.effect"] === "write")).toBe(true);
+    // The snapshot answering gpt-4o changes halfway through the 7-day window.
+    const changeAt = NOW - 3.5 * DAY;
+    const gpt4o = llmSpans.filter((span) => span.attributes["gen_ai.request.model"] === "gpt-4o" && span.status.code !== SpanStatusCode.ERROR);
+    expect(gpt4o.some((span) => span.attributes["gen_ai.response.model"] === "gpt-4o-2024-11-20")).toBe(true);
+    for (const span of gpt4o) {
+      const expected = toMillis(span.startTime) >= changeAt ? "gpt-4o-2024-11-20" : "gpt-4o-2024-08-06";
+      expect(span.attributes["gen_ai.response.model"]).toBe(expected);
+    }
+  });
+
   it("runs some tool calls in parallel", () => {
     const tools = spans.filter((span) => span.attributes["gen_ai.operation.name"] === "execute_tool");
     const overlapping = tools.filter((tool) =>
