@@ -21,6 +21,8 @@ const USAGE = `Usage: npm run bench:ingest -- [--spans N] [--database sqlite|pos
   --url URL        send to this running server instead of starting one (verification via the read API)
   --key KEY        API key for --url
   --pid PID        that server's pid, to sample its memory
+  --redaction      run each database twice, redaction off then on (every built-in detector), and print
+                   what redaction costs in throughput (target: at most 15 %)
   --server-cpu-prof DIR  write a V8 profile of the server's sending phase into DIR
                    (summarise: tsx scripts/bench/cpuprofile-top.ts DIR/server-*-2.cpuprofile)
 
@@ -52,6 +54,7 @@ function parseFlags() {
       pid: { type: "string" },
       "server-cpu-prof": { type: "string" },
       "long-trace": { type: "boolean" },
+      redaction: { type: "boolean" },
       requests: { type: "string" },
       "no-others": { type: "boolean" },
       help: { type: "boolean" },
@@ -63,8 +66,10 @@ function parseFlags() {
   if (values.url && database === "both") throw new UsageError("--url targets one server: pick --database sqlite or postgres (its backend)");
   const longTrace = values["long-trace"] ?? false;
   if (longTrace && values.url) throw new UsageError("--long-trace starts its own servers: drop --url");
+  if (values.redaction && (values.url || longTrace)) throw new UsageError("--redaction starts its own servers: drop --url and --long-trace");
   return {
     longTrace,
+    redaction: values.redaction ?? false,
     requests: positive(values.requests, 100, "--requests"),
     others: !(values["no-others"] ?? false),
     help: values.help ?? false,
@@ -95,24 +100,37 @@ async function main(): Promise<number> {
       `${workload.bodies.length} bodies (${(workload.bytes / 1e6).toFixed(0)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s (untimed)`,
   );
   const rows: BenchRow[] = [];
+  const costs: string[] = [];
   for (const database of flags.databases) {
-    started = performance.now();
-    rows.push(
-      await benchDatabase(workload, {
-        database,
-        senders: flags.senders,
-        batchSize: flags.batchSize,
-        external: flags.external,
-        serverCpuProfDir: flags.serverCpuProfDir,
-        log,
-      }),
-    );
-    log(`${database} done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-    // Shown at once, so a later database's failure does not lose this one's figures.
-    if (flags.databases.length > 1) console.log(`\n${formatReport(rows.slice(-1))}\n`);
+    for (const redaction of flags.redaction ? [false, true] : [false]) {
+      started = performance.now();
+      rows.push(
+        await benchDatabase(workload, {
+          database,
+          senders: flags.senders,
+          batchSize: flags.batchSize,
+          external: flags.external,
+          serverCpuProfDir: flags.serverCpuProfDir,
+          redaction,
+          log,
+        }),
+      );
+      log(`${rows.at(-1)!.database} done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+      // Shown at once, so a later database's failure does not lose this one's figures.
+      if (flags.databases.length > 1 || flags.redaction) console.log(`\n${formatReport(rows.slice(-1))}\n`);
+    }
+    if (flags.redaction) costs.push(redactionCost(rows.at(-2)!, rows.at(-1)!));
   }
   console.log(`\n${formatReport(rows)}`);
+  for (const line of costs) console.log(line);
   return rows.some(failed) ? 1 : 0;
+}
+
+/** What redaction costs: throughput with every detector on against off, on the same workload and database. */
+function redactionCost(off: BenchRow, on: BenchRow): string {
+  const cost = (1 - on.ingestPerSecond / off.ingestPerSecond) * 100;
+  const figures = `${Math.round(off.ingestPerSecond).toLocaleString("en-US")} → ${Math.round(on.ingestPerSecond).toLocaleString("en-US")} spans/s`;
+  return `redaction on (every detector), ${off.database}: ${figures}, ${cost.toFixed(1)} % of throughput (target: at most 15 %) ${cost <= 15 ? "met" : "NOT met"}`;
 }
 
 async function longTrace(flags: ReturnType<typeof parseFlags>, log: (line: string) => void): Promise<number> {

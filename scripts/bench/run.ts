@@ -19,8 +19,20 @@ export type RunOptions = {
   external?: { baseUrl: string; apiKey: string; pid?: number };
   /** Write a V8 profile of the server's sending phase into this folder (slows the server a little). */
   serverCpuProfDir?: string;
+  /** Turn on redaction at ingest with every built-in detector for the project before sending. */
+  redaction?: boolean;
   log: (line: string) => void;
 };
+
+/** Every built-in detector, as the project's redaction settings (PUT /api/v1/projects/default/redaction). */
+async function enableRedaction(target: { baseUrl: string; apiKey: string }): Promise<void> {
+  const response = await fetch(`${target.baseUrl}/api/v1/projects/default/redaction`, {
+    method: "PUT",
+    headers: { authorization: `Bearer ${target.apiKey}`, "content-type": "application/json" },
+    body: JSON.stringify({ detectors: ["email", "phone", "credit_card", "secret", "ip_address"], patterns: [] }),
+  });
+  if (response.status !== 200) throw new Error(`PUT redaction answered ${response.status}: ${await response.text()}`);
+}
 
 type Ingest = { send: SendResult; rss: RssReport | null; counts: StoredCounts; serverPid: number | null; load: [number, number] };
 
@@ -61,6 +73,7 @@ async function ingestOwnServer(workload: Workload, options: RunOptions): Promise
   process.once("SIGTERM", interrupted);
   try {
     const serverPid = findServerPid(server.pid);
+    if (options.redaction) await enableRedaction(server);
     await warmUp(server);
     if (profileDir) await snapshot(profileDir, serverPid, 1); // discards start-up and warm-up
     const sampler = sampleRss(serverPid);
@@ -97,7 +110,7 @@ export async function benchDatabase(workload: Workload, options: RunOptions): Pr
   const ingest = options.external ? await ingestExternal(workload, options) : await ingestOwnServer(workload, options);
   const raw = await rawLimit(workload, options);
   return {
-    database: options.database,
+    database: options.redaction ? `${options.database} + redaction` : options.database,
     spans: workload.spans,
     traces: workload.traces,
     senders: options.senders,
