@@ -17,8 +17,6 @@ export function RetentionForm({ projectSlug, retentionDays, canEdit }: { project
         <input
           name="retentionDays"
           type="number"
-          min={1}
-          max={3650}
           inputMode="numeric"
           placeholder="forever"
           defaultValue={submitted(state, "retentionDays") ?? (retentionDays === null ? "" : String(retentionDays))}

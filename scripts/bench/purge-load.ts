@@ -26,7 +26,9 @@ export function* variantsOf(workload: Workload, count: number): Generator<Body> 
   const offsets = workload.bodies.map((body) => traceIdOffsets(body, ids));
   for (let variant = 1; variant <= Math.min(count, 255); variant++) {
     for (let b = 0; b < workload.bodies.length; b++) {
-      const body = Buffer.from<ArrayBuffer>(workload.bodies[b]!);
+      const source = workload.bodies[b]!;
+      const body = Buffer.alloc(source.length);
+      source.copy(body);
       for (const offset of offsets[b]!) body[offset + 4] = body[offset + 4]! ^ variant; // inside the random part of the id
       yield { body, spans: workload.spansPerBody[b]! };
     }
