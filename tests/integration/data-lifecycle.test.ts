@@ -108,7 +108,10 @@ forEachDatabase((server) => {
     });
     expect(done.traces).toBe(ofDoomedUser.length);
 
-    expect(await storedRows(server, doomedIds)).toEqual({ traces: 0, trace_facets: 0, spans: 0, span_logs: 0, trace_covered_spans: 0, trace_frontier: 0 });
+    expect(
+      Object.values(await storedRows(server, doomedIds)).every((n) => n === 0),
+      JSON.stringify(await storedRows(server, doomedIds)),
+    ).toBe(true);
     expectSameMetrics(await allMetrics(server, full.key, ...window), twinMetrics);
     for (const t of kept.slice(0, 3)) expect((await call(server, full.key, "GET", `/api/v1/traces/${t.traceId}`)).status).toBe(200);
 
@@ -135,7 +138,10 @@ forEachDatabase((server) => {
     expect(await patched.json()).toMatchObject({ retentionDays: 30 });
     await waitFor("the purge", async () => ((await storedRows(server, ids(old))).traces === 0 ? true : null));
 
-    expect(await storedRows(server, ids(old))).toEqual({ traces: 0, trace_facets: 0, spans: 0, span_logs: 0, trace_covered_spans: 0, trace_frontier: 0 });
+    expect(
+      Object.values(await storedRows(server, ids(old))).every((n) => n === 0),
+      JSON.stringify(await storedRows(server, ids(old))),
+    ).toBe(true);
     const left = await storedRows(server, ids(recent));
     expect(left.traces).toBe(recent.length);
     expect(left.spans).toBe(recent.reduce((n, t) => n + t.spans.length, 0));
