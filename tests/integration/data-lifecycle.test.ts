@@ -63,7 +63,17 @@ forEachDatabase((server) => {
   }, 120_000);
 
   it("refuses bad deletion input with a clear 4xx and changes nothing", async () => {
-    const before = await storedRows(server, [...ids(ofDoomedUser), single.traceId]);
+    // The findings job fills its own tables in the background meanwhile: compare the others.
+    const ingested = async () => {
+      const {
+        findings_queue: _queue,
+        trace_analyses: _analyses,
+        trace_findings: _findings,
+        ...rest
+      } = await storedRows(server, [...ids(ofDoomedUser), single.traceId]);
+      return rest;
+    };
+    const before = await ingested();
     for (const [method, path, body, status, parameter] of [
       ["DELETE", `/api/v1/traces/${randomBytes(16).toString("hex")}`, undefined, 404, undefined],
       ["DELETE", "/api/v1/traces/not-a-trace", undefined, 400, "traceId"],
@@ -83,7 +93,7 @@ forEachDatabase((server) => {
     }
     // A key of another project cannot delete or follow this project's data.
     expect((await call(server, twin.key, "DELETE", `/api/v1/traces/${single.traceId}`)).status).toBe(404);
-    expect(await storedRows(server, [...ids(ofDoomedUser), single.traceId])).toEqual(before);
+    expect(await ingested()).toEqual(before);
   });
 
   it("deletes one trace and one end user's traces with everything attached, and corrects the rollups exactly", async () => {
