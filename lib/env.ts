@@ -38,6 +38,10 @@ const schema = z.object({
   // first webhook retry delay (doubling after), and the base of links in notifications (unset: the
   // requesting origin for "evaluate now", else http://localhost:PORT).
   HINDSIGHT_ALERT_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(60),
+  // Data lifecycle (lib/jobs/lifecycle): seconds between retention purges and pending user deletions (0
+  // turns the job off), and spans per purge transaction (small, so ingest commits in between).
+  HINDSIGHT_LIFECYCLE_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
+  HINDSIGHT_PURGE_BATCH_SPANS: z.coerce.number().int().min(10).max(100_000).default(2000),
   HINDSIGHT_ALERT_RETRY_BASE_MS: z.coerce.number().int().min(0).max(600_000).default(1000),
   HINDSIGHT_PUBLIC_URL: z
     .string()

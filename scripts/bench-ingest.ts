@@ -23,6 +23,8 @@ const USAGE = `Usage: npm run bench:ingest -- [--spans N] [--database sqlite|pos
   --url URL        send to this running server instead of starting one (verification via the read API)
   --key KEY        API key for --url
   --pid PID        that server's pid, to sample its memory
+  --redaction      run each database twice, redaction off then on (every built-in detector), and print
+                   what redaction costs in throughput (target: at most 15 %)
   --server-cpu-prof DIR  write a V8 profile of the server's sending phase into DIR
                    (summarise: tsx scripts/bench/cpuprofile-top.ts DIR/server-*-2.cpuprofile)
 
@@ -55,6 +57,7 @@ function parseFlags() {
       "server-cpu-prof": { type: "string" },
       findings: { type: "string" },
       "long-trace": { type: "boolean" },
+      redaction: { type: "boolean" },
       requests: { type: "string" },
       "no-others": { type: "boolean" },
       help: { type: "boolean" },
@@ -69,8 +72,10 @@ function parseFlags() {
   if (values.url && findings !== "on") throw new UsageError("--findings applies to servers the benchmark starts, not to --url");
   const longTrace = values["long-trace"] ?? false;
   if (longTrace && values.url) throw new UsageError("--long-trace starts its own servers: drop --url");
+  if (values.redaction && (values.url || longTrace)) throw new UsageError("--redaction starts its own servers: drop --url and --long-trace");
   return {
     longTrace,
+    redaction: values.redaction ?? false,
     requests: positive(values.requests, 100, "--requests"),
     others: !(values["no-others"] ?? false),
     help: values.help ?? false,
@@ -103,21 +108,37 @@ async function main(): Promise<number> {
   );
   const rows: BenchRow[] = [];
   const findingsCosts: string[] = [];
+  const redactionCosts: string[] = [];
   for (const database of flags.databases) {
     started = performance.now();
     const options = { database, senders: flags.senders, batchSize: flags.batchSize, external: flags.external, serverCpuProfDir: flags.serverCpuProfDir, log };
-    const off = flags.findings === "on" ? null : await benchDatabase(workload, { ...options, findings: false });
-    if (off) rows.push(off);
-    const on = flags.findings === "off" ? null : await benchDatabase(workload, { ...options, findings: true, skipRaw: off !== null });
-    if (on) rows.push(on);
-    if (on && off) findingsCosts.push(formatFindingsCost(on, off));
+    if (flags.redaction) {
+      const off = await benchDatabase(workload, options);
+      const on = await benchDatabase(workload, { ...options, redaction: true, skipRaw: true });
+      rows.push(off, on);
+      redactionCosts.push(redactionCost(off, on));
+    } else {
+      const off = flags.findings === "on" ? null : await benchDatabase(workload, { ...options, findings: false });
+      if (off) rows.push(off);
+      const on = flags.findings === "off" ? null : await benchDatabase(workload, { ...options, findings: true, skipRaw: off !== null });
+      if (on) rows.push(on);
+      if (on && off) findingsCosts.push(formatFindingsCost(on, off));
+    }
     log(`${database} done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
     // Shown at once, so a later database's failure does not lose this one's figures.
     if (flags.databases.length > 1) console.log(`\n${formatReport(rows.slice(-1))}\n`);
   }
   console.log(`\n${formatReport(rows)}`);
   for (const line of findingsCosts) console.log(`\n${line}`);
+  for (const line of redactionCosts) console.log(`\n${line}`);
   return rows.some(failed) ? 1 : 0;
+}
+
+/** What redaction costs: throughput with every detector on against off, on the same workload and database. */
+function redactionCost(off: BenchRow, on: BenchRow): string {
+  const cost = (1 - on.ingestPerSecond / off.ingestPerSecond) * 100;
+  const figures = `${Math.round(off.ingestPerSecond).toLocaleString("en-US")} → ${Math.round(on.ingestPerSecond).toLocaleString("en-US")} spans/s`;
+  return `redaction on (every detector), ${off.database}: ${figures}, ${cost.toFixed(1)} % of throughput (target: at most 15 %) ${cost <= 15 ? "met" : "NOT met"}`;
 }
 
 async function longTrace(flags: ReturnType<typeof parseFlags>, log: (line: string) => void): Promise<number> {

@@ -1,12 +1,12 @@
 "use server";
-// Creating a project (instance admins) and changing a project's name and loop threshold (project admins).
+// Creating a project (instance admins) and changing a project's name, loop threshold and retention (project admins).
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { createNewProject, updateProjectSettings } from "@/lib/admin/projects";
 import { authorizeAction, authorizeUserAction } from "@/lib/auth/require-action";
 import { projectPath } from "@/lib/format/project-path";
-import { firstError, projectInputSchema } from "@/lib/forms/access-forms";
+import { firstError, projectInputSchema, projectSettingsSchema } from "@/lib/forms/access-forms";
 import { submittedValues, type FormState } from "@/lib/forms/form-state";
 import { loopThresholdFieldSchema } from "@/lib/forms/retro-forms";
 
@@ -46,4 +46,16 @@ export async function updateLoopThresholdAction(projectSlug: string, _previous: 
   await updateProjectSettings(auth.caller, { loopThreshold: parsed.data }, await headers());
   revalidatePath(projectPath(projectSlug), "layout");
   return { status: "ok", message: `Loop threshold set to ${parsed.data}: the traces of the last 30 days are analysed again.` };
+}
+
+export async function setRetentionAction(projectSlug: string, _previous: FormState, form: FormData): Promise<FormState> {
+  const auth = await authorizeAction(projectSlug, "admin");
+  if (!auth.ok) return { status: "error", message: auth.message };
+  const raw = String(form.get("retentionDays") ?? "").trim();
+  const parsed = projectSettingsSchema.safeParse({ retentionDays: raw === "" ? null : Number(raw) });
+  if (!parsed.success) return { status: "error", ...firstError(parsed.error), values: submittedValues(form, ["retentionDays"]) };
+  const retentionDays = parsed.data.retentionDays ?? null;
+  await updateProjectSettings(auth.caller, { retentionDays }, await headers());
+  revalidatePath(projectPath(projectSlug), "layout");
+  return { status: "ok", message: retentionDays === null ? "Traces are kept forever." : `Traces older than ${retentionDays} days are purged from now on.` };
 }

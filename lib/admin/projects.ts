@@ -4,6 +4,7 @@ import { slugify } from "@/lib/access/slug";
 import { audit } from "@/lib/auth/audit";
 import type { Caller, SessionUser } from "@/lib/auth/caller";
 import { recordInstanceEvent } from "@/lib/data/access/audit-log";
+import { runLifecycleSoon } from "@/lib/jobs/lifecycle/scheduler";
 import { createProject, findProjectBySlug, SlugTakenError, updateProject, type Project } from "@/lib/data/access/projects";
 import { markProjectTracesDirty } from "@/lib/data/findings/findings-queue";
 
@@ -44,6 +45,7 @@ export async function updateProjectSettings(caller: Caller, changes: ProjectSett
     await audit(caller, "project.rename", project.slug, { from: caller.project.name, to: changes.name }, headers);
   if (changes.retentionDays !== undefined && changes.retentionDays !== caller.project.retentionDays) {
     await audit(caller, "project.retention_change", project.slug, { from: caller.project.retentionDays, to: changes.retentionDays }, headers);
+    if (changes.retentionDays !== null) runLifecycleSoon(); // purge what the new retention expires without waiting for the next round
   }
   if (changes.loopThreshold !== undefined && changes.loopThreshold !== caller.project.loopThreshold) {
     await audit(caller, "project.loop_threshold_change", project.slug, { from: caller.project.loopThreshold, to: changes.loopThreshold }, headers);

@@ -41,8 +41,8 @@ function encodeBody(pending: Pending[]): Buffer<ArrayBuffer> {
   return Buffer.from(TraceRequest.encode(request).finish());
 }
 
-/** Whole traces until at least `minSpans` spans, cut into bodies of `batchSize` spans. */
-export function buildWorkload(minSpans: number, batchSize: number, seed: number): Workload {
+/** Whole traces until at least `minSpans` spans, cut into bodies of `batchSize` spans; `offsetMs` shifts their times. */
+export function buildWorkload(minSpans: number, batchSize: number, seed: number, offsetMs = 0): Workload {
   const rng = createRandom(seed);
   const workload: Workload = { bodies: [], spansPerBody: [], spans: 0, traces: 0, bytes: 0, traceIds: [] };
   let pending: Pending[] = [];
@@ -54,7 +54,7 @@ export function buildWorkload(minSpans: number, batchSize: number, seed: number)
     pending = [];
   };
   while (workload.spans < minSpans) {
-    const trace = generateTrace(rng, workload.traces);
+    const trace = generateTrace(rng, workload.traces, offsetMs);
     workload.traces += 1;
     workload.traceIds.push(trace.spans[0]!.traceId.toString("hex"));
     for (const span of trace.spans) {

@@ -24,8 +24,20 @@ export type RunOptions = {
   findings?: boolean;
   /** Skip the raw insert limit (a second run of the same workload). */
   skipRaw?: boolean;
+  /** Turn on redaction at ingest with every built-in detector for the project before sending. */
+  redaction?: boolean;
   log: (line: string) => void;
 };
+
+/** Every built-in detector, as the project's redaction settings (PUT /api/v1/projects/default/redaction). */
+async function enableRedaction(target: { baseUrl: string; apiKey: string }): Promise<void> {
+  const response = await fetch(`${target.baseUrl}/api/v1/projects/default/redaction`, {
+    method: "PUT",
+    headers: { authorization: `Bearer ${target.apiKey}`, "content-type": "application/json" },
+    body: JSON.stringify({ detectors: ["email", "phone", "credit_card", "secret", "ip_address"], patterns: [] }),
+  });
+  if (response.status !== 200) throw new Error(`PUT redaction answered ${response.status}: ${await response.text()}`);
+}
 
 type Ingest = {
   send: SendResult;
@@ -75,6 +87,7 @@ async function ingestOwnServer(workload: Workload, options: RunOptions): Promise
   process.once("SIGTERM", interrupted);
   try {
     const serverPid = findServerPid(server.pid);
+    if (options.redaction) await enableRedaction(server);
     await warmUp(server);
     if (profileDir) await snapshot(profileDir, serverPid, 1); // discards start-up and warm-up
     const sampler = sampleRss(serverPid);
@@ -115,7 +128,7 @@ export async function benchDatabase(workload: Workload, options: RunOptions): Pr
   const ingest = options.external ? await ingestExternal(workload, options) : await ingestOwnServer(workload, options);
   const raw = options.skipRaw ? [] : await rawLimit(workload, options);
   return {
-    database: `${options.database}${options.findings === false ? " (findings off)" : ""}`,
+    database: `${options.database}${options.findings === false ? " (findings off)" : ""}${options.redaction ? " + redaction" : ""}`,
     findingsSettledSeconds: ingest.findingsSettledSeconds,
     findingsSettleCpuSeconds: ingest.findingsSettleCpuSeconds,
     spans: workload.spans,

@@ -12,7 +12,8 @@ export type GeneratedTrace = { resource: number; spans: ProtoSpan[] };
 
 const MS = 1_000_000n;
 /** 2026-11-01T00:00:00Z: fixed, so every run sends byte-identical bodies. */
-const BASE_NS = BigInt(Date.UTC(2026, 10, 1)) * MS;
+export const BASE_MS = Date.UTC(2026, 10, 1);
+const BASE_NS = BigInt(BASE_MS) * MS;
 const SPAN_KIND_INTERNAL = 1;
 const SPAN_KIND_CLIENT = 3;
 
@@ -200,7 +201,8 @@ export function agent(ctx: Ctx, name: string, parent: Buffer | undefined, budget
 }
 
 /** Trace number `index` (its id embeds the index, so ids never collide across a run). */
-export function generateTrace(rng: Random, index: number): GeneratedTrace {
+/** `offsetMs` moves the trace from the fixed base time (the purge benchmark dates traces around now). */
+export function generateTrace(rng: Random, index: number, offsetMs = 0): GeneratedTrace {
   const traceId = Buffer.alloc(16);
   for (let i = 0; i < 12; i += 4) traceId.writeUInt32BE(rng.int(0, 0xffffffff), i);
   traceId.writeUInt32BE(index + 1, 12);
@@ -208,7 +210,7 @@ export function generateTrace(rng: Random, index: number): GeneratedTrace {
   const app = APPS[appIndex]!;
   const model = rng.pick(MODELS);
   const session = rng.int(1, 2_000);
-  const ctx: Ctx = { rng, traceId, nextSpan: 1, clockMs: index * 1500 + rng.int(0, 1400), app, model, conversationId: `sess_${session}`, spans: [] };
+  const ctx: Ctx = { rng, traceId, nextSpan: 1, clockMs: offsetMs + index * 1500 + rng.int(0, 1400), app, model, conversationId: `sess_${session}`, spans: [] };
   agent(ctx, app.agent, undefined, rng.int(10, 40), { "session.id": `sess_${session}`, "user.id": `user_${session % 500}` });
   return { resource: resourceIndex(appIndex, rng.int(0, HOSTS.length - 1)), spans: ctx.spans };
 }

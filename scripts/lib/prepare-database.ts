@@ -8,10 +8,12 @@ import type { Env } from "../../lib/env";
 import { migratePostgres } from "../../lib/db/migrate-postgres";
 import { openPostgres } from "../../lib/db/postgres";
 import { openSqlite } from "../../lib/db/sqlite";
+import { createWithIncrementalVacuum } from "../../lib/db/sqlite-vacuum";
 
 /** SQLite: Prisma's own `migrate deploy` through the better-sqlite3 adapter (prisma.config.ts). */
 function migrateSqlite(file: string): void {
   mkdirSync(dirname(file), { recursive: true }); // the adapter does not create folders
+  createWithIncrementalVacuum(file); // so retention purges shrink the file (lib/db/sqlite-vacuum.ts)
   execFileSync(process.execPath, ["node_modules/prisma/build/index.js", "migrate", "deploy"], {
     stdio: ["ignore", "pipe", "inherit"],
     env: { ...process.env, DATABASE_URL: "", HINDSIGHT_SQLITE_FILE: file, PRISMA_HIDE_UPDATE_MESSAGE: "1" },

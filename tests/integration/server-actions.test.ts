@@ -29,6 +29,7 @@ const ARGS: Record<string, () => unknown[]> = {
   "lib/actions/prices.ts#resetPrice": () => [SLUG, IDLE, formOf({ model: "gpt-4o" })],
   "lib/actions/projects.ts#createProjectAction": () => [IDLE, formOf({ name: "forged project" })],
   "lib/actions/projects.ts#renameProjectAction": () => [SLUG, IDLE, formOf({ name: "forged name" })],
+  "lib/actions/projects.ts#setRetentionAction": () => [SLUG, IDLE, formOf({ retentionDays: "1" })],
   "lib/actions/redaction.ts#saveRedactionAction": () => [SLUG, IDLE, formOf({ detectors: ["email"], patterns: "" })],
   "lib/actions/session.ts#signOut": () => [],
   "lib/actions/setup.ts#completeSetup": () => [

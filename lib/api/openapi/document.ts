@@ -6,6 +6,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-ope
 import packageJson from "@/package.json";
 import { SCHEMES, type ApiOperation } from "./operations";
 import { alertOperations, priceOperations } from "./paths/alerts-prices";
+import { lifecycleOperations } from "./paths/lifecycle";
 import { otlpOperations } from "./paths/otlp";
 import { projectOperations } from "./paths/projects";
 import { readOperations } from "./paths/read";
@@ -22,6 +23,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...alertOperations,
   ...priceOperations,
   ...projectOperations,
+  ...lifecycleOperations,
   ...systemOperations,
 ];
 
@@ -42,6 +44,7 @@ const TAGS = [
   { name: "Alerts", description: "Budget, latency and error-rate rules with signed webhooks." },
   { name: "Prices", description: "The price table: built-in prices and the project's overrides." },
   { name: "Projects", description: "Projects, API keys, members and the audit log." },
+  { name: "Data lifecycle", description: "Deleting traces: one, or every trace of one end user; retention is a project setting." },
   { name: "System", description: "Health, this document and sign-in." },
 ];
 

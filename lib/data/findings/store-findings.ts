@@ -102,7 +102,8 @@ const ANALYSIS_UPDATE = ANALYSIS_COLUMNS.slice(2)
   .map((c) => `"${c}" = excluded."${c}"`)
   .join(", ");
 
-async function readPrevious(
+/** A trace's stored findings and the basis they were counted on (also read when a trace is deleted, to take them out of the rollups). */
+export async function readPrevious(
   tx: Sql,
   projectId: string,
   traceId: string,

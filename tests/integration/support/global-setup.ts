@@ -6,8 +6,10 @@ import { isPostgresReachable, startHindsight, type RunningServer } from "../../s
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const servers: RunningServer[] = [];
   try {
-    servers.push(await startHindsight({ database: "sqlite" }));
-    if (await isPostgresReachable()) servers.push(await startHindsight({ database: "postgres" }));
+    // Small purge batches, so the retention test takes traces (and a long trace's spans) apart over several.
+    const env = { HINDSIGHT_PURGE_BATCH_SPANS: "40" };
+    servers.push(await startHindsight({ database: "sqlite", env }));
+    if (await isPostgresReachable()) servers.push(await startHindsight({ database: "postgres", env }));
     else if (process.env.CI) throw new Error("PostgreSQL is not reachable (HINDSIGHT_TEST_PG_URL); CI must test it");
     else console.warn("[integration] PostgreSQL not reachable: running on SQLite only");
   } catch (error) {

@@ -6,6 +6,7 @@ import { LoopThresholdForm } from "@/components/settings/loop-threshold-form";
 import { ProjectNameForm } from "@/components/settings/project-name-form";
 import { RedactionForm } from "@/components/settings/redaction-form";
 import { WriteToolsForm } from "@/components/settings/write-tools-form";
+import { RetentionForm } from "@/components/settings/retention-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/caller";
 import { requirePageCaller } from "@/lib/auth/require-page";
@@ -53,6 +54,15 @@ export default async function SettingsPage({ params }: ProjectPageProps) {
           </p>
         </div>
         <PricesPanel prices={prices} projectSlug={caller.project.slug} canEdit={isAdmin} />
+      </section>
+      <section className="flex flex-col gap-3" id="retention">
+        <div>
+          <h2 className="text-base font-semibold">Retention</h2>
+          <p className="text-sm text-fg-muted">
+            Traces that ended longer ago are deleted with their spans and logs, in small batches in the background. Latency, cost and drift figures are kept.
+          </p>
+        </div>
+        <RetentionForm projectSlug={caller.project.slug} retentionDays={caller.project.retentionDays} canEdit={isAdmin} />
       </section>
       <section className="flex flex-col gap-3" id="redaction">
         <div>

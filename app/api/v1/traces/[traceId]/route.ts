@@ -1,6 +1,8 @@
 // GET /api/v1/traces/{traceId}: one trace of the caller's project with all its spans in start order, and its findings.
+// DELETE: removes it with everything attached and takes it out of the rollups (project admins).
 import { badParameter, jsonError } from "@/lib/api/respond";
 import { withApi } from "@/lib/api/with-api";
+import { deleteTraceOfProject } from "@/lib/admin/data-deletion";
 import { getTraceDetail } from "@/lib/data/traces/trace-detail";
 import { traceIdSchema } from "@/lib/trace/trace-params";
 
@@ -11,4 +13,11 @@ export const GET = withApi<{ traceId: string }>("read", async (_request, { calle
   if (!id.success) return badParameter("traceId", id.error.issues[0]?.message ?? "is invalid");
   const detail = await getTraceDetail(caller.scope, traceId);
   return detail ? Response.json(detail) : jsonError(404, `trace ${traceId.toLowerCase()} not found`);
+});
+
+export const DELETE = withApi<{ traceId: string }>("admin", async (request, { caller, params: { traceId } }) => {
+  const id = traceIdSchema.safeParse(traceId);
+  if (!id.success) return badParameter("traceId", id.error.issues[0]?.message ?? "is invalid");
+  const deleted = await deleteTraceOfProject(caller, traceId.toLowerCase(), request.headers);
+  return deleted ? new Response(null, { status: 204 }) : jsonError(404, `trace ${traceId.toLowerCase()} not found`);
 });

@@ -1,0 +1,55 @@
+import "server-only";
+// Removes the stored rows of whole traces (call inside a transaction): every table of
+// attached-tables.ts, the trace's facets, and last its summary row. What happens to the rollups is the
+// caller's decision (a deletion corrects them, retention keeps them).
+import { inJsonList } from "@/lib/data/ingest/trace-graph";
+import { pgText, quote, type Sql } from "@/lib/db/sql";
+import { TRACE_ATTACHED_TABLES, TRACE_SUMMARY_TABLE } from "./attached-tables";
+
+/** A trace to remove, with its facet values when known (null: its summary was unusable, find its facets by scanning). */
+export type DoomedTrace = { traceId: string; facets: { model: readonly string[]; tool: readonly string[]; agent: readonly string[] } | null };
+
+const facetKeys = (traces: readonly DoomedTrace[]) =>
+  traces.flatMap(({ traceId, facets }) =>
+    facets ? (["model", "tool", "agent"] as const).flatMap((facet) => facets[facet].map((value) => [facet, pgText(value), traceId])) : [],
+  );
+
+async function deleteFacets(tx: Sql, projectId: string, traces: readonly DoomedTrace[]): Promise<void> {
+  const keys = facetKeys(traces);
+  if (keys.length > 0) {
+    // By the whole primary key: the table has no index on traceId alone (see prisma/schema.prisma).
+    const json = JSON.stringify(keys.map(([f, v, t]) => ({ f, v, t })));
+    if (tx.dialect === "postgres")
+      await tx.run(
+        `DELETE FROM "trace_facets" f USING json_to_recordset(?::json) AS k("f" text, "v" text, "t" text)
+         WHERE f."projectId" = ? AND f."facet" = k."f" AND f."value" = k."v" AND f."traceId" = k."t"`,
+        [json, projectId],
+      );
+    else
+      await tx.run(
+        `DELETE FROM "trace_facets" WHERE ("projectId", "facet", "value", "traceId") IN
+         (SELECT ?, json_extract(value, '$.f'), json_extract(value, '$.v'), json_extract(value, '$.t') FROM json_each(?))`,
+        [projectId, json],
+      );
+  }
+  const unknown = traces.filter((t) => t.facets === null).map((t) => t.traceId);
+  if (unknown.length > 0)
+    await tx.run(`DELETE FROM "trace_facets" WHERE "projectId" = ? AND "traceId" IN ${inJsonList(tx)}`, [projectId, JSON.stringify(unknown)]);
+}
+
+/** Deletes the traces' attached rows, facets and summary rows; returns how many summary rows went. */
+export async function deleteTraceRows(tx: Sql, projectId: string, traces: readonly DoomedTrace[]): Promise<number> {
+  if (traces.length === 0) return 0;
+  const ids = JSON.stringify(traces.map((t) => t.traceId));
+  for (const table of TRACE_ATTACHED_TABLES) await tx.run(`DELETE FROM ${quote(table)} WHERE "projectId" = ? AND "traceId" IN ${inJsonList(tx)}`, [projectId, ids]);
+  await deleteFacets(tx, projectId, traces);
+  return tx.run(`DELETE FROM ${quote(TRACE_SUMMARY_TABLE)} WHERE "projectId" = ? AND "traceId" IN ${inJsonList(tx)}`, [projectId, ids]);
+}
+
+/** Deletes up to `limit` spans of one trace (a purge takes a very long trace apart in several transactions). */
+export async function deleteSomeSpans(tx: Sql, projectId: string, traceId: string, limit: number): Promise<number> {
+  return tx.run(
+    `DELETE FROM "spans" WHERE "projectId" = ? AND "traceId" = ? AND "spanId" IN (SELECT "spanId" FROM "spans" WHERE "projectId" = ? AND "traceId" = ? LIMIT ?)`,
+    [projectId, traceId, projectId, traceId, limit],
+  );
+}
