@@ -79,14 +79,15 @@ describe.each(databases)("SIGKILL during sustained ingest on %s", (database) => 
     servers.push(server);
     const projectId = await projectIdOf(server, "default");
     const acked = new Set<string>();
-    let pending = workload(240);
+    let pending = workload(160);
     const all = pending.flat();
     for (let kill = 0; kill < KILLS; kill++) {
       let killed = false;
       const before = acked.size;
-      const sending = ingest(server, pending, acked, () => killed);
+      let done = false;
+      const sending = ingest(server, pending, acked, () => killed).finally(() => (done = true));
       // Kill once this round's ingest is well under way (spans acknowledged, requests in flight).
-      while (acked.size < before + 300) await sleep(20);
+      while (acked.size < before + 250 && !done) await sleep(20);
       await server.kill();
       killed = true;
       pending = await sending;
