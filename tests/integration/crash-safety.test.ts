@@ -28,6 +28,17 @@ function workload(size: number): JsonSpan[][] {
   return requests;
 }
 
+/** The status of one OTLP request with its answer read whole; 0 when the connection died with the server (not acknowledged). */
+async function acknowledged(server: RunningServer, spans: JsonSpan[]): Promise<number> {
+  try {
+    const response = await postOtlp(server, JSON.stringify(request(spans, "crash-test")), { "content-type": "application/json" });
+    await response.arrayBuffer();
+    return response.status;
+  } catch {
+    return 0;
+  }
+}
+
 /** Sends `requests` from SENDERS loops until all are acknowledged or `stop()` says so; returns what was acknowledged. */
 async function ingest(server: RunningServer, requests: JsonSpan[][], acked: Set<string>, stop: () => boolean): Promise<JsonSpan[][]> {
   const left: JsonSpan[][] = [];
@@ -40,10 +51,7 @@ async function ingest(server: RunningServer, requests: JsonSpan[][], acked: Set<
           left.push(spans);
           continue;
         }
-        const status = await postOtlp(server, JSON.stringify(request(spans, "crash-test")), { "content-type": "application/json" }).then(
-          async (r) => (await r.arrayBuffer(), r.status),
-          () => 0, // the connection died with the server: not acknowledged
-        );
+        const status = await acknowledged(server, spans);
         if (status === 200) for (const s of spans) acked.add(spanKey(s));
         else left.push(spans);
       }
@@ -79,7 +87,7 @@ describe.each(databases)("SIGKILL during sustained ingest on %s", (database) => 
     servers.push(server);
     const projectId = await projectIdOf(server, "default");
     const acked = new Set<string>();
-    let pending = workload(160);
+    let pending = workload(120);
     const all = pending.flat();
     for (let kill = 0; kill < KILLS; kill++) {
       let killed = false;
@@ -87,7 +95,7 @@ describe.each(databases)("SIGKILL during sustained ingest on %s", (database) => 
       let done = false;
       const sending = ingest(server, pending, acked, () => killed).finally(() => (done = true));
       // Kill once this round's ingest is well under way (spans acknowledged, requests in flight).
-      while (acked.size < before + 250 && !done) await sleep(20);
+      while (acked.size < before + 200 && !done) await sleep(20);
       await server.kill();
       killed = true;
       pending = await sending;
