@@ -9,12 +9,14 @@ import { alertOperations, priceOperations } from "./paths/alerts-prices";
 import { otlpOperations } from "./paths/otlp";
 import { projectOperations } from "./paths/projects";
 import { readOperations } from "./paths/read";
+import { retroOperations } from "./paths/retro";
 import { systemOperations } from "./paths/system";
 
 /** Every operation of the API, in the order the document lists them. */
 export const API_OPERATIONS: readonly ApiOperation[] = [
   ...otlpOperations,
   ...readOperations,
+  ...retroOperations,
   ...alertOperations,
   ...priceOperations,
   ...projectOperations,
