@@ -88,6 +88,14 @@ const schema = z.object({
     .refine((domains) => domains.every((d) => /^[a-z0-9.-]+\.[a-z]{2,}$/.test(d)), "must be a comma-separated list of domains such as example.com"),
   // How often each server writes API keys' lastUsedAt (at most once per key per interval, off the request path).
   HINDSIGHT_KEY_USAGE_FLUSH_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+  // This server's name among several on one database (job leases, claimed notifications, logs); unset:
+  // host name and process id.
+  HINDSIGHT_NODE_ID: unsetIfEmpty(
+    z
+      .string()
+      .trim()
+      .regex(/^[\w.:-]{1,64}$/, "must be 1–64 letters, digits, '.', ':', '_' or '-'"),
+  ),
   // Alert webhooks may target loopback and private addresses (tests, on-premises receivers).
   HINDSIGHT_WEBHOOK_ALLOW_PRIVATE: z
     .enum(["0", "1"], { message: "must be 0 or 1" })

@@ -21,6 +21,11 @@ const TRANSIENT_CODES = new Set([
   "40001", // serialization_failure
   "40P01", // deadlock_detected
   "25006", // read_only_sql_transaction: a standby that was the primary before a failover
+  // The server-side timeouts a cluster's PostgreSQL should set: a statement cut off under load, a lock
+  // waited for too long, a session ended for idling inside a transaction.
+  "57014", // query_canceled (statement_timeout)
+  "55P03", // lock_not_available (lock_timeout)
+  "25P03", // idle_in_transaction_session_timeout
   "08000",
   "08001",
   "08003",

@@ -17,6 +17,8 @@ export const TEST_ADMIN = { email: "admin@hindsight.test", password: "correct-ho
 export type TestServer = { name: Database; baseUrl: string; apiKey: string; databaseUrl: string; admin: { email: string; password: string } };
 export type RunningServer = TestServer & {
   stop(): Promise<void>;
+  /** SIGKILL to the server's whole process group (a crash: no shutdown of any kind); resolves once it exited. */
+  kill(): Promise<void>;
   output(): string;
   /** PID of the start script (its `next start` child serves). */ pid: number;
 };
@@ -131,12 +133,19 @@ export async function startHindsight({ database, env = {}, apiKey, databaseUrl: 
   child.stdout.on("data", (chunk: Buffer) => (log += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (log += chunk.toString()));
   const baseUrl = `http://127.0.0.1:${port}`;
+  const running = () => child.exitCode === null && child.signalCode === null;
+  const kill = async () => {
+    if (!running()) return;
+    const exited = new Promise((r) => child.once("exit", r));
+    process.kill(-child.pid!, "SIGKILL");
+    await exited;
+  };
   const stop = async () => {
-    if (child.exitCode === null) {
+    if (running()) {
       const exited = new Promise((r) => child.once("exit", r));
       process.kill(-child.pid!, "SIGTERM");
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      if (child.exitCode === null) process.kill(-child.pid!, "SIGKILL");
+      if (running()) process.kill(-child.pid!, "SIGKILL");
     }
     await cleanup();
   };
@@ -147,5 +156,5 @@ export async function startHindsight({ database, env = {}, apiKey, databaseUrl: 
     throw error;
   }
   const admin = { email: env.HINDSIGHT_ADMIN_EMAIL ?? TEST_ADMIN.email, password: env.HINDSIGHT_ADMIN_PASSWORD ?? TEST_ADMIN.password };
-  return { name: database, baseUrl, apiKey: key ?? "", databaseUrl, admin, stop, output: () => log, pid: child.pid! };
+  return { name: database, baseUrl, apiKey: key ?? "", databaseUrl, admin, stop, kill, output: () => log, pid: child.pid! };
 }

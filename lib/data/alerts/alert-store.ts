@@ -11,9 +11,9 @@ import type { Row, Sql, SqlValue } from "@/lib/db/sql";
 import { transitionFor, type Evaluation, type Transition } from "@/lib/alerts/evaluate";
 import { fromRuleRow, incidentOf, RULE_COLUMNS, ruleValues, type AlertRule, type Incident } from "./rows";
 import type { AlertRuleConfig } from "@/lib/alerts/rule-schema";
-import type { DeliveryAttempt } from "@/lib/alerts/delivery-attempt";
 import { generateWebhookSecret } from "@/lib/alerts/webhook-signature";
 import type { ProjectScope } from "@/lib/data/scope";
+import { enqueueNotification, type OutboxMessage } from "./alert-outbox";
 
 // Two-int4 key space of its own: never collides with the trace or rollup locks of ingest.
 const PG_RULE_LOCK = "SELECT pg_advisory_xact_lock(1751607913, hashtext(?))";
@@ -70,63 +70,78 @@ export async function deleteRule(scope: ProjectScope, id: string): Promise<boole
     const [rule] = await tx.query(`SELECT "id" FROM "alert_rules" WHERE "projectId" = ? AND "id" = ?`, [scope.projectId, id]);
     if (!rule) return false;
     await tx.run(`DELETE FROM "alert_deliveries" WHERE "incidentId" IN (SELECT "id" FROM "alert_incidents" WHERE "ruleId" = ?)`, [id]);
+    await tx.run(`DELETE FROM "alert_outbox" WHERE "projectId" = ? AND "ruleId" = ?`, [scope.projectId, id]);
     await tx.run(`DELETE FROM "alert_incidents" WHERE "ruleId" = ?`, [id]);
     return (await tx.run(`DELETE FROM "alert_rules" WHERE "id" = ?`, [id])) > 0;
   });
 }
 
-export type RecordedEvaluation = { transition: Transition; incident: Incident | null };
+export type RecordedEvaluation = { transition: Transition; incident: Incident | null; notifying: boolean };
+/** The webhook notification of an incident that opened or closed, or null when the rule sends none. */
+export type NotificationOf = (incident: Incident) => Omit<OutboxMessage, "ruleId" | "incidentId"> | null;
 
 /**
  * Applies an evaluation: opens an incident (fire), raises its peak (continue), or closes it
- * (resolve), and notes the evaluation on the rule. `exampleTraceIds` are kept when it opens.
+ * (resolve), and notes the evaluation on the rule. `exampleTraceIds` are kept when it opens. When the
+ * incident opened or closed, `notificationOf` gives its notification, queued in the same transaction.
  */
-export async function recordEvaluation(scope: ProjectScope, ruleId: string, e: Evaluation, exampleTraceIds: readonly string[], nowMs: number): Promise<RecordedEvaluation> {
+export async function recordEvaluation(
+  scope: ProjectScope,
+  ruleId: string,
+  e: Evaluation,
+  exampleTraceIds: readonly string[],
+  nowMs: number,
+  notificationOf: NotificationOf = () => null,
+): Promise<RecordedEvaluation> {
   return write(async (tx) => {
-    if (tx.dialect === "postgres") await tx.query(PG_RULE_LOCK, [ruleId]);
-    const noted = await tx.run(`UPDATE "alert_rules" SET "lastEvaluatedMs" = ?, "lastValue" = ? WHERE "projectId" = ? AND "id" = ?`, [
-      BigInt(nowMs),
-      e.value,
-      scope.projectId,
-      ruleId,
-    ]);
-    if (noted === 0) return { transition: "none", incident: null }; // deleted meanwhile
-    const [open] = await tx.query(`SELECT * FROM "alert_incidents" WHERE "ruleId" = ? AND "state" = 'open' LIMIT 1`, [ruleId]);
-    const transition = transitionFor(open !== undefined, e);
-    if (transition === "fire") {
-      const id = randomUUID();
-      const value = e.value!,
-        limit = e.limit!; // a breach has both
-      await tx.run(
-        `INSERT INTO "alert_incidents" ("id", "projectId", "ruleId", "state", "startMs", "endMs", "startValue", "baseline", "threshold", "peakValue", "lastValue", "exampleTraceIds") VALUES (?, ?, ?, 'open', ?, NULL, ?, ?, ?, ?, ?, ?)`,
-        [id, scope.projectId, ruleId, BigInt(nowMs), value, e.baseline, limit, value, value, JSON.stringify(exampleTraceIds)],
-      );
-      return { transition, incident: await readIncident(tx, id) };
-    }
-    if (!open) return { transition, incident: null };
-    const id = String(open.id);
-    if (transition === "continue") {
-      await tx.run(`UPDATE "alert_incidents" SET "peakValue" = ?, "lastValue" = ? WHERE "id" = ?`, [Math.max(Number(open.peakValue), e.value!), e.value, id]);
-    } else {
-      const last: SqlValue = e.value ?? Number(open.lastValue);
-      await tx.run(`UPDATE "alert_incidents" SET "state" = 'resolved', "endMs" = ?, "lastValue" = ? WHERE "id" = ?`, [BigInt(nowMs), last, id]);
-    }
-    return { transition, incident: await readIncident(tx, id) };
+    const recorded = await applyEvaluation(tx, scope, ruleId, e, exampleTraceIds, nowMs);
+    const changed = recorded.incident !== null && (recorded.transition === "fire" || recorded.transition === "resolve");
+    const message = changed ? notificationOf(recorded.incident!) : null;
+    if (message) await enqueueNotification(tx, scope.projectId, { ...message, ruleId, incidentId: recorded.incident!.id });
+    return { ...recorded, notifying: message !== null };
   });
+}
+
+async function applyEvaluation(
+  tx: Sql,
+  scope: ProjectScope,
+  ruleId: string,
+  e: Evaluation,
+  exampleTraceIds: readonly string[],
+  nowMs: number,
+): Promise<Omit<RecordedEvaluation, "notifying">> {
+  if (tx.dialect === "postgres") await tx.query(PG_RULE_LOCK, [ruleId]);
+  const noted = await tx.run(`UPDATE "alert_rules" SET "lastEvaluatedMs" = ?, "lastValue" = ? WHERE "projectId" = ? AND "id" = ?`, [
+    BigInt(nowMs),
+    e.value,
+    scope.projectId,
+    ruleId,
+  ]);
+  if (noted === 0) return { transition: "none", incident: null }; // deleted meanwhile
+  const [open] = await tx.query(`SELECT * FROM "alert_incidents" WHERE "ruleId" = ? AND "state" = 'open' LIMIT 1`, [ruleId]);
+  const transition = transitionFor(open !== undefined, e);
+  if (transition === "fire") {
+    const id = randomUUID();
+    const value = e.value!,
+      limit = e.limit!; // a breach has both
+    await tx.run(
+      `INSERT INTO "alert_incidents" ("id", "projectId", "ruleId", "state", "startMs", "endMs", "startValue", "baseline", "threshold", "peakValue", "lastValue", "exampleTraceIds") VALUES (?, ?, ?, 'open', ?, NULL, ?, ?, ?, ?, ?, ?)`,
+      [id, scope.projectId, ruleId, BigInt(nowMs), value, e.baseline, limit, value, value, JSON.stringify(exampleTraceIds)],
+    );
+    return { transition, incident: await readIncident(tx, id) };
+  }
+  if (!open) return { transition, incident: null };
+  const id = String(open.id);
+  if (transition === "continue") {
+    await tx.run(`UPDATE "alert_incidents" SET "peakValue" = ?, "lastValue" = ? WHERE "id" = ?`, [Math.max(Number(open.peakValue), e.value!), e.value, id]);
+  } else {
+    const last: SqlValue = e.value ?? Number(open.lastValue);
+    await tx.run(`UPDATE "alert_incidents" SET "state" = 'resolved', "endMs" = ?, "lastValue" = ? WHERE "id" = ?`, [BigInt(nowMs), last, id]);
+  }
+  return { transition, incident: await readIncident(tx, id) };
 }
 
 async function readIncident(tx: Sql, id: string): Promise<Incident> {
   const [row] = await tx.query(`SELECT * FROM "alert_incidents" WHERE "id" = ?`, [id]);
   return incidentOf(row as Row);
-}
-
-/** Records one webhook delivery attempt (skipped when the rule and its incidents were deleted meanwhile). */
-export async function recordDelivery(scope: ProjectScope, incidentId: string, event: "firing" | "resolved", url: string, a: DeliveryAttempt): Promise<void> {
-  await write((tx) =>
-    tx.run(
-      `INSERT INTO "alert_deliveries" ("incidentId", "event", "attempt", "url", "httpStatus", "ok", "error", "atMs", "durationMs")
-       SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM "alert_incidents" WHERE "id" = ? AND "projectId" = ?)`,
-      [incidentId, event, a.attempt, url, a.httpStatus, a.ok, a.error, BigInt(a.atMs), a.durationMs, incidentId, scope.projectId],
-    ),
-  );
 }

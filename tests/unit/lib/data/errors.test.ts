@@ -15,6 +15,9 @@ describe("isDatabaseUnavailable", () => {
     ["a pool that could not connect in time (pg)", new Error("timeout exceeded when trying to connect")],
     ["a deadlock", pgError("40P01", "deadlock detected")],
     ["a server starting up", pgError("57P03", "the database system is starting up")],
+    ["a statement cut off by statement_timeout", pgError("57014", "canceling statement due to statement timeout")],
+    ["a lock wait cut off by lock_timeout", pgError("55P03", "canceling statement due to lock timeout")],
+    ["a session ended by idle_in_transaction_session_timeout", pgError("25P03", "terminating connection due to idle-in-transaction timeout")],
     [
       "Prisma's raw query on a terminated backend",
       Object.assign(new Error("Invalid `prisma.$queryRaw()` invocation: Raw query failed. Code: `57P01`."), {

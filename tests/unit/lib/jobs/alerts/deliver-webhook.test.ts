@@ -1,7 +1,9 @@
 // Webhook delivery: retries with backoff on network errors, timeouts, 429 and 5xx; never on other 4xx.
+// The schedule the outbox keeps in the database is played here attempt by attempt (attemptWebhook, then
+// outcomeOf), waits recorded instead of slept.
 import { describe, expect, it } from "vitest";
 import { createHmac } from "node:crypto";
-import { deliverWebhook, isRetryable, retryDelays, type DeliveryAttempt, type Post } from "@/lib/jobs/alerts/deliver-webhook";
+import { attemptWebhook, isRetryable, outcomeOf, retryDelays, type DeliveryAttempt, type Post } from "@/lib/jobs/alerts/deliver-webhook";
 import { verifyWebhookSignature } from "@/lib/alerts/webhook-signature";
 import type { WebhookPayload } from "@/lib/alerts/payload";
 
@@ -20,21 +22,31 @@ function fakePost(answers: (number | Error)[]) {
   return { post, calls };
 }
 
+/** Attempts until the outcome is not "pending"; true when delivered. */
+async function deliver(url: string, post: Post | undefined, slept: number[], attempts: DeliveryAttempt[]): Promise<boolean> {
+  for (let n = 1; ; n++) {
+    const { attempt, retryable } = await attemptWebhook(
+      url,
+      JSON.stringify(payload),
+      { incidentId: "i1", event: "firing", attempt: n },
+      { secret: SECRET, post },
+    );
+    attempts.push(attempt);
+    const outcome = outcomeOf(attempt, retryable, retryDelays(1000));
+    if (outcome.state !== "pending") return outcome.state === "delivered";
+    slept.push(outcome.retryInMs);
+  }
+}
+
 async function run(answers: (number | Error)[]) {
   const { post, calls } = fakePost(answers);
   const slept: number[] = [];
   const attempts: DeliveryAttempt[] = [];
-  const ok = await deliverWebhook("http://hook.test/x", payload, {
-    delaysMs: retryDelays(1000),
-    secret: SECRET,
-    post,
-    sleep: async (ms) => void slept.push(ms),
-    onAttempt: async (a) => void attempts.push(a),
-  });
+  const ok = await deliver("http://hook.test/x", post, slept, attempts);
   return { ok, calls, slept, attempts };
 }
 
-describe("deliverWebhook", () => {
+describe("webhook attempts and their schedule", () => {
   it.each<[string, (number | Error)[], boolean, number[], (number | null)[]]>([
     ["delivered at once", [204], true, [], [204]],
     ["500 then 200: one retry after 1 s", [500, 200], true, [1000], [500, 200]],
@@ -82,12 +94,7 @@ describe("deliverWebhook", () => {
 
   it("does not retry an address the checks refuse", async () => {
     const attempts: DeliveryAttempt[] = [];
-    const ok = await deliverWebhook("http://127.0.0.1:9/x", payload, {
-      delaysMs: retryDelays(1000),
-      secret: SECRET,
-      sleep: async () => undefined,
-      onAttempt: async (a) => void attempts.push(a),
-    });
+    const ok = await deliver("http://127.0.0.1:9/x", undefined, [], attempts);
     expect(ok).toBe(false);
     expect(attempts).toHaveLength(1);
     expect(attempts[0]!.error).toMatch(/refused: 127\.0\.0\.1 is a loopback address/);
@@ -105,5 +112,19 @@ describe("deliverWebhook", () => {
     [302, false],
   ] as const)("isRetryable(%s) = %s", (status, retry) => {
     expect(isRetryable(status)).toBe(retry);
+  });
+});
+
+describe("outcomeOf", () => {
+  const delays = retryDelays(1000);
+  it.each<[string, { attempt: number; ok: boolean }, boolean, ReturnType<typeof outcomeOf>]>([
+    ["a 2xx is delivered", { attempt: 3, ok: true }, false, { state: "delivered" }],
+    ["a retryable failure waits the attempt's delay", { attempt: 2, ok: false }, true, { state: "pending", retryInMs: 2000 }],
+    ["the last attempt gives up", { attempt: 4, ok: false }, true, { state: "failed" }],
+    ["a refusal gives up at once", { attempt: 1, ok: false }, false, { state: "failed" }],
+    // A server that died mid-attempt counted it: a claim beyond the schedule is still given up.
+    ["attempts past the schedule give up", { attempt: 7, ok: false }, true, { state: "failed" }],
+  ])("%s", (_label, attempt, retryable, expected) => {
+    expect(outcomeOf(attempt, retryable, delays)).toEqual(expected);
   });
 });
