@@ -37,11 +37,22 @@ const ARGS: Record<string, () => unknown[]> = {
     formOf({ name: "x", email: "forged@example.com", password: "a long password 1", confirm: "a long password 1" }),
   ],
   "app/(dashboard)/projects/[project]/traces/[traceId]/actions.ts#loadSpanDetail": () => [SLUG, "0".repeat(32), "0".repeat(16)],
+  "app/(dashboard)/projects/[project]/traces/diff/actions.ts#loadStepChanges": () => [
+    SLUG,
+    { traceId: "0".repeat(32), spanId: "0".repeat(16) },
+    { traceId: "1".repeat(32), spanId: "1".repeat(16) },
+    ["input"],
+  ],
+  "lib/actions/projects.ts#updateLoopThresholdAction": () => [SLUG, IDLE, formOf({ loopThreshold: "7" })],
+  "lib/actions/write-tools.ts#saveWriteToolsAction": () => [SLUG, IDLE, formOf({ tools: "forged_tool" })],
 };
 
 /** What a refusal looks like in the answer: the action's error state, or (sign-out) a redirect to /login. */
 const REFUSED =
   /Your session has ended|Sign in · Hindsight|must be (made|completed|accepted) from Hindsight's own page|set up already|invitation link is not valid|does not allow this change|Only instance administrators|NEXT_REDIRECT|\/login/;
+
+/** Actions that only read: refused, they answer no data (viewers may call them). */
+const READS = ["loadSpanDetail", "loadStepChanges"];
 
 const keyOf = (a: ServerAction) => `${a.file}#${a.exportedName}`;
 const pageOf = (a: ServerAction) => a.pages[0]!.replace("[project]", SLUG).replace("[traceId]", "0".repeat(32)).replace("[token]", "x".repeat(32));
@@ -69,7 +80,7 @@ forEachDatabase((server) => {
     const before = await priceTable();
     for (const action of listServerActions()) {
       const answer = await callServerAction(server.baseUrl, pageOf(action), action.id, ARGS[keyOf(action)]!());
-      if (action.exportedName === "loadSpanDetail") expect(answer.text, keyOf(action)).not.toMatch(/"spanId"/);
+      if (READS.includes(action.exportedName)) expect(answer.text, keyOf(action)).not.toMatch(/"spanId"|"field"/);
       else expect(`${answer.status} ${answer.text}`, keyOf(action)).toMatch(REFUSED);
     }
     expect(await priceTable()).toBe(before);
@@ -77,9 +88,7 @@ forEachDatabase((server) => {
 
   it("refuse a viewer every change, and change nothing", async () => {
     const before = await priceTable();
-    const changes = listServerActions().filter(
-      (a) => !["signOut", "loadSpanDetail", "changePassword", "completeSetup", "acceptInvite"].includes(a.exportedName),
-    );
+    const changes = listServerActions().filter((a) => !["signOut", ...READS, "changePassword", "completeSetup", "acceptInvite"].includes(a.exportedName));
     for (const action of changes) {
       const answer = await callServerAction(server.baseUrl, pageOf(action), action.id, ARGS[keyOf(action)]!(), viewer);
       expect(answer.text, keyOf(action)).toMatch(/does not allow this change|Only instance administrators/);
