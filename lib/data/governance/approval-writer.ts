@@ -7,6 +7,7 @@ import type { ApprovalDimension } from "@/lib/analytics/approval-rollup";
 import type { Granularity } from "@/lib/analytics/buckets";
 import { decodeBins, encodeBins } from "@/lib/analytics/sketch";
 import type { ApprovalRow } from "@/lib/trace/governance-rows";
+import { readStoredGovernance } from "./stored-governance";
 
 const APPROVAL_COLUMNS = ["projectId", "traceId", "spanId", "startNs", "waitMs", "decision", "action", "approver", "policy", "agentName", "task", "userId"] as const;
 const APPROVAL_UPSERT = `("projectId", "traceId", "spanId") DO UPDATE SET ${APPROVAL_COLUMNS.slice(3)
@@ -86,6 +87,11 @@ export async function writeApprovals(tx: Sql, projectId: string, traces: readonl
   }
   if (rows.length === 0) return;
   await tx.insertMany("approvals", APPROVAL_COLUMNS, rows, APPROVAL_UPSERT);
+  await writeApprovalRollups(tx, projectId, deltas);
+}
+
+/** Applies the deltas to the stored rollup rows. */
+async function writeApprovalRollups(tx: Sql, projectId: string, deltas: ApprovalDeltas): Promise<void> {
   const updated: SqlValue[][] = [];
   for (const d of deltas.changes()) {
     const r = applyApprovalDelta(await readRollup(tx, projectId, d), d);
@@ -108,4 +114,17 @@ export async function writeApprovals(tx: Sql, projectId: string, traces: readonl
     ]);
   }
   await tx.insertMany("approval_rollups", ROLLUP_COLUMNS, updated, ROLLUP_REPLACE);
+}
+
+/**
+ * Takes the approvals of traces about to be deleted out of the rollups (their rows go with the trace's other
+ * attached rows), so the approval metrics afterwards are those of a database that never held them.
+ */
+export async function removeApprovalContributions(tx: Sql, projectId: string, traceIds: readonly string[]): Promise<void> {
+  if (traceIds.length === 0) return;
+  const deltas = new ApprovalDeltas();
+  for (const stored of (await readStoredGovernance(tx, projectId, traceIds)).values()) {
+    for (const approval of stored.approvals.values()) deltas.add(approvalItem(approval), -1);
+  }
+  await writeApprovalRollups(tx, projectId, deltas);
 }

@@ -2,13 +2,14 @@ import "server-only";
 // Deleting traces on request (one trace, or one end user's): the rows go, and so does everything the
 // traces added to the rollups, so the metrics afterwards are those of a database that never held them.
 // Rollups count a trace by its summary and each span once (lib/analytics/contributions.ts), and its
-// findings by their analysis (lib/analytics/finding-rollups.ts): all are subtracted here, under the same locks ingest takes (traces first, then rollups), so a span of the
+// findings by their analysis (lib/analytics/finding-rollups.ts), its approvals by their rows: all are subtracted here, under the same locks ingest takes (traces first, then rollups), so a span of the
 // trace arriving at the same moment is either counted and removed, or stored after it as a new trace.
 import { spanContributions, traceContributions, type SpanFacts } from "@/lib/analytics/contributions";
 import { RollupDeltas } from "@/lib/analytics/rollup-delta";
 import { contributionChange, findingContributions, mergeDeltas, type FindingRollupDelta } from "@/lib/analytics/finding-rollups";
 import { writeRollups } from "@/lib/data/analytics/rollup-writer";
 import { applyFindingRollups } from "@/lib/data/findings/finding-rollup-writer";
+import { removeApprovalContributions } from "@/lib/data/governance/approval-writer";
 import { readPrevious } from "@/lib/data/findings/store-findings";
 import { loadStates, lockTraces, storedSpans } from "@/lib/data/ingest/trace-summary-rows";
 import type { ProjectScope } from "@/lib/data/scope";
@@ -59,6 +60,11 @@ export async function deleteTracesWithRollups(tx: Sql, projectId: string, traceI
     if (findings.basis) findingDeltas.push(...contributionChange(findingContributions(findings.findings, findings.basis), new Map()));
     summaries.push(summary);
   }
+  await removeApprovalContributions(
+    tx,
+    projectId,
+    summaries.map((s) => s.traceId),
+  );
   await deleteTraceRows(tx, projectId, summaries.map(doomed));
   await writeRollups(tx, projectId, rollups);
   await applyFindingRollups(tx, projectId, mergeDeltas(findingDeltas));
