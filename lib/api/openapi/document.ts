@@ -9,6 +9,8 @@ import { alertOperations, priceOperations } from "./paths/alerts-prices";
 import { otlpOperations } from "./paths/otlp";
 import { projectOperations } from "./paths/projects";
 import { readOperations } from "./paths/read";
+import { datasetOperations, reviewOperations } from "./paths/review-datasets";
+import { experimentOperations } from "./paths/experiments";
 import { systemOperations } from "./paths/system";
 
 /** Every operation of the API, in the order the document lists them. */
@@ -18,6 +20,9 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...alertOperations,
   ...priceOperations,
   ...projectOperations,
+  ...reviewOperations,
+  ...datasetOperations,
+  ...experimentOperations,
   ...systemOperations,
 ];
 
@@ -37,6 +42,9 @@ const TAGS = [
   { name: "Alerts", description: "Budget, latency and error-rate rules with signed webhooks." },
   { name: "Prices", description: "The price table: built-in prices and the project's overrides." },
   { name: "Projects", description: "Projects, API keys, members and the audit log." },
+  { name: "Review queues", description: "Seeded samples of runs for people to label; each review is a score with source `review`." },
+  { name: "Datasets", description: "Test cases from production runs, imports or by hand; JSON and JSONL export." },
+  { name: "Experiments", description: "Runs of your own code over a dataset (the SDK's runExperiment), compared item by item." },
   { name: "System", description: "Health, this document and sign-in." },
 ];
 
