@@ -11,6 +11,8 @@ const NAV = [
   { path: "/sessions", label: "Sessions" },
   { path: "/dashboards", label: "Dashboards" },
   { path: "/alerts", label: "Alerts" },
+  { path: "/review", label: "Review" },
+  { path: "/datasets", label: "Datasets" },
   { path: "/settings", label: "Settings" },
 ];
 
