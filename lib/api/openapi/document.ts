@@ -9,6 +9,7 @@ import { alertOperations, priceOperations } from "./paths/alerts-prices";
 import { otlpOperations } from "./paths/otlp";
 import { projectOperations } from "./paths/projects";
 import { readOperations } from "./paths/read";
+import { retroOperations } from "./paths/retro";
 import { datasetOperations, reviewOperations } from "./paths/review-datasets";
 import { experimentOperations } from "./paths/experiments";
 import { systemOperations } from "./paths/system";
@@ -17,6 +18,7 @@ import { systemOperations } from "./paths/system";
 export const API_OPERATIONS: readonly ApiOperation[] = [
   ...otlpOperations,
   ...readOperations,
+  ...retroOperations,
   ...alertOperations,
   ...priceOperations,
   ...projectOperations,

@@ -8,7 +8,9 @@ import { submitReviewAction } from "@/lib/actions/review-queues";
 import { can } from "@/lib/auth/caller";
 import { requirePageCaller } from "@/lib/auth/require-page";
 import { getReviewQueue, nextReviewItem } from "@/lib/data/quality/review-queues";
+import { listTraceFindings } from "@/lib/data/findings/trace-findings";
 import { getTraceOutline } from "@/lib/data/traces/trace-outline";
+import { criticalPathOfOutlines } from "@/lib/trace/critical-path-view";
 import type { ProjectPageProps } from "@/lib/trace/page-props";
 import { packSpanOutlines } from "@/lib/trace/span-outline";
 import { loadSpanDetail } from "../../traces/[traceId]/actions";
@@ -24,7 +26,10 @@ export default async function ReviewQueuePage({ params }: Props) {
   const queue = await getReviewQueue(caller.scope, queueId);
   if (!queue) notFound();
   const item = await nextReviewItem(caller.scope, queueId);
-  const outline = item ? await getTraceOutline(caller.scope, item.traceId) : null;
+  const [outline, findings] = item
+    ? await Promise.all([getTraceOutline(caller.scope, item.traceId), listTraceFindings(caller.scope, item.traceId)])
+    : [null, []];
+  const criticalPath = outline ? criticalPathOfOutlines(outline.spans) : null;
   const reviewed = queue.done + queue.skipped;
   const slug = caller.project.slug;
   return (
