@@ -68,12 +68,14 @@ export default async function ReviewQueuePage({ params }: Props) {
           ) : null}
           {outline ? (
             <>
-              <TraceHeader trace={outline.trace} />
+              <TraceHeader trace={outline.trace} criticalPath={criticalPath} />
               <TraceExplorer
                 traceId={outline.trace.traceId}
                 outlines={packSpanOutlines(outline.spans)}
                 initialSpanId={null}
                 loadSpan={loadSpanDetail.bind(null, slug)}
+                findings={findings}
+                criticalPath={criticalPath}
               />
             </>
           ) : (
