@@ -81,3 +81,16 @@ export const OPERATION_CHAT = "chat";
 export const OPERATION_INVOKE_AGENT = "invoke_agent";
 export const OPERATION_EXECUTE_TOOL = "execute_tool";
 export const MCP_METHOD_TOOLS_CALL = "tools/call";
+
+/** On the root span of each experiment run (runExperiment). */
+export const HINDSIGHT_EXPERIMENT_ID = "hindsight.experiment.id";
+export const HINDSIGHT_EXPERIMENT_NAME = "hindsight.experiment.name";
+export const HINDSIGHT_DATASET_ID = "hindsight.dataset.id";
+export const HINDSIGHT_DATASET_ITEM_ID = "hindsight.dataset.item.id";
+
+/** OTel GenAI evaluation results: an event on the evaluated span. */
+export const GEN_AI_EVALUATION_RESULT = "gen_ai.evaluation.result";
+export const GEN_AI_EVALUATION_NAME = "gen_ai.evaluation.name";
+export const GEN_AI_EVALUATION_SCORE_VALUE = "gen_ai.evaluation.score.value";
+export const GEN_AI_EVALUATION_SCORE_LABEL = "gen_ai.evaluation.score.label";
+export const GEN_AI_EVALUATION_EXPLANATION = "gen_ai.evaluation.explanation";

@@ -47,3 +47,9 @@ export type {
   ToolCallResponsePart,
   UriPart,
 } from "./messages.js";
+
+export { runExperiment } from "./run-experiment.js";
+export type { ExperimentItem, ExperimentOptions, ExperimentResult, ExperimentRunResult, TaskContext } from "./run-experiment.js";
+export { contains, exactMatch, maxDurationMs, noError, regex } from "./experiment-evaluators.js";
+export type { EvaluationRun, EvaluationScore, EvaluatorAnswer, ExperimentEvaluator } from "./experiment-evaluators.js";
+export type { ScoreSummary } from "./experiment-summary.js";

@@ -44,7 +44,8 @@ export type SpanSpec = SpanTiming & {
   links?: Link[];
 };
 
-const CLOCK_KEY = createContextKey("hindsight.clock");
+/** Where a helper span leaves its clock for the spans started inside it. */
+export const CLOCK_KEY = createContextKey("hindsight.clock");
 
 function isClock(value: unknown): value is Clock {
   return typeof value === "function";

@@ -12,6 +12,8 @@ const NAV = [
   { path: "/dashboards", label: "Dashboards" },
   { path: "/tool-calls", label: "Tool calls" },
   { path: "/alerts", label: "Alerts" },
+  { path: "/review", label: "Review" },
+  { path: "/datasets", label: "Datasets" },
   { path: "/settings", label: "Settings" },
 ];
 

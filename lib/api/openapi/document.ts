@@ -12,6 +12,8 @@ import { projectOperations } from "./paths/projects";
 import { readOperations } from "./paths/read";
 import { retroOperations } from "./paths/retro";
 import { governanceOperations } from "./paths/governance";
+import { datasetOperations, reviewOperations } from "./paths/review-datasets";
+import { experimentOperations } from "./paths/experiments";
 import { systemOperations } from "./paths/system";
 
 /** Every operation of the API, in the order the document lists them. */
@@ -24,6 +26,9 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...priceOperations,
   ...projectOperations,
   ...lifecycleOperations,
+  ...reviewOperations,
+  ...datasetOperations,
+  ...experimentOperations,
   ...systemOperations,
 ];
 
@@ -45,6 +50,9 @@ const TAGS = [
   { name: "Prices", description: "The price table: built-in prices and the project's overrides." },
   { name: "Projects", description: "Projects, API keys, members and the audit log." },
   { name: "Data lifecycle", description: "Deleting traces: one, or every trace of one end user; retention is a project setting." },
+  { name: "Review queues", description: "Seeded samples of runs for people to label; each review is a score with source `review`." },
+  { name: "Datasets", description: "Test cases from production runs, imports or by hand; JSON and JSONL export." },
+  { name: "Experiments", description: "Runs of your own code over a dataset (the SDK's runExperiment), compared item by item." },
   { name: "System", description: "Health, this document and sign-in." },
 ];
 

@@ -1,8 +1,12 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { AddToDataset } from "@/components/datasets/add-to-dataset";
 import { TraceExplorer } from "@/components/trace/trace-explorer";
 import { TraceHeader } from "@/components/trace/trace-header";
+import { addToDatasetAction, previewRunItem } from "@/lib/actions/datasets";
+import { can } from "@/lib/auth/caller";
 import { requirePageCaller } from "@/lib/auth/require-page";
+import { listDatasets } from "@/lib/data/quality/datasets";
 import { listTraceFindings } from "@/lib/data/findings/trace-findings";
 import { getTraceOutline } from "@/lib/data/traces/trace-outline";
 import { criticalPathOfOutlines } from "@/lib/trace/critical-path-view";
@@ -28,6 +32,14 @@ export default async function TracePage({ params, searchParams }: Props) {
   return (
     <div className="flex min-h-0 flex-1 flex-col">
       <TraceHeader trace={outline.trace} criticalPath={criticalPath} />
+      {can(caller, "write") ? (
+        <AddToDataset
+          traceId={outline.trace.traceId}
+          datasets={(await listDatasets(caller.scope)).map(({ id, name }) => ({ id, name }))}
+          preview={previewRunItem.bind(null, caller.project.slug)}
+          add={addToDatasetAction.bind(null, caller.project.slug)}
+        />
+      ) : null}
       <TraceExplorer
         traceId={outline.trace.traceId}
         outlines={packSpanOutlines(outline.spans)}
