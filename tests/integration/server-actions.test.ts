@@ -45,6 +45,20 @@ const ARGS: Record<string, () => unknown[]> = {
   ],
   "lib/actions/projects.ts#updateLoopThresholdAction": () => [SLUG, IDLE, formOf({ loopThreshold: "7" })],
   "lib/actions/write-tools.ts#saveWriteToolsAction": () => [SLUG, IDLE, formOf({ tools: "forged_tool" })],
+  "lib/actions/review-queues.ts#createReviewQueueAction": () => [
+    SLUG,
+    IDLE,
+    formOf({ name: "forged queue", filter: "", sampleSize: "5", scoreName: "quality", labels: "good, bad", seed: "1" }),
+  ],
+  "lib/actions/review-queues.ts#submitReviewAction": () => [SLUG, "x", "x", { label: "good" }],
+  "lib/actions/datasets.ts#createDatasetAction": () => [SLUG, IDLE, formOf({ name: "forged dataset" })],
+  "lib/actions/datasets.ts#previewRunItem": () => [SLUG, "0".repeat(32), null],
+  "lib/actions/datasets.ts#addToDatasetAction": () => [
+    SLUG,
+    IDLE,
+    formOf({ traceId: "0".repeat(32), spanId: "0".repeat(16), newDataset: "forged dataset", input: "{}", expectedOutput: "{}" }),
+  ],
+  "lib/actions/datasets.ts#importJsonlAction": () => [SLUG, "x", IDLE, formOf({ text: '{"input":"forged"}' })],
 };
 
 /** What a refusal looks like in the answer: the action's error state, or (sign-out) a redirect to /login. */
@@ -52,10 +66,14 @@ const REFUSED =
   /Your session has ended|Sign in · Hindsight|must be (made|completed|accepted) from Hindsight's own page|set up already|invitation link is not valid|does not allow this change|Only instance administrators|NEXT_REDIRECT|\/login/;
 
 /** Actions that only read: refused, they answer no data (viewers may call them). */
-const READS = ["loadSpanDetail", "loadStepChanges"];
+const READS = ["loadSpanDetail", "loadStepChanges", "previewRunItem"];
 
 const keyOf = (a: ServerAction) => `${a.file}#${a.exportedName}`;
-const pageOf = (a: ServerAction) => a.pages[0]!.replace("[project]", SLUG).replace("[traceId]", "0".repeat(32)).replace("[token]", "x".repeat(32));
+const pageOf = (a: ServerAction) =>
+  a.pages[0]!.replace("[project]", SLUG)
+    .replace("[traceId]", "0".repeat(32))
+    .replace("[token]", "x".repeat(32))
+    .replace(/\[\w+\]/g, "x");
 
 describe("the server actions", () => {
   it("are every exported function of the files that declare them, and each has test arguments", () => {
