@@ -1,5 +1,6 @@
 // Domain types of the read API (their JSON schemas: lib/api/openapi/schemas/traces.ts, rendered in docs/api.md).
 // Safe to import from client components.
+import type { ScoreFilter } from "./score-filters";
 
 export type Status = "ok" | "error" | "unset";
 export type Kind = "agent" | "llm" | "tool" | "retriever" | "embedding" | "chain" | "guardrail" | "other";
@@ -83,6 +84,8 @@ export type TraceFilters = {
   maxCostUsd?: number;
   minDurationMs?: number;
   maxDurationMs?: number;
+  /** score.<name>.min|max|label: traces with a score of that name in range or with that label. */
+  scores?: ScoreFilter[];
 };
 
 export type TraceSort = "time" | "duration" | "cost";

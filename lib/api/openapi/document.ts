@@ -8,6 +8,7 @@ import { SCHEMES, type ApiOperation } from "./operations";
 import { alertOperations, priceOperations } from "./paths/alerts-prices";
 import { otlpOperations } from "./paths/otlp";
 import { projectOperations } from "./paths/projects";
+import { scoreOperations } from "./paths/quality";
 import { readOperations } from "./paths/read";
 import { systemOperations } from "./paths/system";
 
@@ -15,6 +16,7 @@ import { systemOperations } from "./paths/system";
 export const API_OPERATIONS: readonly ApiOperation[] = [
   ...otlpOperations,
   ...readOperations,
+  ...scoreOperations,
   ...alertOperations,
   ...priceOperations,
   ...projectOperations,
@@ -34,6 +36,7 @@ const TAGS = [
   { name: "Ingest", description: "OTLP/HTTP receivers for any OpenTelemetry SDK or Collector." },
   { name: "Traces", description: "Normalised traces and spans." },
   { name: "Analytics", description: "Latency, cost and drift from rollups kept at ingest." },
+  { name: "Quality", description: "Scores of traces and spans from the API, OpenTelemetry evaluation events, evaluators and reviews." },
   { name: "Alerts", description: "Budget, latency and error-rate rules with signed webhooks." },
   { name: "Prices", description: "The price table: built-in prices and the project's overrides." },
   { name: "Projects", description: "Projects, API keys, members and the audit log." },

@@ -9,6 +9,8 @@ import { INCIDENT_PARAMS } from "@/lib/alerts/incident-params";
 import { DRIFT_PARAMS } from "@/lib/analytics/drift-params";
 import { COST_PARAMS, LATENCY_PARAMS } from "@/lib/analytics/metrics-params";
 import { modelKeySchema } from "@/lib/pricing/price-input";
+import { SCORE_LIST_PARAMS } from "@/lib/quality/score-input";
+import { SCORE_METRICS_PARAMS } from "@/lib/quality/score-metrics-params";
 import { TRACE_LIST_PARAMS, traceIdSchema } from "@/lib/trace/trace-params";
 
 /** A description, or one with how the text reads (a time, a number) where the schema sees only text. */
@@ -72,6 +74,24 @@ export const driftQuery = query(DRIFT_PARAMS, {
   ...metricsDocs("`task` (default: the trace name) or `agent` (the outermost agent)."),
   bucket: "`1h` (default, unless that gives too many buckets) or `1d`.",
   group: "Only this task or agent.",
+});
+
+export const scoreListQuery = query(SCORE_LIST_PARAMS, {
+  traceId: "Only this trace's scores.",
+  name: text("Score name"),
+  source: "Only scores from this source.",
+  from: time("Scores recorded at or after this time."),
+  to: time("Scores recorded before this time."),
+  cursor: "The `nextCursor` of the previous page.",
+  limit: "Scores per page, 1–500 (default 100).",
+});
+
+export const scoreMetricsQuery = query(SCORE_METRICS_PARAMS, {
+  ...metricsDocs(
+    "`name` (default: one group per score name), or the `task` (trace name), `agent` (outermost agent) or `model` of the scored trace (a span's score: its own model when it is a call; a trace's: each model it used).",
+  ),
+  bucket: "`1h` or `1d` (default: `1h` unless that gives too many buckets).",
+  name: "Only scores of this name (recommended with groupBy task, agent or model, which otherwise mix every score).",
 });
 
 export const incidentQuery = query(INCIDENT_PARAMS, {

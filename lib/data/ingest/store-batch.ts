@@ -11,6 +11,8 @@ import { PACKED_COLUMNS, type SpanText } from "@/lib/ingest/packed-text";
 import { mergeBatches, type WriteBatch } from "@/lib/ingest/write-batch";
 import { SPAN_COLUMNS, spanRow, type SpanRecord } from "@/lib/ingest/span-record";
 import { updateTraceSummaries } from "./trace-summaries";
+import { insertEvaluationScores, scoredTraceIds } from "@/lib/data/quality/otel-scores";
+import { reconcileScoreAttribution } from "@/lib/data/quality/score-attribution";
 
 const LOG_COLUMNS = ["dedupeKey", "traceId", "spanId", "eventName", "timeNs", "body", "attributes"] as const;
 const STORED_LOG_COLUMNS = ["projectId", ...LOG_COLUMNS] as const;
@@ -68,6 +70,8 @@ async function storeProjectBatch(tx: Sql, batch: WriteBatch, rollupCache: Rollup
     batch.logs.map((log) => [projectId, ...LOG_COLUMNS.map((column) => log[column])]),
     `("projectId", "dedupeKey") DO NOTHING`,
   );
+  await insertEvaluationScores(tx, batch);
   await updateTraceSummaries(tx, projectId, batch.spans, insertedIds, rollups);
   await writeRollups(tx, projectId, rollups, rollupCache);
+  await reconcileScoreAttribution(tx, projectId, scoredTraceIds(batch));
 }
