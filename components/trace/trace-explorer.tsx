@@ -7,6 +7,7 @@ import { TimelineTooltip } from "@/components/trace/timeline-tooltip";
 import { ExplorerToolbar } from "@/components/trace/explorer-toolbar";
 import { useExplorerSelection } from "@/components/trace/use-explorer-selection";
 import { useSpanDetail, type LoadSpan } from "@/components/trace/use-span-detail";
+import type { Score } from "@/lib/quality/score-types";
 import { flattenVisibleRows } from "@/lib/trace/flatten-visible-rows";
 import { computeRowFigures } from "@/lib/trace/row-figures";
 import { unpackSpanOutlines, type PackedSpanOutlines } from "@/lib/trace/span-outline";
@@ -23,12 +24,14 @@ type Props = {
   initialSpanId: string | null;
   /** Server action returning the full detail of a span, called when one is selected. */
   loadSpan: LoadSpan;
+  /** The trace's scores; those of a span show in its detail. */
+  scores?: readonly Score[];
 };
 
 type Hover = { spanId: string; x: number; y: number } | null;
 
 /** Tree, waterfall and span detail of one trace. Every derivation is a memoised pure function of lib/trace. */
-export function TraceExplorer({ traceId, outlines, initialSpanId, loadSpan }: Props) {
+export function TraceExplorer({ traceId, outlines, initialSpanId, loadSpan, scores }: Props) {
   const tree = useMemo(() => buildSpanTree(unpackSpanOutlines(outlines)), [outlines]);
   const aggregates = useMemo(() => computeSubtreeAggregates(tree), [tree]);
   const bounds = useMemo<TimeWindow>(() => ({ startMs: tree.startMs, endMs: Math.max(tree.endMs, tree.startMs + 1) }), [tree]);
@@ -67,6 +70,7 @@ export function TraceExplorer({ traceId, outlines, initialSpanId, loadSpan }: Pr
   }
 
   const selectedNode = selectedId ? tree.byId.get(selectedId) : undefined;
+  const spanScores = useMemo(() => (scores ?? []).filter((s) => s.spanId !== null && s.spanId === selectedId), [scores, selectedId]);
   const hoverNode = hover ? tree.byId.get(hover.spanId) : undefined;
   const isZoomed = view.startMs > bounds.startMs || view.endMs < bounds.endMs;
 
@@ -111,6 +115,7 @@ export function TraceExplorer({ traceId, outlines, initialSpanId, loadSpan }: Pr
             aggregate={aggregates[selectedNode.index]!}
             originMs={bounds.startMs}
             onZoomTo={onZoomTo}
+            scores={spanScores}
           />
         ) : (
           <p className="p-4 text-sm text-fg-muted">Select a span to see its detail.</p>

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ScoreList } from "@/components/quality/score-list";
 import { ProjectLink } from "@/components/shell/project-link";
 import { CopyButton } from "@/components/ui/copy-button";
 import { CostText } from "@/components/ui/cost-text";
@@ -6,10 +7,13 @@ import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDuration } from "@/lib/format/duration";
 import { formatTimestamp } from "@/lib/format/time";
 import { formatTokensExact } from "@/lib/format/tokens";
+import type { Score } from "@/lib/quality/score-types";
 import type { TraceSummary } from "@/lib/trace/types";
 
-/** Summary of one trace: what ran, when, how long, how big, how much, and for whom. */
-export function TraceHeader({ trace }: { trace: TraceSummary }) {
+/** Summary of one trace: what ran, when, how long, how big, how much, for whom, and how it was scored. */
+export function TraceHeader({ trace, scores = [] }: { trace: TraceSummary; scores?: readonly Score[] }) {
+  const traceScores = scores.filter((s) => s.spanId === null);
+  const spanScoreCount = scores.length - traceScores.length;
   const stats: [string, ReactNode][] = [
     ["Start", formatTimestamp(trace.startTime)],
     ["Duration", formatDuration(trace.durationMs)],
@@ -56,6 +60,13 @@ export function TraceHeader({ trace }: { trace: TraceSummary }) {
           </div>
         ) : null}
       </dl>
+      {scores.length > 0 ? (
+        <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="trace-scores">
+          <span className="text-fg-muted">Scores</span>
+          <ScoreList scores={traceScores} testId="trace-score-list" />
+          {spanScoreCount > 0 ? <span className="text-xs text-fg-muted">{spanScoreCount} on spans (shown with the span)</span> : null}
+        </div>
+      ) : null}
       <div className="flex flex-wrap items-center gap-2 text-xs text-fg-muted">
         <span className="font-mono">trace {trace.traceId}</span>
         <CopyButton text={trace.traceId} label="Copy id" />

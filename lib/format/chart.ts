@@ -5,7 +5,7 @@ import { formatCost } from "./money";
 import { formatTokens } from "./tokens";
 
 /** What a chart's numbers are, so a client component can format them without a function prop. */
-export type ValueKind = "duration" | "usd" | "tokens" | "count" | "percent";
+export type ValueKind = "duration" | "usd" | "tokens" | "count" | "percent" | "score" | "share";
 
 /** Filters of the /traces page a chart element links to (the time window is added on click). */
 export type TraceLinkFilter = Partial<Record<"name" | "agent" | "model" | "tool" | "userId" | "sessionId" | "status" | "sort", string>>;
@@ -47,6 +47,10 @@ export function formatChartValue(kind: ValueKind, value: number | null | undefin
       return `${value > 0 ? "+" : ""}${value.toFixed(Math.abs(value) < 10 ? 1 : 0)} %`;
     case "count":
       return Math.round(value).toLocaleString("en-US");
+    case "score":
+      return String(Math.round(value * 1000) / 1000);
+    case "share":
+      return `${value.toFixed(value < 10 ? 1 : 0)} %`;
   }
 }
 

@@ -9,6 +9,7 @@ const TABS = [
   { path: "/dashboards/latency", label: "Latency" },
   { path: "/dashboards/cost", label: "Cost" },
   { path: "/dashboards/drift", label: "Drift" },
+  { path: "/dashboards/quality", label: "Quality" },
 ];
 
 export default async function DashboardsLayout({ children, params }: { children: ReactNode; params: ProjectParams }) {

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { TraceExplorer } from "@/components/trace/trace-explorer";
 import { TraceHeader } from "@/components/trace/trace-header";
 import { requirePageCaller } from "@/lib/auth/require-page";
+import { listTraceScores } from "@/lib/data/quality/scores";
 import { getTraceOutline } from "@/lib/data/traces/trace-outline";
 import type { ProjectPageProps } from "@/lib/trace/page-props";
 import { packSpanOutlines } from "@/lib/trace/span-outline";
@@ -21,15 +22,17 @@ export default async function TracePage({ params, searchParams }: Props) {
   const caller = await requirePageCaller(project);
   const outline = await getTraceOutline(caller.scope, traceId);
   if (!outline) notFound();
+  const scores = await listTraceScores(caller.scope, outline.trace.traceId);
   // Outlines draw every row; a span's full detail (input, output, attributes) loads when it is selected.
   return (
     <div className="flex min-h-0 flex-1 flex-col">
-      <TraceHeader trace={outline.trace} />
+      <TraceHeader trace={outline.trace} scores={scores} />
       <TraceExplorer
         traceId={outline.trace.traceId}
         outlines={packSpanOutlines(outline.spans)}
         initialSpanId={firstParam(await searchParams, "span") ?? null}
         loadSpan={loadSpanDetail.bind(null, caller.project.slug)}
+        scores={scores}
       />
     </div>
   );
