@@ -3,8 +3,11 @@
 // in % over the metric's 7-day baseline. Validated with zod; every error names the field. Pure.
 import { z } from "zod";
 
-export const ALERT_METRICS = ["cost_per_run", "cost_per_hour", "cost_per_day", "p95_latency_ms", "error_rate"] as const;
+export const ALERT_METRICS = ["cost_per_run", "cost_per_hour", "cost_per_day", "p95_latency_ms", "error_rate", "score_mean", "score_pass_rate"] as const;
 export type AlertMetric = (typeof ALERT_METRICS)[number];
+/** Quality metrics of one score (`scoreName`): they fire when the value falls BELOW the limit. */
+export const SCORE_METRICS = ["score_mean", "score_pass_rate"] as const satisfies readonly AlertMetric[];
+export const isScoreMetric = (metric: AlertMetric): metric is (typeof SCORE_METRICS)[number] => (SCORE_METRICS as readonly string[]).includes(metric);
 export const ALERT_SCOPES = ["all", "task", "agent", "user"] as const;
 export type AlertScope = (typeof ALERT_SCOPES)[number];
 
@@ -28,6 +31,8 @@ export type AlertRuleConfig = {
   minRuns: number;
   webhookUrl: string | null;
   enabled: boolean;
+  /** The score a score_mean or score_pass_rate rule measures; null for other metrics. */
+  scoreName: string | null;
 };
 
 /** "is required" for a missing field, else `what`. */
@@ -62,6 +67,7 @@ const FIELDS = {
     .nullish(),
   webhookUrl: webhookUrl.nullish(),
   enabled: z.boolean({ message: "must be true or false" }).optional(),
+  scoreName: text(200).nullish(),
 };
 
 /** POST body: name and metric required, everything else optional. */
@@ -95,6 +101,12 @@ export function resolveRuleConfig(input: RulePatch, existing?: AlertRuleConfig):
   if (threshold === null && driftPct === null) return { ok: false, field: "threshold", message: "set threshold, driftPct or both" };
   if (metric === "error_rate" && threshold !== null && threshold > 1)
     return { ok: false, field: "threshold", message: "is a fraction for error_rate: 0.05 means 5 %" };
+  if (metric === "score_pass_rate" && threshold !== null && threshold > 1)
+    return { ok: false, field: "threshold", message: "is a fraction for score_pass_rate: 0.9 means 90 %" };
+  const scoreName = isScoreMetric(metric) ? pick(input, "scoreName", existing?.scoreName ?? null) : (input.scoreName ?? null);
+  if (isScoreMetric(metric) && scoreName === null) return { ok: false, field: "scoreName", message: `is required for ${metric}: the score's name` };
+  if (!isScoreMetric(metric) && scoreName !== null) return { ok: false, field: "scoreName", message: "is only for score_mean and score_pass_rate" };
+  if (isScoreMetric(metric) && scope === "user") return { ok: false, field: "scope", message: `must be all, task or agent for ${metric}` };
   const fixed = FIXED_WINDOW_MINUTES[metric];
   // A metric change resets the window to the new metric's default unless one is given.
   const keptWindow = existing && existing.metric === metric ? existing.windowMinutes : windowMinutesFor(metric);
@@ -113,6 +125,7 @@ export function resolveRuleConfig(input: RulePatch, existing?: AlertRuleConfig):
       minRuns: input.minRuns ?? existing?.minRuns ?? 1,
       webhookUrl: pick(input, "webhookUrl", existing?.webhookUrl ?? null),
       enabled: input.enabled ?? existing?.enabled ?? true,
+      scoreName,
     },
   };
 }

@@ -239,4 +239,51 @@ forEachDatabase((server) => {
       expect(await bad.json()).toMatchObject({ parameter: "score.accuracy.min" });
     });
   });
+
+  describe("alert rules on scores", () => {
+    const alerts = (path: string, body: unknown) =>
+      fetch(`${server.baseUrl}/api/v1/alerts${path}`, {
+        method: "POST",
+        headers: { ...authHeaders(server), "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+
+    it("score_mean fires when a task's mean falls below the threshold; a rule without scoreName is refused", async () => {
+      const task = `alert-task-${hex(3)}`;
+      const traceId = hex(16);
+      // NOW_NS (otlp-json) is the module's load time: the run starts within the rule's window.
+      expect((await postOtlp(server, JSON.stringify(request([span(traceId, hex(8), "", task, 0, 50)])), { "content-type": "application/json" })).status).toBe(
+        200,
+      );
+      for (const value of [0.3, 0.4]) expect((await postScore(server, { traceId, name: "alert_accuracy", value })).status).toBe(201);
+      const refused = await alerts("/rules", { name: "no score", metric: "score_mean", threshold: 0.8 });
+      expect(refused.status).toBe(400);
+      expect(await refused.json()).toMatchObject({ parameter: "scoreName" });
+      const rule = {
+        name: `quality of ${task}`,
+        metric: "score_mean",
+        scoreName: "alert_accuracy",
+        scope: "task",
+        scopeValue: task,
+        threshold: 0.8,
+        enabled: false,
+      };
+      const created = await alerts("/rules", rule);
+      expect(created.status).toBe(201);
+      const { id, scoreName } = (await created.json()) as { id: string; scoreName: string };
+      expect(scoreName).toBe("alert_accuracy");
+      const fired = (await (await alerts(`/rules/${id}/evaluate`, {})).json()) as {
+        transition: string;
+        evaluation: { value: number; breached: boolean; runs: number };
+      };
+      expect(fired.transition).toBe("fire");
+      expect(fired.evaluation).toMatchObject({ breached: true, runs: 2 });
+      expect(fired.evaluation.value).toBeCloseTo(0.35, 9);
+      const passRate = await alerts("/rules", { ...rule, name: `pass rate of ${task}`, metric: "score_pass_rate", threshold: 0.4 });
+      const { id: passId } = (await passRate.json()) as { id: string };
+      const passRateFired = (await (await alerts(`/rules/${passId}/evaluate`, {})).json()) as { transition: string; evaluation: { value: number } };
+      expect(passRateFired.evaluation.value).toBe(0);
+      expect(passRateFired.transition).toBe("fire");
+    });
+  });
 });

@@ -8,7 +8,8 @@ import type { ProjectScope } from "@/lib/data/scope";
 import { DIMENSIONS, type Dimension } from "@/lib/analytics/dimensions";
 import { sumRange, type DriftRollup, type RangeTotals } from "@/lib/analytics/drift-figures";
 import { measure, type Measurement } from "@/lib/alerts/evaluate";
-import type { AlertRuleConfig, AlertScope } from "@/lib/alerts/rule-schema";
+import { isScoreMetric, type AlertRuleConfig, type AlertScope } from "@/lib/alerts/rule-schema";
+import { measureScoreRule } from "./score-measurements";
 import { baselineRange, evaluationWindow, planSegments, type TimeRange } from "@/lib/alerts/window";
 
 /** "all" sums every task's rows: each trace has exactly one name. */
@@ -63,9 +64,10 @@ async function readTotals(scope: ProjectScope, rule: Scoped, range: TimeRange): 
 /** The rule's value over its window ending at `nowMs`, and its baseline. */
 export async function measureRule(
   scope: ProjectScope,
-  rule: Scoped & Pick<AlertRuleConfig, "windowMinutes" | "minRuns">,
+  rule: Scoped & Pick<AlertRuleConfig, "windowMinutes" | "minRuns" | "scoreName">,
   nowMs: number,
 ): Promise<Measurement> {
+  if (isScoreMetric(rule.metric)) return measureScoreRule(scope, { ...rule, scoreName: rule.scoreName ?? "" }, nowMs);
   const current = await readTotals(scope, rule, evaluationWindow(nowMs, rule.windowMinutes));
   const baseline = await readTotals(scope, rule, baselineRange(current.range));
   return measure(rule, current.range, current.totals, baseline.range, baseline.totals);
