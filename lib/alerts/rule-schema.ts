@@ -3,7 +3,17 @@
 // in % over the metric's 7-day baseline. Validated with zod; every error names the field. Pure.
 import { z } from "zod";
 
-export const ALERT_METRICS = ["cost_per_run", "cost_per_hour", "cost_per_day", "p95_latency_ms", "error_rate", "score_mean", "score_pass_rate"] as const;
+export const ALERT_METRICS = [
+  "cost_per_run",
+  "cost_per_hour",
+  "cost_per_day",
+  "p95_latency_ms",
+  "error_rate",
+  "loop_rate",
+  "wasted_cost_per_hour",
+  "score_mean",
+  "score_pass_rate",
+] as const;
 export type AlertMetric = (typeof ALERT_METRICS)[number];
 /** Quality metrics of one score (`scoreName`): they fire when the value falls BELOW the limit. */
 export const SCORE_METRICS = ["score_mean", "score_pass_rate"] as const satisfies readonly AlertMetric[];
@@ -12,7 +22,7 @@ export const ALERT_SCOPES = ["all", "task", "agent", "user"] as const;
 export type AlertScope = (typeof ALERT_SCOPES)[number];
 
 /** Spend metrics measure a fixed window: the spend of the last hour or day. */
-export const FIXED_WINDOW_MINUTES: Partial<Record<AlertMetric, number>> = { cost_per_hour: 60, cost_per_day: 1440 };
+export const FIXED_WINDOW_MINUTES: Partial<Record<AlertMetric, number>> = { cost_per_hour: 60, cost_per_day: 1440, wasted_cost_per_hour: 60 };
 export const DEFAULT_WINDOW_MINUTES = 60;
 export const windowMinutesFor = (metric: AlertMetric) => FIXED_WINDOW_MINUTES[metric] ?? DEFAULT_WINDOW_MINUTES;
 
@@ -22,7 +32,7 @@ export type AlertRuleConfig = {
   scope: AlertScope;
   /** The task, agent or user; null for scope "all". */
   scopeValue: string | null;
-  /** Absolute limit: USD (cost metrics), ms (p95_latency_ms) or a fraction 0–1 (error_rate). */
+  /** Absolute limit: USD (cost metrics), ms (p95_latency_ms) or a fraction 0–1 (error_rate, loop_rate). */
   threshold: number | null;
   /** Fires when the value is more than this % above its baseline. */
   driftPct: number | null;
@@ -99,8 +109,8 @@ export function resolveRuleConfig(input: RulePatch, existing?: AlertRuleConfig):
   const threshold = pick(input, "threshold", existing?.threshold ?? null);
   const driftPct = pick(input, "driftPct", existing?.driftPct ?? null);
   if (threshold === null && driftPct === null) return { ok: false, field: "threshold", message: "set threshold, driftPct or both" };
-  if (metric === "error_rate" && threshold !== null && threshold > 1)
-    return { ok: false, field: "threshold", message: "is a fraction for error_rate: 0.05 means 5 %" };
+  if ((metric === "error_rate" || metric === "loop_rate") && threshold !== null && threshold > 1)
+    return { ok: false, field: "threshold", message: `is a fraction for ${metric}: 0.05 means 5 %` };
   if (metric === "score_pass_rate" && threshold !== null && threshold > 1)
     return { ok: false, field: "threshold", message: "is a fraction for score_pass_rate: 0.9 means 90 %" };
   const scoreName = isScoreMetric(metric) ? pick(input, "scoreName", existing?.scoreName ?? null) : (input.scoreName ?? null);

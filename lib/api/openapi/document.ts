@@ -10,12 +10,14 @@ import { otlpOperations } from "./paths/otlp";
 import { projectOperations } from "./paths/projects";
 import { scoreOperations } from "./paths/quality";
 import { readOperations } from "./paths/read";
+import { retroOperations } from "./paths/retro";
 import { systemOperations } from "./paths/system";
 
 /** Every operation of the API, in the order the document lists them. */
 export const API_OPERATIONS: readonly ApiOperation[] = [
   ...otlpOperations,
   ...readOperations,
+  ...retroOperations,
   ...scoreOperations,
   ...alertOperations,
   ...priceOperations,

@@ -4,6 +4,7 @@ import type { Prisma } from "@/prisma/generated/sqlite/index";
 import { getDatabaseKind, getPrisma } from "@/lib/db/prisma";
 import type { ProjectScope } from "@/lib/data/scope";
 import type { TraceQuery } from "@/lib/trace/trace-params";
+import type { FindingType } from "@/lib/retro/finding-kinds";
 import type { TraceFilters, TracePage } from "@/lib/trace/types";
 import { toTraceSummary } from "./trace-summary";
 
@@ -12,12 +13,21 @@ export { getSpanDetail, getTraceDetail } from "./trace-detail";
 
 const msToNs = (date: Date) => BigInt(date.getTime()) * 1_000_000n;
 
+/** The trace-row condition of each finding type (a failure is a failure mode; the others have counts). */
+const FINDING_WHERE: Record<FindingType, Prisma.TraceWhereInput> = {
+  tool_loop: { toolLoopCount: { gt: 0 } },
+  agent_cycle: { agentCycleCount: { gt: 0 } },
+  repeated_llm_call: { repeatedLlmCallCount: { gt: 0 } },
+  failure: { failureMode: { not: null } },
+};
+
 /** Prisma `where` for the trace list's filters, within the caller's project. */
 export function buildTraceWhere(scope: ProjectScope, filters: TraceFilters): Prisma.TraceWhereInput {
   // SQLite's LIKE is case-insensitive for ASCII already; PostgreSQL needs ILIKE.
   const contains = (value: string) => (getDatabaseKind() === "postgres" ? { contains: value, mode: "insensitive" as const } : { contains: value });
   const facet = (name: string, value?: string) => (value ? { facets: { some: { facet: name, value } } } : {});
   const and: Prisma.TraceWhereInput[] = [facet("agent", filters.agent), facet("model", filters.model), facet("tool", filters.tool)];
+  if (filters.finding) and.push(FINDING_WHERE[filters.finding]);
   for (const f of filters.scores ?? []) {
     and.push({ scores: { some: { name: f.name, label: f.label, value: f.min !== undefined || f.max !== undefined ? { gte: f.min, lte: f.max } : undefined } } });
   }
@@ -32,6 +42,7 @@ export function buildTraceWhere(scope: ProjectScope, filters: TraceFilters): Pri
     name: filters.name,
     sessionId: filters.sessionId,
     userId: filters.userId,
+    failureMode: filters.failureMode,
     costUsd: filters.minCostUsd !== undefined || filters.maxCostUsd !== undefined ? { gte: filters.minCostUsd, lte: filters.maxCostUsd } : undefined,
     durationMs: { gte: filters.minDurationMs, lte: filters.maxDurationMs },
     AND: and,
