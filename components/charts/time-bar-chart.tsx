@@ -17,13 +17,17 @@ type Props = {
   /** Most x-axis labels to show (fewer on narrow charts). */
   maxTicks?: number;
   testId?: string;
+  /** The project page a click opens (default: the traces). */
+  linkPath?: string;
+  /** Extra chart layers, e.g. <ModelChangeMarkers> (drawn over the grid, under the data). */
+  children?: ReactNode;
 };
 
 const FOREVER = Number.MAX_SAFE_INTEGER;
 
 /** Stacked bar chart over time buckets; each segment links to its traces. */
-export function TimeBarChart({ title, subtitle, data, valueKind, windowMs, height = 240, maxTicks = 8, testId }: Props) {
-  const openTraces = useTraceLink();
+export function TimeBarChart({ title, subtitle, data, valueKind, windowMs, height = 240, maxTicks = 8, testId, linkPath, children }: Props) {
+  const openTraces = useTraceLink(linkPath);
   const first = data.rows[0]?.t ?? 0;
   const ticks = useMemo(
     () => buildTimeTicks(first, first + data.rows.length * data.bucketMs, data.bucketMs, maxTicks),
@@ -54,6 +58,7 @@ export function TimeBarChart({ title, subtitle, data, valueKind, windowMs, heigh
           formatter={(value) => formatChartValue(valueKind, typeof value === "number" ? value : null)}
         />
         <Legend {...LEGEND_PROPS} iconType="square" />
+        {children}
         {data.series.map((s) => (
           <Bar key={s.key} dataKey={s.key} name={s.label} stackId="stack" fill={s.color} isAnimationActive={false} shape={shapeOf(s)} />
         ))}

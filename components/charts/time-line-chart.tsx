@@ -1,6 +1,8 @@
 "use client";
 // Values over time, one line per series (percentiles of a task, cost per run of each task…). Every
 // point is a dot that opens the traces of its series in its bucket.
+import { ModelChangeMarkers } from "./model-change-markers";
+import type { ModelChangeMark } from "@/lib/format/model-change-marks";
 import { useMemo, type ReactNode } from "react";
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis, type DotItemDotProps } from "recharts";
 import { buildTimeTicks, formatChartValue, formatTimeTick, type ChartSeries, type TimeRow, type TimeSeriesData, type ValueKind } from "@/lib/format/chart";
@@ -18,6 +20,12 @@ type Props = {
   /** Most x-axis labels to show (fewer on narrow charts). */
   maxTicks?: number;
   testId?: string;
+  /** The project page a click opens (default: the traces). */
+  linkPath?: string;
+  /** Extra chart layers (drawn over the grid, under the data). */
+  children?: ReactNode;
+  /** Where the model behind a task changed (marksForChart). */
+  modelChangeMarks?: readonly ModelChangeMark[];
   actions?: ReactNode;
   /** A vertical marker (e.g. the change point of a drift), at a bucket start. */
   marker?: { t: number; label: string } | null;
@@ -39,12 +47,15 @@ export function TimeLineChart({
   height = 240,
   maxTicks = 8,
   testId,
+  linkPath,
+  children,
+  modelChangeMarks,
   actions,
   marker,
   references = [],
   isLegendHidden = false,
 }: Props) {
-  const openTraces = useTraceLink();
+  const openTraces = useTraceLink(linkPath);
   const first = data.rows[0]?.t ?? 0;
   const ticks = useMemo(
     () => buildTimeTicks(first, first + data.rows.length * data.bucketMs, data.bucketMs, maxTicks),
@@ -93,6 +104,8 @@ export function TimeLineChart({
             label={{ value: marker.label, position: "insideTopLeft", fill: "var(--hs-danger)", fontSize: 11 }}
           />
         ) : null}
+        {children}
+        {modelChangeMarks?.length ? ModelChangeMarkers({ marks: modelChangeMarks }) : null}
         {references.map((ref) => (
           <ReferenceLine
             key={ref.label}

@@ -2,6 +2,7 @@ import { RankingBarChart } from "@/components/charts/ranking-bar-chart";
 import { TimeBarChart } from "@/components/charts/time-bar-chart";
 import { TimeLineChart } from "@/components/charts/time-line-chart";
 import { getSeriesColor, type RankedItem, type TimeSeriesData } from "@/lib/format/chart";
+import { marksForChart, type ModelChangeLike } from "@/lib/format/model-change-marks";
 import { formatCost } from "@/lib/format/money";
 import { formatTokens } from "@/lib/format/tokens";
 import type { TraceSummary } from "@/lib/trace/types";
@@ -33,6 +34,8 @@ export type CostView = {
   topTraces: TraceSummary[];
   /** The trace list over the window, sorted by cost. */
   allTracesHref: string;
+  /** Model changes of the window, marked on the cost-per-run chart. */
+  modelChanges?: ModelChangeLike[];
 };
 
 /** The cost dashboard: headline figures, cost per completed run, waste, breakdowns and the costliest traces. */
@@ -60,6 +63,7 @@ export function CostDashboard({ view }: { view: CostView }) {
         windowMs={windowMs}
         height={280}
         testId="cost-per-run"
+        modelChangeMarks={marksForChart(view.modelChanges, view.costPerRun)}
       />
       <div className="grid grid-cols-1 gap-3 xl:grid-cols-2">
         <TimeBarChart

@@ -1,6 +1,7 @@
 import { TimeLineChart } from "@/components/charts/time-line-chart";
 import type { ChangeSide } from "@/lib/analytics/drift-report";
 import type { TimeSeriesData } from "@/lib/format/chart";
+import { marksForChart, type ModelChangeLike } from "@/lib/format/model-change-marks";
 import { formatDuration } from "@/lib/format/duration";
 import { formatCost } from "@/lib/format/money";
 import { ChoiceLinks } from "./choice-links";
@@ -27,6 +28,8 @@ export type DriftView = {
     baseline: { previousCostPerRunUsd: number | null; trailingCostPerRunUsd: number | null; previousP95Ms: number | null; trailingP95Ms: number | null };
     whatChanged: { basis: "changePoint" | "baseline"; before: ChangeSide; after: ChangeSide };
   } | null;
+  /** Model changes of the window, marked on the group's charts. */
+  modelChanges?: ModelChangeLike[];
 };
 
 const level = (label: string, value: number | null, format: (v: number) => string) =>
@@ -61,6 +64,7 @@ export function DriftDashboard({ view }: { view: DriftView }) {
               references={level("previous", detail.baseline.previousCostPerRunUsd, formatCost)}
               isLegendHidden
               testId="drift-cost"
+              modelChangeMarks={marksForChart(view.modelChanges, detail.costPerRun)}
             />
             <TimeLineChart
               title={`p95 latency · ${detail.group}`}
@@ -71,6 +75,7 @@ export function DriftDashboard({ view }: { view: DriftView }) {
               references={level("previous", detail.baseline.previousP95Ms, formatDuration)}
               isLegendHidden
               testId="drift-p95"
+              modelChangeMarks={marksForChart(view.modelChanges, detail.p95)}
             />
           </div>
           <WhatChanged {...detail.whatChanged} />

@@ -1,5 +1,6 @@
 import { TimeLineChart } from "@/components/charts/time-line-chart";
 import type { TimeSeriesData } from "@/lib/format/chart";
+import { marksForChart, type ModelChangeLike } from "@/lib/format/model-change-marks";
 import { ChoiceLinks } from "./choice-links";
 import { SlowestTable, type SlowestItem } from "./slowest-table";
 
@@ -17,6 +18,8 @@ export type LatencyView = {
   groupByOptions: { value: string; label: string; href: string }[];
   groupBy: string;
   percentileOptions: { value: string; label: string; href: string }[];
+  /** Model changes of the window, marked on the overview. */
+  modelChanges?: ModelChangeLike[];
 };
 
 /** The latency dashboard: a comparison chart, one percentile chart per busy group, the slowest tools and models. */
@@ -37,6 +40,7 @@ export function LatencyDashboard({ view }: { view: LatencyView }) {
         height={280}
         testId="latency-overview"
         actions={<ChoiceLinks label="Percentile" options={view.percentileOptions} current={view.percentile} testId="percentile" />}
+        modelChangeMarks={marksForChart(view.modelChanges, view.overview)}
       />
       {view.groups.length > 0 ? (
         <div className="grid grid-cols-1 gap-3 lg:grid-cols-2 2xl:grid-cols-3" data-testid="latency-groups">

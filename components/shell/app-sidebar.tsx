@@ -10,6 +10,7 @@ const NAV = [
   { path: "/traces", label: "Traces" },
   { path: "/sessions", label: "Sessions" },
   { path: "/dashboards", label: "Dashboards" },
+  { path: "/tool-calls", label: "Tool calls" },
   { path: "/alerts", label: "Alerts" },
   { path: "/settings", label: "Settings" },
 ];

@@ -28,6 +28,12 @@ const GLYPHS: Record<string, ReactNode> = {
   ),
   chain: <path d="M6.5 9.5l3-3M7 4.5l1-1a2.5 2.5 0 013.5 3.5l-1 1M9 11.5l-1 1A2.5 2.5 0 014.5 9l1-1" />,
   guardrail: <path d="M8 2l5 2v4c0 3-2.2 5-5 6-2.8-1-5-3-5-6V4z" />,
+  approval: (
+    <>
+      <circle cx="6.5" cy="5" r="2.5" />
+      <path d="M2 13.5c0-2.5 2-4.5 4.5-4.5 1 0 1.9.3 2.6.8M10 12l1.5 1.5L14.5 10" />
+    </>
+  ),
   other: <circle cx="8" cy="8" r="2.5" />,
 };
 

@@ -10,6 +10,8 @@ export const KIND_STYLE: Record<Kind, { label: string; bar: string; icon: string
   embedding: { label: "Embedding", bar: "bg-teal-500", icon: "text-teal-600 dark:text-teal-400 bg-teal-500/10" },
   chain: { label: "Chain", bar: "bg-indigo-400", icon: "text-indigo-600 dark:text-indigo-300 bg-indigo-500/10" },
   guardrail: { label: "Guardrail", bar: "bg-pink-500", icon: "text-pink-600 dark:text-pink-400 bg-pink-500/10" },
+  // A human's wait, not machine work: its own colour and a dotted bar (globals.css).
+  approval: { label: "Approval", bar: "bar-human bg-orange-500", icon: "text-orange-600 dark:text-orange-400 bg-orange-500/10" },
   other: { label: "Span", bar: "bg-slate-400", icon: "text-slate-500 dark:text-slate-400 bg-slate-500/10" },
 };
 

@@ -32,7 +32,7 @@ export function TimelineTooltip({
         <dd className="text-fg">{getKindStyle(span.kind).label}</dd>
         <dt>Start</dt>
         <dd className="text-fg tabular-nums">+{formatDuration(node.startMs - originMs)}</dd>
-        <dt>Duration</dt>
+        <dt>{span.kind === "approval" ? "Human wait" : "Duration"}</dt>
         <dd className="text-fg tabular-nums">{formatDuration(span.durationMs)}</dd>
         {span.model ? (
           <>

@@ -60,7 +60,10 @@ function valueOf(metric: AlertMetric, t: RangeTotals, findings: FindingTotals): 
       return t.runs > 0 ? Math.min(1, findings.loopRuns / t.runs) : null;
     case "wasted_cost_per_hour":
       return Math.max(0, findings.wastedCostUsd);
-    // Measured from the score rollups instead (measureScores).
+    // Measured from their own rollups (lib/data/governance/alert-governance.ts), never from these totals.
+    case "approval_rejection_rate":
+    case "approval_wait_p95_ms":
+    case "model_change":
     case "score_mean":
     case "score_pass_rate":
       return null;

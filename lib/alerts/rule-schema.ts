@@ -2,6 +2,7 @@
 // (trace name), agent (outermost agent) or user, with an absolute threshold and/or a drift threshold
 // in % over the metric's 7-day baseline. Validated with zod; every error names the field. Pure.
 import { z } from "zod";
+import { checkGovernanceRule, GOVERNANCE_METRICS } from "./governance-metrics";
 
 export const ALERT_METRICS = [
   "cost_per_run",
@@ -11,6 +12,7 @@ export const ALERT_METRICS = [
   "error_rate",
   "loop_rate",
   "wasted_cost_per_hour",
+  ...GOVERNANCE_METRICS,
   "score_mean",
   "score_pass_rate",
 ] as const;
@@ -111,6 +113,8 @@ export function resolveRuleConfig(input: RulePatch, existing?: AlertRuleConfig):
   if (threshold === null && driftPct === null) return { ok: false, field: "threshold", message: "set threshold, driftPct or both" };
   if ((metric === "error_rate" || metric === "loop_rate") && threshold !== null && threshold > 1)
     return { ok: false, field: "threshold", message: `is a fraction for ${metric}: 0.05 means 5 %` };
+  const governance = checkGovernanceRule({ metric, scope, threshold, driftPct });
+  if (governance) return { ok: false, ...governance };
   if (metric === "score_pass_rate" && threshold !== null && threshold > 1)
     return { ok: false, field: "threshold", message: "is a fraction for score_pass_rate: 0.9 means 90 %" };
   const scoreName = isScoreMetric(metric) ? pick(input, "scoreName", existing?.scoreName ?? null) : (input.scoreName ?? null);

@@ -23,7 +23,7 @@ const DAY_MS = 86_400_000;
 export type MetricsQuery<G extends string> = { fromMs: number; toMs: number; bucket: Bucket; groupBy: G };
 export type ParsedMetricsQuery<G extends string> = ({ ok: true } & MetricsQuery<G>) | { ok: false; parameter: string; message: string };
 
-type Spec<G extends string> = { buckets: readonly Bucket[]; groupBys: readonly G[]; defaultGroupBy: G };
+export type MetricsSpec<G extends string> = { buckets: readonly Bucket[]; groupBys: readonly G[]; defaultGroupBy: G };
 
 const isoDate = z
   .string()
@@ -33,7 +33,7 @@ const isoDate = z
 const list = (values: readonly string[]) => values.join(", ");
 
 /** Each parameter of a metrics endpoint, validated on its own (all optional). */
-function paramSchemas<G extends string>(spec: Spec<G>) {
+export function paramSchemas<G extends string>(spec: MetricsSpec<G>) {
   return {
     from: isoDate,
     to: isoDate,
@@ -42,14 +42,20 @@ function paramSchemas<G extends string>(spec: Spec<G>) {
   };
 }
 
-const LATENCY_SPEC: Spec<LatencyGroupBy> = { buckets: LATENCY_BUCKETS, groupBys: LATENCY_GROUP_BY, defaultGroupBy: "name" };
-const COST_SPEC: Spec<CostGroupBy> = { buckets: COST_BUCKETS, groupBys: COST_GROUP_BY, defaultGroupBy: "task" };
-const FINDINGS_SPEC: Spec<FindingsGroupBy> = { buckets: FINDINGS_BUCKETS, groupBys: FINDINGS_GROUP_BY, defaultGroupBy: "type" };
+const LATENCY_SPEC: MetricsSpec<LatencyGroupBy> = { buckets: LATENCY_BUCKETS, groupBys: LATENCY_GROUP_BY, defaultGroupBy: "name" };
+const COST_SPEC: MetricsSpec<CostGroupBy> = { buckets: COST_BUCKETS, groupBys: COST_GROUP_BY, defaultGroupBy: "task" };
+const FINDINGS_SPEC: MetricsSpec<FindingsGroupBy> = { buckets: FINDINGS_BUCKETS, groupBys: FINDINGS_GROUP_BY, defaultGroupBy: "type" };
 export const LATENCY_PARAMS = paramSchemas(LATENCY_SPEC);
 export const COST_PARAMS = paramSchemas(COST_SPEC);
 export const FINDINGS_PARAMS = paramSchemas(FINDINGS_SPEC);
 
-function parse<G extends string>(params: URLSearchParams, spec: Spec<G>, schemas: ReturnType<typeof paramSchemas<G>>, nowMs: number): ParsedMetricsQuery<G> {
+/** Validates the parameters of a metrics endpoint described by `spec` (its schemas from paramSchemas). */
+export function parseMetricsParams<G extends string>(
+  params: URLSearchParams,
+  spec: MetricsSpec<G>,
+  schemas: ReturnType<typeof paramSchemas<G>>,
+  nowMs: number,
+): ParsedMetricsQuery<G> {
   const values: { from?: number; to?: number; bucket?: Bucket; groupBy?: G } = {};
   for (const [key, raw] of params) {
     const schema = schemas[key as keyof typeof schemas];
@@ -80,15 +86,15 @@ function parse<G extends string>(params: URLSearchParams, spec: Spec<G>, schemas
 
 /** Parameters of GET /api/v1/metrics/latency. */
 export function parseLatencyParams(params: URLSearchParams, nowMs = Date.now()): ParsedMetricsQuery<LatencyGroupBy> {
-  return parse(params, LATENCY_SPEC, LATENCY_PARAMS, nowMs);
+  return parseMetricsParams(params, LATENCY_SPEC, LATENCY_PARAMS, nowMs);
 }
 
 /** Parameters of GET /api/v1/metrics/cost. */
 export function parseCostParams(params: URLSearchParams, nowMs = Date.now()): ParsedMetricsQuery<CostGroupBy> {
-  return parse(params, COST_SPEC, COST_PARAMS, nowMs);
+  return parseMetricsParams(params, COST_SPEC, COST_PARAMS, nowMs);
 }
 
 /** Parameters of GET /api/v1/metrics/findings. */
 export function parseFindingsParams(params: URLSearchParams, nowMs = Date.now()): ParsedMetricsQuery<FindingsGroupBy> {
-  return parse(params, FINDINGS_SPEC, FINDINGS_PARAMS, nowMs);
+  return parseMetricsParams(params, FINDINGS_SPEC, FINDINGS_PARAMS, nowMs);
 }

@@ -13,6 +13,7 @@ import { detectKind } from "./normalise-kind";
 import { readIdentity } from "./normalise-identity";
 import { RawText, readInputSource, readOutputSource } from "./normalise-content";
 import { readUsage } from "./normalise-usage";
+import { isApprovalSpan, readGovernanceFacts } from "./governance-facts";
 import type { ResourceRecord, SpanRecord } from "./span-record";
 
 export type NormalisedBatch = { spans: SpanRecord[]; resources: ResourceRecord[]; rejected: number; errors: string[] };
@@ -63,7 +64,8 @@ const toStoredText = (value: unknown) => (value === undefined ? null : value ins
 /** The generic reading with the span's dialect (lib/ingest/dialects) applied over it. */
 function readSpan(view: DialectSpan, dialect: Dialect | undefined) {
   const { attrs, events } = view;
-  const kind = dialect?.kind?.(view) ?? detectKind(attrs);
+  // An approval decision outranks every dialect: the span is a human wait, never a tool or LLM call.
+  const kind = isApprovalSpan(attrs) ? "approval" : (dialect?.kind?.(view) ?? detectKind(attrs));
   const generic = readIdentity(attrs, kind, view.name);
   const identity = { ...generic, ...dialect?.identity?.(view, kind, generic) };
   const usage = { ...readUsage(attrs, inputAccountingOf(view.scope)), ...dialect?.usage?.(view, kind) };
@@ -94,7 +96,8 @@ function toRecord(
   const { status, message } = statusOf(span);
   const cost =
     usage.reportedCostUsd !== null ? { costUsd: usage.reportedCostUsd, costSource: "reported" as const } : computeCost(prices, identity.model, kind, usage);
-  const serviceName = resource.attributes["service.name"];
+  const serviceName = typeof resource.attributes["service.name"] === "string" ? resource.attributes["service.name"] : null;
+  const governance = readGovernanceFacts(attrs, kind, span.kind, serviceName);
 
   return {
     traceId,
@@ -103,7 +106,7 @@ function toRecord(
     name: span.name || "(unnamed span)",
     kind,
     spanKind: span.kind,
-    serviceName: typeof serviceName === "string" ? serviceName : null,
+    serviceName,
     scopeName: view.scope.name || null,
     resourceId: resource.id,
     startNs: span.startTimeUnixNano,
@@ -123,6 +126,7 @@ function toRecord(
     attributes: json(attrs),
     events: eventsJson(span.events),
     links: span.links.length ? json(span.links) : null,
+    governance,
   };
 }
 

@@ -1,5 +1,6 @@
 // What the store writes for one span: normalised columns plus the raw attributes as JSON text.
 import type { CostSource, Kind, Status } from "@/lib/trace/types";
+import type { GovernanceFacts } from "./governance-facts";
 
 export type SpanRecord = {
   traceId: string;
@@ -36,6 +37,8 @@ export type SpanRecord = {
   attributes: string;
   events: string;
   links: string | null;
+  /** Approval, tool-effect and model facts (governance-facts.ts); not a column of the spans table. */
+  governance?: GovernanceFacts;
 };
 
 export type ResourceRecord = { id: string; attributes: string };

@@ -4,7 +4,8 @@ import type { FailureMode, Finding, FindingType } from "@/lib/retro/finding-kind
 import type { ScoreFilter } from "./score-filters";
 
 export type Status = "ok" | "error" | "unset";
-export type Kind = "agent" | "llm" | "tool" | "retriever" | "embedding" | "chain" | "guardrail" | "other";
+/** `approval`: a span carrying `hindsight.approval.decision`; its duration is the wait for a human. */
+export type Kind = "agent" | "llm" | "tool" | "retriever" | "embedding" | "chain" | "guardrail" | "approval" | "other";
 export type CostSource = "reported" | "computed";
 
 export type TraceSummary = {

@@ -42,6 +42,8 @@ type ToolRun = {
   clock?: VirtualClock;
   /** Set when the tool lives on an MCP server. */
   mcp?: McpServer;
+  /** Recorded on the tool span for the tool-call audit. */
+  effect?: "read" | "write";
 };
 
 /** Traces a scripted tool call that takes virtual time; `produce` may throw to simulate a failure. */
@@ -54,5 +56,5 @@ export function runTool<R>(ctx: ScenarioContext, call: ToolCall, produce: () => 
   const options = { callId: call.id, clock: clock.now };
   return run.mcp
     ? traceMcpTool(run.mcp, call.name, call.arguments, execute, { ...options, requestId: ctx.rng.int(1, 500) })
-    : traceTool(call.name, call.arguments, execute, options);
+    : traceTool(call.name, call.arguments, execute, { ...options, effect: run.effect });
 }

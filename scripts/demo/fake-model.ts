@@ -99,6 +99,12 @@ function createResponseId(ctx: ScenarioContext, provider: string): string {
   return ctx.rng.hex(20);
 }
 
+/** The snapshot that answers: gpt-4o moves to a newer one at the demo's model change. */
+function responseModelOf(ctx: ScenarioContext, model: ModelName): string {
+  const changed = model === "gpt-4o" && ctx.modelChangeAtMs !== undefined && ctx.clock.now() >= ctx.modelChangeAtMs;
+  return changed ? "gpt-4o-2024-11-20" : MODELS[model].response;
+}
+
 /** Traces one fake model call and returns the scripted reply. */
 export async function callModel(ctx: ScenarioContext, turn: ModelTurn): Promise<OutputMessage> {
   const spec: ModelSpec = MODELS[turn.model];
@@ -118,7 +124,7 @@ export async function callModel(ctx: ScenarioContext, turn: ModelTurn): Promise<
       }
       const usage = estimateUsage(ctx, spec, turn);
       ctx.clock.advance(estimateLatencyMs(ctx, spec, usage));
-      return { outputMessages: [turn.reply], usage, responseModel: spec.response, responseId: createResponseId(ctx, spec.provider) };
+      return { outputMessages: [turn.reply], usage, responseModel: responseModelOf(ctx, turn.model), responseId: createResponseId(ctx, spec.provider) };
     },
   );
   return turn.reply;

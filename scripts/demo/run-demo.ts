@@ -87,6 +87,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
   const rng = createRandom(options.seed ?? DEFAULT_SEED);
   const plan = planRuns(rng, { traces: options.traces, days: options.days, now: options.now ?? Date.now() });
   const warmCaches = new Set<string>();
+  // Halfway through the demo window the provider moves gpt-4o to a newer snapshot (Model changes).
+  const modelChangeAtMs = (options.now ?? Date.now()) - (options.days * 86_400_000) / 2;
   const traceIds: string[] = [];
   let spans = 0;
   let failedRuns = 0;
@@ -103,7 +105,14 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
     });
     try {
       for (const [index, run] of runs.entries()) {
-        const ctx: ScenarioContext = { rng, clock: createVirtualClock(run.startMs), plan: run, warmCaches, recordTrace: (id) => traceIds.push(id) };
+        const ctx: ScenarioContext = {
+          rng,
+          clock: createVirtualClock(run.startMs),
+          plan: run,
+          warmCaches,
+          recordTrace: (id) => traceIds.push(id),
+          modelChangeAtMs,
+        };
         try {
           await withSession({ sessionId: run.sessionId, userId: run.userId }, () => service.run(ctx));
         } catch (error) {

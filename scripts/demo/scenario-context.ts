@@ -24,6 +24,8 @@ export type ScenarioContext = {
   warmCaches: Set<string>;
   /** The root agent reports its trace id here, so failed runs are counted too. */
   recordTrace(traceId: string): void;
+  /** From this time on, OpenAI answers gpt-4o requests with a newer snapshot: a model change mid-demo. */
+  modelChangeAtMs?: number;
 };
 
 /**

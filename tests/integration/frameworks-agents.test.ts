@@ -149,6 +149,7 @@ forEachDatabase((server) => {
       const approval = facts.approval as { toolName: string; toolCallId: string; input: unknown; reason: string };
       expect(facts.toolExecutions).toBe(0);
       expect(one(detail, `tool approval ${approval.toolName}`)).toMatchObject({
+        kind: "approval",
         toolName: approval.toolName,
         toolCallId: approval.toolCallId,
         input: approval.input,

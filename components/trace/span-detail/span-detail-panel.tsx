@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { ApprovalSummary } from "@/components/trace/span-detail/approval-summary";
 import { ScoreList } from "@/components/quality/score-list";
 import { ContentView } from "@/components/trace/span-detail/content-view";
 import { ExceptionList } from "@/components/trace/span-detail/exception-list";
@@ -83,6 +84,7 @@ function SpanTabContent({ tab, span, node, aggregate }: { tab: Tab; span: Span; 
   return (
     <>
       <ExceptionList exceptions={extractExceptions(span)} />
+      {tab === "Content" && span.kind === "approval" ? <ApprovalSummary span={span} /> : null}
       {tab === "Content" ? <ContentView span={span} /> : null}
       {tab === "Usage" ? <UsageSummary span={span} aggregate={aggregate} hasChildren={node.children.length > 0} /> : null}
       {tab === "Attributes" ? <KeyValueList values={span.attributes} testId="span-attributes" /> : null}

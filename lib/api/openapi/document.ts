@@ -11,12 +11,14 @@ import { projectOperations } from "./paths/projects";
 import { scoreOperations } from "./paths/quality";
 import { readOperations } from "./paths/read";
 import { retroOperations } from "./paths/retro";
+import { governanceOperations } from "./paths/governance";
 import { systemOperations } from "./paths/system";
 
 /** Every operation of the API, in the order the document lists them. */
 export const API_OPERATIONS: readonly ApiOperation[] = [
   ...otlpOperations,
   ...readOperations,
+  ...governanceOperations,
   ...retroOperations,
   ...scoreOperations,
   ...alertOperations,
@@ -38,6 +40,7 @@ const TAGS = [
   { name: "Ingest", description: "OTLP/HTTP receivers for any OpenTelemetry SDK or Collector." },
   { name: "Traces", description: "Normalised traces and spans." },
   { name: "Analytics", description: "Latency, cost and drift from rollups kept at ingest." },
+  { name: "Governance", description: "Approvals, the tool-call audit, model changes and the project's write tools." },
   { name: "Quality", description: "Scores of traces and spans from the API, OpenTelemetry evaluation events, evaluators and reviews." },
   { name: "Alerts", description: "Budget, latency and error-rate rules with signed webhooks." },
   { name: "Prices", description: "The price table: built-in prices and the project's overrides." },

@@ -13,6 +13,9 @@ import { DIFF_PARAMS } from "@/lib/trace/diff-params";
 import { SCORE_LIST_PARAMS } from "@/lib/quality/score-input";
 import { SCORE_METRICS_PARAMS } from "@/lib/quality/score-metrics-params";
 import { TRACE_LIST_PARAMS, traceIdSchema } from "@/lib/trace/trace-params";
+import { APPROVAL_PARAMS } from "@/lib/analytics/approval-series";
+import { MODEL_CHANGE_PARAMS } from "@/lib/analytics/model-change-params";
+import { TOOL_CALL_PARAMS } from "@/lib/trace/tool-call-params";
 
 /** A description, or one with how the text reads (a time, a number) where the schema sees only text. */
 type ParamDoc = string | { description: string; format?: "date-time"; example?: string; type?: "number"; minimum?: number };
@@ -90,6 +93,31 @@ export const driftQuery = query(DRIFT_PARAMS, {
   ...metricsDocs("`task` (default: the trace name) or `agent` (the outermost agent)."),
   bucket: "`1h` (default, unless that gives too many buckets) or `1d`.",
   group: "Only this task or agent.",
+});
+
+export const approvalQuery = query(
+  APPROVAL_PARAMS,
+  metricsDocs("`action` (default: what was approved), `agent` (the nearest agent above the approval) or `approver`; approvals without one are left out."),
+);
+
+export const toolCallQuery = query(TOOL_CALL_PARAMS, {
+  limit: "Calls per page, 1–500 (default 50).",
+  cursor: "The `nextCursor` of the previous page.",
+  from: time("Calls that started at or after this time."),
+  to: time("Calls that started before this time."),
+  tool: text("Tool name"),
+  server: text("MCP server (`server.address[:port]`, the configured server name, or the server's service name)"),
+  agent: text("Agent (the nearest agent at or above the call)"),
+  userId: text("End-user id of the run"),
+  effect: "`write`: calls declared `hindsight.tool.effect=write` or, undeclared, of a tool in the project's write tools; `read`: calls declared read.",
+  status: "`error`: failed calls; `ok`: the others.",
+  withoutApproval: "`true`: write calls whose run (trace) holds no approval with the decision `approved`.",
+});
+
+export const modelChangeQuery = query(MODEL_CHANGE_PARAMS, {
+  from: time("Changes first seen at or after this time (default: `to` − 7 days)."),
+  to: time("Changes first seen before this time (default: now)."),
+  task: text("Task (trace name)"),
 });
 
 export const scoreListQuery = query(SCORE_LIST_PARAMS, {

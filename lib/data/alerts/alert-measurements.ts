@@ -12,6 +12,8 @@ import { readFindingTotals } from "@/lib/data/findings/alert-findings";
 import { isScoreMetric, type AlertRuleConfig, type AlertScope } from "@/lib/alerts/rule-schema";
 import { measureScoreRule } from "./score-measurements";
 import { baselineRange, evaluationWindow, planSegments, type TimeRange } from "@/lib/alerts/window";
+import { isGovernanceMetric } from "@/lib/alerts/governance-metrics";
+import { listGovernanceExamples, measureGovernanceRule } from "@/lib/data/governance/alert-governance";
 
 /** "all" sums every task's rows: each trace has exactly one name. */
 const SCOPE_DIMENSION = { all: "trace.name", task: "trace.name", agent: "trace.agent", user: "trace.user" } as const satisfies Record<AlertScope, Dimension>;
@@ -68,6 +70,7 @@ export async function measureRule(
   rule: Scoped & Pick<AlertRuleConfig, "windowMinutes" | "minRuns" | "scoreName">,
   nowMs: number,
 ): Promise<Measurement> {
+  if (isGovernanceMetric(rule.metric)) return measureGovernanceRule(scope, rule, nowMs);
   if (isScoreMetric(rule.metric)) return measureScoreRule(scope, { ...rule, scoreName: rule.scoreName ?? "" }, nowMs);
   const current = await readTotals(scope, rule, evaluationWindow(nowMs, rule.windowMinutes));
   const baseline = await readTotals(scope, rule, baselineRange(current.range));
@@ -82,6 +85,7 @@ const ns = (ms: number) => BigInt(ms) * 1_000_000n;
 
 /** The window's worst traces for the metric: most expensive, slowest, or the latest failures. */
 export async function listExampleTraces(scope: ProjectScope, rule: Scoped, window: TimeRange): Promise<string[]> {
+  if (isGovernanceMetric(rule.metric)) return listGovernanceExamples(scope, rule, window);
   const scoped = rule.scope === "all" ? {} : { [SCOPE_COLUMN[rule.scope]]: rule.scopeValue ?? "" };
   const where: Prisma.TraceWhereInput = { projectId: scope.projectId, ...scoped, startNs: { gte: ns(window.fromMs), lt: ns(window.toMs) } };
   if (rule.metric === "error_rate") where.status = "error";

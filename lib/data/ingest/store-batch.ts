@@ -6,6 +6,7 @@ import { addInsertedSpans, groupByTrace } from "@/lib/analytics/changes";
 import type { RollupRowCache } from "@/lib/data/analytics/rollup-cache";
 import { RollupDeltas } from "@/lib/analytics/rollup-delta";
 import { writeRollups } from "@/lib/data/analytics/rollup-writer";
+import { refreshGovernance } from "@/lib/data/governance/governance-refresh";
 import type { Sql, SqlValue } from "@/lib/db/sql";
 import { PACKED_COLUMNS, type SpanText } from "@/lib/ingest/packed-text";
 import { mergeBatches, type WriteBatch } from "@/lib/ingest/write-batch";
@@ -73,6 +74,7 @@ async function storeProjectBatch(tx: Sql, batch: WriteBatch, rollupCache: Rollup
   );
   await insertEvaluationScores(tx, batch);
   await updateTraceSummaries(tx, projectId, batch.spans, insertedIds, rollups);
+  await refreshGovernance(tx, projectId, batch.spans, insertedIds);
   await writeRollups(tx, projectId, rollups, rollupCache);
   await markFindingsDirty(tx, batch);
   await reconcileScoreAttribution(tx, projectId, scoredTraceIds(batch));

@@ -4,9 +4,9 @@
 // user's decision sends it only inside its prompt, as a `tool-approval-response` part answering the assistant's
 // `tool-approval-request`. A denied call is never executed, so without a record of its own it would vanish.
 // Each decision in the trailing tool message of an `ai.generateText`/`ai.streamText` prompt therefore becomes a
-// record: an instant span under that run, named `tool approval <tool>`, with the tool name, call id and
-// arguments, `hindsight.approval.decision` (`approved`/`rejected`), `hindsight.approval.action` (the tool) and
-// the reason. Its id is derived from the trace and the approval id, so a re-sent run stores it once.
+// record: an instant `approval` span under that run (the wait is not sent, so 0), named `tool approval <tool>`,
+// with the tool name, call id and arguments, `hindsight.approval.decision` (`approved`/`rejected`),
+// `hindsight.approval.action` (the tool) and the reason. Its id is derived from the trace and the approval id, so a re-sent run stores it once.
 import { createHash } from "node:crypto";
 import type { SpanRecord } from "../span-record";
 import type { Dialect, DialectSpan } from "./dialect";
@@ -57,7 +57,7 @@ function approvalRecord(run: SpanRecord, decision: Decision): SpanRecord {
     spanId,
     parentSpanId: run.spanId,
     name: `tool approval ${tool}`,
-    kind: "other",
+    kind: "approval",
     spanKind: 1,
     endNs: run.startNs,
     durationMs: 0,
@@ -79,6 +79,7 @@ function approvalRecord(run: SpanRecord, decision: Decision): SpanRecord {
     attributes: JSON.stringify(attributes),
     events: "[]",
     links: null,
+    governance: { approval: { decision: verdict, action: tool, approver: null, policy: null } },
   };
 }
 

@@ -4,7 +4,7 @@
  * first reports the failure to the model and escalates, the second lets the
  * exception escape so every enclosing agent span ends in error too.
  */
-import { traceAgent } from "../../../instrumentation/index";
+import { traceAgent, traceApproval } from "../../../instrumentation/index";
 import { asHistory, assistantCalls, assistantSays, createToolCall, runTool, toolReturns, userSays } from "../conversation";
 import { callModel } from "../fake-model";
 import { SimulatedFailure } from "../scenario-context";
@@ -15,6 +15,33 @@ const REFUNDS_SYSTEM = "You are the refunds specialist. Check eligibility before
 /** What a payment provider SDK throws. */
 export class PaymentGatewayError extends SimulatedFailure {
   override name = "PaymentGatewayError";
+}
+
+/** Refunds above this need a human's approval. */
+const APPROVAL_LIMIT_USD = 100;
+const APPROVERS = ["dana.support-lead", "marco.finance", "support-leads-queue"];
+
+/**
+ * The approval gate: a human decides within minutes; returns the answer for a rejection, else null. Only
+ * plain refunds are declined, so the failing-gateway stories still reach the gateway.
+ */
+async function askForApproval(ctx: ScenarioContext, orderId: string, amount: number): Promise<string | null> {
+  const approver = ctx.rng.pick(APPROVERS);
+  const { decision } = await traceApproval(
+    "issue_refund",
+    () => {
+      ctx.clock.advance(ctx.rng.int(30_000, 15 * 60_000));
+      const roll = ctx.plan.variant === "refund" ? ctx.rng.next() : 1;
+      if (roll < 0.15) return { decision: "rejected" as const, approver, reason: "Customer already received a replacement" };
+      if (roll < 0.2) return { decision: "timed_out" as const, approver };
+      return { decision: "approved" as const, approver };
+    },
+    { policy: "refunds over $100", request: { orderId, amount }, clock: ctx.clock.now },
+  );
+  if (decision === "approved") return null;
+  return decision === "rejected"
+    ? `A supervisor reviewed the refund for ${orderId} and declined it; I've added a note to your case.`
+    : `The refund for ${orderId} needs a supervisor's approval; nobody answered in time, so I've escalated it.`;
 }
 
 /** Runs the refunds agent as a child of the current (triage) agent and returns its answer. */
@@ -37,6 +64,14 @@ export function runRefundsAgent(ctx: ScenarioContext, orderId: string, question:
     messages.push(
       asHistory(await callModel(ctx, { model: "claude-sonnet-4", system: REFUNDS_SYSTEM, messages, reply: assistantCalls([refund]), contextTokens: 1900 })),
     );
+    if (amount > APPROVAL_LIMIT_USD) {
+      const declined = await askForApproval(ctx, orderId, amount);
+      if (declined) {
+        await callModel(ctx, { model: "claude-sonnet-4", system: REFUNDS_SYSTEM, messages, reply: assistantSays(declined), contextTokens: 1900 });
+        agent.setOutput(declined);
+        return declined;
+      }
+    }
     const fails = ctx.plan.variant === "refund_fails" || ctx.plan.variant === "refund_crash";
     const issue = () => {
       if (fails) {
@@ -47,11 +82,11 @@ export function runRefundsAgent(ctx: ScenarioContext, orderId: string, question:
 
     if (ctx.plan.variant === "refund_crash") {
       // Nothing catches this: the exception ends the refunds and triage spans in error as well.
-      await runTool(ctx, refund, issue, { latencyMs: [2000, 30000] });
+      await runTool(ctx, refund, issue, { latencyMs: [2000, 30000], effect: "write" });
     }
     let answer: string;
     try {
-      const receipt = await runTool(ctx, refund, issue, { latencyMs: [300, 1800] });
+      const receipt = await runTool(ctx, refund, issue, { latencyMs: [300, 1800], effect: "write" });
       messages.push(toolReturns(refund, receipt));
       answer = `I've refunded $${amount.toFixed(2)} for ${orderId}; it will show on your card in 5-7 business days.`;
     } catch (error) {

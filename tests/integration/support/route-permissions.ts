@@ -23,6 +23,10 @@ export const ROUTE_PERMISSIONS: Record<string, MethodRules> = {
   "/api/v1/metrics/cost": { GET: "read" },
   "/api/v1/metrics/findings": { GET: "read" },
   "/api/v1/drift": { GET: "read" },
+  "/api/v1/metrics/approvals": { GET: "read" },
+  "/api/v1/tool-calls": { GET: "read" },
+  "/api/v1/tool-calls/export": { GET: "read" },
+  "/api/v1/model-changes": { GET: "read" },
   "/api/v1/scores": { GET: "read", POST: "write" },
   "/api/v1/metrics/scores": { GET: "read" },
   "/api/v1/prices": { GET: "read" },
@@ -39,4 +43,5 @@ export const ROUTE_PERMISSIONS: Record<string, MethodRules> = {
   "/api/v1/projects/[slug]/members/[userId]": { PATCH: "admin", DELETE: "admin" },
   "/api/v1/projects/[slug]/audit-log": { GET: "admin" },
   "/api/v1/projects/[slug]/redaction": { GET: "read", PUT: "admin" },
+  "/api/v1/projects/[slug]/write-tools": { GET: "read", PUT: "admin" },
 };

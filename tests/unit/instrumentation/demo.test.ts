@@ -95,10 +95,13 @@ describe("runDemo with a local exporter", () => {
     expect(providers).toEqual(new Set(["openai", "anthropic", "gcp.gemini", "acme"]));
   });
 
-  it("reports usage with cache reads inside the input tokens", () => {
+  it("reports usage with cache reads inside the input tokens, and none for calls the provider refused", () => {
     const cached = llmSpans.filter((span) => Number(span.attributes["gen_ai.usage.cache_read.input_tokens"]) > 0);
     expect(cached.length).toBeGreaterThan(5);
-    for (const span of llmSpans) {
+    const refused = llmSpans.filter((span) => span.status.code === SpanStatusCode.ERROR);
+    expect(refused.length).toBeGreaterThan(0); // the planted rate limit
+    for (const span of refused) expect(span.attributes["gen_ai.usage.input_tokens"]).toBeUndefined();
+    for (const span of llmSpans.filter((s) => !refused.includes(s))) {
       const input = Number(span.attributes["gen_ai.usage.input_tokens"]);
       expect(input).toBeGreaterThan(0);
       expect(Number(span.attributes["gen_ai.usage.cache_read.input_tokens"] ?? 0)).toBeLessThanOrEqual(input);
@@ -138,6 +141,25 @@ describe("runDemo with a local exporter", () => {
     expect(parents).toEqual(new Set(["invoke_agent support-triage"]));
     expect(roots.filter((root) => root.status.code === SpanStatusCode.ERROR).length).toBe(summary.failedRuns);
     expect(summary.failedRuns).toBeGreaterThanOrEqual(1);
+  });
+
+  it("gates refunds above $100 on a human approval and changes gpt-4o's snapshot mid-window", () => {
+    const approvals = spans.filter((span) => span.attributes["hindsight.approval.action"] === "issue_refund");
+    expect(approvals.length).toBeGreaterThan(0);
+    for (const approval of approvals) {
+      expect(approval.attributes["hindsight.approval.policy"]).toBe("refunds over $100");
+      expect(toMillis(approval.endTime) - toMillis(approval.startTime)).toBeGreaterThanOrEqual(30_000);
+    }
+    const writes = spans.filter((span) => span.name === "execute_tool issue_refund");
+    expect(writes.every((span) => span.attributes["hindsight.tool.effect"] === "write")).toBe(true);
+    // The snapshot answering gpt-4o changes halfway through the 7-day window.
+    const changeAt = NOW - 3.5 * DAY;
+    const gpt4o = llmSpans.filter((span) => span.attributes["gen_ai.request.model"] === "gpt-4o" && span.status.code !== SpanStatusCode.ERROR);
+    expect(gpt4o.some((span) => span.attributes["gen_ai.response.model"] === "gpt-4o-2024-11-20")).toBe(true);
+    for (const span of gpt4o) {
+      const expected = toMillis(span.startTime) >= changeAt ? "gpt-4o-2024-11-20" : "gpt-4o-2024-08-06";
+      expect(span.attributes["gen_ai.response.model"]).toBe(expected);
+    }
   });
 
   it("runs some tool calls in parallel", () => {

@@ -8,9 +8,11 @@ const hex = (chars: number) => z.string().regex(new RegExp(`^[0-9a-f]{${chars}}$
 
 export const statusSchema = z.enum(["ok", "error", "unset"]).meta({ id: "Status", description: '"error" on a trace when any of its spans errored.' });
 
-export const kindSchema = z
-  .enum(["agent", "llm", "tool", "retriever", "embedding", "chain", "guardrail", "other"])
-  .meta({ id: "Kind", description: "What a span is, from its attributes in any of the dialects Hindsight reads." });
+export const kindSchema = z.enum(["agent", "llm", "tool", "retriever", "embedding", "chain", "guardrail", "approval", "other"]).meta({
+  id: "Kind",
+  description:
+    "What a span is, from its attributes in any of the dialects Hindsight reads. `approval`: a span carrying `hindsight.approval.decision`, whose duration is the wait for a human.",
+});
 
 export const traceSummarySchema = z
   .strictObject({

@@ -10,6 +10,7 @@ const TABS = [
   { path: "/dashboards/cost", label: "Cost" },
   { path: "/dashboards/drift", label: "Drift" },
   { path: "/dashboards/findings", label: "Findings" },
+  { path: "/dashboards/approvals", label: "Approvals" },
   { path: "/dashboards/quality", label: "Quality" },
 ];
 

@@ -5,10 +5,12 @@ import { PricesPanel } from "@/components/prices/prices-panel";
 import { LoopThresholdForm } from "@/components/settings/loop-threshold-form";
 import { ProjectNameForm } from "@/components/settings/project-name-form";
 import { RedactionForm } from "@/components/settings/redaction-form";
+import { WriteToolsForm } from "@/components/settings/write-tools-form";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/caller";
 import { requirePageCaller } from "@/lib/auth/require-page";
 import { getRedactionConfig } from "@/lib/data/access/redaction-settings";
+import { getWriteTools } from "@/lib/data/governance/write-tools";
 import { listPriceRows } from "@/lib/data/prices/dashboard-prices";
 import { getEnv } from "@/lib/env";
 import { getRequestOrigin } from "@/lib/format/request-origin";
@@ -20,7 +22,7 @@ export default async function SettingsPage({ params }: ProjectPageProps) {
   const caller = await requirePageCaller((await params).project);
   const env = getEnv();
   const isAdmin = can(caller, "admin");
-  const [prices, redaction] = await Promise.all([listPriceRows(caller.scope), getRedactionConfig(caller.scope)]);
+  const [prices, redaction, writeTools] = await Promise.all([listPriceRows(caller.scope), getRedactionConfig(caller.scope), getWriteTools(caller.scope)]);
   return (
     <div className="flex flex-col gap-6">
       <PageHeader title="Settings" subtitle={`Project ${caller.project.name} (${caller.project.slug}) · your role: ${caller.role ?? "viewer"}`} />
@@ -61,6 +63,16 @@ export default async function SettingsPage({ params }: ProjectPageProps) {
           </p>
         </div>
         <RedactionForm projectSlug={caller.project.slug} config={redaction} canEdit={isAdmin} />
+      </section>
+      <section className="flex flex-col gap-3" id="write-tools">
+        <div>
+          <h2 className="text-base font-semibold">Write tools</h2>
+          <p className="text-sm text-fg-muted">
+            Calls of these tools count as writes in the tool-call audit unless the span declares its own{" "}
+            <code className="font-mono">hindsight.tool.effect</code>. Applies to past calls too.
+          </p>
+        </div>
+        <WriteToolsForm projectSlug={caller.project.slug} tools={writeTools} canEdit={isAdmin} />
       </section>
       <section className="flex flex-col gap-1 text-sm">
         <h2 className="text-base font-semibold">Storage</h2>

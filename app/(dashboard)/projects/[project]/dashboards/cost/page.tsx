@@ -7,6 +7,7 @@ import { getRequestTimeMs } from "@/lib/format/time";
 import { buildTracesHref } from "@/lib/format/traces-href";
 import { getCostDashboard } from "@/lib/data/dashboards/dashboard-cost";
 import { resolveDashboardWindow } from "@/lib/data/dashboards/dashboard-window";
+import { listModelChanges } from "@/lib/data/governance/model-changes";
 import { countUnpricedRuns } from "@/lib/data/analytics/unpriced-runs";
 import { requirePageCaller } from "@/lib/auth/require-page";
 import { projectPath } from "@/lib/format/project-path";
@@ -17,7 +18,11 @@ export const metadata: Metadata = { title: "Cost" };
 export default async function CostPage({ params, searchParams }: ProjectPageProps) {
   const { scope, project } = await requirePageCaller((await params).project);
   const timeWindow = await resolveDashboardWindow(scope, await searchParams, getRequestTimeMs(), projectPath(project.slug, "/traces"));
-  const [data, unpriced] = await Promise.all([getCostDashboard(scope, timeWindow), countUnpricedRuns(scope, timeWindow.fromMs, timeWindow.toMs)]);
+  const [data, unpriced, modelChanges] = await Promise.all([
+    getCostDashboard(scope, timeWindow),
+    countUnpricedRuns(scope, timeWindow.fromMs, timeWindow.toMs),
+    listModelChanges(scope, { fromMs: timeWindow.fromMs, toMs: timeWindow.toMs }),
+  ]);
   return (
     <>
       <PageHeader title="Cost" subtitle={`Cost per task, waste, breakdowns and token usage · ${timeWindow.label}`} />
@@ -25,6 +30,7 @@ export default async function CostPage({ params, searchParams }: ProjectPageProp
       <CostDashboard
         view={{
           ...data,
+          modelChanges,
           fromMs: timeWindow.fromMs,
           toMs: timeWindow.toMs,
           bucketLabel: formatBucketLabel(data.bucket),

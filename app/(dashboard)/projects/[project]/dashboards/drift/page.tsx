@@ -5,6 +5,7 @@ import { DRIFT_GROUP_BY } from "@/lib/analytics/drift-params";
 import { formatBucketLabel } from "@/lib/format/chart";
 import { getRequestTimeMs } from "@/lib/format/time";
 import { getDriftDashboard } from "@/lib/data/dashboards/dashboard-drift";
+import { listModelChanges } from "@/lib/data/governance/model-changes";
 import { parseChoice } from "@/lib/analytics/dashboard-shape";
 import { resolveDashboardWindow } from "@/lib/data/dashboards/dashboard-window";
 import { buildHref, firstParam } from "@/lib/trace/url-state";
@@ -21,7 +22,10 @@ export default async function DriftPage({ params: routeParams, searchParams }: P
   const params = await searchParams;
   const timeWindow = await resolveDashboardWindow(scope, params, getRequestTimeMs(), projectPath(project.slug, "/traces"));
   const groupBy = parseChoice(firstParam(params, "groupBy"), DRIFT_GROUP_BY, "task");
-  const data = await getDriftDashboard(scope, timeWindow, groupBy, firstParam(params, "group"));
+  const [data, modelChanges] = await Promise.all([
+    getDriftDashboard(scope, timeWindow, groupBy, firstParam(params, "group")),
+    listModelChanges(scope, { fromMs: timeWindow.fromMs, toMs: timeWindow.toMs }),
+  ]);
   const link = (changes: Record<string, string | null>) => buildHref(projectPath(project.slug, "/dashboards/drift"), params, changes);
 
   return (
@@ -29,6 +33,7 @@ export default async function DriftPage({ params: routeParams, searchParams }: P
       <PageHeader title="Drift" subtitle={`Cost per run and p95 latency against their baselines · ${timeWindow.label}`} />
       <DriftDashboard
         view={{
+          modelChanges,
           ...data,
           groupNoun: GROUP_LABELS[groupBy],
           groupBy,

@@ -6,6 +6,7 @@ import { getRequestTimeMs } from "@/lib/format/time";
 import { getLatencyDashboard, LATENCY_DASHBOARD_GROUPS, PERCENTILES } from "@/lib/data/dashboards/dashboard-latency";
 import { parseChoice } from "@/lib/analytics/dashboard-shape";
 import { resolveDashboardWindow } from "@/lib/data/dashboards/dashboard-window";
+import { listModelChanges } from "@/lib/data/governance/model-changes";
 import { buildHref, firstParam } from "@/lib/trace/url-state";
 import { requirePageCaller } from "@/lib/auth/require-page";
 import { projectPath } from "@/lib/format/project-path";
@@ -21,7 +22,10 @@ export default async function LatencyPage({ params: routeParams, searchParams }:
   const timeWindow = await resolveDashboardWindow(scope, params, getRequestTimeMs(), projectPath(project.slug, "/traces"));
   const groupBy = parseChoice(firstParam(params, "groupBy"), LATENCY_DASHBOARD_GROUPS, "name");
   const percentile = parseChoice(firstParam(params, "pct"), PERCENTILES, "p95");
-  const data = await getLatencyDashboard(scope, timeWindow, groupBy, percentile);
+  const [data, modelChanges] = await Promise.all([
+    getLatencyDashboard(scope, timeWindow, groupBy, percentile),
+    listModelChanges(scope, { fromMs: timeWindow.fromMs, toMs: timeWindow.toMs }),
+  ]);
   const link = (changes: Record<string, string>) => buildHref(projectPath(project.slug, "/dashboards/latency"), params, changes);
 
   return (
@@ -30,6 +34,7 @@ export default async function LatencyPage({ params: routeParams, searchParams }:
       <LatencyDashboard
         view={{
           ...data,
+          modelChanges,
           groupNoun: GROUP_LABELS[groupBy].toLowerCase(),
           percentile,
           groupBy,

@@ -1,0 +1,71 @@
+import "server-only";
+// Keeps the governance tables in step with the spans, inside the ingest transaction that stored them
+// (after the trace summaries, so each trace's task and user are current):
+// - tool_calls: one row per tool span, for the audit (filters by tool, agent, user, server, effect, status,
+//   and whether the run had an approved approval);
+// - approvals and approval_rollups: one row per approval span and its exact contribution to the rollups;
+// - trace_models and model_variants: the responses each task and requested model got, for model changes.
+//
+// Design
+// - Facts of a span itself (approval decision, tool effect, MCP server, requested and response model) come
+//   with its record from normalisation and are written once. Facts of the trace (task, user, approved run, and
+//   the agent above a span) are taken again whenever spans of the trace arrive, because a late root renames
+//   the trace and a late agent span adopts the calls under it. Stored rows are the "before": only rows that
+//   differ are written, and an approval's rollup contribution moves from its stored facts to its new ones.
+// - Reads are per batch (stored rows, trace contexts), plus, per trace that needs one, an upward walk of
+//   parent links for the agent: never the trace's whole span list, so long traces stay cheap to extend.
+// - Approval rollups and first sightings are read-modified-written: on PostgreSQL under the rollup writer's
+//   advisory lock (taken after the trace locks, like writeRollups, which takes it again at no cost).
+import type { Sql } from "@/lib/db/sql";
+import type { SpanIdsByTrace } from "@/lib/analytics/changes";
+import type { SpanRecord } from "@/lib/ingest/span-record";
+import { deriveGovernanceRows, emptyStoredGovernance, governanceChanges, spansNeedingAgent, type GovernanceSpan } from "@/lib/trace/governance-rows";
+import { writeApprovals } from "./approval-writer";
+import { readAgentsAbove, readStoredGovernance, readTraceContexts } from "./stored-governance";
+import { writeToolCalls } from "./tool-call-writer";
+import { writeTraceModels } from "./trace-model-writer";
+
+// Two-int4 key of lib/data/analytics/rollup-writer.ts's lock: one writer of rollups at a time.
+const PG_ROLLUP_LOCK = "SELECT pg_advisory_xact_lock(1751607912, 1)";
+
+/** The first stored copy of each inserted span that carries governance facts, by trace. */
+function freshSpans(batchSpans: readonly SpanRecord[], inserted: SpanIdsByTrace): Map<string, GovernanceSpan[]> {
+  const byTrace = new Map<string, GovernanceSpan[]>();
+  const seen = new Set<string>();
+  for (const span of batchSpans) {
+    if (!span.governance || !inserted.get(span.traceId)?.has(span.spanId)) continue;
+    const key = `${span.traceId}:${span.spanId}`;
+    if (seen.has(key)) continue; // a batch may carry a span twice: the first copy is the stored one
+    seen.add(key);
+    let list = byTrace.get(span.traceId);
+    if (!list) byTrace.set(span.traceId, (list = []));
+    list.push(span);
+  }
+  return byTrace;
+}
+
+/** Updates the governance rows of the traces this transaction inserted spans into (call inside it). */
+export async function refreshGovernance(tx: Sql, projectId: string, batchSpans: readonly SpanRecord[], inserted: SpanIdsByTrace): Promise<void> {
+  if (inserted.size === 0) return;
+  const fresh = freshSpans(batchSpans, inserted);
+  const traceIds = [...inserted.keys()].sort();
+  const stored = await readStoredGovernance(tx, projectId, traceIds);
+  const work = traceIds.filter((id) => fresh.has(id) || stored.has(id));
+  if (work.length === 0) return;
+  const contexts = await readTraceContexts(tx, projectId, work);
+  const changes = [];
+  for (const traceId of work) {
+    const trace = contexts.get(traceId);
+    if (!trace) continue;
+    const spans = fresh.get(traceId) ?? [];
+    const before = stored.get(traceId) ?? emptyStoredGovernance();
+    const agents = await readAgentsAbove(tx, projectId, traceId, spansNeedingAgent(spans, before));
+    const rows = deriveGovernanceRows(spans, before, trace, (spanId) => agents.get(spanId) ?? null);
+    changes.push({ traceId, ...governanceChanges(rows, before) });
+  }
+  if (!changes.some((c) => c.toolCalls.length || c.approvals.length || c.models.length)) return;
+  if (tx.dialect === "postgres") await tx.run(PG_ROLLUP_LOCK);
+  await writeToolCalls(tx, projectId, changes);
+  await writeApprovals(tx, projectId, changes);
+  await writeTraceModels(tx, projectId, changes);
+}

@@ -1,0 +1,89 @@
+import "server-only";
+// The tool-call audit: tool_calls rows (kept at ingest, see governance-refresh.ts), newest first, filtered and
+// cursor-paginated, with each call's arguments read from its span. Every filter has an index to walk
+// (time; tool, agent or user then time) and the page ends after `limit` rows, so the cost does not grow
+// with the size of the project.
+import type { Prisma } from "@/prisma/generated/sqlite/index";
+import { getPrisma } from "@/lib/db/prisma";
+import type { ProjectScope } from "@/lib/data/scope";
+import { toolCallCursor, type ToolCallQuery } from "@/lib/trace/tool-call-params";
+import type { ToolCall, ToolCallPage } from "@/lib/trace/tool-call-types";
+import { getWriteTools } from "./write-tools";
+
+const msToNs = (date: Date) => BigInt(date.getTime()) * 1_000_000n;
+const nsToIso = (ns: bigint) => new Date(Number(ns / 1_000_000n)).toISOString();
+
+function buildWhere(scope: ProjectScope, { filters, cursor }: Pick<ToolCallQuery, "filters" | "cursor">, writeTools: string[]): Prisma.ToolCallWhereInput {
+  const and: Prisma.ToolCallWhereInput[] = [];
+  const writes = filters.effect === "write" || filters.withoutApproval;
+  if (writes) and.push({ OR: [{ effect: "write" }, { effect: null, toolName: { in: writeTools } }] });
+  if (filters.effect === "read") and.push({ effect: "read" });
+  if (filters.withoutApproval) and.push({ runApproved: false });
+  if (cursor) {
+    // A range on the time (the index's order) first, then the tie-breakers on equal times.
+    and.push({ startNs: { lte: cursor.startNs } });
+    and.push({
+      OR: [
+        { startNs: { lt: cursor.startNs } },
+        { startNs: cursor.startNs, traceId: { lt: cursor.traceId } },
+        { startNs: cursor.startNs, traceId: cursor.traceId, spanId: { lt: cursor.spanId } },
+      ],
+    });
+  }
+  return {
+    projectId: scope.projectId,
+    startNs: { gte: filters.from ? msToNs(filters.from) : undefined, lt: filters.to ? msToNs(filters.to) : undefined },
+    toolName: filters.tool,
+    mcpServer: filters.server,
+    agentName: filters.agent,
+    userId: filters.userId,
+    status: filters.status === "error" ? "error" : filters.status === "ok" ? { not: "error" } : undefined,
+    AND: and,
+  };
+}
+
+function parseArguments(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** One page of tool calls; `nextCursor` when more follow. */
+export async function listToolCalls(scope: ProjectScope, query: ToolCallQuery, writeTools?: string[]): Promise<ToolCallPage> {
+  const tools = writeTools ?? (await getWriteTools(scope));
+  const writeSet = new Set(tools);
+  const rows = await getPrisma().toolCall.findMany({
+    where: buildWhere(scope, query, tools),
+    orderBy: [{ startNs: "desc" }, { traceId: "desc" }, { spanId: "desc" }],
+    take: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  const inputs = page.length
+    ? await getPrisma().span.findMany({
+        where: { projectId: scope.projectId, OR: page.map((r) => ({ traceId: r.traceId, spanId: r.spanId })) },
+        select: { traceId: true, spanId: true, input: true },
+      })
+    : [];
+  const argumentsOf = new Map(inputs.map((s) => [`${s.traceId}.${s.spanId}`, s.input]));
+  const data = page.map(
+    (r): ToolCall => ({
+      traceId: r.traceId,
+      spanId: r.spanId,
+      time: nsToIso(r.startNs),
+      toolName: r.toolName,
+      mcpServer: r.mcpServer,
+      agentName: r.agentName,
+      userId: r.userId,
+      effect: r.effect === "read" || r.effect === "write" ? r.effect : writeSet.has(r.toolName) ? "write" : null,
+      status: r.status === "error" || r.status === "ok" ? r.status : "unset",
+      durationMs: r.durationMs,
+      runApproved: r.runApproved,
+      arguments: parseArguments(argumentsOf.get(`${r.traceId}.${r.spanId}`) ?? null),
+    }),
+  );
+  const last = page.at(-1);
+  return { data, nextCursor: rows.length > query.limit && last ? toolCallCursor(last) : null };
+}
