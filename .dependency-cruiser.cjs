@@ -1,5 +1,5 @@
 // Folder direction (npm run lint:deps, part of npm test). From the bottom up:
-//   pure modules (lib/trace, lib/format, lib/forms, lib/pricing, lib/ingest, lib/analytics, lib/alerts, lib/retro,
+//   pure modules (lib/trace, lib/format, lib/forms, lib/pricing, lib/ingest, lib/analytics, lib/alerts, lib/retro, lib/quality,
 //     lib/redaction, lib/workers, lib/env.ts): no I/O of their own, never import the layers above;
 //   lib/db: the connections; only the data layer opens or uses them;
 //   lib/data: the project-scoped data layer, the only code that reaches the database;
@@ -7,7 +7,7 @@
 //   lib/receiver (OTLP ingest), lib/jobs (background work), lib/api (route helpers) → auth and data;
 //   lib/actions (server actions) → everything below;
 //   app → lib and components; components → pure lib modules only; instrumentation/ → nothing of ours.
-const PURE = "^lib/(trace|format|forms|pricing|ingest|analytics|alerts|retro|redaction|workers)/|^lib/env\\.ts$";
+const PURE = "^lib/(trace|format|forms|pricing|ingest|analytics|alerts|retro|redaction|workers|quality)/|^lib/env\\.ts$";
 const ABOVE_DATA = "^lib/(auth|receiver|jobs|api|actions|server)/|^app/|^components/";
 
 /** @type {import('dependency-cruiser').IConfiguration} */

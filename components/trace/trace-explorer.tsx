@@ -9,6 +9,7 @@ import { FindingsStrip } from "@/components/retro/findings-strip";
 import { useRetroOverlay } from "@/components/retro/use-retro-overlay";
 import { useExplorerSelection } from "@/components/trace/use-explorer-selection";
 import { useSpanDetail, type LoadSpan } from "@/components/trace/use-span-detail";
+import type { Score } from "@/lib/quality/score-types";
 import { flattenVisibleRows } from "@/lib/trace/flatten-visible-rows";
 import { computeRowFigures } from "@/lib/trace/row-figures";
 import { unpackSpanOutlines, type PackedSpanOutlines } from "@/lib/trace/span-outline";
@@ -31,12 +32,14 @@ type Props = {
   findings?: readonly Finding[];
   /** The critical path, shown on the timeline when switched on. */
   criticalPath?: CriticalPathView | null;
+  /** The trace's scores; those of a span show in its detail. */
+  scores?: readonly Score[];
 };
 
 type Hover = { spanId: string; x: number; y: number } | null;
 
 /** Tree, waterfall and span detail of one trace. Every derivation is a memoised pure function of lib/trace. */
-export function TraceExplorer({ traceId, outlines, initialSpanId, loadSpan, findings = [], criticalPath = null }: Props) {
+export function TraceExplorer({ traceId, outlines, initialSpanId, loadSpan, findings = [], criticalPath = null, scores }: Props) {
   const tree = useMemo(() => buildSpanTree(unpackSpanOutlines(outlines)), [outlines]);
   const aggregates = useMemo(() => computeSubtreeAggregates(tree), [tree]);
   const bounds = useMemo<TimeWindow>(() => ({ startMs: tree.startMs, endMs: Math.max(tree.endMs, tree.startMs + 1) }), [tree]);
@@ -76,6 +79,7 @@ export function TraceExplorer({ traceId, outlines, initialSpanId, loadSpan, find
   }
 
   const selectedNode = selectedId ? tree.byId.get(selectedId) : undefined;
+  const spanScores = useMemo(() => (scores ?? []).filter((s) => s.spanId !== null && s.spanId === selectedId), [scores, selectedId]);
   const hoverNode = hover ? tree.byId.get(hover.spanId) : undefined;
   const isZoomed = view.startMs > bounds.startMs || view.endMs < bounds.endMs;
 
@@ -125,6 +129,7 @@ export function TraceExplorer({ traceId, outlines, initialSpanId, loadSpan, find
             aggregate={aggregates[selectedNode.index]!}
             originMs={bounds.startMs}
             onZoomTo={onZoomTo}
+            scores={spanScores}
           />
         ) : (
           <p className="p-4 text-sm text-fg-muted">Select a span to see its detail.</p>

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { CompareControls } from "@/components/retro/compare-controls";
 import { FindingBadges } from "@/components/retro/finding-badges";
+import { ScoreList } from "@/components/quality/score-list";
 import { ProjectLink } from "@/components/shell/project-link";
 import { CopyButton } from "@/components/ui/copy-button";
 import { CostText } from "@/components/ui/cost-text";
@@ -10,10 +11,13 @@ import { describeTimeByKind } from "@/lib/format/findings";
 import type { CriticalPathView } from "@/lib/trace/critical-path-view";
 import { formatTimestamp } from "@/lib/format/time";
 import { formatTokensExact } from "@/lib/format/tokens";
+import type { Score } from "@/lib/quality/score-types";
 import type { TraceSummary } from "@/lib/trace/types";
 
-/** Summary of one trace: what ran, when, how long, how big, how much, for whom, and where the wall-clock went. */
-export function TraceHeader({ trace, criticalPath }: { trace: TraceSummary; criticalPath?: CriticalPathView | null }) {
+/** Summary of one trace: what ran, when, how long, how big, how much, for whom, where the wall-clock went, and how it was scored. */
+export function TraceHeader({ trace, criticalPath, scores = [] }: { trace: TraceSummary; criticalPath?: CriticalPathView | null; scores?: readonly Score[] }) {
+  const traceScores = scores.filter((s) => s.spanId === null);
+  const spanScoreCount = scores.length - traceScores.length;
   const stats: [string, ReactNode][] = [
     ["Start", formatTimestamp(trace.startTime)],
     ["Duration", formatDuration(trace.durationMs)],
@@ -64,6 +68,13 @@ export function TraceHeader({ trace, criticalPath }: { trace: TraceSummary; crit
           </div>
         ) : null}
       </dl>
+      {scores.length > 0 ? (
+        <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="trace-scores">
+          <span className="text-fg-muted">Scores</span>
+          <ScoreList scores={traceScores} testId="trace-score-list" />
+          {spanScoreCount > 0 ? <span className="text-xs text-fg-muted">{spanScoreCount} on spans (shown with the span)</span> : null}
+        </div>
+      ) : null}
       <div className="flex flex-wrap items-center gap-2 text-xs text-fg-muted">
         <span className="font-mono">trace {trace.traceId}</span>
         <CopyButton text={trace.traceId} label="Copy id" />

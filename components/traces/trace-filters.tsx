@@ -4,6 +4,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import type { FormEvent } from "react";
 import { FAILURE_MODE_LABELS, FINDING_TYPE_LABELS } from "@/lib/format/findings";
 import { FAILURE_MODES, FINDING_TYPES } from "@/lib/retro/finding-kinds";
+import { firstScoreFilter, scoreFilterChanges } from "@/lib/trace/score-filters";
 import { TRACE_FILTER_KEYS } from "@/lib/trace/trace-list-params";
 import { buildHref } from "@/lib/trace/url-state";
 
@@ -29,6 +30,11 @@ export function TraceFilters() {
   const pathname = usePathname();
   const searchParams = useSearchParams();
   const get = (key: string) => searchParams.get(key) ?? "";
+  const score = firstScoreFilter(searchParams.entries());
+  const formText = (data: FormData, key: string) => {
+    const value = data.get(key);
+    return typeof value === "string" ? value : "";
+  };
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -38,11 +44,21 @@ export function TraceFilters() {
       const value = data.get(key);
       changes[key] = typeof value === "string" && value.trim() ? value.trim() : null;
     }
+    const scoreForm = {
+      name: formText(data, "scoreName"),
+      min: formText(data, "scoreMin"),
+      max: formText(data, "scoreMax"),
+      label: formText(data, "scoreLabel"),
+    };
+    Object.assign(changes, scoreFilterChanges(searchParams.keys(), scoreForm));
     router.push(buildHref(pathname, new URLSearchParams(searchParams.toString()), changes));
   }
 
   function onClear() {
-    const changes = Object.fromEntries([...TRACE_FILTER_KEYS, "cursor"].map((key) => [key, null]));
+    const changes = {
+      ...Object.fromEntries([...TRACE_FILTER_KEYS, "cursor"].map((key) => [key, null])),
+      ...scoreFilterChanges(searchParams.keys(), { name: "", min: "", max: "", label: "" }),
+    };
     router.push(buildHref(pathname, new URLSearchParams(searchParams.toString()), changes));
   }
 
@@ -109,6 +125,14 @@ export function TraceFilters() {
             />
           </div>
         ))}
+        <div className="col-span-2 flex items-center gap-1 md:col-span-4 xl:col-span-8">
+          <span className="w-28 shrink-0 text-xs text-fg-muted">Score</span>
+          <input name="scoreName" defaultValue={score.name} placeholder="score name" aria-label="Score name" className={input} />
+          <input name="scoreMin" type="number" step="any" defaultValue={score.min} placeholder="min" aria-label="Minimum score" className={input} />
+          <span className="text-fg-muted">–</span>
+          <input name="scoreMax" type="number" step="any" defaultValue={score.max} placeholder="max" aria-label="Maximum score" className={input} />
+          <input name="scoreLabel" defaultValue={score.label} placeholder="label" aria-label="Score label" className={input} />
+        </div>
       </div>
     </form>
   );

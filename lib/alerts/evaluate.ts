@@ -14,7 +14,7 @@
 // - Hysteresis: a firing rule resolves only once its value is RECOVERY_MARGIN (5 %) under the limit,
 //   so a value hovering at the limit does not open and close an incident at every evaluation.
 import { toFigures, type RangeTotals } from "@/lib/analytics/drift-figures";
-import type { AlertMetric, AlertRuleConfig } from "./rule-schema";
+import { isScoreMetric, type AlertMetric, type AlertRuleConfig } from "./rule-schema";
 import type { TimeRange } from "./window";
 
 /** What the findings rollups hold for a range: runs with a tool loop, and the cost findings wasted. */
@@ -64,6 +64,8 @@ function valueOf(metric: AlertMetric, t: RangeTotals, findings: FindingTotals): 
     case "approval_rejection_rate":
     case "approval_wait_p95_ms":
     case "model_change":
+    case "score_mean":
+    case "score_pass_rate":
       return null;
   }
 }
@@ -85,8 +87,25 @@ export function measure(
   return { value, baseline: base, runs: current.runs, window, baselineRange };
 }
 
-/** The limit in force and whether the value is above it. */
-export function evaluateRule(rule: Pick<AlertRuleConfig, "threshold" | "driftPct">, m: Measurement): Evaluation {
+/** Sums of one score over a range (from the score rollups). */
+export type ScoreTotals = { count: number; valueCount: number; valueSum: number; passCount: number };
+
+/** A score rule's value (the mean or the pass rate; null below minRuns scores) over the window and its baseline. */
+export function measureScores(
+  rule: Pick<AlertRuleConfig, "metric" | "minRuns">,
+  window: TimeRange,
+  current: ScoreTotals,
+  baselineRange: TimeRange,
+  baseline: ScoreTotals,
+): Measurement {
+  const valueOf = (t: ScoreTotals) =>
+    rule.metric === "score_mean" ? (t.valueCount > 0 ? t.valueSum / t.valueCount : null) : t.count > 0 ? t.passCount / t.count : null;
+  return { value: current.count >= rule.minRuns ? valueOf(current) : null, baseline: valueOf(baseline), runs: current.count, window, baselineRange };
+}
+
+/** The limit in force and whether the value is above it (below it, for score metrics: quality that drops). */
+export function evaluateRule(rule: Pick<AlertRuleConfig, "threshold" | "driftPct"> & Partial<Pick<AlertRuleConfig, "metric">>, m: Measurement): Evaluation {
+  if (rule.metric && isScoreMetric(rule.metric)) return evaluateFloor(rule, m);
   const limits: number[] = [];
   if (rule.threshold !== null) limits.push(rule.threshold);
   if (rule.driftPct !== null && m.baseline !== null && m.baseline > 0) limits.push(m.baseline * (1 + rule.driftPct / 100));
@@ -100,4 +119,15 @@ export function evaluateRule(rule: Pick<AlertRuleConfig, "threshold" | "driftPct
 export function transitionFor(isFiring: boolean, { breached, recovered }: Pick<Evaluation, "breached" | "recovered">): Transition {
   if (!isFiring) return breached ? "fire" : "none";
   return recovered ? "resolve" : "continue";
+}
+
+/** Score rules: breached when the value is under the threshold, or more than driftPct % under its baseline. */
+function evaluateFloor(rule: Pick<AlertRuleConfig, "threshold" | "driftPct">, m: Measurement): Evaluation {
+  const limits: number[] = [];
+  if (rule.threshold !== null) limits.push(rule.threshold);
+  if (rule.driftPct !== null && m.baseline !== null && m.baseline > 0) limits.push(m.baseline * (1 - Math.min(rule.driftPct, 100) / 100));
+  const limit = limits.length ? Math.max(...limits) : null;
+  const breached = m.value !== null && limit !== null && m.value < limit;
+  const recovered = m.value === null || limit === null || m.value >= limit + RECOVERY_MARGIN * Math.abs(limit);
+  return { ...m, limit, breached, recovered };
 }

@@ -13,8 +13,13 @@ export const ALERT_METRICS = [
   "loop_rate",
   "wasted_cost_per_hour",
   ...GOVERNANCE_METRICS,
+  "score_mean",
+  "score_pass_rate",
 ] as const;
 export type AlertMetric = (typeof ALERT_METRICS)[number];
+/** Quality metrics of one score (`scoreName`): they fire when the value falls BELOW the limit. */
+export const SCORE_METRICS = ["score_mean", "score_pass_rate"] as const satisfies readonly AlertMetric[];
+export const isScoreMetric = (metric: AlertMetric): metric is (typeof SCORE_METRICS)[number] => (SCORE_METRICS as readonly string[]).includes(metric);
 export const ALERT_SCOPES = ["all", "task", "agent", "user"] as const;
 export type AlertScope = (typeof ALERT_SCOPES)[number];
 
@@ -38,6 +43,8 @@ export type AlertRuleConfig = {
   minRuns: number;
   webhookUrl: string | null;
   enabled: boolean;
+  /** The score a score_mean or score_pass_rate rule measures; null for other metrics. */
+  scoreName: string | null;
 };
 
 /** "is required" for a missing field, else `what`. */
@@ -72,6 +79,7 @@ const FIELDS = {
     .nullish(),
   webhookUrl: webhookUrl.nullish(),
   enabled: z.boolean({ message: "must be true or false" }).optional(),
+  scoreName: text(200).nullish(),
 };
 
 /** POST body: name and metric required, everything else optional. */
@@ -107,6 +115,12 @@ export function resolveRuleConfig(input: RulePatch, existing?: AlertRuleConfig):
     return { ok: false, field: "threshold", message: `is a fraction for ${metric}: 0.05 means 5 %` };
   const governance = checkGovernanceRule({ metric, scope, threshold, driftPct });
   if (governance) return { ok: false, ...governance };
+  if (metric === "score_pass_rate" && threshold !== null && threshold > 1)
+    return { ok: false, field: "threshold", message: "is a fraction for score_pass_rate: 0.9 means 90 %" };
+  const scoreName = isScoreMetric(metric) ? pick(input, "scoreName", existing?.scoreName ?? null) : (input.scoreName ?? null);
+  if (isScoreMetric(metric) && scoreName === null) return { ok: false, field: "scoreName", message: `is required for ${metric}: the score's name` };
+  if (!isScoreMetric(metric) && scoreName !== null) return { ok: false, field: "scoreName", message: "is only for score_mean and score_pass_rate" };
+  if (isScoreMetric(metric) && scope === "user") return { ok: false, field: "scope", message: `must be all, task or agent for ${metric}` };
   const fixed = FIXED_WINDOW_MINUTES[metric];
   // A metric change resets the window to the new metric's default unless one is given.
   const keptWindow = existing && existing.metric === metric ? existing.windowMinutes : windowMinutesFor(metric);
@@ -125,6 +139,7 @@ export function resolveRuleConfig(input: RulePatch, existing?: AlertRuleConfig):
       minRuns: input.minRuns ?? existing?.minRuns ?? 1,
       webhookUrl: pick(input, "webhookUrl", existing?.webhookUrl ?? null),
       enabled: input.enabled ?? existing?.enabled ?? true,
+      scoreName,
     },
   };
 }

@@ -13,6 +13,8 @@ export const METRIC_LABELS: Record<string, string> = {
   approval_rejection_rate: "Approval rejection rate",
   approval_wait_p95_ms: "p95 approval wait",
   model_change: "Model changes",
+  score_mean: "Score mean",
+  score_pass_rate: "Score pass rate",
 };
 
 /** What a threshold of `metric` is measured in, for form hints. */
@@ -27,6 +29,8 @@ export const METRIC_UNITS: Record<string, string> = {
   approval_rejection_rate: "fraction: 0.2 = 20 %",
   approval_wait_p95_ms: "ms",
   model_change: "changes; 0 = any",
+  score_mean: "the score's own scale (fires below)",
+  score_pass_rate: "fraction: 0.9 = 90 % (fires below)",
 };
 
 export const SCOPE_LABELS: Record<string, string> = { all: "All traces", task: "Task", agent: "Agent", user: "User" };
@@ -35,8 +39,10 @@ export const SCOPE_LABELS: Record<string, string> = { all: "All traces", task: "
 export function formatMetricValue(metric: string, value: number | null | undefined): string {
   if (value == null || !Number.isFinite(value)) return "—";
   if (metric === "p95_latency_ms" || metric === "approval_wait_p95_ms") return formatDuration(value);
-  if (metric === "error_rate" || metric === "loop_rate" || metric === "approval_rejection_rate") return `${(value * 100).toFixed(value < 0.1 ? 1 : 0)} %`;
+  if (metric === "error_rate" || metric === "loop_rate" || metric === "approval_rejection_rate" || metric === "score_pass_rate")
+    return `${(value * 100).toFixed(value < 0.1 ? 1 : 0)} %`;
   if (metric === "model_change") return `${value} ${value === 1 ? "change" : "changes"}`;
+  if (metric === "score_mean") return String(Math.round(value * 1000) / 1000);
   return formatCost(value);
 }
 

@@ -6,7 +6,7 @@ import { formatTokens } from "./tokens";
 
 /** What a chart's numbers are, so a client component can format them without a function prop. */
 /** `percent` is a signed change ("+12 %"), `share` a part of a whole in % ("12 %"). */
-export type ValueKind = "duration" | "usd" | "tokens" | "count" | "percent" | "share";
+export type ValueKind = "duration" | "usd" | "tokens" | "count" | "percent" | "share" | "score";
 
 /** Filters of the /traces page a chart element links to (the time window is added on click). */
 export type TraceLinkFilter = Partial<
@@ -52,6 +52,8 @@ export function formatChartValue(kind: ValueKind, value: number | null | undefin
       return `${value.toFixed(value > 0 && value < 10 ? 1 : 0)} %`;
     case "count":
       return Math.round(value).toLocaleString("en-US");
+    case "score":
+      return String(Math.round(value * 1000) / 1000);
   }
 }
 

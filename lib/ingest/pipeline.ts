@@ -2,6 +2,7 @@
 // self-contained, so it runs the same in the request's thread or in a normalise worker (normalise-pool.ts).
 import type { PriceBook } from "@/lib/pricing/compute";
 import { compileRedaction, EMPTY_REDACTION, redactBatch, type RedactionConfig } from "@/lib/redaction";
+import { extractEvaluations } from "./evaluation-events";
 import { normaliseLogsRequest } from "./logs";
 import { normaliseTraceRequest } from "./normalise";
 import { OtlpShapeError } from "./otlp-types";
@@ -31,12 +32,18 @@ export function normaliseBody(
     const redactor = compileRedaction(redaction);
     if (signal === "traces") {
       const { spans, resources, rejected, errors } = normaliseTraceRequest(parseTraceRequest(bytes, format), prices);
-      return { ok: true, batch: redactBatch(redactor, { spans, resources, logs: [] }), rejected, errors };
+      return { ok: true, batch: withEvaluations(redactBatch(redactor, { spans, resources, logs: [] })), rejected, errors };
     }
     const { logs, rejected, errors } = normaliseLogsRequest(parseLogsRequest(bytes, format));
-    return { ok: true, batch: redactBatch(redactor, { spans: [], resources: [], logs }), rejected, errors };
+    return { ok: true, batch: withEvaluations(redactBatch(redactor, { spans: [], resources: [], logs })), rejected, errors };
   } catch (error) {
     if (error instanceof OtlpShapeError) return { ok: false, message: error.message };
     throw error;
   }
+}
+
+/** Adds the batch's OpenTelemetry evaluation results (read after redaction), when it carries any. */
+function withEvaluations(batch: NormalisedBatch): NormalisedBatch {
+  const evaluations = extractEvaluations(batch.spans, batch.logs);
+  return evaluations.length > 0 ? { ...batch, evaluations } : batch;
 }

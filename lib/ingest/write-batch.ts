@@ -1,5 +1,6 @@
 // One request's (or several merged requests') normalised spans, resources and log records: what the
 // receiver queues and the data layer stores in one transaction. Pure.
+import type { EvaluationRecord } from "./evaluation-events";
 import type { SpanLogRecord } from "./logs";
 import type { SpanText } from "./packed-text";
 import type { ResourceRecord, SpanRecord } from "./span-record";
@@ -10,6 +11,8 @@ export type WriteBatch = {
   spans: SpanRecord[];
   resources: ResourceRecord[];
   logs: SpanLogRecord[];
+  /** OpenTelemetry evaluation results found in the spans' events and the log records (stored as scores). */
+  evaluations?: EvaluationRecord[];
   /** In the SQLite writer thread: the spans' large text columns as bytes (packed-text.ts), by span; the spans hold null there. */
   text?: (SpanText | undefined)[];
 };
@@ -33,6 +36,7 @@ function mergeProjectBatches(batches: WriteBatch[]): WriteBatch {
     spans: batches.flatMap((b) => b.spans),
     resources: batches.flatMap((b) => b.resources),
     logs: batches.flatMap((b) => b.logs),
+    ...(batches.some((b) => b.evaluations) ? { evaluations: batches.flatMap((b) => b.evaluations ?? []) } : {}),
     ...(batches.some((b) => b.text) ? { text: batches.flatMap((b) => b.text ?? b.spans.map(() => undefined)) } : {}),
   };
 }

@@ -2,6 +2,7 @@
 // JSON API read the same query strings (the page adds only `range`, `live` and `span`).
 import type { ResolvedTimeRange } from "@/lib/trace/time-range";
 import { firstParam, type SearchParamsRecord } from "@/lib/trace/url-state";
+import { isScoreFilterKey } from "./score-filters";
 
 /** Filter parameters of GET /api/v1/traces other than the time range. */
 export const TRACE_FILTER_KEYS = [
@@ -35,6 +36,10 @@ export function buildTraceQuery(params: SearchParamsRecord, range: Pick<Resolved
     const value = firstParam(params, key)?.trim();
     if (value) query.set(key, value);
   }
+  for (const key of scoreFilterKeys(params)) {
+    const value = firstParam(params, key)?.trim();
+    if (value) query.set(key, value);
+  }
   if (range.from) query.set("from", range.from);
   if (range.to) query.set("to", range.to);
   return query;
@@ -42,5 +47,8 @@ export function buildTraceQuery(params: SearchParamsRecord, range: Pick<Resolved
 
 /** Number of filters set (time range excluded), for the "Filters (3)" badge and the empty-state choice. */
 export function countActiveFilters(params: SearchParamsRecord): number {
-  return TRACE_FILTER_KEYS.filter((key) => Boolean(firstParam(params, key)?.trim())).length;
+  return [...TRACE_FILTER_KEYS, ...scoreFilterKeys(params)].filter((key) => Boolean(firstParam(params, key)?.trim())).length;
 }
+
+/** The score.<name>.min|max|label keys present in the page's parameters. */
+export const scoreFilterKeys = (params: SearchParamsRecord): string[] => Object.keys(params).filter(isScoreFilterKey).sort();

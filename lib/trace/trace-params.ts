@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { FAILURE_MODES, FINDING_TYPES } from "@/lib/retro/finding-kinds";
 import type { TraceFilters, TraceSort } from "@/lib/trace/types";
+import { isScoreFilterKey, parseScoreFilters } from "./score-filters";
 
 const isoDate = z
   .string()
@@ -59,10 +60,11 @@ export type ParsedTraceQuery = ({ ok: true } & TraceQuery) | { ok: false; parame
 export function parseTraceFilters(params: URLSearchParams, options: { ignoreUnknown?: boolean } = {}): ParsedTraceQuery {
   const values: Record<string, unknown> = {};
   for (const [key, raw] of params) {
+    if (isScoreFilterKey(key)) continue;
     const schema = TRACE_LIST_PARAMS[key as keyof typeof TRACE_LIST_PARAMS];
     if (!schema) {
       if (options.ignoreUnknown) continue;
-      return { ok: false, parameter: key, message: `unknown parameter; allowed: ${Object.keys(TRACE_LIST_PARAMS).join(", ")}` };
+      return { ok: false, parameter: key, message: `unknown parameter; allowed: ${Object.keys(TRACE_LIST_PARAMS).join(", ")}, score.<name>.min|max|label` };
     }
     if (raw === "" && options.ignoreUnknown) continue;
     const parsed = schema.safeParse(raw);
@@ -80,5 +82,8 @@ export function parseTraceFilters(params: URLSearchParams, options: { ignoreUnkn
       b = filters[high];
     if (a !== undefined && b !== undefined && a > b) return { ok: false, parameter: String(high), message: `must not be less than ${String(low)}` };
   }
+  const scores = parseScoreFilters(params, { ignoreEmpty: options.ignoreUnknown });
+  if (!scores.ok) return scores;
+  if (scores.filters.length > 0) filters.scores = scores.filters;
   return { ok: true, filters: filters, limit, cursor, sort, order };
 }

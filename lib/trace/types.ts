@@ -1,6 +1,7 @@
 // Domain types of the read API (their JSON schemas: lib/api/openapi/schemas/traces.ts, rendered in docs/api.md).
 // Safe to import from client components.
 import type { FailureMode, Finding, FindingType } from "@/lib/retro/finding-kinds";
+import type { ScoreFilter } from "./score-filters";
 
 export type Status = "ok" | "error" | "unset";
 /** `approval`: a span carrying `hindsight.approval.decision`; its duration is the wait for a human. */
@@ -92,6 +93,8 @@ export type TraceFilters = {
   maxDurationMs?: number;
   finding?: FindingType;
   failureMode?: FailureMode;
+  /** score.<name>.min|max|label: traces with a score of that name in range or with that label. */
+  scores?: ScoreFilter[];
 };
 
 export type TraceSort = "time" | "duration" | "cost";

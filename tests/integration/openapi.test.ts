@@ -129,6 +129,22 @@ forEachDatabase((server: TestServer) => {
       expect(bad.status).toBe(400);
       await check(bad, "GET", "/api/v1/traces/diff");
     });
+
+    it("quality: scores, their list and metrics, and the errors", async () => {
+      const created = await api("POST", "/api/v1/scores", { body: JSON.stringify({ traceId: traceIds[0], name: "openapi", value: 0.5, label: "pass" }) });
+      expect(created.status).toBe(201);
+      await check(created, "POST", "/api/v1/scores");
+      const unknown = await api("POST", "/api/v1/scores", { body: JSON.stringify({ traceId: hex(16), name: "openapi", value: 1 }) });
+      expect(unknown.status).toBe(400);
+      await check(unknown, "POST", "/api/v1/scores");
+      const page = (await check(await api("GET", `/api/v1/scores?traceId=${traceIds[0]}`), "GET", "/api/v1/scores")) as { data: unknown[] };
+      expect(page.data.length).toBeGreaterThan(0);
+      await check(await api("GET", "/api/v1/scores?source=robot"), "GET", "/api/v1/scores");
+      for (const groupBy of ["name", "task", "agent", "model"]) {
+        await check(await api("GET", `/api/v1/metrics/scores?groupBy=${groupBy}&bucket=1h`), "GET", "/api/v1/metrics/scores");
+      }
+      await check(await api("GET", "/api/v1/metrics/scores?bucket=1m"), "GET", "/api/v1/metrics/scores");
+    });
   });
 
   it("alerts: a rule's life, its evaluation, incidents and errors", async () => {

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { ApprovalSummary } from "@/components/trace/span-detail/approval-summary";
+import { ScoreList } from "@/components/quality/score-list";
 import { ContentView } from "@/components/trace/span-detail/content-view";
 import { ExceptionList } from "@/components/trace/span-detail/exception-list";
 import { KeyValueList } from "@/components/trace/span-detail/key-value-list";
@@ -11,6 +12,7 @@ import { UsageSummary } from "@/components/trace/span-detail/usage-summary";
 import { ExpandableText } from "@/components/ui/expandable-text";
 import { extractExceptions, stringifyValue } from "@/lib/trace/span-content";
 import type { SpanNode } from "@/lib/trace/span-tree";
+import type { Score } from "@/lib/quality/score-types";
 import type { Span } from "@/lib/trace/types";
 import type { UsageAggregate } from "@/lib/trace/subtree-aggregates";
 import type { SpanDetailState } from "@/components/trace/use-span-detail";
@@ -25,10 +27,12 @@ type Props = {
   aggregate: UsageAggregate;
   originMs: number;
   onZoomTo: (spanId: string) => void;
+  /** Scores of this span. */
+  scores?: readonly Score[];
 };
 
 /** Everything about one span. Only the open tab renders, so a huge attribute set costs nothing until asked for. */
-export function SpanDetailPanel({ node, detail, aggregate, originMs, onZoomTo }: Props) {
+export function SpanDetailPanel({ node, detail, aggregate, originMs, onZoomTo, scores = [] }: Props) {
   const [tab, setTab] = useState<Tab>("Content");
   const span = detail.span;
   const counts: Partial<Record<Tab, number>> = span
@@ -38,6 +42,12 @@ export function SpanDetailPanel({ node, detail, aggregate, originMs, onZoomTo }:
   return (
     <div className="flex min-h-0 flex-1 flex-col" data-testid="span-detail" data-span-id={node.spanId} data-loaded={span ? "true" : "false"}>
       <SpanDetailHeader node={node} span={span} originMs={originMs} onZoomTo={onZoomTo} />
+      {scores.length > 0 ? (
+        <div className="flex shrink-0 flex-wrap items-center gap-2 px-3 pb-2 text-xs" data-testid="span-scores">
+          <span className="text-fg-muted">Scores</span>
+          <ScoreList scores={scores} testId="span-score-list" />
+        </div>
+      ) : null}
       <div role="tablist" className="flex shrink-0 gap-1 border-b border-line px-2 text-xs">
         {TABS.map((name) => (
           <button

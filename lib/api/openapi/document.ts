@@ -9,6 +9,7 @@ import { alertOperations, priceOperations } from "./paths/alerts-prices";
 import { lifecycleOperations } from "./paths/lifecycle";
 import { otlpOperations } from "./paths/otlp";
 import { projectOperations } from "./paths/projects";
+import { scoreOperations } from "./paths/quality";
 import { readOperations } from "./paths/read";
 import { retroOperations } from "./paths/retro";
 import { governanceOperations } from "./paths/governance";
@@ -22,6 +23,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...readOperations,
   ...governanceOperations,
   ...retroOperations,
+  ...scoreOperations,
   ...alertOperations,
   ...priceOperations,
   ...projectOperations,
@@ -46,6 +48,7 @@ const TAGS = [
   { name: "Traces", description: "Normalised traces and spans." },
   { name: "Analytics", description: "Latency, cost and drift from rollups kept at ingest." },
   { name: "Governance", description: "Approvals, the tool-call audit, model changes and the project's write tools." },
+  { name: "Quality", description: "Scores of traces and spans from the API, OpenTelemetry evaluation events, evaluators and reviews." },
   { name: "Alerts", description: "Budget, latency and error-rate rules with signed webhooks." },
   { name: "Prices", description: "The price table: built-in prices and the project's overrides." },
   { name: "Projects", description: "Projects, API keys, members and the audit log." },

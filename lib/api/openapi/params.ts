@@ -10,6 +10,8 @@ import { DRIFT_PARAMS } from "@/lib/analytics/drift-params";
 import { COST_PARAMS, FINDINGS_PARAMS, LATENCY_PARAMS } from "@/lib/analytics/metrics-params";
 import { modelKeySchema } from "@/lib/pricing/price-input";
 import { DIFF_PARAMS } from "@/lib/trace/diff-params";
+import { SCORE_LIST_PARAMS } from "@/lib/quality/score-input";
+import { SCORE_METRICS_PARAMS } from "@/lib/quality/score-metrics-params";
 import { TRACE_LIST_PARAMS, traceIdSchema } from "@/lib/trace/trace-params";
 import { APPROVAL_PARAMS } from "@/lib/analytics/approval-series";
 import { MODEL_CHANGE_PARAMS } from "@/lib/analytics/model-change-params";
@@ -116,6 +118,24 @@ export const modelChangeQuery = query(MODEL_CHANGE_PARAMS, {
   from: time("Changes first seen at or after this time (default: `to` − 7 days)."),
   to: time("Changes first seen before this time (default: now)."),
   task: text("Task (trace name)"),
+});
+
+export const scoreListQuery = query(SCORE_LIST_PARAMS, {
+  traceId: "Only this trace's scores.",
+  name: text("Score name"),
+  source: "Only scores from this source.",
+  from: time("Scores recorded at or after this time."),
+  to: time("Scores recorded before this time."),
+  cursor: "The `nextCursor` of the previous page.",
+  limit: "Scores per page, 1–500 (default 100).",
+});
+
+export const scoreMetricsQuery = query(SCORE_METRICS_PARAMS, {
+  ...metricsDocs(
+    "`name` (default: one group per score name), or the `task` (trace name), `agent` (outermost agent) or `model` of the scored trace (a span's score: its own model when it is a call; a trace's: each model it used).",
+  ),
+  bucket: "`1h` or `1d` (default: `1h` unless that gives too many buckets).",
+  name: "Only scores of this name (recommended with groupBy task, agent or model, which otherwise mix every score).",
 });
 
 export const incidentQuery = query(INCIDENT_PARAMS, {

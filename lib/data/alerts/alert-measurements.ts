@@ -9,7 +9,8 @@ import { DIMENSIONS, type Dimension } from "@/lib/analytics/dimensions";
 import { sumRange, type DriftRollup, type RangeTotals } from "@/lib/analytics/drift-figures";
 import { measure, type FindingTotals, type Measurement } from "@/lib/alerts/evaluate";
 import { readFindingTotals } from "@/lib/data/findings/alert-findings";
-import type { AlertRuleConfig, AlertScope } from "@/lib/alerts/rule-schema";
+import { isScoreMetric, type AlertRuleConfig, type AlertScope } from "@/lib/alerts/rule-schema";
+import { measureScoreRule } from "./score-measurements";
 import { baselineRange, evaluationWindow, planSegments, type TimeRange } from "@/lib/alerts/window";
 import { isGovernanceMetric } from "@/lib/alerts/governance-metrics";
 import { listGovernanceExamples, measureGovernanceRule } from "@/lib/data/governance/alert-governance";
@@ -66,10 +67,11 @@ async function readTotals(scope: ProjectScope, rule: Scoped, range: TimeRange): 
 /** The rule's value over its window ending at `nowMs`, and its baseline. */
 export async function measureRule(
   scope: ProjectScope,
-  rule: Scoped & Pick<AlertRuleConfig, "windowMinutes" | "minRuns">,
+  rule: Scoped & Pick<AlertRuleConfig, "windowMinutes" | "minRuns" | "scoreName">,
   nowMs: number,
 ): Promise<Measurement> {
   if (isGovernanceMetric(rule.metric)) return measureGovernanceRule(scope, rule, nowMs);
+  if (isScoreMetric(rule.metric)) return measureScoreRule(scope, { ...rule, scoreName: rule.scoreName ?? "" }, nowMs);
   const current = await readTotals(scope, rule, evaluationWindow(nowMs, rule.windowMinutes));
   const baseline = await readTotals(scope, rule, baselineRange(current.range));
   let findings: { current: FindingTotals; baseline: FindingTotals } | undefined;

@@ -15,6 +15,7 @@ export const RULE_COLUMNS = [
   "minRuns",
   "webhookUrl",
   "enabled",
+  "scoreName",
 ] as const satisfies readonly (keyof AlertRuleConfig)[];
 
 export type AlertRule = AlertRuleConfig & {
@@ -77,6 +78,7 @@ export function fromRuleRow(row: Row): AlertRule {
     minRuns: num(row.minRuns),
     webhookUrl: strOrNull(row.webhookUrl),
     enabled: Boolean(Number(row.enabled)),
+    scoreName: strOrNull(row.scoreName),
     createdMs: num(row.createdMs),
     updatedMs: num(row.updatedMs),
     lastEvaluatedMs: numOrNull(row.lastEvaluatedMs),

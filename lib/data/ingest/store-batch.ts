@@ -13,6 +13,8 @@ import { mergeBatches, type WriteBatch } from "@/lib/ingest/write-batch";
 import { SPAN_COLUMNS, spanRow, type SpanRecord } from "@/lib/ingest/span-record";
 import { markFindingsDirty } from "@/lib/data/findings/mark-dirty";
 import { updateTraceSummaries } from "./trace-summaries";
+import { insertEvaluationScores, scoredTraceIds } from "@/lib/data/quality/otel-scores";
+import { reconcileScoreAttribution } from "@/lib/data/quality/score-attribution";
 
 const LOG_COLUMNS = ["dedupeKey", "traceId", "spanId", "eventName", "timeNs", "body", "attributes"] as const;
 const STORED_LOG_COLUMNS = ["projectId", ...LOG_COLUMNS] as const;
@@ -70,8 +72,10 @@ async function storeProjectBatch(tx: Sql, batch: WriteBatch, rollupCache: Rollup
     batch.logs.map((log) => [projectId, ...LOG_COLUMNS.map((column) => log[column])]),
     `("projectId", "dedupeKey") DO NOTHING`,
   );
+  await insertEvaluationScores(tx, batch);
   await updateTraceSummaries(tx, projectId, batch.spans, insertedIds, rollups);
   await refreshGovernance(tx, projectId, batch.spans, insertedIds);
   await writeRollups(tx, projectId, rollups, rollupCache);
   await markFindingsDirty(tx, batch);
+  await reconcileScoreAttribution(tx, projectId, scoredTraceIds(batch));
 }

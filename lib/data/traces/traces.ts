@@ -28,6 +28,9 @@ export function buildTraceWhere(scope: ProjectScope, filters: TraceFilters): Pri
   const facet = (name: string, value?: string) => (value ? { facets: { some: { facet: name, value } } } : {});
   const and: Prisma.TraceWhereInput[] = [facet("agent", filters.agent), facet("model", filters.model), facet("tool", filters.tool)];
   if (filters.finding) and.push(FINDING_WHERE[filters.finding]);
+  for (const f of filters.scores ?? []) {
+    and.push({ scores: { some: { name: f.name, label: f.label, value: f.min !== undefined || f.max !== undefined ? { gte: f.min, lte: f.max } : undefined } } });
+  }
   if (filters.q) {
     const q = contains(filters.q);
     and.push({ OR: [{ name: q }, { spans: { some: { OR: [{ name: q }, { input: q }, { output: q }, { statusMessage: q }] } } }] });

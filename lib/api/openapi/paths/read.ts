@@ -14,7 +14,8 @@ export const readOperations: ApiOperation[] = [
     path: "/api/v1/traces",
     tags: ["Traces"],
     summary: "List traces",
-    description: "Trace summaries of the project, newest first (or as `sort` and `order` say), filtered and cursor-paginated. Unknown parameters are refused.",
+    description:
+      "Trace summaries of the project, newest first (or as `sort` and `order` say), filtered and cursor-paginated. Unknown parameters are refused. Score filters: `score.<name>.min`, `score.<name>.max` (a score of that name with a value in range) and `score.<name>.label` (with that label), e.g. `score.accuracy.min=0.8`.",
     access: "read",
     request: { query: traceListQuery },
     responses: { 200: { description: "A page of traces.", content: jsonContent(tracePageSchema) }, 400: badParameter },

@@ -24,6 +24,10 @@ export const alertRuleSchema = z
     minRuns: z.int().meta({ description: "Fewer runs in the window means no data: the rule never fires and an open incident resolves." }),
     webhookUrl,
     enabled: z.boolean(),
+    scoreName: z.string().nullable().meta({
+      description:
+        "The score a `score_mean` or `score_pass_rate` rule measures (those fire when the value falls below the threshold, or more than driftPct % below the baseline); null for other metrics.",
+    }),
     lastValue: z.number().nullable(),
     state: z.enum(["ok", "firing"]),
     openIncidentId: z.string().nullable(),

@@ -16,6 +16,7 @@ const rule: AlertRuleConfig & { id: string } = {
   minRuns: 1,
   webhookUrl: "http://127.0.0.1:1/hook",
   enabled: true,
+  scoreName: null,
 };
 
 describe("tracesLink", () => {

@@ -22,6 +22,7 @@ const BASE: AlertRuleConfig = {
   minRuns: 1,
   webhookUrl: null,
   enabled: true,
+  scoreName: null,
 };
 
 describe("creating a rule", () => {
@@ -39,6 +40,7 @@ describe("creating a rule", () => {
         minRuns: 1,
         webhookUrl: null,
         enabled: true,
+        scoreName: null,
       },
     });
     expect(

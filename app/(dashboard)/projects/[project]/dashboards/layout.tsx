@@ -11,6 +11,7 @@ const TABS = [
   { path: "/dashboards/drift", label: "Drift" },
   { path: "/dashboards/findings", label: "Findings" },
   { path: "/dashboards/approvals", label: "Approvals" },
+  { path: "/dashboards/quality", label: "Quality" },
 ];
 
 export default async function DashboardsLayout({ children, params }: { children: ReactNode; params: ProjectParams }) {

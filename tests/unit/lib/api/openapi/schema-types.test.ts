@@ -14,6 +14,7 @@ import type {
 } from "@/lib/api/openapi/schemas/access";
 import type { alertRuleSchema, evaluationSchema, incidentSchema } from "@/lib/api/openapi/schemas/alerts";
 import type { costPointSchema, driftAnswerSchema, latencyPointSchema } from "@/lib/api/openapi/schemas/analytics";
+import type { scorePageSchema, scorePointSchema, scoreSchema } from "@/lib/api/openapi/schemas/quality";
 import type { healthSchema, priceEntrySchema } from "@/lib/api/openapi/schemas/system";
 import type { spanSchema, traceDetailSchema, tracePageSchema, traceSummarySchema } from "@/lib/api/openapi/schemas/traces";
 import type { findingSchema } from "@/lib/api/openapi/schemas/findings";
@@ -30,6 +31,8 @@ import type { IncidentView } from "@/lib/data/alerts/incidents";
 import type { toRuleView } from "@/lib/data/alerts/rows";
 import type { DriftAnswer } from "@/lib/data/analytics/drift";
 import type { PriceEntry } from "@/lib/data/prices/price-overrides";
+import type { ScorePoint } from "@/lib/quality/score-points";
+import type { Score } from "@/lib/quality/score-types";
 import type { Span, TraceDetail, TracePage, TraceSummary } from "@/lib/trace/types";
 
 type Out<S extends z.ZodType> = z.output<S>;
@@ -47,6 +50,12 @@ describe("response schemas match the types the routes answer with", () => {
     expectTypeOf<Out<typeof criticalPathSchema>>().branded.toEqualTypeOf<CriticalPath>();
     expectTypeOf<Out<typeof traceDiffSchema>>().branded.toEqualTypeOf<RunDiff>();
     expectTypeOf<Out<typeof findingsPointSchema>>().branded.toEqualTypeOf<FindingsPoint>();
+  });
+
+  it("quality", () => {
+    expectTypeOf<Out<typeof scoreSchema>>().branded.toEqualTypeOf<Score>();
+    expectTypeOf<Out<typeof scorePageSchema>>().branded.toEqualTypeOf<{ data: Score[]; nextCursor: string | null }>();
+    expectTypeOf<Out<typeof scorePointSchema>>().branded.toEqualTypeOf<ScorePoint>();
   });
 
   it("analytics", () => {

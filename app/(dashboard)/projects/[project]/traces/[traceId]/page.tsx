@@ -7,6 +7,7 @@ import { addToDatasetAction, previewRunItem } from "@/lib/actions/datasets";
 import { can } from "@/lib/auth/caller";
 import { requirePageCaller } from "@/lib/auth/require-page";
 import { listDatasets } from "@/lib/data/quality/datasets";
+import { listTraceScores } from "@/lib/data/quality/scores";
 import { listTraceFindings } from "@/lib/data/findings/trace-findings";
 import { getTraceOutline } from "@/lib/data/traces/trace-outline";
 import { criticalPathOfOutlines } from "@/lib/trace/critical-path-view";
@@ -27,11 +28,12 @@ export default async function TracePage({ params, searchParams }: Props) {
   const caller = await requirePageCaller(project);
   const [outline, findings] = await Promise.all([getTraceOutline(caller.scope, traceId), listTraceFindings(caller.scope, traceId)]);
   if (!outline) notFound();
+  const scores = await listTraceScores(caller.scope, outline.trace.traceId);
   const criticalPath = criticalPathOfOutlines(outline.spans);
   // Outlines draw every row; a span's full detail (input, output, attributes) loads when it is selected.
   return (
     <div className="flex min-h-0 flex-1 flex-col">
-      <TraceHeader trace={outline.trace} criticalPath={criticalPath} />
+      <TraceHeader trace={outline.trace} criticalPath={criticalPath} scores={scores} />
       {can(caller, "write") ? (
         <AddToDataset
           traceId={outline.trace.traceId}
@@ -47,6 +49,7 @@ export default async function TracePage({ params, searchParams }: Props) {
         loadSpan={loadSpanDetail.bind(null, caller.project.slug)}
         findings={findings}
         criticalPath={criticalPath}
+        scores={scores}
       />
     </div>
   );

@@ -1,0 +1,133 @@
+import "server-only";
+// Quality scores: the one function every feature writes scores through (the API, evaluators, review
+// queues), and the reads of the score list and the trace page. OpenTelemetry evaluation events are
+// stored by the ingest commit instead (./otel-scores.ts), through the same rows and rollups.
+import { randomUUID } from "node:crypto";
+import { getSql } from "@/lib/db/connections";
+import type { SqlValue } from "@/lib/db/sql";
+import type { ProjectScope } from "@/lib/data/scope";
+import { encodeScoreCursor, scoreCreateSchema, type ScoreListQuery } from "@/lib/quality/score-input";
+import { isPassing, type Score, type ScoreSource } from "@/lib/quality/score-types";
+import { reconcileScoreAttribution } from "./score-attribution";
+import { inJsonArray, insertScores, lockTraces, SCORE_SELECT, toScore, type NewScore } from "./score-rows";
+
+/** A score to record. `value` or `label` is required; `spanId`, when given, must be a span of the trace. */
+export type ScoreInput = {
+  traceId: string;
+  spanId?: string | null;
+  name: string;
+  value?: number | null;
+  label?: string | null;
+  comment?: string | null;
+  source: ScoreSource;
+  /** Who gave it: a user's email, an API key's name, an evaluator's name. */
+  author?: string | null;
+  /** The evaluator that produced it (source "evaluator"). */
+  evaluatorId?: string | null;
+};
+
+/** Why recordScores refused its input; nothing was stored. `index` is the offending score's position. */
+export class ScoreInputError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+    readonly index: number,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Records scores in one transaction: all of them or, when one is invalid or names a trace or span the
+ * project does not hold, none (ScoreInputError). Each score is placed in time at its trace's start.
+ */
+export async function recordScores(scope: ProjectScope, scores: readonly ScoreInput[]): Promise<Score[]> {
+  const checked = scores.map((input, index) => {
+    const parsed = scoreCreateSchema.safeParse({
+      traceId: input.traceId,
+      spanId: input.spanId ?? null,
+      name: input.name,
+      value: input.value ?? null,
+      label: input.label ?? null,
+      comment: input.comment ?? null,
+    });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = issue?.path.join(".") || "body";
+      throw new ScoreInputError(field, `${field}: ${issue?.message ?? "is invalid"}`, index);
+    }
+    return { ...input, ...parsed.data, traceId: parsed.data.traceId.toLowerCase(), spanId: parsed.data.spanId?.toLowerCase() ?? null };
+  });
+  if (checked.length === 0) return [];
+  const { projectId } = scope;
+  const traceIds = [...new Set(checked.map((s) => s.traceId))];
+  const now = Date.now();
+  return getSql().transaction(async (tx) => {
+    await lockTraces(tx, projectId, traceIds);
+    const starts = new Map<string, number>();
+    for (const row of await tx.query(`SELECT "traceId", "startNs" FROM "traces" WHERE "projectId" = ? AND "traceId" IN ${inJsonArray(tx)}`, [
+      projectId,
+      JSON.stringify(traceIds),
+    ])) {
+      starts.set(String(row.traceId), Number(BigInt(row.startNs as bigint | string) / 1_000_000n));
+    }
+    const rows: NewScore[] = [];
+    for (const [index, s] of checked.entries()) {
+      const timeMs = starts.get(s.traceId);
+      if (timeMs === undefined) throw new ScoreInputError("traceId", `traceId: this project has no trace ${s.traceId}`, index);
+      if (s.spanId !== null) {
+        const [span] = await tx.query(`SELECT 1 AS "found" FROM "spans" WHERE "projectId" = ? AND "traceId" = ? AND "spanId" = ?`, [projectId, s.traceId, s.spanId]);
+        if (!span) throw new ScoreInputError("spanId", `spanId: trace ${s.traceId} has no span ${s.spanId}`, index);
+      }
+      const value = s.value ?? null;
+      const label = s.label ?? null;
+      rows.push({
+        id: randomUUID(),
+        traceId: s.traceId,
+        spanId: s.spanId,
+        name: s.name,
+        value,
+        label,
+        comment: s.comment ?? null,
+        source: s.source,
+        author: s.author ?? null,
+        evaluatorId: s.evaluatorId ?? null,
+        createdMs: now,
+        timeMs,
+        passed: isPassing(value, label),
+      });
+    }
+    await insertScores(tx, projectId, rows);
+    await reconcileScoreAttribution(tx, projectId, traceIds);
+    return rows.map((r) => toScore({ ...r, createdMs: r.createdMs }));
+  });
+}
+
+/** One page of the project's scores, newest first. */
+export async function listScores(scope: ProjectScope, query: ScoreListQuery): Promise<{ data: Score[]; nextCursor: string | null }> {
+  const where = [`"projectId" = ?`];
+  const params: SqlValue[] = [scope.projectId];
+  const add = (condition: string, value: SqlValue) => {
+    where.push(condition);
+    params.push(value);
+  };
+  if (query.traceId) add(`"traceId" = ?`, query.traceId);
+  if (query.name) add(`"name" = ?`, query.name);
+  if (query.source) add(`"source" = ?`, query.source);
+  if (query.fromMs !== undefined) add(`"createdMs" >= ?`, BigInt(query.fromMs));
+  if (query.toMs !== undefined) add(`"createdMs" < ?`, BigInt(query.toMs));
+  if (query.after) {
+    where.push(`("createdMs" < ? OR ("createdMs" = ? AND "id" < ?))`);
+    params.push(BigInt(query.after.createdMs), BigInt(query.after.createdMs), query.after.id);
+  }
+  const rows = await getSql().query(`${SCORE_SELECT} WHERE ${where.join(" AND ")} ORDER BY "createdMs" DESC, "id" DESC LIMIT ?`, [...params, query.limit + 1]);
+  const page = rows.slice(0, query.limit).map(toScore);
+  const last = page.at(-1);
+  return { data: page, nextCursor: rows.length > query.limit && last ? encodeScoreCursor(Date.parse(last.createdAt), last.id) : null };
+}
+
+/** Every score of one trace (the trace page and its spans), oldest first. */
+export async function listTraceScores(scope: ProjectScope, traceId: string): Promise<Score[]> {
+  const rows = await getSql().query(`${SCORE_SELECT} WHERE "projectId" = ? AND "traceId" = ? ORDER BY "createdMs", "id"`, [scope.projectId, traceId.toLowerCase()]);
+  return rows.map(toScore);
+}
