@@ -126,6 +126,15 @@ forEachDatabase((server) => {
         comment: "called refund twice",
         reviewer: expect.any(String),
       });
+      // The review is a score with source "review" on the run, linked from the item.
+      const scores = await call<{ data: { id: string; name: string; label: string; source: string; comment: string }[] }>(
+        server,
+        "GET",
+        `/api/v1/scores?traceId=${drawn[0]}&source=review`,
+      );
+      expect(scores.body.data).toEqual([
+        expect.objectContaining({ id: labelled.body.scoreId, name: "helpful", label: "bad", source: "review", comment: "called refund twice" }),
+      ]);
       expect((await submit(first.body.itemId, { label: "good" })).status).toBe(409);
 
       const second = await next();

@@ -6,13 +6,13 @@ import type { ProjectScope } from "@/lib/data/scope";
 import { parseMaybeJson } from "@/lib/ingest/attribute-lookup";
 import { roundUsdOrNull } from "@/lib/pricing/round-usd";
 import type { ExperimentRun, RunFigures, RunScore } from "@/lib/quality/experiment-types";
-import { isPassingVerdict } from "@/lib/quality/pass-verdict";
+import { isPassing } from "@/lib/quality/score-types";
 import type { Status } from "@/lib/trace/types";
 
 /** A run's scores by name, sorted (the last one given wins when an evaluator scored a name twice). */
 function runScores(run: ExperimentRun): RunScore[] {
   const byName = new Map<string, RunScore>();
-  for (const s of run.scores) byName.set(s.name, { name: s.name, value: s.value, label: s.label, passed: isPassingVerdict(s.value, s.label) });
+  for (const s of run.scores) byName.set(s.name, { name: s.name, value: s.value, label: s.label, passed: isPassing(s.value, s.label) });
   return [...byName.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
 }
 
