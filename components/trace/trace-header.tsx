@@ -9,7 +9,8 @@ import { formatTokensExact } from "@/lib/format/tokens";
 import type { TraceSummary } from "@/lib/trace/types";
 
 /** Summary of one trace: what ran, when, how long, how big, how much, and for whom. */
-export function TraceHeader({ trace }: { trace: TraceSummary }) {
+/** `linksIntoProject` off (a shared trace's page): no links to pages the visitor cannot open. */
+export function TraceHeader({ trace, linksIntoProject = true }: { trace: TraceSummary; linksIntoProject?: boolean }) {
   const stats: [string, ReactNode][] = [
     ["Start", formatTimestamp(trace.startTime)],
     ["Duration", formatDuration(trace.durationMs)],
@@ -20,9 +21,11 @@ export function TraceHeader({ trace }: { trace: TraceSummary }) {
   return (
     <header className="flex flex-col gap-2 p-4 pb-3" data-testid="trace-header">
       <div className="flex items-center gap-3">
-        <ProjectLink href="/traces" className="text-sm text-fg-muted hover:text-fg" aria-label="Back to traces">
-          ← Traces
-        </ProjectLink>
+        {linksIntoProject ? (
+          <ProjectLink href="/traces" className="text-sm text-fg-muted hover:text-fg" aria-label="Back to traces">
+            ← Traces
+          </ProjectLink>
+        ) : null}
         <h1 className="min-w-0 truncate text-lg font-semibold" title={trace.name}>
           {trace.name}
         </h1>
@@ -39,9 +42,13 @@ export function TraceHeader({ trace }: { trace: TraceSummary }) {
           <div className="flex gap-1.5">
             <dt className="text-fg-muted">Session</dt>
             <dd>
-              <ProjectLink className="text-accent hover:underline" href={`/sessions/${encodeURIComponent(trace.sessionId)}`} data-testid="session-link">
-                {trace.sessionId}
-              </ProjectLink>
+              {linksIntoProject ? (
+                <ProjectLink className="text-accent hover:underline" href={`/sessions/${encodeURIComponent(trace.sessionId)}`} data-testid="session-link">
+                  {trace.sessionId}
+                </ProjectLink>
+              ) : (
+                trace.sessionId
+              )}
             </dd>
           </div>
         ) : null}
@@ -49,9 +56,13 @@ export function TraceHeader({ trace }: { trace: TraceSummary }) {
           <div className="flex gap-1.5">
             <dt className="text-fg-muted">User</dt>
             <dd>
-              <ProjectLink className="text-accent hover:underline" href={`/traces?range=all&userId=${encodeURIComponent(trace.userId)}`}>
-                {trace.userId}
-              </ProjectLink>
+              {linksIntoProject ? (
+                <ProjectLink className="text-accent hover:underline" href={`/traces?range=all&userId=${encodeURIComponent(trace.userId)}`}>
+                  {trace.userId}
+                </ProjectLink>
+              ) : (
+                trace.userId
+              )}
             </dd>
           </div>
         ) : null}

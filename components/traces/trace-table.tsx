@@ -1,3 +1,4 @@
+import { TagEditor } from "@/components/collab/tag-editor";
 import { ProjectLink } from "@/components/shell/project-link";
 import { SortHeader } from "@/components/traces/sort-header";
 import { CostText } from "@/components/ui/cost-text";
@@ -16,13 +17,15 @@ type Props = {
   order: "asc" | "desc";
   /** Render time, for "5 min ago". */
   nowMs: number;
+  /** Tags of the shown traces, the project's vocabulary for suggestions, and whether the caller may tag. */
+  tagging?: { projectSlug: string; tagsByTrace: Record<string, string[]>; vocabulary: string[]; canEdit: boolean };
 };
 
 const cell = "px-2 py-1.5 whitespace-nowrap";
 const num = `${cell} text-right tabular-nums`;
 
 /** The trace list. Each row links to the trace view. */
-export function TraceTable({ traces, params, sort, order, nowMs }: Props) {
+export function TraceTable({ traces, params, sort, order, nowMs, tagging }: Props) {
   const sortProps = { currentSort: sort, currentOrder: order, params };
   return (
     <div className="overflow-x-auto rounded-lg border border-line">
@@ -56,6 +59,11 @@ export function TraceTable({ traces, params, sort, order, nowMs }: Props) {
               Tokens
             </th>
             <SortHeader label="Cost" sort="cost" align="right" {...sortProps} />
+            {tagging ? (
+              <th scope="col" className="px-2 py-2 text-left font-medium">
+                Tags
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody className="divide-y divide-line">
@@ -89,6 +97,17 @@ export function TraceTable({ traces, params, sort, order, nowMs }: Props) {
                   <CostText usd={t.costUsd} hasUnpriced={t.hasUnpricedCalls} />
                 )}
               </td>
+              {tagging ? (
+                <td className={cell}>
+                  <TagEditor
+                    projectSlug={tagging.projectSlug}
+                    traceId={t.traceId}
+                    tags={tagging.tagsByTrace[t.traceId] ?? []}
+                    vocabulary={tagging.vocabulary}
+                    canEdit={tagging.canEdit}
+                  />
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>

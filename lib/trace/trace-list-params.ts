@@ -17,6 +17,7 @@ export const TRACE_FILTER_KEYS = [
   "maxCostUsd",
   "minDurationMs",
   "maxDurationMs",
+  "tag",
 ] as const;
 
 export type TraceFilterKey = (typeof TRACE_FILTER_KEYS)[number];
@@ -30,9 +31,13 @@ const PAGING_KEYS = ["limit", "cursor", "sort", "order"] as const;
 export function buildTraceQuery(params: SearchParamsRecord, range: Pick<ResolvedTimeRange, "from" | "to">): URLSearchParams {
   const query = new URLSearchParams();
   for (const key of [...TRACE_FILTER_KEYS, ...PAGING_KEYS]) {
+    if (key === "tag") continue;
     const value = firstParam(params, key)?.trim();
     if (value) query.set(key, value);
   }
+  // Repeatable: every tag given must be on the trace.
+  const tags = params.tag;
+  for (const tag of Array.isArray(tags) ? tags : tags ? [tags] : []) if (tag.trim()) query.append("tag", tag.trim());
   if (range.from) query.set("from", range.from);
   if (range.to) query.set("to", range.to);
   return query;

@@ -83,6 +83,8 @@ export type TraceFilters = {
   maxCostUsd?: number;
   minDurationMs?: number;
   maxDurationMs?: number;
+  /** Every one of these tags must be on the trace. */
+  tags?: string[];
 };
 
 export type TraceSort = "time" | "duration" | "cost";

@@ -6,6 +6,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-ope
 import packageJson from "@/package.json";
 import { SCHEMES, type ApiOperation } from "./operations";
 import { alertOperations, priceOperations } from "./paths/alerts-prices";
+import { collabOperations } from "./paths/collab";
 import { otlpOperations } from "./paths/otlp";
 import { projectOperations } from "./paths/projects";
 import { readOperations } from "./paths/read";
@@ -15,6 +16,7 @@ import { systemOperations } from "./paths/system";
 export const API_OPERATIONS: readonly ApiOperation[] = [
   ...otlpOperations,
   ...readOperations,
+  ...collabOperations,
   ...alertOperations,
   ...priceOperations,
   ...projectOperations,
@@ -34,6 +36,7 @@ const TAGS = [
   { name: "Ingest", description: "OTLP/HTTP receivers for any OpenTelemetry SDK or Collector." },
   { name: "Traces", description: "Normalised traces and spans." },
   { name: "Analytics", description: "Latency, cost and drift from rollups kept at ingest." },
+  { name: "Collaboration", description: "Comments, tags, share links and exports for retros." },
   { name: "Alerts", description: "Budget, latency and error-rate rules with signed webhooks." },
   { name: "Prices", description: "The price table: built-in prices and the project's overrides." },
   { name: "Projects", description: "Projects, API keys, members and the audit log." },

@@ -18,6 +18,7 @@ export function buildTraceWhere(scope: ProjectScope, filters: TraceFilters): Pri
   const contains = (value: string) => (getDatabaseKind() === "postgres" ? { contains: value, mode: "insensitive" as const } : { contains: value });
   const facet = (name: string, value?: string) => (value ? { facets: { some: { facet: name, value } } } : {});
   const and: Prisma.TraceWhereInput[] = [facet("agent", filters.agent), facet("model", filters.model), facet("tool", filters.tool)];
+  for (const tag of filters.tags ?? []) and.push({ tags: { some: { tag } } });
   if (filters.q) {
     const q = contains(filters.q);
     and.push({ OR: [{ name: q }, { spans: { some: { OR: [{ name: q }, { input: q }, { output: q }, { statusMessage: q }] } } }] });

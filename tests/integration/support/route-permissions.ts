@@ -34,4 +34,13 @@ export const ROUTE_PERMISSIONS: Record<string, MethodRules> = {
   "/api/v1/projects/[slug]/members/[userId]": { PATCH: "admin", DELETE: "admin" },
   "/api/v1/projects/[slug]/audit-log": { GET: "admin" },
   "/api/v1/projects/[slug]/redaction": { GET: "read", PUT: "admin" },
+  "/api/v1/traces/[traceId]/comments": { GET: "read", POST: "write" },
+  "/api/v1/comments/[id]": { PATCH: "write", DELETE: "write" },
+  "/api/v1/traces/[traceId]/tags": { GET: "read", PUT: "write" },
+  "/api/v1/tags": { GET: "read" },
+  "/api/v1/traces/[traceId]/share": { GET: "read", POST: "write" },
+  "/api/v1/share/[token]": { DELETE: "write" },
+  "/api/share/[token]": { GET: "public" },
+  "/api/v1/traces/[traceId]/export": { GET: "read" },
+  "/api/v1/traces/export": { GET: "read" },
 };

@@ -1,8 +1,16 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { CommentsProvider } from "@/components/collab/comments-context";
+import { TraceCollabBar } from "@/components/collab/trace-collab-bar";
+import { TraceThread } from "@/components/collab/trace-thread";
 import { TraceExplorer } from "@/components/trace/trace-explorer";
 import { TraceHeader } from "@/components/trace/trace-header";
+import { commentView } from "@/lib/api/collab/comment-access";
+import { can } from "@/lib/auth/caller";
 import { requirePageCaller } from "@/lib/auth/require-page";
+import { listComments } from "@/lib/data/collab/comments";
+import { listShareLinks } from "@/lib/data/collab/share-links";
+import { listTagVocabulary, listTraceTags } from "@/lib/data/collab/tags";
 import { getTraceOutline } from "@/lib/data/traces/trace-outline";
 import type { ProjectPageProps } from "@/lib/trace/page-props";
 import { packSpanOutlines } from "@/lib/trace/span-outline";
@@ -21,16 +29,37 @@ export default async function TracePage({ params, searchParams }: Props) {
   const caller = await requirePageCaller(project);
   const outline = await getTraceOutline(caller.scope, traceId);
   if (!outline) notFound();
+  const id = outline.trace.traceId;
+  const [comments, tags, vocabulary, shareLinks] = await Promise.all([
+    listComments(caller.scope, id),
+    listTraceTags(caller.scope, id),
+    listTagVocabulary(caller.scope),
+    listShareLinks(caller.scope, id),
+  ]);
+  const commentedSpans = new Set(comments.map((c) => c.spanId));
+  const spanNames = Object.fromEntries(outline.spans.filter((s) => commentedSpans.has(s.spanId)).map((s) => [s.spanId, s.name]));
+  const canWrite = can(caller, "write");
   // Outlines draw every row; a span's full detail (input, output, attributes) loads when it is selected.
   return (
     <div className="flex min-h-0 flex-1 flex-col">
       <TraceHeader trace={outline.trace} />
-      <TraceExplorer
-        traceId={outline.trace.traceId}
-        outlines={packSpanOutlines(outline.spans)}
-        initialSpanId={firstParam(await searchParams, "span") ?? null}
-        loadSpan={loadSpanDetail.bind(null, caller.project.slug)}
-      />
+      <CommentsProvider projectSlug={caller.project.slug} traceId={id} initial={comments.map((c) => commentView(caller, c))} canComment={canWrite}>
+        <TraceCollabBar
+          projectSlug={caller.project.slug}
+          traceId={id}
+          tags={tags}
+          vocabulary={vocabulary.map((v) => v.tag)}
+          canWrite={canWrite}
+          shareLinks={shareLinks}
+        />
+        <TraceThread spanNames={spanNames} />
+        <TraceExplorer
+          traceId={id}
+          outlines={packSpanOutlines(outline.spans)}
+          initialSpanId={firstParam(await searchParams, "span") ?? null}
+          loadSpan={loadSpanDetail.bind(null, caller.project.slug)}
+        />
+      </CommentsProvider>
     </div>
   );
 }
