@@ -11,6 +11,7 @@ const NAV = [
   { path: "/sessions", label: "Sessions" },
   { path: "/dashboards", label: "Dashboards" },
   { path: "/alerts", label: "Alerts" },
+  { path: "/retros", label: "Retros" },
   { path: "/settings", label: "Settings" },
 ];
 

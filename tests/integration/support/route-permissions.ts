@@ -43,4 +43,7 @@ export const ROUTE_PERMISSIONS: Record<string, MethodRules> = {
   "/api/share/[token]": { GET: "public" },
   "/api/v1/traces/[traceId]/export": { GET: "read" },
   "/api/v1/traces/export": { GET: "read" },
+  "/api/v1/retros": { GET: "read", POST: "write" },
+  "/api/v1/retros/[id]": { GET: "read", PATCH: "write" },
+  "/api/v1/retros/[id]/export.md": { GET: "read" },
 };

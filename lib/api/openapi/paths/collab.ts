@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { editCommentSchema, newCommentSchema, putTagsSchema } from "@/lib/retro/collab/comment-schemas";
 import { listExportFormat, traceExportFormat } from "@/lib/retro/collab/export-params";
+import { newRetroSchema, retroPatchSchema } from "@/lib/retro/collab/retro-schemas";
 import { newShareSchema } from "@/lib/retro/collab/share-schemas";
 import { errorAnswer, jsonContent, operation, type ApiOperation } from "../operations";
 import { pathParams, traceListQuery } from "../params";
@@ -9,6 +10,8 @@ import {
   commentListSchema,
   commentSchema,
   otlpExportSchema,
+  retroListSchema,
+  retroSchema,
   shareCreatedSchema,
   sharedTraceSchema,
   shareListSchema,
@@ -26,6 +29,8 @@ const noContent = { description: "Done; no body." };
 const commentId = z.object({ id: z.string().meta({ description: "The comment's id." }) });
 const shareToken = z.object({ token: z.string().meta({ description: "The link's token (or, to revoke, its id)." }) });
 const TAGS = ["Collaboration"];
+const retroId = z.object({ id: z.string().meta({ description: "The retro's id." }) });
+const noRetro = errorAnswer("No such retro in this project.");
 
 export const collabOperations: ApiOperation[] = [
   operation({
@@ -191,5 +196,65 @@ export const collabOperations: ApiOperation[] = [
       },
       400: badParameter,
     },
+  }),
+  operation({
+    method: "get",
+    path: "/api/v1/retros",
+    tags: TAGS,
+    summary: "List retros",
+    description: "The project's retros, newest first (the 200 newest).",
+    access: "read",
+    responses: { 200: { description: "The retros.", content: jsonContent(retroListSchema) } },
+  }),
+  operation({
+    method: "post",
+    path: "/api/v1/retros",
+    tags: TAGS,
+    summary: "Create a retro",
+    description: "From selected traces and/or an alert incident, whose example traces are added after the selected ones.",
+    access: "write",
+    request: { body: jsonBody(newRetroSchema.meta({ id: "RetroCreate" })) },
+    responses: {
+      201: { description: "The retro.", content: jsonContent(retroSchema) },
+      400: badBody,
+      404: errorAnswer("A trace or the alert incident is not in this project; `parameter` names which."),
+      413: tooLarge,
+    },
+  }),
+  operation({
+    method: "get",
+    path: "/api/v1/retros/{id}",
+    tags: TAGS,
+    summary: "Get a retro",
+    description: "The retro with its traces' summaries, their comments and a timeline (alert fired, first failing run, comments, resolution).",
+    access: "read",
+    request: { params: retroId },
+    responses: { 200: { description: "The retro.", content: jsonContent(retroSchema) }, 404: noRetro },
+  }),
+  operation({
+    method: "patch",
+    path: "/api/v1/retros/{id}",
+    tags: TAGS,
+    summary: "Change a retro",
+    description: "Title, severity, summary, status (`closed` records when), and traces added or removed.",
+    access: "write",
+    request: { params: retroId, body: jsonBody(retroPatchSchema.meta({ id: "RetroChange" })) },
+    responses: {
+      200: { description: "The retro.", content: jsonContent(retroSchema) },
+      400: badBody,
+      404: errorAnswer("No such retro, or an added trace is not in this project."),
+      413: tooLarge,
+    },
+  }),
+  operation({
+    method: "get",
+    path: "/api/v1/retros/{id}/export.md",
+    tags: TAGS,
+    summary: "Export a retro as Markdown",
+    description:
+      "Title, severity and status, summary, timeline, each trace with its link, cost, failure mode and findings, and the comments; text from spans is escaped.",
+    access: "read",
+    request: { params: retroId },
+    responses: { 200: { description: "The Markdown document.", content: { "text/markdown": { schema: z.string() } } }, 404: noRetro },
   }),
 ];

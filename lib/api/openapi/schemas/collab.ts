@@ -1,7 +1,7 @@
 // Response schemas of retro collaboration: comments, tags, share links and exports.
 import { z } from "zod";
 import { isoTime } from "./common";
-import { traceDetailSchema } from "./traces";
+import { traceDetailSchema, traceSummarySchema } from "./traces";
 
 const authorSchema = z.strictObject({
   id: z.string().meta({ description: "The user's id (or the API key's id for comments written by a script)." }),
@@ -69,3 +69,45 @@ export const otlpExportSchema = z
   .object({ resourceSpans: z.array(z.object({}).passthrough()) })
   .passthrough()
   .meta({ id: "OtlpTraceExport", description: "`format=otlp-json`: an OTLP/JSON ExportTraceServiceRequest." });
+
+const severitySchema = z.enum(["sev1", "sev2", "sev3", "sev4"]);
+const retroStatusSchema = z.enum(["open", "closed"]);
+
+export const retroListSchema = z.strictObject({
+  data: z.array(
+    z.strictObject({
+      id: z.string(),
+      title: z.string(),
+      severity: severitySchema,
+      status: retroStatusSchema,
+      traceCount: z.int(),
+      createdBy: z.string(),
+      createdAt: isoTime,
+    }),
+  ),
+});
+
+export const retroSchema = z
+  .strictObject({
+    id: z.string(),
+    title: z.string(),
+    severity: severitySchema,
+    status: retroStatusSchema,
+    summary: z.string().meta({ description: "Markdown." }),
+    alertIncidentId: z.string().nullable(),
+    traces: z.array(traceSummarySchema).meta({ description: "In the order they were added." }),
+    findings: z.array(z.object({}).passthrough()).meta({ description: "Findings of the retro's traces." }),
+    comments: z.array(commentSchema).meta({ description: "Comments on the retro's traces, oldest first." }),
+    timeline: z.array(
+      z.strictObject({
+        time: isoTime,
+        kind: z.enum(["alert_fired", "first_failure", "comment", "alert_resolved", "retro_closed"]),
+        text: z.string(),
+        traceId: z.string().optional(),
+      }),
+    ),
+    createdBy: z.string(),
+    createdAt: isoTime,
+    updatedAt: isoTime,
+  })
+  .meta({ id: "Retro" });

@@ -9,6 +9,7 @@ import { commentView } from "@/lib/api/collab/comment-access";
 import { can } from "@/lib/auth/caller";
 import { requirePageCaller } from "@/lib/auth/require-page";
 import { listComments } from "@/lib/data/collab/comments";
+import { listRetros } from "@/lib/data/collab/retros";
 import { listShareLinks } from "@/lib/data/collab/share-links";
 import { listTagVocabulary, listTraceTags } from "@/lib/data/collab/tags";
 import { getTraceOutline } from "@/lib/data/traces/trace-outline";
@@ -30,11 +31,12 @@ export default async function TracePage({ params, searchParams }: Props) {
   const outline = await getTraceOutline(caller.scope, traceId);
   if (!outline) notFound();
   const id = outline.trace.traceId;
-  const [comments, tags, vocabulary, shareLinks] = await Promise.all([
+  const [comments, tags, vocabulary, shareLinks, retros] = await Promise.all([
     listComments(caller.scope, id),
     listTraceTags(caller.scope, id),
     listTagVocabulary(caller.scope),
     listShareLinks(caller.scope, id),
+    listRetros(caller.scope),
   ]);
   const commentedSpans = new Set(comments.map((c) => c.spanId));
   const spanNames = Object.fromEntries(outline.spans.filter((s) => commentedSpans.has(s.spanId)).map((s) => [s.spanId, s.name]));
@@ -51,6 +53,8 @@ export default async function TracePage({ params, searchParams }: Props) {
           vocabulary={vocabulary.map((v) => v.tag)}
           canWrite={canWrite}
           shareLinks={shareLinks}
+          traceName={outline.trace.name}
+          openRetros={retros.filter((r) => r.status === "open").map((r) => ({ id: r.id, title: r.title }))}
         />
         <TraceThread spanNames={spanNames} />
         <TraceExplorer

@@ -39,6 +39,33 @@ CREATE TABLE "share_links" (
     CONSTRAINT "share_links_pkey" PRIMARY KEY ("projectId","id")
 );
 
+-- CreateTable
+CREATE TABLE "retros" (
+    "projectId" TEXT NOT NULL,
+    "id" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "severity" TEXT NOT NULL,
+    "status" TEXT NOT NULL,
+    "summary" TEXT NOT NULL,
+    "alertIncidentId" TEXT,
+    "createdBy" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL,
+    "updatedAt" TIMESTAMP(3) NOT NULL,
+    "closedAt" TIMESTAMP(3),
+
+    CONSTRAINT "retros_pkey" PRIMARY KEY ("projectId","id")
+);
+
+-- CreateTable
+CREATE TABLE "retro_traces" (
+    "projectId" TEXT NOT NULL,
+    "retroId" TEXT NOT NULL,
+    "traceId" TEXT NOT NULL,
+    "position" INTEGER NOT NULL,
+
+    CONSTRAINT "retro_traces_pkey" PRIMARY KEY ("projectId","retroId","traceId")
+);
+
 -- CreateIndex
 CREATE INDEX "trace_comments_projectId_traceId_createdAt_idx" ON "trace_comments"("projectId", "traceId", "createdAt");
 
@@ -50,4 +77,7 @@ CREATE UNIQUE INDEX "share_links_tokenHash_key" ON "share_links"("tokenHash");
 
 -- CreateIndex
 CREATE INDEX "share_links_projectId_traceId_idx" ON "share_links"("projectId", "traceId");
+
+-- CreateIndex
+CREATE INDEX "retros_projectId_createdAt_idx" ON "retros"("projectId", "createdAt");
 
