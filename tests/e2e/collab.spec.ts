@@ -86,3 +86,29 @@ test("a share link opens the trace in a browser without a session, and stops aft
   expect(gone?.status()).toBe(404);
   await anonymous.close();
 });
+
+test("start a retro from a trace and download its Markdown", async ({ page, seed }) => {
+  await page.goto(`/projects/default/traces/${seed.runTraceId}`);
+  await page.getByTestId("retro-actions").getByRole("button", { name: "Start retro" }).click();
+  await expect(page).toHaveURL(/\/projects\/default\/retros\/[0-9a-f-]{36}$/);
+  const view = page.getByTestId("retro-view");
+  await expect(view).toContainText(`Retro: ${SEED.runName}`);
+  await expect(view.getByTestId("trace-row")).toHaveCount(1);
+  await expect(page.getByTestId("retro-timeline")).toContainText("First failing run");
+
+  await page.getByLabel("Severity").selectOption("sev2");
+  await page.getByRole("button", { name: "Edit summary" }).click();
+  await page.getByLabel("Comment").fill("The e-mail step failed: **SMTP** refused the connection.");
+  await page.getByRole("button", { name: "Save summary" }).click();
+  await expect(view.locator("strong")).toHaveText("SMTP");
+
+  const download = page.waitForEvent("download");
+  await page.getByTestId("retro-export").click();
+  const file = await download;
+  const text = await (await file.createReadStream()).toArray();
+  const markdown = Buffer.concat(text as Buffer[]).toString("utf8");
+  expect(markdown).toContain(`# Retro: ${SEED.runName.replace(/[-.]/g, (c) => `\\${c}`)}`);
+  expect(markdown).toContain("**Severity:** sev2");
+  expect(markdown).toContain("The e-mail step failed: **SMTP** refused the connection.");
+  expect(markdown).toContain(`/projects/default/traces/${seed.runTraceId})`);
+});

@@ -7,6 +7,8 @@ import { audit } from "@/lib/auth/audit";
 import { traceExists } from "@/lib/data/collab/comments";
 import { createShareLink, listShareLinks } from "@/lib/data/collab/share-links";
 import { getEnv } from "@/lib/env";
+import { getRequestOrigin } from "@/lib/format/request-origin";
+import { publicBaseUrl } from "@/lib/jobs/alerts/run-rule";
 import { newShareSchema } from "@/lib/retro/collab/share-schemas";
 import { traceIdSchema } from "@/lib/trace/trace-params";
 
@@ -35,6 +37,6 @@ export const POST = withApi<Params>("write", async (request, { caller, params })
   const hideContent = body.value.hideContent ?? false;
   const { token, info } = await createShareLink(caller.scope, { traceId, hideContent, expiresAt, createdBy: caller.actor.label });
   await audit(caller, "share.create", traceId, { linkId: info.id, expiresAt: info.expiresAt, hideContent }, request.headers);
-  const base = getEnv().HINDSIGHT_PUBLIC_URL || new URL(request.url).origin;
-  return Response.json({ id: info.id, token, url: `${base.replace(/\/$/, "")}/share/${token}`, expiresAt: info.expiresAt, hideContent }, { status: 201 });
+  const base = publicBaseUrl(getRequestOrigin(request.headers, getEnv().PORT)).replace(/\/$/, "");
+  return Response.json({ id: info.id, token, url: `${base}/share/${token}`, expiresAt: info.expiresAt, hideContent }, { status: 201 });
 });
