@@ -6,7 +6,7 @@
  */
 import { parseArgs } from "node:util";
 import { buildWorkload } from "./bench/encode";
-import { formatReport, failed, type BenchRow } from "./bench/report";
+import { formatFindingsCost, formatReport, failed, type BenchRow } from "./bench/report";
 import { benchLongTrace, formatLongTrace } from "./bench/long-trace-run";
 import { benchDatabase } from "./bench/run";
 
@@ -18,6 +18,8 @@ const USAGE = `Usage: npm run bench:ingest -- [--spans N] [--database sqlite|pos
   --senders N      concurrent senders (default 4)
   --batch N        spans per OTLP request (default 512)
   --seed S         workload seed (default 20261121)
+  --findings F     on (default), off, or both: the same workload without then with retro-analysis
+                   findings (HINDSIGHT_FINDINGS), to print what findings cost
   --url URL        send to this running server instead of starting one (verification via the read API)
   --key KEY        API key for --url
   --pid PID        that server's pid, to sample its memory
@@ -51,6 +53,7 @@ function parseFlags() {
       key: { type: "string" },
       pid: { type: "string" },
       "server-cpu-prof": { type: "string" },
+      findings: { type: "string" },
       "long-trace": { type: "boolean" },
       requests: { type: "string" },
       "no-others": { type: "boolean" },
@@ -61,6 +64,9 @@ function parseFlags() {
   if (!["sqlite", "postgres", "both"].includes(database)) throw new UsageError(`--database must be sqlite, postgres or both, got "${database}"`);
   if (values.url && !values.key) throw new UsageError("--url needs --key");
   if (values.url && database === "both") throw new UsageError("--url targets one server: pick --database sqlite or postgres (its backend)");
+  const findings = values.findings ?? "on";
+  if (!["on", "off", "both"].includes(findings)) throw new UsageError(`--findings must be on, off or both, got "${findings}"`);
+  if (values.url && findings !== "on") throw new UsageError("--findings applies to servers the benchmark starts, not to --url");
   const longTrace = values["long-trace"] ?? false;
   if (longTrace && values.url) throw new UsageError("--long-trace starts its own servers: drop --url");
   return {
@@ -74,6 +80,7 @@ function parseFlags() {
     batchSize: positive(values.batch, longTrace ? 500 : 512, "--batch"),
     seed: positive(values.seed, 20261121, "--seed"),
     serverCpuProfDir: values["server-cpu-prof"],
+    findings: findings as "on" | "off" | "both",
     external: values.url
       ? { baseUrl: values.url.replace(/\/$/, ""), apiKey: values.key!, pid: values.pid ? positive(values.pid, 0, "--pid") : undefined }
       : undefined,
@@ -95,23 +102,21 @@ async function main(): Promise<number> {
       `${workload.bodies.length} bodies (${(workload.bytes / 1e6).toFixed(0)} MB) in ${((performance.now() - started) / 1000).toFixed(1)} s (untimed)`,
   );
   const rows: BenchRow[] = [];
+  const findingsCosts: string[] = [];
   for (const database of flags.databases) {
     started = performance.now();
-    rows.push(
-      await benchDatabase(workload, {
-        database,
-        senders: flags.senders,
-        batchSize: flags.batchSize,
-        external: flags.external,
-        serverCpuProfDir: flags.serverCpuProfDir,
-        log,
-      }),
-    );
+    const options = { database, senders: flags.senders, batchSize: flags.batchSize, external: flags.external, serverCpuProfDir: flags.serverCpuProfDir, log };
+    const off = flags.findings === "on" ? null : await benchDatabase(workload, { ...options, findings: false });
+    if (off) rows.push(off);
+    const on = flags.findings === "off" ? null : await benchDatabase(workload, { ...options, findings: true, skipRaw: off !== null });
+    if (on) rows.push(on);
+    if (on && off) findingsCosts.push(formatFindingsCost(on, off));
     log(`${database} done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
     // Shown at once, so a later database's failure does not lose this one's figures.
     if (flags.databases.length > 1) console.log(`\n${formatReport(rows.slice(-1))}\n`);
   }
   console.log(`\n${formatReport(rows)}`);
+  for (const line of findingsCosts) console.log(`\n${line}`);
   return rows.some(failed) ? 1 : 0;
 }
 

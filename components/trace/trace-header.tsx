@@ -1,16 +1,28 @@
 import type { ReactNode } from "react";
+import { CompareControls } from "@/components/retro/compare-controls";
+import { FindingBadges } from "@/components/retro/finding-badges";
 import { ProjectLink } from "@/components/shell/project-link";
 import { CopyButton } from "@/components/ui/copy-button";
 import { CostText } from "@/components/ui/cost-text";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDuration } from "@/lib/format/duration";
+import { describeTimeByKind } from "@/lib/format/findings";
+import type { CriticalPathView } from "@/lib/trace/critical-path-view";
 import { formatTimestamp } from "@/lib/format/time";
 import { formatTokensExact } from "@/lib/format/tokens";
 import type { TraceSummary } from "@/lib/trace/types";
 
-/** Summary of one trace: what ran, when, how long, how big, how much, and for whom. */
+/** Summary of one trace: what ran, when, how long, how big, how much, for whom, and where the wall-clock went. */
 /** `linksIntoProject` off (a shared trace's page): no links to pages the visitor cannot open. */
-export function TraceHeader({ trace, linksIntoProject = true }: { trace: TraceSummary; linksIntoProject?: boolean }) {
+export function TraceHeader({
+  trace,
+  criticalPath,
+  linksIntoProject = true,
+}: {
+  trace: TraceSummary;
+  criticalPath?: CriticalPathView | null;
+  linksIntoProject?: boolean;
+}) {
   const stats: [string, ReactNode][] = [
     ["Start", formatTimestamp(trace.startTime)],
     ["Duration", formatDuration(trace.durationMs)],
@@ -30,6 +42,10 @@ export function TraceHeader({ trace, linksIntoProject = true }: { trace: TraceSu
           {trace.name}
         </h1>
         <StatusBadge status={trace.status} count={trace.errorCount} />
+        <FindingBadges failureMode={trace.failureMode} findingCounts={trace.findingCounts} />
+        <div className="ml-auto">
+          <CompareControls traceId={trace.traceId} />
+        </div>
       </div>
       <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
         {stats.map(([label, value]) => (
@@ -74,6 +90,22 @@ export function TraceHeader({ trace, linksIntoProject = true }: { trace: TraceSu
         {trace.agentName ? <span>agent {trace.agentName}</span> : null}
         {trace.models.length > 0 ? <span>models {trace.models.join(", ")}</span> : null}
       </div>
+      {criticalPath && criticalPath.totalMs > 0 ? <PathByKind path={criticalPath} /> : null}
     </header>
+  );
+}
+
+/** Where the wall-clock went: time on the critical path by kind of span. */
+function PathByKind({ path }: { path: CriticalPathView }) {
+  const kinds = describeTimeByKind(path.byKind, path.totalMs);
+  return (
+    <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs" data-testid="critical-path-summary">
+      <span className="font-medium">Critical path {formatDuration(path.totalMs)}:</span>
+      {kinds.map((k) => (
+        <span key={k.kind} data-kind={k.kind} className="tabular-nums">
+          <span className="text-fg-muted">{k.label}</span> {formatDuration(k.ms)} ({Math.round(k.share * 100)} %)
+        </span>
+      ))}
+    </p>
   );
 }

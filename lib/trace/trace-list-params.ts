@@ -18,6 +18,8 @@ export const TRACE_FILTER_KEYS = [
   "minDurationMs",
   "maxDurationMs",
   "tag",
+  "finding",
+  "failureMode",
 ] as const;
 
 export type TraceFilterKey = (typeof TRACE_FILTER_KEYS)[number];

@@ -2,6 +2,7 @@
 // page alike (and read by the OpenAPI document, lib/api/openapi/). Every error names the parameter.
 import { z } from "zod";
 import { tagText } from "@/lib/retro/collab/comment-schemas";
+import { FAILURE_MODES, FINDING_TYPES } from "@/lib/retro/finding-kinds";
 import type { TraceFilters, TraceSort } from "@/lib/trace/types";
 
 const isoDate = z
@@ -40,6 +41,8 @@ export const TRACE_LIST_PARAMS = {
   maxCostUsd: amount,
   minDurationMs: amount,
   maxDurationMs: amount,
+  finding: z.enum(FINDING_TYPES, { message: `must be one of ${FINDING_TYPES.join(", ")}` }),
+  failureMode: z.enum(FAILURE_MODES, { message: `must be one of ${FAILURE_MODES.join(", ")}` }),
   sort: z.enum(["time", "duration", "cost"], { message: "must be time, duration or cost" }),
   order: z.enum(["asc", "desc"], { message: "must be asc or desc" }),
   // Repeatable: every tag given must be on the trace.

@@ -235,7 +235,9 @@ forEachDatabase((server) => {
       const copy = (await (await fetch(url(`/api/v1/traces/${traceId}`), { headers: otherKey })).json()) as TraceDetail;
       expect(copy.spans).toEqual(original.spans);
       expect(copy.spans.length).toBe(3);
-      expect(copy.trace).toEqual(original.trace);
+      // Findings are worked out by a background job on each side; everything else of the summary is the same.
+      const summary = ({ failureMode: _f, findingCounts: _c, ...rest }: TraceDetail["trace"]) => rest;
+      expect(summary(copy.trace)).toEqual(summary(original.trace));
     });
 
     it("exports our JSON, refuses bad formats and unknown traces", async () => {

@@ -10,6 +10,7 @@ import { collabOperations } from "./paths/collab";
 import { otlpOperations } from "./paths/otlp";
 import { projectOperations } from "./paths/projects";
 import { readOperations } from "./paths/read";
+import { retroOperations } from "./paths/retro";
 import { systemOperations } from "./paths/system";
 
 /** Every operation of the API, in the order the document lists them. */
@@ -17,6 +18,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...otlpOperations,
   ...readOperations,
   ...collabOperations,
+  ...retroOperations,
   ...alertOperations,
   ...priceOperations,
   ...projectOperations,

@@ -6,6 +6,7 @@ import { computeCost, type PriceBook } from "@/lib/pricing/compute";
 import { spanKey, type PreviousCost } from "@/lib/analytics/changes";
 import { RollupDeltas } from "@/lib/analytics/rollup-delta";
 import { writeRollups } from "@/lib/data/analytics/rollup-writer";
+import { markTracesDirty } from "@/lib/data/findings/mark-dirty";
 import { isCall } from "@/lib/trace/summarise";
 import { countCall, summaryOf } from "@/lib/trace/trace-state";
 import { GraphWrites, inJsonList } from "./trace-graph";
@@ -113,5 +114,7 @@ export async function recomputeCosts(tx: Sql, projectId: string, before: PriceBo
     }
   }
   await applyCostChanges(tx, projectId, byTrace, previousCosts);
+  // Wasted cost of findings is priced like the calls themselves.
+  await markTracesDirty(tx, projectId, byTrace.keys());
   return changed;
 }

@@ -10,6 +10,7 @@ import type { Sql, SqlValue } from "@/lib/db/sql";
 import { PACKED_COLUMNS, type SpanText } from "@/lib/ingest/packed-text";
 import { mergeBatches, type WriteBatch } from "@/lib/ingest/write-batch";
 import { SPAN_COLUMNS, spanRow, type SpanRecord } from "@/lib/ingest/span-record";
+import { markFindingsDirty } from "@/lib/data/findings/mark-dirty";
 import { updateTraceSummaries } from "./trace-summaries";
 
 const LOG_COLUMNS = ["dedupeKey", "traceId", "spanId", "eventName", "timeNs", "body", "attributes"] as const;
@@ -70,4 +71,5 @@ async function storeProjectBatch(tx: Sql, batch: WriteBatch, rollupCache: Rollup
   );
   await updateTraceSummaries(tx, projectId, batch.spans, insertedIds, rollups);
   await writeRollups(tx, projectId, rollups, rollupCache);
+  await markFindingsDirty(tx, batch);
 }

@@ -1,6 +1,7 @@
 import "server-only";
 // Stored trace rows → the API's TraceSummary.
 import { roundUsdOrNull } from "@/lib/pricing/round-usd";
+import type { FailureMode } from "@/lib/retro/finding-kinds";
 import type { Status, TraceSummary } from "@/lib/trace/types";
 
 export type TraceRow = {
@@ -25,6 +26,10 @@ export type TraceRow = {
   userId: string | null;
   agentName: string | null;
   models: string;
+  failureMode: string | null;
+  toolLoopCount: number;
+  agentCycleCount: number;
+  repeatedLlmCallCount: number;
 };
 
 /** ns since epoch → ISO 8601 with milliseconds. */
@@ -52,5 +57,12 @@ export function toTraceSummary(row: TraceRow): TraceSummary {
     userId: row.userId,
     agentName: row.agentName,
     models: JSON.parse(row.models) as string[],
+    failureMode: row.failureMode as FailureMode | null,
+    findingCounts: {
+      tool_loop: row.toolLoopCount,
+      agent_cycle: row.agentCycleCount,
+      repeated_llm_call: row.repeatedLlmCallCount,
+      failure: row.failureMode === null ? 0 : 1,
+    },
   };
 }

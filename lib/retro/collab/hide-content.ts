@@ -18,4 +18,9 @@ export function hideSpanContent(span: Span): Span {
   };
 }
 
-export const hideTraceContent = (detail: TraceDetail): TraceDetail => ({ ...detail, spans: detail.spans.map(hideSpanContent) });
+export const hideTraceContent = (detail: TraceDetail): TraceDetail => ({
+  ...detail,
+  spans: detail.spans.map(hideSpanContent),
+  // A failure finding's message is the error text, which can quote the prompt.
+  findings: detail.findings.map((finding) => (finding.message === undefined ? finding : { ...finding, message: HIDDEN })),
+});

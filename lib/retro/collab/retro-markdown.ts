@@ -1,7 +1,6 @@
 // A retro as Markdown, to paste into a post-mortem document as is: title, severity and status, summary,
 // timeline, each trace with its link, cost, failure mode and findings, then the comments. Text that came
 // from spans (names, messages) is escaped, so it reads as text wherever the Markdown is rendered.
-import type { TraceSummary } from "@/lib/trace/types";
 import type { RetroDetail } from "./retro-types";
 
 /** Escapes Markdown punctuation and HTML in untrusted one-line text. */
@@ -15,8 +14,7 @@ export function escapeMarkdown(text: string): string {
 const usd = (value: number | null) => (value === null ? "unpriced" : `$${value.toFixed(4)}`);
 const when = (iso: string) => `${iso.slice(0, 16).replace("T", " ")} UTC`;
 
-type FindingLike = { type?: unknown; count?: unknown; toolName?: unknown; failureMode?: unknown; message?: unknown; spanIds?: unknown };
-type TraceWithFindings = TraceSummary & { failureMode?: string | null; findings?: FindingLike[] };
+type FindingLike = { type?: unknown; count?: unknown; toolName?: unknown; failureMode?: unknown; message?: unknown };
 
 function findingLine(finding: FindingLike): string {
   const parts = [String(finding.type ?? "finding")];
@@ -28,7 +26,11 @@ function findingLine(finding: FindingLike): string {
 }
 
 /** `traceUrl` makes the absolute link of a trace in the dashboard. */
-export function retroMarkdown(retro: RetroDetail & { traces: TraceWithFindings[] }, traceUrl: (traceId: string) => string): string {
+export function retroMarkdown(
+  retro: RetroDetail,
+  traceUrl: (traceId: string) => string,
+  findingsByTrace: ReadonlyMap<string, readonly FindingLike[]> = new Map(),
+): string {
   const lines: string[] = [];
   lines.push(`# ${escapeMarkdown(retro.title)}`, "");
   lines.push(`**Severity:** ${retro.severity} · **Status:** ${retro.status} · **Created:** ${when(retro.createdAt)} by ${escapeMarkdown(retro.createdBy)}`, "");
@@ -42,7 +44,7 @@ export function retroMarkdown(retro: RetroDetail & { traces: TraceWithFindings[]
     lines.push(
       `- [${escapeMarkdown(trace.name)}](${traceUrl(trace.traceId)}) · ${when(trace.startTime)} · ${trace.status} · ${(trace.durationMs / 1000).toFixed(1)} s · ${usd(trace.costUsd)} · failure mode: ${failure}`,
     );
-    for (const finding of trace.findings ?? []) lines.push(findingLine(finding));
+    for (const finding of findingsByTrace.get(trace.traceId) ?? []) lines.push(findingLine(finding));
   }
   lines.push("", "## Comments", "");
   if (retro.comments.length === 0) lines.push("_No comments._");

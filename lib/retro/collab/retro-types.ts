@@ -1,4 +1,5 @@
 // The retro as the API answers it (GET /api/v1/retros/{id}).
+import type { Finding } from "@/lib/retro/finding-kinds";
 import type { TraceSummary } from "@/lib/trace/types";
 import type { TraceComment } from "./types";
 
@@ -30,7 +31,7 @@ export type RetroDetail = {
   summary: string;
   alertIncidentId: string | null;
   traces: TraceSummary[];
-  findings: unknown[];
+  findings: Finding[];
   comments: TraceComment[];
   timeline: TimelineEntry[];
   createdBy: string;

@@ -1,6 +1,7 @@
 // Response schemas of retro collaboration: comments, tags, share links and exports.
 import { z } from "zod";
 import { isoTime } from "./common";
+import { findingSchema } from "./findings";
 import { traceDetailSchema, traceSummarySchema } from "./traces";
 
 const authorSchema = z.strictObject({
@@ -96,7 +97,7 @@ export const retroSchema = z
     summary: z.string().meta({ description: "Markdown." }),
     alertIncidentId: z.string().nullable(),
     traces: z.array(traceSummarySchema).meta({ description: "In the order they were added." }),
-    findings: z.array(z.object({}).passthrough()).meta({ description: "Findings of the retro's traces." }),
+    findings: z.array(findingSchema).meta({ description: "Findings of the retro's traces, trace by trace." }),
     comments: z.array(commentSchema).meta({ description: "Comments on the retro's traces, oldest first." }),
     timeline: z.array(
       z.strictObject({

@@ -15,6 +15,7 @@ import { buildPriceBook, computeCost } from "@/lib/pricing/compute";
 import type { Sql } from "@/lib/db/sql";
 import { openSqlite } from "@/lib/db/sqlite";
 import { applyMigrations } from "../../support/migrated-sqlite";
+import { storedSpan } from "../../support/stored-span";
 import { expectRollupsOfStoredSpans, expectSummariesOfStoredSpans } from "./support/stored-consistency";
 import { expectRandomArrivalsConsistent } from "./support/random-arrivals";
 
@@ -27,42 +28,8 @@ const hexId = (n: number, bytes: number) => n.toString(16).padStart(bytes * 2, "
 
 function record(traceId: string, spanId: string, parentSpanId: string | null, startMs: number, durationMs: number, extra: Partial<SpanRecord>): SpanRecord {
   const startNs = BigInt(Math.round(startMs * 1000)) * 1000n;
-  return {
-    traceId,
-    spanId,
-    parentSpanId,
-    name: `op-${spanId.slice(-2)}`,
-    kind: "other",
-    spanKind: 1,
-    serviceName: "svc",
-    scopeName: null,
-    resourceId: "r",
-    startNs,
-    endNs: startNs + BigInt(Math.round(durationMs * 1000)) * 1000n,
-    durationMs: Math.round(durationMs * 1000) / 1000,
-    status: "ok",
-    statusMessage: null,
-    model: null,
-    provider: null,
-    inputTokens: null,
-    outputTokens: null,
-    cacheReadTokens: null,
-    cacheWriteTokens: null,
-    reasoningTokens: null,
-    costUsd: null,
-    costSource: null,
-    toolName: null,
-    toolCallId: null,
-    agentName: null,
-    sessionId: null,
-    userId: null,
-    input: null,
-    output: null,
-    attributes: "{}",
-    events: "[]",
-    links: null,
-    ...extra,
-  };
+  const endNs = startNs + BigInt(Math.round(durationMs * 1000)) * 1000n;
+  return storedSpan({ traceId, spanId, parentSpanId, name: `op-${spanId.slice(-2)}`, serviceName: "svc", startNs, endNs, ...extra });
 }
 
 /** A trace: root, agent, LLM calls (one wrapper repeating its child's usage), tools; spread over ~3 minutes. */

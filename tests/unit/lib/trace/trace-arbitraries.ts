@@ -4,6 +4,7 @@
 // by the pure incremental-summary test and the database-backed rollup test.
 import fc from "fast-check";
 import type { SpanRecord } from "@/lib/ingest/span-record";
+import { storedSpan } from "../../support/stored-span";
 
 const BASE_NS = BigInt(Date.UTC(2026, 10, 21, 23, 58)) * 1_000_000n;
 export const spanIdOf = (traceIndex: number, i: number) => `${traceIndex.toString(16).padStart(8, "0")}${i.toString(16).padStart(8, "0")}`;
@@ -63,49 +64,14 @@ function parentOf(s: Shape, i: number, count: number, ids: string[], traceIndex:
   }
 }
 
-/** A span with the fields ingest stores, for `traceId`. */
-export function spanRecord(traceId: string, fields: Partial<SpanRecord> & Pick<SpanRecord, "spanId" | "parentSpanId" | "startNs" | "endNs">): SpanRecord {
-  return {
-    traceId,
-    name: "span",
-    kind: "other",
-    spanKind: 1,
-    serviceName: null,
-    scopeName: null,
-    resourceId: "r",
-    durationMs: Number((fields.endNs - fields.startNs) / 1000n) / 1000,
-    status: "ok",
-    statusMessage: null,
-    model: null,
-    provider: null,
-    inputTokens: null,
-    outputTokens: null,
-    cacheReadTokens: null,
-    cacheWriteTokens: null,
-    reasoningTokens: null,
-    costUsd: null,
-    costSource: null,
-    toolName: null,
-    toolCallId: null,
-    agentName: null,
-    sessionId: null,
-    userId: null,
-    input: null,
-    output: null,
-    attributes: "{}",
-    events: "[]",
-    links: null,
-    ...fields,
-  };
-}
-
 /** 1–`maxSpans` spans of one trace. */
 export function arbitraryTrace(traceId: string, traceIndex = 1, maxSpans = 24): fc.Arbitrary<SpanRecord[]> {
   return fc.array(fc.tuple(shape, extras), { minLength: 1, maxLength: maxSpans }).map((items) => {
     const ids = items.map((_, i) => spanIdOf(traceIndex, i));
     return items.map(([s, extra], i) => {
       const startNs = BASE_NS + BigInt(s.startMs) * 60_000_000_000n;
-      return spanRecord(traceId, {
+      return storedSpan({
+        traceId,
         ...extra,
         spanId: ids[i]!,
         parentSpanId: parentOf(s, i, items.length, ids, traceIndex),

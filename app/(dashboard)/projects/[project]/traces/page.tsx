@@ -11,6 +11,7 @@ import { parseTraceFilters } from "@/lib/trace/trace-params";
 import { getRequestOrigin } from "@/lib/format/request-origin";
 import { getRequestTimeMs } from "@/lib/format/time";
 import { listTraces } from "@/lib/data/traces/traces";
+import { suggestedTags } from "@/lib/retro/collab/tag-suggestions";
 import { listTagVocabulary, tagsOfTraces } from "@/lib/data/collab/tags";
 import { resolveTimeRange } from "@/lib/trace/time-range";
 import { buildTraceQuery, countActiveFilters } from "@/lib/trace/trace-list-params";
@@ -57,7 +58,7 @@ export default async function TracesPage({ params: routeParams, searchParams }: 
       page.data.map((t) => t.traceId),
     ),
   );
-  const tagNames = vocabulary.map((v) => v.tag);
+  const tagNames = suggestedTags(vocabulary.map((v) => v.tag));
   const isEmptyView = page.data.length === 0;
   const isFreshInstall = isEmptyView && isFirstPage && (await listTraces(caller.scope, { filters: {}, limit: 1 })).data.length === 0;
 

@@ -11,8 +11,11 @@ import { requirePageCaller } from "@/lib/auth/require-page";
 import { listComments } from "@/lib/data/collab/comments";
 import { listRetros } from "@/lib/data/collab/retros";
 import { listShareLinks } from "@/lib/data/collab/share-links";
+import { suggestedTags } from "@/lib/retro/collab/tag-suggestions";
 import { listTagVocabulary, listTraceTags } from "@/lib/data/collab/tags";
+import { listTraceFindings } from "@/lib/data/findings/trace-findings";
 import { getTraceOutline } from "@/lib/data/traces/trace-outline";
+import { criticalPathOfOutlines } from "@/lib/trace/critical-path-view";
 import type { ProjectPageProps } from "@/lib/trace/page-props";
 import { packSpanOutlines } from "@/lib/trace/span-outline";
 import { firstParam } from "@/lib/trace/url-state";
@@ -28,7 +31,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function TracePage({ params, searchParams }: Props) {
   const { project, traceId } = await params;
   const caller = await requirePageCaller(project);
-  const outline = await getTraceOutline(caller.scope, traceId);
+  const [outline, findings] = await Promise.all([getTraceOutline(caller.scope, traceId), listTraceFindings(caller.scope, traceId)]);
   if (!outline) notFound();
   const id = outline.trace.traceId;
   const [comments, tags, vocabulary, shareLinks, retros] = await Promise.all([
@@ -41,16 +44,17 @@ export default async function TracePage({ params, searchParams }: Props) {
   const commentedSpans = new Set(comments.map((c) => c.spanId));
   const spanNames = Object.fromEntries(outline.spans.filter((s) => commentedSpans.has(s.spanId)).map((s) => [s.spanId, s.name]));
   const canWrite = can(caller, "write");
+  const criticalPath = criticalPathOfOutlines(outline.spans);
   // Outlines draw every row; a span's full detail (input, output, attributes) loads when it is selected.
   return (
     <div className="flex min-h-0 flex-1 flex-col">
-      <TraceHeader trace={outline.trace} />
+      <TraceHeader trace={outline.trace} criticalPath={criticalPath} />
       <CommentsProvider projectSlug={caller.project.slug} traceId={id} initial={comments.map((c) => commentView(caller, c))} canComment={canWrite}>
         <TraceCollabBar
           projectSlug={caller.project.slug}
           traceId={id}
           tags={tags}
-          vocabulary={vocabulary.map((v) => v.tag)}
+          vocabulary={suggestedTags(vocabulary.map((v) => v.tag))}
           canWrite={canWrite}
           shareLinks={shareLinks}
           traceName={outline.trace.name}
@@ -62,6 +66,8 @@ export default async function TracePage({ params, searchParams }: Props) {
           outlines={packSpanOutlines(outline.spans)}
           initialSpanId={firstParam(await searchParams, "span") ?? null}
           loadSpan={loadSpanDetail.bind(null, caller.project.slug)}
+          findings={findings}
+          criticalPath={criticalPath}
         />
       </CommentsProvider>
     </div>
