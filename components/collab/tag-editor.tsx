@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState, type FormEvent } from "react";
+import { useId, useState, type KeyboardEvent } from "react";
 import { useRouter } from "next/navigation";
 import { projectPath } from "@/lib/format/project-path";
 import { callApi } from "./api-client";
@@ -33,9 +33,13 @@ export function TagEditor({ projectSlug, traceId, tags, vocabulary, canEdit }: P
     router.refresh();
   }
 
-  async function onAdd(event: FormEvent<HTMLFormElement>) {
+  // A key handler, not a <form>: the trace list is itself a form (compare selection), and a nested form
+  // would be dropped by the HTML parser, so Enter would submit the list instead.
+  async function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
+    if (event.key === "Escape") return setAdding(false);
+    if (event.key !== "Enter") return;
     event.preventDefault();
-    const value = String(new FormData(event.currentTarget).get("tag") ?? "");
+    const value = event.currentTarget.value;
     if (!value.trim()) return setAdding(false);
     await save([...current, value]);
     setAdding(false);
@@ -61,14 +65,14 @@ export function TagEditor({ projectSlug, traceId, tags, vocabulary, canEdit }: P
         </span>
       ))}
       {canEdit && isAdding ? (
-        <form onSubmit={(e) => void onAdd(e)} className="inline-flex">
+        <span className="inline-flex">
           <input
-            name="tag"
             list={listId}
             autoFocus
             aria-label="New tag"
             placeholder="tag…"
             maxLength={64}
+            onKeyDown={(e) => void onKeyDown(e)}
             onBlur={(e) => (e.currentTarget.value ? undefined : setAdding(false))}
             className="w-28 rounded border border-line bg-bg px-1 text-xs"
           />
@@ -79,7 +83,7 @@ export function TagEditor({ projectSlug, traceId, tags, vocabulary, canEdit }: P
                 <option key={t} value={t} />
               ))}
           </datalist>
-        </form>
+        </span>
       ) : null}
       {canEdit && !isAdding ? (
         <button
