@@ -56,7 +56,7 @@ test("tag a run from the list and filter the list by the tag", async ({ page }) 
   await expect(rows.first()).toContainText(SEED.batchName);
 
   // The filter form offers the same filter, and clearing it brings the other runs back.
-  await expect(page.getByLabel("Tag")).toHaveValue(tag);
+  await expect(page.getByLabel("Tag", { exact: true })).toHaveValue(tag);
   await page.getByRole("button", { name: "Clear" }).click();
   await expect(page).not.toHaveURL(/tag=/);
   await expect(rows.filter({ hasText: SEED.runName })).toHaveCount(1);
