@@ -14,6 +14,7 @@ const NAV = [
   { path: "/alerts", label: "Alerts" },
   { path: "/review", label: "Review" },
   { path: "/datasets", label: "Datasets" },
+  { path: "/retros", label: "Retros" },
   { path: "/settings", label: "Settings" },
 ];
 

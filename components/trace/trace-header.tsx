@@ -14,8 +14,21 @@ import { formatTokensExact } from "@/lib/format/tokens";
 import type { Score } from "@/lib/quality/score-types";
 import type { TraceSummary } from "@/lib/trace/types";
 
-/** Summary of one trace: what ran, when, how long, how big, how much, for whom, where the wall-clock went, and how it was scored. */
-export function TraceHeader({ trace, criticalPath, scores = [] }: { trace: TraceSummary; criticalPath?: CriticalPathView | null; scores?: readonly Score[] }) {
+/**
+ * Summary of one trace: what ran, when, how long, how big, how much, for whom, where the wall-clock went, and
+ * how it was scored. `linksIntoProject` off (a shared trace's page): no links to pages the visitor cannot open.
+ */
+export function TraceHeader({
+  trace,
+  criticalPath,
+  scores = [],
+  linksIntoProject = true,
+}: {
+  trace: TraceSummary;
+  criticalPath?: CriticalPathView | null;
+  scores?: readonly Score[];
+  linksIntoProject?: boolean;
+}) {
   const traceScores = scores.filter((s) => s.spanId === null);
   const spanScoreCount = scores.length - traceScores.length;
   const stats: [string, ReactNode][] = [
@@ -28,9 +41,11 @@ export function TraceHeader({ trace, criticalPath, scores = [] }: { trace: Trace
   return (
     <header className="flex flex-col gap-2 p-4 pb-3" data-testid="trace-header">
       <div className="flex items-center gap-3">
-        <ProjectLink href="/traces" className="text-sm text-fg-muted hover:text-fg" aria-label="Back to traces">
-          ← Traces
-        </ProjectLink>
+        {linksIntoProject ? (
+          <ProjectLink href="/traces" className="text-sm text-fg-muted hover:text-fg" aria-label="Back to traces">
+            ← Traces
+          </ProjectLink>
+        ) : null}
         <h1 className="min-w-0 truncate text-lg font-semibold" title={trace.name}>
           {trace.name}
         </h1>
@@ -51,9 +66,13 @@ export function TraceHeader({ trace, criticalPath, scores = [] }: { trace: Trace
           <div className="flex gap-1.5">
             <dt className="text-fg-muted">Session</dt>
             <dd>
-              <ProjectLink className="text-accent hover:underline" href={`/sessions/${encodeURIComponent(trace.sessionId)}`} data-testid="session-link">
-                {trace.sessionId}
-              </ProjectLink>
+              {linksIntoProject ? (
+                <ProjectLink className="text-accent hover:underline" href={`/sessions/${encodeURIComponent(trace.sessionId)}`} data-testid="session-link">
+                  {trace.sessionId}
+                </ProjectLink>
+              ) : (
+                trace.sessionId
+              )}
             </dd>
           </div>
         ) : null}
@@ -61,9 +80,13 @@ export function TraceHeader({ trace, criticalPath, scores = [] }: { trace: Trace
           <div className="flex gap-1.5">
             <dt className="text-fg-muted">User</dt>
             <dd>
-              <ProjectLink className="text-accent hover:underline" href={`/traces?range=all&userId=${encodeURIComponent(trace.userId)}`}>
-                {trace.userId}
-              </ProjectLink>
+              {linksIntoProject ? (
+                <ProjectLink className="text-accent hover:underline" href={`/traces?range=all&userId=${encodeURIComponent(trace.userId)}`}>
+                  {trace.userId}
+                </ProjectLink>
+              ) : (
+                trace.userId
+              )}
             </dd>
           </div>
         ) : null}

@@ -15,6 +15,7 @@ const TEXT_FIELDS = [
   { key: "tool", label: "Tool" },
   { key: "sessionId", label: "Session" },
   { key: "userId", label: "User" },
+  { key: "tag", label: "Tag" },
 ] as const;
 
 const RANGE_FIELDS = [
@@ -25,7 +26,7 @@ const RANGE_FIELDS = [
 const input = "w-full rounded border border-line bg-bg px-2 py-1 text-sm placeholder:text-fg-muted/70";
 
 /** Every filter of GET /api/v1/traces, written to the URL on submit (so the view is a shareable link). */
-export function TraceFilters() {
+export function TraceFilters({ tagVocabulary = [] }: { tagVocabulary?: string[] }) {
   const router = useRouter();
   const pathname = usePathname();
   const searchParams = useSearchParams();
@@ -97,8 +98,21 @@ export function TraceFilters() {
       </div>
       <div className="grid grid-cols-2 gap-2 md:grid-cols-4 xl:grid-cols-8">
         {TEXT_FIELDS.map((field) => (
-          <input key={field.key} name={field.key} defaultValue={get(field.key)} placeholder={field.label} aria-label={field.label} className={input} />
+          <input
+            key={field.key}
+            name={field.key}
+            defaultValue={get(field.key)}
+            placeholder={field.label}
+            aria-label={field.label}
+            className={input}
+            list={field.key === "tag" ? "trace-filter-tags" : undefined}
+          />
         ))}
+        <datalist id="trace-filter-tags">
+          {tagVocabulary.map((tag) => (
+            <option key={tag} value={tag} />
+          ))}
+        </datalist>
         {RANGE_FIELDS.map((field) => (
           <div key={field.min} className="col-span-2 flex items-center gap-1 xl:col-span-4">
             <span className="w-28 shrink-0 text-xs text-fg-muted">{field.label}</span>

@@ -1,3 +1,4 @@
+import { TagEditor } from "@/components/collab/tag-editor";
 import { COMPARE_INPUT, CompareForm } from "@/components/retro/compare-form";
 import { FindingBadges } from "@/components/retro/finding-badges";
 import { ProjectLink } from "@/components/shell/project-link";
@@ -18,13 +19,15 @@ type Props = {
   order: "asc" | "desc";
   /** Render time, for "5 min ago". */
   nowMs: number;
+  /** Tags of the shown traces, the project's vocabulary for suggestions, and whether the caller may tag. */
+  tagging?: { projectSlug: string; tagsByTrace: Record<string, string[]>; vocabulary: string[]; canEdit: boolean };
 };
 
 const cell = "px-2 py-1.5 whitespace-nowrap";
 const num = `${cell} text-right tabular-nums`;
 
 /** The trace list. Each row links to the trace view; two ticked rows open side by side in the trace diff. */
-export function TraceTable({ traces, params, sort, order, nowMs }: Props) {
+export function TraceTable({ traces, params, sort, order, nowMs, tagging }: Props) {
   const sortProps = { currentSort: sort, currentOrder: order, params };
   return (
     <CompareForm>
@@ -65,6 +68,11 @@ export function TraceTable({ traces, params, sort, order, nowMs }: Props) {
                 Tokens
               </th>
               <SortHeader label="Cost" sort="cost" align="right" {...sortProps} />
+              {tagging ? (
+                <th scope="col" className="px-2 py-2 text-left font-medium">
+                  Tags
+                </th>
+              ) : null}
             </tr>
           </thead>
           <tbody className="divide-y divide-line">
@@ -112,6 +120,17 @@ export function TraceTable({ traces, params, sort, order, nowMs }: Props) {
                     <CostText usd={t.costUsd} hasUnpriced={t.hasUnpricedCalls} />
                   )}
                 </td>
+                {tagging ? (
+                  <td className={cell}>
+                    <TagEditor
+                      projectSlug={tagging.projectSlug}
+                      traceId={t.traceId}
+                      tags={tagging.tagsByTrace[t.traceId] ?? []}
+                      vocabulary={tagging.vocabulary}
+                      canEdit={tagging.canEdit}
+                    />
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>

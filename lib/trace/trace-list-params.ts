@@ -18,6 +18,7 @@ export const TRACE_FILTER_KEYS = [
   "maxCostUsd",
   "minDurationMs",
   "maxDurationMs",
+  "tag",
   "finding",
   "failureMode",
 ] as const;
@@ -33,6 +34,7 @@ const PAGING_KEYS = ["limit", "cursor", "sort", "order"] as const;
 export function buildTraceQuery(params: SearchParamsRecord, range: Pick<ResolvedTimeRange, "from" | "to">): URLSearchParams {
   const query = new URLSearchParams();
   for (const key of [...TRACE_FILTER_KEYS, ...PAGING_KEYS]) {
+    if (key === "tag") continue;
     const value = firstParam(params, key)?.trim();
     if (value) query.set(key, value);
   }
@@ -40,6 +42,9 @@ export function buildTraceQuery(params: SearchParamsRecord, range: Pick<Resolved
     const value = firstParam(params, key)?.trim();
     if (value) query.set(key, value);
   }
+  // Repeatable: every tag given must be on the trace.
+  const tags = params.tag;
+  for (const tag of Array.isArray(tags) ? tags : tags ? [tags] : []) if (tag.trim()) query.append("tag", tag.trim());
   if (range.from) query.set("from", range.from);
   if (range.to) query.set("to", range.to);
   return query;

@@ -1,6 +1,7 @@
 // Query-string parameters of GET /api/v1/traces, validated once for the JSON API and the trace list
 // page alike (and read by the OpenAPI document, lib/api/openapi/). Every error names the parameter.
 import { z } from "zod";
+import { tagText } from "@/lib/retro/collab/comment-schemas";
 import { FAILURE_MODES, FINDING_TYPES } from "@/lib/retro/finding-kinds";
 import type { TraceFilters, TraceSort } from "@/lib/trace/types";
 import { isScoreFilterKey, parseScoreFilters } from "./score-filters";
@@ -45,6 +46,8 @@ export const TRACE_LIST_PARAMS = {
   failureMode: z.enum(FAILURE_MODES, { message: `must be one of ${FAILURE_MODES.join(", ")}` }),
   sort: z.enum(["time", "duration", "cost"], { message: "must be time, duration or cost" }),
   order: z.enum(["asc", "desc"], { message: "must be asc or desc" }),
+  // Repeatable: every tag given must be on the trace.
+  tag: tagText,
 } as const;
 
 /** A trace id in a URL: 32 hexadecimal characters (answers use lower case). */
@@ -69,7 +72,8 @@ export function parseTraceFilters(params: URLSearchParams, options: { ignoreUnkn
     if (raw === "" && options.ignoreUnknown) continue;
     const parsed = schema.safeParse(raw);
     if (!parsed.success) return { ok: false, parameter: key, message: parsed.error.issues[0]?.message ?? "is invalid" };
-    values[key] = parsed.data;
+    if (key === "tag") values.tags = [...((values.tags as string[] | undefined) ?? []), parsed.data];
+    else values[key] = parsed.data;
   }
   const { limit = 50, cursor, sort = "time", order = "desc", ...filters } = values as Partial<TraceQuery & TraceFilters>;
   const pairs: [keyof TraceFilters, keyof TraceFilters][] = [

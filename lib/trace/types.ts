@@ -91,6 +91,8 @@ export type TraceFilters = {
   maxCostUsd?: number;
   minDurationMs?: number;
   maxDurationMs?: number;
+  /** Every one of these tags must be on the trace. */
+  tags?: string[];
   finding?: FindingType;
   failureMode?: FailureMode;
   /** score.<name>.min|max|label: traces with a score of that name in range or with that label. */

@@ -13,7 +13,7 @@ import { concretePath, listPages, listRouteHandlers } from "./support/route-tree
 
 type Caller = { name: string; headers: Record<string, string>; role?: Role; scopes?: KeyScope[]; instanceAdmin?: boolean };
 
-const PUBLIC_PAGES = new Set(["/login", "/setup", "/invite/[token]"]);
+const PUBLIC_PAGES = new Set(["/login", "/setup", "/invite/[token]", "/share/[token]"]);
 
 const allows = (caller: Caller, rule: RouteRule): boolean => {
   if (rule === "instance-admin") return Boolean(caller.instanceAdmin);
@@ -98,6 +98,8 @@ forEachDatabase((server) => {
       const url = concretePath(page, values);
       const response = await fetch(`${server.baseUrl}${url}`, { redirect: "manual" });
       if (page === "/login" || page === "/invite/[token]") expect(response.status, url).toBe(200);
+      // A share page opens without signing in; a token that opens nothing is simply not found.
+      else if (page === "/share/[token]") expect(response.status, url).toBe(404);
       else if (page === "/setup") {
         // An admin exists: the page only points to sign-in.
         expect(response.status, url).toBe(200);

@@ -58,6 +58,7 @@ const ARGS: Record<string, () => unknown[]> = {
     IDLE,
     formOf({ traceId: "0".repeat(32), spanId: "0".repeat(16), newDataset: "forged dataset", input: "{}", expectedOutput: "{}" }),
   ],
+  "app/share/[token]/actions.ts#loadSharedSpan": () => ["hsshare_" + "x".repeat(43), "0".repeat(32), "0".repeat(16)],
   "lib/actions/datasets.ts#importJsonlAction": () => [SLUG, "x", IDLE, formOf({ text: '{"input":"forged"}' })],
 };
 
@@ -66,7 +67,7 @@ const REFUSED =
   /Your session has ended|Sign in · Hindsight|must be (made|completed|accepted) from Hindsight's own page|set up already|invitation link is not valid|does not allow this change|Only instance administrators|NEXT_REDIRECT|\/login/;
 
 /** Actions that only read: refused, they answer no data (viewers may call them). */
-const READS = ["loadSpanDetail", "loadStepChanges", "previewRunItem"];
+const READS = ["loadSpanDetail", "loadStepChanges", "previewRunItem", "loadSharedSpan"];
 
 const keyOf = (a: ServerAction) => `${a.file}#${a.exportedName}`;
 const pageOf = (a: ServerAction) =>

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { ApprovalSummary } from "@/components/trace/span-detail/approval-summary";
 import { ScoreList } from "@/components/quality/score-list";
+import { SpanComments, useSpanCommentCount } from "@/components/collab/trace-thread";
 import { ContentView } from "@/components/trace/span-detail/content-view";
 import { ExceptionList } from "@/components/trace/span-detail/exception-list";
 import { KeyValueList } from "@/components/trace/span-detail/key-value-list";
@@ -17,7 +18,7 @@ import type { Span } from "@/lib/trace/types";
 import type { UsageAggregate } from "@/lib/trace/subtree-aggregates";
 import type { SpanDetailState } from "@/components/trace/use-span-detail";
 
-const TABS = ["Content", "Usage", "Attributes", "Resource", "Events", "JSON"] as const;
+const TABS = ["Content", "Usage", "Attributes", "Resource", "Events", "JSON", "Comments"] as const;
 type Tab = (typeof TABS)[number];
 
 type Props = {
@@ -35,9 +36,13 @@ type Props = {
 export function SpanDetailPanel({ node, detail, aggregate, originMs, onZoomTo, scores = [] }: Props) {
   const [tab, setTab] = useState<Tab>("Content");
   const span = detail.span;
+  // Null outside a page that holds comments (a shared trace): no Comments tab there.
+  const commentCount = useSpanCommentCount(node.spanId);
+  const tabs = commentCount === null ? TABS.filter((name) => name !== "Comments") : TABS;
   const counts: Partial<Record<Tab, number>> = span
     ? { Attributes: Object.keys(span.attributes).length, Resource: Object.keys(span.resourceAttributes).length, Events: span.events.length }
     : {};
+  if (commentCount) counts.Comments = commentCount;
 
   return (
     <div className="flex min-h-0 flex-1 flex-col" data-testid="span-detail" data-span-id={node.spanId} data-loaded={span ? "true" : "false"}>
@@ -49,7 +54,7 @@ export function SpanDetailPanel({ node, detail, aggregate, originMs, onZoomTo, s
         </div>
       ) : null}
       <div role="tablist" className="flex shrink-0 gap-1 border-b border-line px-2 text-xs">
-        {TABS.map((name) => (
+        {tabs.map((name) => (
           <button
             key={name}
             type="button"
@@ -74,7 +79,7 @@ export function SpanDetailPanel({ node, detail, aggregate, originMs, onZoomTo, s
             {detail.error}
           </p>
         ) : null}
-        {span ? <SpanTabContent tab={tab} span={span} node={node} aggregate={aggregate} /> : null}
+        {tab === "Comments" ? <SpanComments spanId={node.spanId} /> : span ? <SpanTabContent tab={tab} span={span} node={node} aggregate={aggregate} /> : null}
       </div>
     </div>
   );

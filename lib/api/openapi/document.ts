@@ -7,6 +7,7 @@ import packageJson from "@/package.json";
 import { SCHEMES, type ApiOperation } from "./operations";
 import { alertOperations, priceOperations } from "./paths/alerts-prices";
 import { lifecycleOperations } from "./paths/lifecycle";
+import { collabOperations } from "./paths/collab";
 import { otlpOperations } from "./paths/otlp";
 import { projectOperations } from "./paths/projects";
 import { scoreOperations } from "./paths/quality";
@@ -22,6 +23,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...otlpOperations,
   ...readOperations,
   ...governanceOperations,
+  ...collabOperations,
   ...retroOperations,
   ...scoreOperations,
   ...alertOperations,
@@ -49,6 +51,7 @@ const TAGS = [
   { name: "Analytics", description: "Latency, cost and drift from rollups kept at ingest." },
   { name: "Governance", description: "Approvals, the tool-call audit, model changes and the project's write tools." },
   { name: "Quality", description: "Scores of traces and spans from the API, OpenTelemetry evaluation events, evaluators and reviews." },
+  { name: "Collaboration", description: "Comments, tags, share links and exports for retros." },
   { name: "Alerts", description: "Budget, latency and error-rate rules with signed webhooks." },
   { name: "Prices", description: "The price table: built-in prices and the project's overrides." },
   { name: "Projects", description: "Projects, API keys, members and the audit log." },

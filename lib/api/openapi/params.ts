@@ -57,6 +57,7 @@ export const traceListQuery = query(TRACE_LIST_PARAMS, {
   failureMode: "Traces whose first real failure is of this mode.",
   sort: "Order by start time (default), duration or cost.",
   order: "`desc` (default) or `asc`.",
+  tag: "A tag on the trace, exact match; repeat the parameter to require several (all must match).",
 });
 
 const metricsDocs = (groupBy: string) => ({

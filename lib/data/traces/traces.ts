@@ -27,6 +27,7 @@ export function buildTraceWhere(scope: ProjectScope, filters: TraceFilters): Pri
   const contains = (value: string) => (getDatabaseKind() === "postgres" ? { contains: value, mode: "insensitive" as const } : { contains: value });
   const facet = (name: string, value?: string) => (value ? { facets: { some: { facet: name, value } } } : {});
   const and: Prisma.TraceWhereInput[] = [facet("agent", filters.agent), facet("model", filters.model), facet("tool", filters.tool)];
+  for (const tag of filters.tags ?? []) and.push({ tags: { some: { tag } } });
   if (filters.finding) and.push(FINDING_WHERE[filters.finding]);
   for (const f of filters.scores ?? []) {
     and.push({ scores: { some: { name: f.name, label: f.label, value: f.min !== undefined || f.max !== undefined ? { gte: f.min, lte: f.max } : undefined } } });

@@ -11,6 +11,8 @@ import { parseTraceFilters } from "@/lib/trace/trace-params";
 import { getRequestOrigin } from "@/lib/format/request-origin";
 import { getRequestTimeMs } from "@/lib/format/time";
 import { listTraces } from "@/lib/data/traces/traces";
+import { suggestedTags } from "@/lib/retro/collab/tag-suggestions";
+import { listTagVocabulary, tagsOfTraces } from "@/lib/data/collab/tags";
 import { resolveTimeRange } from "@/lib/trace/time-range";
 import { buildTraceQuery, countActiveFilters } from "@/lib/trace/trace-list-params";
 import { buildHref, firstParam } from "@/lib/trace/url-state";
@@ -49,7 +51,14 @@ export default async function TracesPage({ params: routeParams, searchParams }: 
     );
   }
 
-  const page = await listTraces(caller.scope, parsed);
+  const [page, vocabulary] = await Promise.all([listTraces(caller.scope, parsed), listTagVocabulary(caller.scope)]);
+  const tagsByTrace = Object.fromEntries(
+    await tagsOfTraces(
+      caller.scope,
+      page.data.map((t) => t.traceId),
+    ),
+  );
+  const tagNames = suggestedTags(vocabulary.map((v) => v.tag));
   const isEmptyView = page.data.length === 0;
   const isFreshInstall = isEmptyView && isFirstPage && (await listTraces(caller.scope, { filters: {}, limit: 1 })).data.length === 0;
 
@@ -65,7 +74,7 @@ export default async function TracesPage({ params: routeParams, searchParams }: 
   return (
     <div className="flex flex-col gap-4 p-4">
       {header}
-      <TraceFilters />
+      <TraceFilters tagVocabulary={tagNames} />
       {isEmptyView ? (
         <div className="rounded-lg border border-dashed border-line p-8 text-center text-sm text-fg-muted" data-testid="no-results">
           No traces match {countActiveFilters(params) > 0 ? "these filters" : "this time range"}.{" "}
@@ -74,7 +83,14 @@ export default async function TracesPage({ params: routeParams, searchParams }: 
           </Link>
         </div>
       ) : (
-        <TraceTable traces={page.data} params={params} sort={parsed.sort} order={parsed.order} nowMs={nowMs} />
+        <TraceTable
+          traces={page.data}
+          params={params}
+          sort={parsed.sort}
+          order={parsed.order}
+          nowMs={nowMs}
+          tagging={{ projectSlug: caller.project.slug, tagsByTrace, vocabulary: tagNames, canEdit: can(caller, "write") }}
+        />
       )}
       <TracePagination params={params} nextCursor={page.nextCursor} isFirstPage={isFirstPage} shownCount={page.data.length} />
     </div>
