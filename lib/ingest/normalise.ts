@@ -13,6 +13,7 @@ import { detectKind } from "./normalise-kind";
 import { readIdentity } from "./normalise-identity";
 import { RawText, readInputSource, readOutputSource } from "./normalise-content";
 import { readUsage } from "./normalise-usage";
+import { readGraphHint, readMcpServer } from "./normalise-graph";
 import type { ResourceRecord, SpanRecord } from "./span-record";
 
 export type NormalisedBatch = { spans: SpanRecord[]; resources: ResourceRecord[]; rejected: number; errors: string[] };
@@ -94,16 +95,17 @@ function toRecord(
   const { status, message } = statusOf(span);
   const cost =
     usage.reportedCostUsd !== null ? { costUsd: usage.reportedCostUsd, costSource: "reported" as const } : computeCost(prices, identity.model, kind, usage);
-  const serviceName = resource.attributes["service.name"];
+  const serviceName = typeof resource.attributes["service.name"] === "string" ? resource.attributes["service.name"] : null;
+  const name = span.name || "(unnamed span)";
 
   return {
     traceId,
     spanId,
     parentSpanId: parentSpanId === ZERO_SPAN ? null : parentSpanId,
-    name: span.name || "(unnamed span)",
+    name,
     kind,
     spanKind: span.kind,
-    serviceName: typeof serviceName === "string" ? serviceName : null,
+    serviceName,
     scopeName: view.scope.name || null,
     resourceId: resource.id,
     startNs: span.startTimeUnixNano,
@@ -123,6 +125,8 @@ function toRecord(
     attributes: json(attrs),
     events: eventsJson(span.events),
     links: span.links.length ? json(span.links) : null,
+    mcpServer: readMcpServer(attrs, span.kind, serviceName),
+    graphHint: readGraphHint(attrs, kind, name),
   };
 }
 

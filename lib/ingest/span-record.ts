@@ -36,6 +36,10 @@ export type SpanRecord = {
   attributes: string;
   events: string;
   links: string | null;
+  /** The MCP server of an MCP span ("" when a client span names none), else null: lib/ingest/normalise-graph.ts. */
+  mcpServer: string | null;
+  /** What the pipeline map reads beyond the other columns (approval action, hand-off source), else null. */
+  graphHint: string | null;
 };
 
 export type ResourceRecord = { id: string; attributes: string };
@@ -76,6 +80,8 @@ export const SPAN_COLUMNS = [
   "attributes",
   "events",
   "links",
+  "mcpServer",
+  "graphHint",
 ] as const satisfies readonly (keyof SpanRecord | "projectId")[];
 
 /** A span's values in SPAN_COLUMNS order, position by position typed after its column. */
@@ -123,5 +129,7 @@ export function spanRow(projectId: string, s: SpanRecord): SpanRow {
     s.attributes,
     s.events,
     s.links,
+    s.mcpServer,
+    s.graphHint,
   ];
 }

@@ -6,6 +6,7 @@ import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-ope
 import packageJson from "@/package.json";
 import { SCHEMES, type ApiOperation } from "./operations";
 import { alertOperations, priceOperations } from "./paths/alerts-prices";
+import { graphOperations } from "./paths/graph";
 import { otlpOperations } from "./paths/otlp";
 import { projectOperations } from "./paths/projects";
 import { readOperations } from "./paths/read";
@@ -15,6 +16,7 @@ import { systemOperations } from "./paths/system";
 export const API_OPERATIONS: readonly ApiOperation[] = [
   ...otlpOperations,
   ...readOperations,
+  ...graphOperations,
   ...alertOperations,
   ...priceOperations,
   ...projectOperations,

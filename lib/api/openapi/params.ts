@@ -9,6 +9,7 @@ import { INCIDENT_PARAMS } from "@/lib/alerts/incident-params";
 import { DRIFT_PARAMS } from "@/lib/analytics/drift-params";
 import { COST_PARAMS, LATENCY_PARAMS } from "@/lib/analytics/metrics-params";
 import { modelKeySchema } from "@/lib/pricing/price-input";
+import { GRAPH_PARAMS } from "@/lib/analytics/graph/graph-params";
 import { TRACE_LIST_PARAMS, traceIdSchema } from "@/lib/trace/trace-params";
 
 /** A description, or one with how the text reads (a time, a number) where the schema sees only text. */
@@ -41,6 +42,8 @@ export const traceListQuery = query(TRACE_LIST_PARAMS, {
   agent: text("An agent of the trace"),
   model: text("A model called in the trace"),
   tool: text("A tool called in the trace"),
+  graphNode: "A node id of the pipeline map (`GET /api/v1/graph`): traces that ran through it.",
+  graphEdge: "An edge id of the pipeline map (`GET /api/v1/graph`): traces that took it.",
   sessionId: text("Session id"),
   userId: text("End-user id"),
   minCostUsd: amount("Lowest trace cost in USD (unpriced traces are left out)."),
@@ -72,6 +75,15 @@ export const driftQuery = query(DRIFT_PARAMS, {
   ...metricsDocs("`task` (default: the trace name) or `agent` (the outermost agent)."),
   bucket: "`1h` (default, unless that gives too many buckets) or `1d`.",
   group: "Only this task or agent.",
+});
+
+export const graphQuery = query(GRAPH_PARAMS, {
+  from: time("Start of the range (default: `to` − 24 h); whole UTC hours overlapping the range count."),
+  to: time("End of the range (default: now)."),
+  task: "Only traces of this task (trace name).",
+  agent: "Only this agent's edges: its runs, what it calls, hands off to or is handed by.",
+  compareFrom: time("Start of a period to compare with (with `compareTo`)."),
+  compareTo: time("End of the period to compare with."),
 });
 
 export const incidentQuery = query(INCIDENT_PARAMS, {

@@ -11,7 +11,9 @@ import type { Kind, Status } from "@/lib/trace/types";
 import { PACKED_COLUMNS, type SpanText } from "@/lib/ingest/packed-text";
 import { mergeBatches, type WriteBatch } from "@/lib/ingest/write-batch";
 import { SPAN_COLUMNS, spanRow, type SpanRecord } from "@/lib/ingest/span-record";
-import { summariseTrace, type SummarySpan } from "@/lib/trace/summarise";
+import { summariseTrace } from "@/lib/trace/summarise";
+import { addGraphChange, graphFacets, GRAPH_SPAN_COLUMNS, type GraphSummarySpan } from "@/lib/analytics/graph/graph-change";
+import { getEnv } from "@/lib/env";
 
 
 
@@ -44,9 +46,9 @@ const LOG_COLUMNS = ["dedupeKey", "traceId", "spanId", "eventName", "timeNs", "b
 const STORED_LOG_COLUMNS = ["projectId", ...LOG_COLUMNS] as const;
 
 const SUMMARY_SELECT = `SELECT "spanId", "parentSpanId", "name", "kind", "serviceName", "startNs", "endNs", "status", "model",
-  "inputTokens", "outputTokens", "costUsd", "costSource", "toolName", "agentName", "sessionId", "userId" FROM "spans" WHERE "projectId" = ? AND "traceId" = ?`;
+  "inputTokens", "outputTokens", "costUsd", "costSource", "toolName", "agentName", "sessionId", "userId", ${GRAPH_SPAN_COLUMNS} FROM "spans" WHERE "projectId" = ? AND "traceId" = ?`;
 
-type SummaryRow = Omit<SummarySpan, "startNs" | "endNs" | "inputTokens" | "outputTokens" | "kind" | "status"> & {
+type SummaryRow = Omit<GraphSummarySpan, "startNs" | "endNs" | "inputTokens" | "outputTokens" | "kind" | "status"> & {
   startNs: bigint | number | string;
   endNs: bigint | number | string;
   inputTokens: unknown;
@@ -58,7 +60,7 @@ type SummaryRow = Omit<SummarySpan, "startNs" | "endNs" | "inputTokens" | "outpu
 
 const toNumberOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
-function toSummarySpan(row: SummaryRow): SummarySpan {
+function toSummarySpan(row: SummaryRow): GraphSummarySpan {
   return {
     ...row,
     kind: row.kind as Kind,
@@ -83,8 +85,8 @@ async function newTraceSpans(
   ids: readonly string[],
   { inserted }: SpanChanges,
   batchSpans: readonly SpanRecord[],
-): Promise<Map<string, SummarySpan[]>> {
-  const fresh = new Map<string, SummarySpan[]>();
+): Promise<Map<string, GraphSummarySpan[]>> {
+  const fresh = new Map<string, GraphSummarySpan[]>();
   if (!inserted || batchSpans.length === 0 || ids.length === 0) return fresh;
   const existing =
     tx.dialect === "postgres"
@@ -137,11 +139,14 @@ export async function refreshTraceSummaries(
   const fresh = await newTraceSpans(tx, projectId, ids, changes, batchSpans);
   const traceRows: SqlValue[][] = [];
   const facetRows: SqlValue[][] = [];
+  const pipelineMap = getEnv().HINDSIGHT_PIPELINE_MAP;
   for (const traceId of ids) {
     const spans = fresh.get(traceId) ?? (await tx.query<SummaryRow>(SUMMARY_SELECT, [projectId, traceId])).map(toSummarySpan);
     if (spans.length === 0) continue;
     const s = summariseTrace(traceId, spans);
     addTraceChange(rollups, traceId, spans, s, changes);
+    const items = pipelineMap ? addGraphChange(rollups, traceId, spans, s, changes) : null;
+    for (const [facet, value] of items ? graphFacets(items) : []) facetRows.push([projectId, facet, value, traceId]);
     traceRows.push([
       projectId,
       s.traceId,

@@ -20,6 +20,7 @@ export const ROUTE_PERMISSIONS: Record<string, MethodRules> = {
   "/api/v1/metrics/latency": { GET: "read" },
   "/api/v1/metrics/cost": { GET: "read" },
   "/api/v1/drift": { GET: "read" },
+  "/api/v1/graph": { GET: "read" },
   "/api/v1/prices": { GET: "read" },
   "/api/v1/prices/[model]": { PUT: "admin", DELETE: "admin" },
   "/api/v1/alerts/rules": { GET: "read", POST: "write" },

@@ -7,6 +7,8 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GRANULARITY_MS } from "@/lib/analytics/buckets";
 import { spanContributions, traceContributions, type Contribution } from "@/lib/analytics/contributions";
+import { resolveSpans, type GraphSummarySpan } from "@/lib/analytics/graph/graph-change";
+import { graphContributions } from "@/lib/analytics/graph/graph-contributions";
 import { DIMENSIONS } from "@/lib/analytics/dimensions";
 import { RollupRowCache } from "@/lib/data/analytics/rollup-cache";
 import { rollupId, type RollupRow } from "@/lib/analytics/rollup-delta";
@@ -58,6 +60,8 @@ function record(traceId: string, spanId: string, parentSpanId: string | null, st
     agentName: null,
     sessionId: null,
     userId: null,
+    mcpServer: null,
+    graphHint: null,
     input: null,
     output: null,
     attributes: "{}",
@@ -93,6 +97,9 @@ function traceSpans(t: number): SpanRecord[] {
       toolName: pick(["search", "fetch", null]),
       status: random() < 0.2 ? "error" : "ok",
     }),
+    // An MCP call seen by both sides: the client names no server, the server span (its child) does.
+    record(traceId, id(5), id(0), start + 1000, 300, { kind: "tool", toolName: "lookup", mcpServer: "", spanKind: 3 }),
+    record(traceId, id(6), id(5), start + 1010, 250, { kind: "tool", toolName: "lookup", mcpServer: "orders", spanKind: 2 }),
   ];
   return spans.filter((_, i) => i === 0 || random() < 0.9);
 }
@@ -125,7 +132,11 @@ async function rebuiltRows(sql: Sql): Promise<Map<string, Expected>> {
     contributions.push(...spanContributions(span));
     byTrace.set(span.traceId, [...(byTrace.get(span.traceId) ?? []), span]);
   }
-  for (const [traceId, spans] of byTrace) contributions.push(...traceContributions(summariseTrace(traceId, spans), spans));
+  for (const [traceId, spans] of byTrace) {
+    const summary = summariseTrace(traceId, spans);
+    contributions.push(...traceContributions(summary, spans));
+    contributions.push(...graphContributions(summary.name, resolveSpans(spans as GraphSummarySpan[])));
+  }
   const expected = new Map<string, Expected>();
   for (const { dimension, group, item } of contributions) {
     for (const granularity of DIMENSIONS[dimension].granularities) {

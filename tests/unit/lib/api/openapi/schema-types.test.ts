@@ -14,6 +14,8 @@ import type {
 } from "@/lib/api/openapi/schemas/access";
 import type { alertRuleSchema, evaluationSchema, incidentSchema } from "@/lib/api/openapi/schemas/alerts";
 import type { costPointSchema, driftAnswerSchema, latencyPointSchema } from "@/lib/api/openapi/schemas/analytics";
+import type { graphAnswerSchema } from "@/lib/api/openapi/schemas/graph";
+import type { GraphAnswer } from "@/lib/data/graph/pipeline-graph";
 import type { healthSchema, priceEntrySchema } from "@/lib/api/openapi/schemas/system";
 import type { spanSchema, traceDetailSchema, tracePageSchema, traceSummarySchema } from "@/lib/api/openapi/schemas/traces";
 import type { CostPoint, LatencyPoint } from "@/lib/analytics/series";
@@ -35,6 +37,10 @@ describe("response schemas match the types the routes answer with", () => {
     expectTypeOf<Out<typeof spanSchema>>().branded.toEqualTypeOf<Span>();
     expectTypeOf<Out<typeof traceDetailSchema>>().branded.toEqualTypeOf<TraceDetail>();
     expectTypeOf<Out<typeof tracePageSchema>>().branded.toEqualTypeOf<TracePage>();
+  });
+
+  it("pipeline map", () => {
+    expectTypeOf<Out<typeof graphAnswerSchema>>().branded.toEqualTypeOf<GraphAnswer>();
   });
 
   it("analytics", () => {
