@@ -27,6 +27,9 @@ export function TraceHeader({ trace }: { trace: TraceSummary }) {
           {trace.name}
         </h1>
         <StatusBadge status={trace.status} count={trace.errorCount} />
+        <ProjectLink href={`/traces/${trace.traceId}/map`} className="ml-auto text-sm text-accent hover:underline">
+          Pipeline map
+        </ProjectLink>
       </div>
       <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
         {stats.map(([label, value]) => (
