@@ -1,6 +1,6 @@
 // Next.js start-up hook (this root file is the one Next detects; instrumentation/ is the SDK).
-// In the Node.js server only: faster gzip for the answers (lib/server/fast-gzip.ts) and the alert
-// scheduler. The dynamic imports keep the database drivers out of the edge bundle, and nothing runs
+// In the Node.js server only: faster gzip for the answers (lib/server/fast-gzip.ts), the alert
+// scheduler and the findings job. The dynamic imports keep the database drivers out of the edge bundle, and nothing runs
 // while `next build` loads the app.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
@@ -8,4 +8,6 @@ export async function register(): Promise<void> {
   setFastGzipDefault();
   const { startAlertScheduler } = await import("./lib/jobs/alerts/scheduler");
   startAlertScheduler();
+  const { startFindingsScheduler } = await import("./lib/jobs/findings/scheduler");
+  startFindingsScheduler();
 }

@@ -50,6 +50,14 @@ const schema = z.object({
     .trim()
     .optional()
     .refine((v) => !v || /^https?:\/\/[^\s/]+(\/\S*)?$/.test(v), "must be an http:// or https:// URL"),
+  // Retro analysis (lib/jobs/findings): findings kept at all (off: for benchmarks), how long a trace must
+  // be quiet before it is analysed, and how long a trace that keeps growing may wait at most.
+  HINDSIGHT_FINDINGS: z
+    .enum(["on", "off"], { message: "must be on or off" })
+    .default("on")
+    .transform((v) => v === "on"),
+  HINDSIGHT_FINDINGS_SETTLE_MS: z.coerce.number().int().min(0).max(3_600_000).default(3000),
+  HINDSIGHT_FINDINGS_MAX_DELAY_MS: z.coerce.number().int().min(0).max(86_400_000).default(30_000),
   // Access (lib/auth): the headless first admin, and single sign-on with OpenID Connect.
   HINDSIGHT_ADMIN_EMAIL: unsetIfEmpty(
     z

@@ -1,6 +1,8 @@
-// `npm run bench:ui`: how fast the trace explorer is on a 10,000-span trace, and how fast the trace list
-// answers with many spans stored. Starts a production server on a fresh SQLite database (or uses --url and
-// --key), seeds it through the real OTLP exporter, then measures in headless Chromium.
+// `npm run bench:ui`: how fast the trace explorer is on a 10,000-span trace, how fast the trace list
+// answers with many spans stored (also filtered by finding and failure mode), and the server time of the
+// critical path and the diff of two 10,000-span traces. Starts a production server on a fresh SQLite
+// database (or uses --url and --key), seeds it through the real OTLP exporter, then measures in headless
+// Chromium.
 //
 //   npm run bench:ui                          10,000-span trace, list timings over the same data
 //   npm run bench:ui -- --spans 1000000       also fill the database to ~1M spans first (takes minutes)
@@ -10,6 +12,8 @@ import { chromium } from "@playwright/test";
 import { startHindsight } from "../tests/support/hindsight-server";
 import { assertLocalTarget, type SeedTarget } from "../tests/e2e/otlp-seed";
 import { seedFillerTraces, seedLargeTrace } from "../tests/e2e/large-trace-seed";
+import { signIn } from "../tests/support/sign-in";
+import { waitForFindings } from "./bench/findings-drain";
 
 const { values } = parseArgs({
   options: {
@@ -130,7 +134,9 @@ async function main(): Promise<void> {
     console.log(`[bench:ui] server ${target.baseUrl}${server ? " (production build, fresh SQLite)" : ""}`);
     let t0 = performance.now();
     const traceId = await seedLargeTrace(target, traceSpans);
-    console.log(`[bench:ui] seeded a ${traceSpans.toLocaleString("en-US")}-span trace in ${fmt(performance.now() - t0)}`);
+    // A second large run of the same task, an hour earlier: the pair the diff is timed on.
+    const otherTraceId = await seedLargeTrace(target, traceSpans, Date.now() - 3_600_000);
+    console.log(`[bench:ui] seeded two ${traceSpans.toLocaleString("en-US")}-span traces in ${fmt(performance.now() - t0)}`);
     if (totalSpans > traceSpans) {
       t0 = performance.now();
       await seedFillerTraces(target, totalSpans - traceSpans, (sent) =>
@@ -139,13 +145,31 @@ async function main(): Promise<void> {
       console.log(`\n[bench:ui] stored ~${totalSpans.toLocaleString("en-US")} spans in ${fmt(performance.now() - t0)}`);
     }
 
+    if (server) {
+      t0 = performance.now();
+      const settled = await waitForFindings(server.databaseUrl);
+      console.log(`[bench:ui] findings of every trace stored ${settled === null ? "(gave up waiting)" : fmt(settled * 1000)} after the last span`);
+    }
+
     const auth = { Authorization: `Bearer ${target.apiKey}` };
+    // Dashboard pages need a session: the benchmark's own server has a known admin (a --url server: pages unauthenticated).
+    const session: Record<string, string> = server ? { cookie: await signIn(server.baseUrl, server.admin.email, server.admin.password) } : {};
+    const tracesPage = `${target.baseUrl}/projects/default/traces`;
     const list = {
-      page: await timeFetch(`${target.baseUrl}/traces?range=all`, {}, runs),
-      pageFiltered: await timeFetch(`${target.baseUrl}/traces?range=all&status=error&minDurationMs=100`, {}, runs),
-      pageSearch: await timeFetch(`${target.baseUrl}/traces?range=all&q=refund`, {}, runs),
+      page: await timeFetch(`${tracesPage}?range=all`, session, runs),
+      pageFiltered: await timeFetch(`${tracesPage}?range=all&status=error&minDurationMs=100`, session, runs),
+      pageSearch: await timeFetch(`${tracesPage}?range=all&q=refund`, session, runs),
+      pageLoops: await timeFetch(`${tracesPage}?range=all&finding=tool_loop`, session, runs),
       api: await timeFetch(`${target.baseUrl}/api/v1/traces?limit=50`, auth, runs),
       apiFiltered: await timeFetch(`${target.baseUrl}/api/v1/traces?limit=50&model=gpt-4o&minCostUsd=0.001`, auth, runs),
+      apiLoops: await timeFetch(`${target.baseUrl}/api/v1/traces?limit=50&finding=tool_loop`, auth, runs),
+      apiFailures: await timeFetch(`${target.baseUrl}/api/v1/traces?limit=50&finding=failure`, auth, runs),
+      apiFailureMode: await timeFetch(`${target.baseUrl}/api/v1/traces?limit=50&failureMode=tool_error`, auth, runs),
+      apiCycles: await timeFetch(`${target.baseUrl}/api/v1/traces?limit=50&finding=agent_cycle`, auth, runs),
+    };
+    const retro = {
+      criticalPath: await timeFetch(`${target.baseUrl}/api/v1/traces/${traceId}/critical-path`, auth, runs),
+      diff: await timeFetch(`${target.baseUrl}/api/v1/traces/diff?a=${otherTraceId}&b=${traceId}`, auth, runs),
     };
     const view = await measureTraceView(target.baseUrl, traceId, runs);
 
@@ -163,6 +187,14 @@ async function main(): Promise<void> {
     console.log(`  /traces?q=refund (full text)       ${fmt(list.pageSearch)}`);
     console.log(`  GET /api/v1/traces                 ${fmt(list.api)}`);
     console.log(`  GET /api/v1/traces (model, cost)   ${fmt(list.apiFiltered)}`);
+    console.log(`  /traces?finding=tool_loop (HTML)   ${fmt(list.pageLoops)}   target < 300 ms`);
+    console.log(`  GET …?finding=tool_loop            ${fmt(list.apiLoops)}   target < 300 ms`);
+    console.log(`  GET …?finding=failure              ${fmt(list.apiFailures)}   target < 300 ms`);
+    console.log(`  GET …?failureMode=tool_error       ${fmt(list.apiFailureMode)}   target < 300 ms`);
+    console.log(`  GET …?finding=agent_cycle (none)   ${fmt(list.apiCycles)}   target < 300 ms`);
+    console.log(`\nRetro analysis of ${traceSpans.toLocaleString("en-US")}-span traces (request to last byte, median of ${runs}, local server):`);
+    console.log(`  GET …/critical-path                ${fmt(retro.criticalPath)}   target < 500 ms`);
+    console.log(`  GET /api/v1/traces/diff (a, b)     ${fmt(retro.diff)}   target < 500 ms`);
   } finally {
     await server?.stop();
   }

@@ -16,7 +16,7 @@ type Props = {
   onCancel: () => void;
 };
 
-const FIXED_WINDOWS: Record<string, number> = { cost_per_hour: 60, cost_per_day: 1440 };
+const FIXED_WINDOWS: Record<string, number> = { cost_per_hour: 60, cost_per_day: 1440, wasted_cost_per_hour: 60 };
 const input = "w-full rounded border bg-bg px-2 py-1 text-sm placeholder:text-fg-muted/70";
 
 /** The rule form; `values` seed it (a rule being edited, or what a rejected submit held). */

@@ -9,11 +9,14 @@ type Props = {
   onZoomIn: () => void;
   onZoomOut: () => void;
   onResetZoom: () => void;
+  isPathShown: boolean;
+  /** Shows or hides the critical path; absent when there is none to show. */
+  onTogglePath?: () => void;
 };
 
 const button = "rounded border border-line px-2 py-0.5 hover:bg-muted disabled:opacity-40";
 
-/** Expand/collapse and zoom controls, plus the colour legend of span kinds. */
+/** Expand/collapse, critical path and zoom controls, plus the colour legend of span kinds. */
 export function ExplorerToolbar(props: Props) {
   return (
     <div className="flex flex-wrap items-center gap-2 border-b border-line px-2 py-1.5 text-xs">
@@ -23,6 +26,18 @@ export function ExplorerToolbar(props: Props) {
       <button type="button" className={button} onClick={props.onCollapseAll}>
         Collapse all
       </button>
+      {props.onTogglePath ? (
+        <button
+          type="button"
+          className={`${button} ${props.isPathShown ? "border-rose-500 bg-rose-500/10 text-rose-700 dark:text-rose-300" : ""}`}
+          aria-pressed={props.isPathShown}
+          onClick={props.onTogglePath}
+          data-testid="critical-path-toggle"
+          title="Highlight the chain of spans that determined when the trace ended"
+        >
+          Critical path
+        </button>
+      ) : null}
       <span className="text-fg-muted">
         {props.spanCount.toLocaleString("en-US")} spans
         {props.orphanCount > 0 ? ` · ${props.orphanCount} orphan${props.orphanCount > 1 ? "s" : ""} (parent missing)` : ""}

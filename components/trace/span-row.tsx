@@ -19,6 +19,10 @@ export type SpanRowProps = {
   isSelected: boolean;
   isError: boolean;
   isOrphan: boolean;
+  /** One of the spans of the finding chosen in the findings strip. */
+  isHighlighted: boolean;
+  /** Whether the critical path is shown, and if so whether this span is on it. */
+  pathState: "hidden" | "on" | "off";
   durationText: string;
   tokensText: string;
   costText: string;
@@ -66,11 +70,16 @@ export const SpanRow = memo(function SpanRow(props: SpanRowProps) {
       data-span-id={spanId}
       data-kind={props.kind}
       data-status={isError ? "error" : "ok"}
+      data-highlighted={props.isHighlighted ? "true" : undefined}
+      data-critical={props.pathState === "on" ? "true" : undefined}
       onClick={() => props.onSelect(spanId)}
-      className={`absolute top-0 left-0 grid w-full cursor-default grid-cols-[var(--tree-w)_1fr] text-xs ${isSelected ? "bg-accent-soft" : "hover:bg-surface"}`}
+      className={`absolute top-0 left-0 grid w-full cursor-default grid-cols-[var(--tree-w)_1fr] text-xs ${isSelected ? "bg-accent-soft" : props.isHighlighted ? "bg-amber-500/15" : "hover:bg-surface"}`}
       style={{ height: props.height, transform: `translateY(${props.top}px)` }}
     >
-      <div className="flex min-w-0 items-center gap-1 border-r border-line pr-2" style={{ paddingLeft: 4 + indent }}>
+      <div
+        className={`flex min-w-0 items-center gap-1 border-r border-line pr-2 ${props.isHighlighted ? "shadow-[inset_3px_0_0_0_rgb(245_158_11)]" : ""}`}
+        style={{ paddingLeft: 4 + indent }}
+      >
         {props.hasChildren ? (
           <button
             type="button"
@@ -123,7 +132,7 @@ export const SpanRow = memo(function SpanRow(props: SpanRowProps) {
           <>
             <div
               data-testid="timeline-bar"
-              className={`absolute top-1/2 h-3 -translate-y-1/2 rounded-sm ${isError ? "bar-error bg-red-500" : kindStyle.bar} ${isSelected ? "ring-2 ring-accent ring-offset-1 ring-offset-bg" : ""}`}
+              className={`absolute top-1/2 h-3 -translate-y-1/2 rounded-sm ${isError ? "bar-error bg-red-500" : kindStyle.bar} ${isSelected ? "ring-2 ring-accent ring-offset-1 ring-offset-bg" : props.isHighlighted ? "ring-2 ring-amber-500" : props.pathState === "on" ? "ring-2 ring-rose-500" : ""} ${props.pathState === "off" ? "opacity-25" : ""}`}
               style={{ left: `${props.leftPct}%`, width: `${props.widthPct}%` }}
               onMouseMove={(e) => props.onHover(spanId, e.clientX, e.clientY)}
               onMouseLeave={() => props.onHover(null, 0, 0)}

@@ -15,6 +15,10 @@ type Props = {
   rows: SpanNode[];
   collapsed: ReadonlySet<string>;
   selectedId: string | null;
+  /** Spans of the finding chosen in the findings strip. */
+  highlighted: ReadonlySet<string>;
+  /** Spans on the critical path while it is shown, else null. */
+  onPath: ReadonlySet<string> | null;
   /** Subtree totals, indexed by node.index. */
   aggregates: UsageAggregate[];
   window: TimeWindow;
@@ -97,6 +101,8 @@ export function SpanRows(props: Props) {
                 isSelected={node.spanId === selectedId}
                 isError={node.span.status === "error"}
                 isOrphan={node.isOrphan}
+                isHighlighted={props.highlighted.has(node.spanId)}
+                pathState={props.onPath === null ? "hidden" : props.onPath.has(node.spanId) ? "on" : "off"}
                 durationText={fig.durationText}
                 tokensText={fig.tokensText}
                 costText={fig.costText}

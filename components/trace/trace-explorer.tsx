@@ -5,6 +5,8 @@ import { SpanDetailPanel } from "@/components/trace/span-detail/span-detail-pane
 import { SpanRows } from "@/components/trace/span-rows";
 import { TimelineTooltip } from "@/components/trace/timeline-tooltip";
 import { ExplorerToolbar } from "@/components/trace/explorer-toolbar";
+import { FindingsStrip } from "@/components/retro/findings-strip";
+import { useRetroOverlay } from "@/components/retro/use-retro-overlay";
 import { useExplorerSelection } from "@/components/trace/use-explorer-selection";
 import { useSpanDetail, type LoadSpan } from "@/components/trace/use-span-detail";
 import { flattenVisibleRows } from "@/lib/trace/flatten-visible-rows";
@@ -14,6 +16,8 @@ import { buildSpanTree } from "@/lib/trace/span-tree";
 import { computeSubtreeAggregates } from "@/lib/trace/subtree-aggregates";
 import { zoomWindow, type TimeWindow } from "@/lib/trace/timeline-layout";
 import { navigateTree } from "@/lib/trace/tree-navigation";
+import type { CriticalPathView } from "@/lib/trace/critical-path-view";
+import type { Finding } from "@/lib/retro/types";
 
 type Props = {
   traceId: string;
@@ -23,12 +27,16 @@ type Props = {
   initialSpanId: string | null;
   /** Server action returning the full detail of a span, called when one is selected. */
   loadSpan: LoadSpan;
+  /** The trace's findings (retro analysis), shown above the tree; choosing one highlights its spans. */
+  findings?: readonly Finding[];
+  /** The critical path, shown on the timeline when switched on. */
+  criticalPath?: CriticalPathView | null;
 };
 
 type Hover = { spanId: string; x: number; y: number } | null;
 
 /** Tree, waterfall and span detail of one trace. Every derivation is a memoised pure function of lib/trace. */
-export function TraceExplorer({ traceId, outlines, initialSpanId, loadSpan }: Props) {
+export function TraceExplorer({ traceId, outlines, initialSpanId, loadSpan, findings = [], criticalPath = null }: Props) {
   const tree = useMemo(() => buildSpanTree(unpackSpanOutlines(outlines)), [outlines]);
   const aggregates = useMemo(() => computeSubtreeAggregates(tree), [tree]);
   const bounds = useMemo<TimeWindow>(() => ({ startMs: tree.startMs, endMs: Math.max(tree.endMs, tree.startMs + 1) }), [tree]);
@@ -37,6 +45,7 @@ export function TraceExplorer({ traceId, outlines, initialSpanId, loadSpan }: Pr
   const [hover, setHover] = useState<Hover>(null);
   const { selectedId, select, collapsed, setCollapsed, toggle } = useExplorerSelection(tree, initialSpanId);
   const detail = useSpanDetail(traceId, selectedId, loadSpan);
+  const overlay = useRetroOverlay(findings, criticalPath, select);
 
   const rows = useMemo(() => flattenVisibleRows(tree, collapsed), [tree, collapsed]);
 
@@ -77,6 +86,7 @@ export function TraceExplorer({ traceId, outlines, initialSpanId, loadSpan }: Pr
   return (
     <div ref={rootRef} className="flex min-h-0 flex-1 border-t border-line" data-testid="trace-explorer">
       <section className="flex min-h-0 min-w-0 flex-1 flex-col" aria-label="Span tree and timeline">
+        <FindingsStrip findings={findings} activeIndex={overlay.activeIndex} onActivate={overlay.activate} />
         <ExplorerToolbar
           spanCount={tree.nodes.length}
           orphanCount={tree.orphanCount}
@@ -86,11 +96,15 @@ export function TraceExplorer({ traceId, outlines, initialSpanId, loadSpan }: Pr
           onZoomIn={() => setView((w) => zoomWindow(w, bounds, 0.5))}
           onZoomOut={() => setView((w) => zoomWindow(w, bounds, 2))}
           onResetZoom={() => setView(bounds)}
+          isPathShown={overlay.isPathShown}
+          onTogglePath={criticalPath ? overlay.togglePath : undefined}
         />
         <SpanRows
           rows={rows}
           collapsed={collapsed}
           selectedId={selectedId}
+          highlighted={overlay.highlighted}
+          onPath={overlay.onPath}
           aggregates={aggregates}
           window={view}
           originMs={bounds.startMs}

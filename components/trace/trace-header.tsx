@@ -1,15 +1,19 @@
 import type { ReactNode } from "react";
+import { CompareControls } from "@/components/retro/compare-controls";
+import { FindingBadges } from "@/components/retro/finding-badges";
 import { ProjectLink } from "@/components/shell/project-link";
 import { CopyButton } from "@/components/ui/copy-button";
 import { CostText } from "@/components/ui/cost-text";
 import { StatusBadge } from "@/components/ui/status-badge";
 import { formatDuration } from "@/lib/format/duration";
+import { describeTimeByKind } from "@/lib/format/findings";
+import type { CriticalPathView } from "@/lib/trace/critical-path-view";
 import { formatTimestamp } from "@/lib/format/time";
 import { formatTokensExact } from "@/lib/format/tokens";
 import type { TraceSummary } from "@/lib/trace/types";
 
-/** Summary of one trace: what ran, when, how long, how big, how much, and for whom. */
-export function TraceHeader({ trace }: { trace: TraceSummary }) {
+/** Summary of one trace: what ran, when, how long, how big, how much, for whom, and where the wall-clock went. */
+export function TraceHeader({ trace, criticalPath }: { trace: TraceSummary; criticalPath?: CriticalPathView | null }) {
   const stats: [string, ReactNode][] = [
     ["Start", formatTimestamp(trace.startTime)],
     ["Duration", formatDuration(trace.durationMs)],
@@ -27,9 +31,13 @@ export function TraceHeader({ trace }: { trace: TraceSummary }) {
           {trace.name}
         </h1>
         <StatusBadge status={trace.status} count={trace.errorCount} />
-        <ProjectLink href={`/traces/${trace.traceId}/map`} className="ml-auto text-sm text-accent hover:underline">
-          Pipeline map
-        </ProjectLink>
+        <FindingBadges failureMode={trace.failureMode} findingCounts={trace.findingCounts} />
+        <div className="ml-auto flex items-center gap-3">
+          <ProjectLink href={`/traces/${trace.traceId}/map`} className="text-sm text-accent hover:underline">
+            Pipeline map
+          </ProjectLink>
+          <CompareControls traceId={trace.traceId} />
+        </div>
       </div>
       <dl className="flex flex-wrap gap-x-6 gap-y-1 text-sm">
         {stats.map(([label, value]) => (
@@ -66,6 +74,22 @@ export function TraceHeader({ trace }: { trace: TraceSummary }) {
         {trace.agentName ? <span>agent {trace.agentName}</span> : null}
         {trace.models.length > 0 ? <span>models {trace.models.join(", ")}</span> : null}
       </div>
+      {criticalPath && criticalPath.totalMs > 0 ? <PathByKind path={criticalPath} /> : null}
     </header>
+  );
+}
+
+/** Where the wall-clock went: time on the critical path by kind of span. */
+function PathByKind({ path }: { path: CriticalPathView }) {
+  const kinds = describeTimeByKind(path.byKind, path.totalMs);
+  return (
+    <p className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs" data-testid="critical-path-summary">
+      <span className="font-medium">Critical path {formatDuration(path.totalMs)}:</span>
+      {kinds.map((k) => (
+        <span key={k.kind} data-kind={k.kind} className="tabular-nums">
+          <span className="text-fg-muted">{k.label}</span> {formatDuration(k.ms)} ({Math.round(k.share * 100)} %)
+        </span>
+      ))}
+    </p>
   );
 }

@@ -2,6 +2,8 @@
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import type { FormEvent } from "react";
+import { FAILURE_MODE_LABELS, FINDING_TYPE_LABELS } from "@/lib/format/findings";
+import { FAILURE_MODES, FINDING_TYPES } from "@/lib/retro/finding-kinds";
 import { TRACE_FILTER_KEYS } from "@/lib/trace/trace-list-params";
 import { buildHref } from "@/lib/trace/url-state";
 
@@ -53,6 +55,22 @@ export function TraceFilters() {
           <option value="">Any status</option>
           <option value="ok">ok</option>
           <option value="error">error</option>
+        </select>
+        <select name="finding" defaultValue={get("finding")} className="rounded border border-line bg-bg px-2 text-sm" aria-label="Finding">
+          <option value="">Finding: any or none</option>
+          {FINDING_TYPES.map((type) => (
+            <option key={type} value={type}>
+              {FINDING_TYPE_LABELS[type]}
+            </option>
+          ))}
+        </select>
+        <select name="failureMode" defaultValue={get("failureMode")} className="rounded border border-line bg-bg px-2 text-sm" aria-label="Failure mode">
+          <option value="">Failure mode: any or none</option>
+          {FAILURE_MODES.map((mode) => (
+            <option key={mode} value={mode}>
+              {FAILURE_MODE_LABELS[mode]}
+            </option>
+          ))}
         </select>
         <button type="submit" className="rounded bg-accent px-3 py-1 text-sm font-medium text-white">
           Apply

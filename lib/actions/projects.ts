@@ -1,5 +1,5 @@
 "use server";
-// Creating a project (instance admins) and changing a project's name (project admins).
+// Creating a project (instance admins) and changing a project's name and loop threshold (project admins).
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
@@ -8,6 +8,7 @@ import { authorizeAction, authorizeUserAction } from "@/lib/auth/require-action"
 import { projectPath } from "@/lib/format/project-path";
 import { firstError, projectInputSchema } from "@/lib/forms/access-forms";
 import { submittedValues, type FormState } from "@/lib/forms/form-state";
+import { loopThresholdFieldSchema } from "@/lib/forms/retro-forms";
 
 export async function createProjectAction(_previous: FormState, form: FormData): Promise<FormState> {
   const auth = await authorizeUserAction({ instanceAdmin: true });
@@ -29,4 +30,20 @@ export async function renameProjectAction(projectSlug: string, _previous: FormSt
   await updateProjectSettings(auth.caller, { name: parsed.data.name }, await headers());
   revalidatePath(projectPath(projectSlug), "layout");
   return { status: "ok", message: `Renamed to "${parsed.data.name}".` };
+}
+
+export async function updateLoopThresholdAction(projectSlug: string, _previous: FormState, form: FormData): Promise<FormState> {
+  const auth = await authorizeAction(projectSlug, "admin");
+  if (!auth.ok) return { status: "error", message: auth.message };
+  const parsed = loopThresholdFieldSchema.safeParse(form.get("loopThreshold") ?? "");
+  if (!parsed.success)
+    return {
+      status: "error",
+      field: "loopThreshold",
+      message: `Loop threshold ${parsed.error.issues[0]?.message ?? "is invalid"}`,
+      values: submittedValues(form, ["loopThreshold"]),
+    };
+  await updateProjectSettings(auth.caller, { loopThreshold: parsed.data }, await headers());
+  revalidatePath(projectPath(projectSlug), "layout");
+  return { status: "ok", message: `Loop threshold set to ${parsed.data}: the traces of the last 30 days are analysed again.` };
 }

@@ -5,6 +5,10 @@ import { audit } from "@/lib/auth/audit";
 import type { Caller, SessionUser } from "@/lib/auth/caller";
 import { recordInstanceEvent } from "@/lib/data/access/audit-log";
 import { createProject, findProjectBySlug, SlugTakenError, updateProject, type Project } from "@/lib/data/access/projects";
+import { markProjectTracesDirty } from "@/lib/data/findings/findings-queue";
+
+/** A loop threshold change re-analyses the traces of this many days back (what the dashboards show). */
+const REANALYSE_DAYS = 30;
 
 export type CreateResult = { ok: true; project: Project } | { ok: false; field: "slug" | "name"; message: string };
 
@@ -32,12 +36,18 @@ export async function createNewProject(user: SessionUser, input: { name: string;
   }
 }
 
-export async function updateProjectSettings(caller: Caller, changes: { name?: string; retentionDays?: number | null }, headers?: Headers): Promise<Project> {
+export type ProjectSettingsChange = { name?: string; retentionDays?: number | null; loopThreshold?: number };
+
+export async function updateProjectSettings(caller: Caller, changes: ProjectSettingsChange, headers?: Headers): Promise<Project> {
   const project = await updateProject(caller.scope, changes);
   if (changes.name !== undefined && changes.name !== caller.project.name)
     await audit(caller, "project.rename", project.slug, { from: caller.project.name, to: changes.name }, headers);
   if (changes.retentionDays !== undefined && changes.retentionDays !== caller.project.retentionDays) {
     await audit(caller, "project.retention_change", project.slug, { from: caller.project.retentionDays, to: changes.retentionDays }, headers);
+  }
+  if (changes.loopThreshold !== undefined && changes.loopThreshold !== caller.project.loopThreshold) {
+    await audit(caller, "project.loop_threshold_change", project.slug, { from: caller.project.loopThreshold, to: changes.loopThreshold }, headers);
+    await markProjectTracesDirty(caller.scope, Date.now() - REANALYSE_DAYS * 86_400_000);
   }
   return project;
 }

@@ -8,11 +8,19 @@
 //   cannot be "50 % above" anything, so only the absolute threshold can fire it.
 // - No data (fewer runs than minRuns; spend metrics always have a value) is not a breach: an open
 //   incident resolves when its traffic stops.
+// - loop_rate is the share of the window's runs with a tool loop; wasted_cost_per_hour the cost the
+//   window's findings wasted, a spend metric like cost_per_hour. Both read the findings rollups
+//   (FindingTotals), counted by the trace's start like the runs.
 // - Hysteresis: a firing rule resolves only once its value is RECOVERY_MARGIN (5 %) under the limit,
 //   so a value hovering at the limit does not open and close an incident at every evaluation.
 import { toFigures, type RangeTotals } from "@/lib/analytics/drift-figures";
 import type { AlertMetric, AlertRuleConfig } from "./rule-schema";
 import type { TimeRange } from "./window";
+
+/** What the findings rollups hold for a range: runs with a tool loop, and the cost findings wasted. */
+export type FindingTotals = { loopRuns: number; wastedCostUsd: number };
+
+const NO_FINDINGS: FindingTotals = { loopRuns: 0, wastedCostUsd: 0 };
 
 export type Measurement = {
   value: number | null;
@@ -36,7 +44,7 @@ export const RECOVERY_MARGIN = 0.05;
 /** What an evaluation does to a rule: open an incident, close it, keep it open, or nothing. */
 export type Transition = "fire" | "resolve" | "continue" | "none";
 
-function valueOf(metric: AlertMetric, t: RangeTotals): number | null {
+function valueOf(metric: AlertMetric, t: RangeTotals, findings: FindingTotals): number | null {
   const f = toFigures(t);
   switch (metric) {
     case "cost_per_run":
@@ -48,6 +56,10 @@ function valueOf(metric: AlertMetric, t: RangeTotals): number | null {
       return f.p95Ms;
     case "error_rate":
       return f.errorRate;
+    case "loop_rate":
+      return t.runs > 0 ? Math.min(1, findings.loopRuns / t.runs) : null;
+    case "wasted_cost_per_hour":
+      return Math.max(0, findings.wastedCostUsd);
   }
 }
 
@@ -58,10 +70,11 @@ export function measure(
   current: RangeTotals,
   baselineRange: TimeRange,
   baseline: RangeTotals,
+  findings: { current: FindingTotals; baseline: FindingTotals } = { current: NO_FINDINGS, baseline: NO_FINDINGS },
 ): Measurement {
-  const isSpend = rule.metric === "cost_per_hour" || rule.metric === "cost_per_day";
-  const value = isSpend || current.runs >= rule.minRuns ? valueOf(rule.metric, current) : null;
-  let base = baseline.runs > 0 ? valueOf(rule.metric, baseline) : null;
+  const isSpend = rule.metric === "cost_per_hour" || rule.metric === "cost_per_day" || rule.metric === "wasted_cost_per_hour";
+  const value = isSpend || current.runs >= rule.minRuns ? valueOf(rule.metric, current, findings.current) : null;
+  let base = baseline.runs > 0 ? valueOf(rule.metric, baseline, findings.baseline) : null;
   // Spend is compared with the average spend of a window's length over the baseline days.
   if (isSpend && base !== null) base *= (window.toMs - window.fromMs) / (baselineRange.toMs - baselineRange.fromMs);
   return { value, baseline: base, runs: current.runs, window, baselineRange };

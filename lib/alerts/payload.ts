@@ -40,8 +40,9 @@ export function tracesLink(baseUrl: string, rule: Pick<AlertRuleConfig, "metric"
   params.set("from", iso(window.fromMs));
   params.set("to", iso(window.toMs));
   if (rule.metric === "error_rate") params.set("status", "error");
+  else if (rule.metric === "loop_rate") params.set("finding", "tool_loop");
   else params.set("sort", rule.metric === "p95_latency_ms" ? "duration" : "cost");
-  if (rule.metric !== "error_rate") params.set("order", "desc");
+  if (rule.metric !== "error_rate" && rule.metric !== "loop_rate") params.set("order", "desc");
   return `${baseUrl.replace(/\/+$/, "")}/traces?${params}`;
 }
 

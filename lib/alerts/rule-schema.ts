@@ -3,13 +3,13 @@
 // in % over the metric's 7-day baseline. Validated with zod; every error names the field. Pure.
 import { z } from "zod";
 
-export const ALERT_METRICS = ["cost_per_run", "cost_per_hour", "cost_per_day", "p95_latency_ms", "error_rate"] as const;
+export const ALERT_METRICS = ["cost_per_run", "cost_per_hour", "cost_per_day", "p95_latency_ms", "error_rate", "loop_rate", "wasted_cost_per_hour"] as const;
 export type AlertMetric = (typeof ALERT_METRICS)[number];
 export const ALERT_SCOPES = ["all", "task", "agent", "user"] as const;
 export type AlertScope = (typeof ALERT_SCOPES)[number];
 
 /** Spend metrics measure a fixed window: the spend of the last hour or day. */
-export const FIXED_WINDOW_MINUTES: Partial<Record<AlertMetric, number>> = { cost_per_hour: 60, cost_per_day: 1440 };
+export const FIXED_WINDOW_MINUTES: Partial<Record<AlertMetric, number>> = { cost_per_hour: 60, cost_per_day: 1440, wasted_cost_per_hour: 60 };
 export const DEFAULT_WINDOW_MINUTES = 60;
 export const windowMinutesFor = (metric: AlertMetric) => FIXED_WINDOW_MINUTES[metric] ?? DEFAULT_WINDOW_MINUTES;
 
@@ -19,7 +19,7 @@ export type AlertRuleConfig = {
   scope: AlertScope;
   /** The task, agent or user; null for scope "all". */
   scopeValue: string | null;
-  /** Absolute limit: USD (cost metrics), ms (p95_latency_ms) or a fraction 0–1 (error_rate). */
+  /** Absolute limit: USD (cost metrics), ms (p95_latency_ms) or a fraction 0–1 (error_rate, loop_rate). */
   threshold: number | null;
   /** Fires when the value is more than this % above its baseline. */
   driftPct: number | null;
@@ -93,8 +93,8 @@ export function resolveRuleConfig(input: RulePatch, existing?: AlertRuleConfig):
   const threshold = pick(input, "threshold", existing?.threshold ?? null);
   const driftPct = pick(input, "driftPct", existing?.driftPct ?? null);
   if (threshold === null && driftPct === null) return { ok: false, field: "threshold", message: "set threshold, driftPct or both" };
-  if (metric === "error_rate" && threshold !== null && threshold > 1)
-    return { ok: false, field: "threshold", message: "is a fraction for error_rate: 0.05 means 5 %" };
+  if ((metric === "error_rate" || metric === "loop_rate") && threshold !== null && threshold > 1)
+    return { ok: false, field: "threshold", message: `is a fraction for ${metric}: 0.05 means 5 %` };
   const fixed = FIXED_WINDOW_MINUTES[metric];
   // A metric change resets the window to the new metric's default unless one is given.
   const keptWindow = existing && existing.metric === metric ? existing.windowMinutes : windowMinutesFor(metric);

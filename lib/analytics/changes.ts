@@ -1,12 +1,13 @@
 // How a transaction's changes to stored spans turn into rollup deltas. New spans count once, as they
 // are inserted. Traces are subtler, because a trace's summary can change after it was counted: a late
 // root renames it, an earlier child moves its start (and so its bucket), a price change rewrites its
-// cost. Rather than trusting the stored summary row, the previous contribution is recomputed from
-// the spans as they were before this transaction (the stored ones minus those it inserted, with the
-// costs it overwrote restored): rollups always equal the sum over the stored spans, whatever order
-// spans arrived in and however many writers there are (each applies its own before → after step
-// under the trace's lock). Pure.
-import { summariseTrace, type SummarySpan, type TraceSummaryRow } from "@/lib/trace/summarise";
+// cost. Each change takes the trace's previous summary out and puts the new one in: the previous one
+// is the summary kept with the trace (its incremental state), or, for a trace summarised from all its
+// spans, the summary of the spans as they were before this transaction (the stored ones minus those
+// it inserted, with the costs it overwrote restored). Rollups thus always equal the sum over the
+// stored spans, whatever order spans arrived in and however many writers there are (each applies its
+// own before → after step under the trace's lock). Pure.
+import type { SummarySpan, TraceSummaryRow } from "@/lib/trace/summarise";
 import { spanContributions, traceContributions, type SpanFacts } from "./contributions";
 import type { RollupDeltas } from "./rollup-delta";
 
@@ -57,12 +58,10 @@ export function previousSpans(traceId: string, spans: SummarySpan[], { inserted,
   return changed ? before : spans;
 }
 
-/** Adds the change of one refreshed trace (old contribution out, new one in) to `deltas`. */
-export function addTraceChange(deltas: RollupDeltas, traceId: string, spans: SummarySpan[], summary: TraceSummaryRow, changes: SpanChanges): void {
-  const before = previousSpans(traceId, spans, changes);
-  if (before === spans) return;
-  if (before.length > 0) deltas.addAll(traceContributions(summariseTrace(traceId, before), before), -1);
-  deltas.addAll(traceContributions(summary, spans), 1);
+/** Adds the change of one trace (its previous contribution out, null for a new trace, the new one in) to `deltas`. */
+export function addTraceChange(deltas: RollupDeltas, before: TraceSummaryRow | null, after: TraceSummaryRow): void {
+  if (before !== null) deltas.addAll(traceContributions(before), -1);
+  deltas.addAll(traceContributions(after), 1);
 }
 
 /** Adds each span this transaction inserted, once (a batch may carry the same span twice). */

@@ -53,3 +53,7 @@ export const COST_DIMENSION: Record<CostGroupBy, Dimension> = {
   user: "trace.user",
   session: "trace.session",
 };
+
+export const FINDINGS_GROUP_BY = ["type", "failureMode", "task", "agent", "tool"] as const;
+export type FindingsGroupBy = (typeof FINDINGS_GROUP_BY)[number];
+export const FINDINGS_BUCKETS = ["1h", "1d"] as const satisfies readonly Bucket[];

@@ -1,12 +1,22 @@
-// Query-string parameters of GET /api/v1/metrics/latency and /cost, validated like the trace list's:
-// unknown parameters and bad values answer 400 naming the parameter.
+// Query-string parameters of GET /api/v1/metrics/latency, /cost and /findings, validated like the trace
+// list's: unknown parameters and bad values answer 400 naming the parameter.
 //
 // Defaults: `to` = now, `from` = `to` − 24 h, `bucket` = the finest allowed one giving at most
-// DEFAULT_MAX_BUCKETS buckets (24 h → 5m for latency, 1h for cost), `groupBy` = name (latency) or task
-// (cost). A request whose range and bucket would give more than MAX_BUCKETS buckets is refused.
+// DEFAULT_MAX_BUCKETS buckets (24 h → 5m for latency, 1h for cost and findings), `groupBy` = name (latency),
+// task (cost) or type (findings). A request whose range and bucket would give more than MAX_BUCKETS buckets is refused.
 import { z } from "zod";
 import { bucketSpan, defaultBucket, MAX_BUCKETS, type Bucket } from "./buckets";
-import { COST_BUCKETS, COST_GROUP_BY, LATENCY_BUCKETS, LATENCY_GROUP_BY, type CostGroupBy, type LatencyGroupBy } from "./dimensions";
+import {
+  COST_BUCKETS,
+  COST_GROUP_BY,
+  FINDINGS_BUCKETS,
+  FINDINGS_GROUP_BY,
+  LATENCY_BUCKETS,
+  LATENCY_GROUP_BY,
+  type CostGroupBy,
+  type FindingsGroupBy,
+  type LatencyGroupBy,
+} from "./dimensions";
 
 const DAY_MS = 86_400_000;
 
@@ -34,8 +44,10 @@ function paramSchemas<G extends string>(spec: Spec<G>) {
 
 const LATENCY_SPEC: Spec<LatencyGroupBy> = { buckets: LATENCY_BUCKETS, groupBys: LATENCY_GROUP_BY, defaultGroupBy: "name" };
 const COST_SPEC: Spec<CostGroupBy> = { buckets: COST_BUCKETS, groupBys: COST_GROUP_BY, defaultGroupBy: "task" };
+const FINDINGS_SPEC: Spec<FindingsGroupBy> = { buckets: FINDINGS_BUCKETS, groupBys: FINDINGS_GROUP_BY, defaultGroupBy: "type" };
 export const LATENCY_PARAMS = paramSchemas(LATENCY_SPEC);
 export const COST_PARAMS = paramSchemas(COST_SPEC);
+export const FINDINGS_PARAMS = paramSchemas(FINDINGS_SPEC);
 
 function parse<G extends string>(params: URLSearchParams, spec: Spec<G>, schemas: ReturnType<typeof paramSchemas<G>>, nowMs: number): ParsedMetricsQuery<G> {
   const values: { from?: number; to?: number; bucket?: Bucket; groupBy?: G } = {};
@@ -74,4 +86,9 @@ export function parseLatencyParams(params: URLSearchParams, nowMs = Date.now()):
 /** Parameters of GET /api/v1/metrics/cost. */
 export function parseCostParams(params: URLSearchParams, nowMs = Date.now()): ParsedMetricsQuery<CostGroupBy> {
   return parse(params, COST_SPEC, COST_PARAMS, nowMs);
+}
+
+/** Parameters of GET /api/v1/metrics/findings. */
+export function parseFindingsParams(params: URLSearchParams, nowMs = Date.now()): ParsedMetricsQuery<FindingsGroupBy> {
+  return parse(params, FINDINGS_SPEC, FINDINGS_PARAMS, nowMs);
 }

@@ -9,6 +9,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { PrismaClient } from "@/prisma/generated/sqlite/index";
 import { getEnv } from "@/lib/env";
+import { POOL_RESILIENCE } from "./postgres";
 
 export type Db = PrismaClient;
 
@@ -19,7 +20,7 @@ function createClient(): Db {
   const load = createRequire(path.join(process.cwd(), "package.json"));
   if (database.kind === "postgres") {
     const { PrismaClient: Client } = load(path.join(process.cwd(), "prisma/generated/postgres")) as { PrismaClient: new (options: object) => Db };
-    return new Client({ adapter: new PrismaPg({ connectionString: database.url }) });
+    return new Client({ adapter: new PrismaPg({ connectionString: database.url, ...POOL_RESILIENCE }) });
   }
   const { PrismaClient: Client } = load(path.join(process.cwd(), "prisma/generated/sqlite")) as { PrismaClient: new (options: object) => Db };
   return new Client({ adapter: new PrismaBetterSQLite3({ url: `file:${database.file}` }) });

@@ -11,6 +11,7 @@ import "server-only";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { getEnv, type Env } from "@/lib/env";
+import { POOL_RESILIENCE } from "./postgres";
 import { numberedPlaceholders as numbered, statementCache } from "./sql";
 
 export type ReadValue = string | number;
@@ -61,7 +62,7 @@ function openPostgresReader(url: string, max: number): ReadConnection {
   // extra_float_digits=1 (PostgreSQL 12+'s default, made sure of): float8 as shortest-exact text, which
   // lib/data/analytics/rollup-rows.ts relies on when it packs numbers into one text field.
   const options = "-c default_transaction_read_only=on -c random_page_cost=1.1 -c extra_float_digits=1";
-  const pool = new pg.Pool({ connectionString: url, max, types: pgTypes, options });
+  const pool = new pg.Pool({ connectionString: url, max, types: pgTypes, options, ...POOL_RESILIENCE });
   pool.on("error", (error) => console.error("[hindsight] idle PostgreSQL read connection failed:", error.message));
   return {
     dialect: "postgres",
@@ -71,6 +72,11 @@ function openPostgresReader(url: string, max: number): ReadConnection {
     async eachRow(text, params, each) {
       const client = await pool.connect();
       let failure: unknown;
+      let broken: Error | undefined;
+      // A checked-out client has no listener of the pool's: a dropped connection would otherwise throw
+      // its 'error' event as an uncaught exception (the query itself is rejected too).
+      const onError = (error: Error) => void (broken ??= error);
+      client.on("error", onError);
       try {
         // A Query with a "row" listener and no callback does not accumulate its rows.
         await new Promise<void>((resolve, reject) => {
@@ -89,8 +95,12 @@ function openPostgresReader(url: string, max: number): ReadConnection {
           query.on("end", () => resolve());
           client.query(query);
         });
+      } catch (error) {
+        broken ??= error instanceof Error ? error : new Error(String(error));
+        throw error;
       } finally {
-        client.release();
+        client.removeListener("error", onError);
+        client.release(broken); // a connection that failed is closed, not reused
       }
       if (failure !== undefined) throw failure as Error;
     },

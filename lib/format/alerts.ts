@@ -8,6 +8,8 @@ export const METRIC_LABELS: Record<string, string> = {
   cost_per_day: "Cost per day",
   p95_latency_ms: "p95 latency",
   error_rate: "Error rate",
+  loop_rate: "Runs with a tool loop",
+  wasted_cost_per_hour: "Wasted cost per hour",
 };
 
 /** What a threshold of `metric` is measured in, for form hints. */
@@ -17,6 +19,8 @@ export const METRIC_UNITS: Record<string, string> = {
   cost_per_day: "USD",
   p95_latency_ms: "ms",
   error_rate: "fraction: 0.05 = 5 %",
+  loop_rate: "fraction: 0.05 = 5 %",
+  wasted_cost_per_hour: "USD",
 };
 
 export const SCOPE_LABELS: Record<string, string> = { all: "All traces", task: "Task", agent: "Agent", user: "User" };
@@ -25,7 +29,7 @@ export const SCOPE_LABELS: Record<string, string> = { all: "All traces", task: "
 export function formatMetricValue(metric: string, value: number | null | undefined): string {
   if (value == null || !Number.isFinite(value)) return "—";
   if (metric === "p95_latency_ms") return formatDuration(value);
-  if (metric === "error_rate") return `${(value * 100).toFixed(value < 0.1 ? 1 : 0)} %`;
+  if (metric === "error_rate" || metric === "loop_rate") return `${(value * 100).toFixed(value < 0.1 ? 1 : 0)} %`;
   return formatCost(value);
 }
 

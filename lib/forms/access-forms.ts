@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { KEY_SCOPES, ROLES } from "@/lib/access/permissions";
 import { SLUG_PATTERN } from "@/lib/access/slug";
+import { loopThresholdSchema } from "@/lib/forms/retro-forms";
 
 import { MIN_PASSWORD } from "./form-state";
 
@@ -41,8 +42,12 @@ export const projectSettingsSchema = z
       .max(3650, "must be at most 3650")
       .nullable()
       .optional(),
+    loopThreshold: loopThresholdSchema.optional(),
   })
-  .refine((v) => v.name !== undefined || v.retentionDays !== undefined, { message: "must change name or retentionDays", path: ["body"] });
+  .refine((v) => v.name !== undefined || v.retentionDays !== undefined || v.loopThreshold !== undefined, {
+    message: "must change name, retentionDays or loopThreshold",
+    path: ["body"],
+  });
 
 export const memberInputSchema = z.object({
   email: z.email({ message: "must be an email address" }).trim().toLowerCase(),

@@ -12,6 +12,7 @@ export { canonicalKey, canonicalText, canonicalHash } from "@/lib/retro/canonica
 export { sameContent } from "@/lib/retro/same-content";
 export { indexTrace, effectiveKind, type TraceIndex } from "@/lib/retro/trace-index";
 export { retroSpanFromStored, retroSpanFromApi, type StoredSpanFields } from "@/lib/retro/from-stored-span";
+export { RETRO_ATTRIBUTE_KEYS } from "@/lib/retro/attribute-keys";
 export {
   FAILURE_MODES,
   FINDING_TYPES,

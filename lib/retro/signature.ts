@@ -5,7 +5,7 @@
 // the span name otherwise.
 import type { RetroKind, RetroSpan } from "@/lib/retro/types";
 
-const MODEL_ATTRIBUTES = ["gen_ai.request.model", "gen_ai.response.model", "llm.model_name", "ai.model.id", "ai.response.model", "embedding.model_name"];
+export const MODEL_ATTRIBUTES = ["gen_ai.request.model", "gen_ai.response.model", "llm.model_name", "ai.model.id", "ai.response.model", "embedding.model_name"];
 
 type SignatureSpan = Pick<RetroSpan, "name" | "toolName" | "agentName" | "model" | "attributes">;
 

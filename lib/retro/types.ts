@@ -1,5 +1,6 @@
 // Types of retro analysis: the span shape the algorithms read, and the findings, critical path and diff
 // they produce (the shapes of the read API). Pure types, safe to import from client components.
+import type { FailureMode, FindingType } from "@/lib/retro/finding-kinds";
 import type { CostSource, Kind, Status } from "@/lib/trace/types";
 
 /** Span kinds plus `approval`: a span carrying `hindsight.approval.decision` (its duration is the human wait). */
@@ -37,60 +38,7 @@ export type RetroSpan = {
   events: readonly RetroEvent[];
 };
 
-export type FindingType = "tool_loop" | "agent_cycle" | "repeated_llm_call" | "failure";
-
-export const FINDING_TYPES: readonly FindingType[] = ["tool_loop", "agent_cycle", "repeated_llm_call", "failure"];
-
-export type FailureMode =
-  | "tool_error"
-  | "provider_rate_limit"
-  | "provider_timeout"
-  | "provider_server_error"
-  | "provider_auth_error"
-  | "context_length_exceeded"
-  | "content_filter"
-  | "invalid_output"
-  | "guardrail_blocked"
-  | "max_iterations"
-  | "budget_exceeded"
-  | "approval_rejected"
-  | "timeout"
-  | "cancelled"
-  | "unknown_error";
-
-export const FAILURE_MODES: readonly FailureMode[] = [
-  "tool_error",
-  "provider_rate_limit",
-  "provider_timeout",
-  "provider_server_error",
-  "provider_auth_error",
-  "context_length_exceeded",
-  "content_filter",
-  "invalid_output",
-  "guardrail_blocked",
-  "max_iterations",
-  "budget_exceeded",
-  "approval_rejected",
-  "timeout",
-  "cancelled",
-  "unknown_error",
-];
-
-export type Finding = {
-  type: FindingType;
-  /** The spans involved, in start order. */
-  spanIds: string[];
-  /** Repetitions (calls for loops, rounds for cycles); 1 for a failure. */
-  count: number;
-  /** Time spent on the repetitions after the first. */
-  wastedMs: number;
-  /** Cost of the LLM calls that produced those repetitions; null when they exist but none could be priced. */
-  wastedCostUsd: number | null;
-  toolName?: string;
-  agents?: string[];
-  failureMode?: FailureMode;
-  message?: string;
-};
+export { FAILURE_MODES, FINDING_TYPES, type FailureMode, type Finding, type FindingType } from "@/lib/retro/finding-kinds";
 
 export type FindingsSummary = { failureMode: FailureMode | null; findingCounts: Record<FindingType, number> };
 
@@ -104,6 +52,8 @@ export type Deltas = { durationMs: number; costUsd: number | null; inputTokens: 
 export type StepRef = { spanId: string; name: string; kind: RetroKind; toolName: string | null; agentName: string | null; model: string | null };
 
 export type ChangedField = "model" | "input" | "output" | "arguments" | "status";
+
+export const CHANGED_FIELDS: readonly ChangedField[] = ["model", "input", "output", "arguments", "status"];
 
 export type DiffStep = {
   status: "same" | "changed" | "added" | "removed";

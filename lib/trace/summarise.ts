@@ -1,9 +1,12 @@
-// Per-trace summary from all of a trace's stored spans. Pure, and recomputed from scratch each time a
-// span of the trace arrives, so the result is the same whatever order spans come in.
+// Per-trace summary from all of a trace's spans, computed from scratch. Pure. This is the definition
+// ingest keeps to: it maintains summaries incrementally (trace-state.ts, trace-frontier.ts) and must
+// arrive at exactly this result whatever order the spans came in; the full computation also serves
+// traces whose incremental state is missing.
 //
 // Usage is counted once: only llm/embedding spans with no descendant carrying usage add to the totals,
 // because wrappers (Vercel's ai.generateText, OTel invoke_agent, OpenAI task/turn) repeat their
-// children's usage.
+// children's usage. Costs are summed as whole picodollars, so the total does not depend on the order
+// of the additions (float sums do) and a call can be taken out of it again exactly.
 import type { Kind, Status } from "@/lib/trace/types";
 
 export type SummarySpan = {
@@ -26,6 +29,9 @@ export type SummarySpan = {
   userId: string | null;
 };
 
+/** The counted calls of one model within a trace (a model whose calls are all wrappers has zeros). */
+export type ModelUsage = { model: string; calls: number; costPico: bigint; inputTokens: number; outputTokens: number };
+
 export type TraceSummaryRow = {
   traceId: string;
   name: string;
@@ -47,12 +53,26 @@ export type TraceSummaryRow = {
   sessionId: string | null;
   userId: string | null;
   agentName: string | null;
+  /** Sorted, as are tools, agents and modelUsage (by model). */
   models: string[];
   tools: string[];
   agents: string[];
+  modelUsage: ModelUsage[];
 };
 
-const carriesUsage = (s: SummarySpan) => s.inputTokens !== null || s.outputTokens !== null || s.costSource === "reported";
+type UsageFacts = Pick<SummarySpan, "inputTokens" | "outputTokens" | "costSource">;
+export const carriesUsage = (s: UsageFacts) => s.inputTokens !== null || s.outputTokens !== null || s.costSource === "reported";
+export const isCall = (s: { kind: string }) => s.kind === "llm" || s.kind === "embedding";
+
+const PICO_PER_USD = 1e12;
+// A reported cost is any finite number a span carries: capped so its picodollars stay finite.
+const MAX_SPAN_COST_USD = 1e15;
+/** A span's cost in whole picodollars. */
+export const toPico = (costUsd: number) => BigInt(Math.round(Math.max(-MAX_SPAN_COST_USD, Math.min(costUsd, MAX_SPAN_COST_USD)) * PICO_PER_USD));
+export const picoToUsd = (pico: bigint) => Number(pico) / PICO_PER_USD;
+/** The trace's cost: null when no counted call could be priced but some could not, 0 without calls. */
+export const traceCostUsd = (pico: bigint, priced: number, unpriced: number) => (priced > 0 ? picoToUsd(pico) : unpriced > 0 ? null : 0);
+export const sortedStrings = (values: Iterable<string>) => [...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 // Ties broken by span id: the summary must not depend on the order spans were read or received in.
 const byStart = (a: SummarySpan, b: SummarySpan) =>
   a.startNs < b.startNs ? -1 : a.startNs > b.startNs ? 1 : a.spanId < b.spanId ? -1 : a.spanId > b.spanId ? 1 : 0;
@@ -102,12 +122,13 @@ export function summariseTrace(traceId: string, spans: SummarySpan[]): TraceSumm
     toolCallCount = 0,
     inputTokens = 0,
     outputTokens = 0;
-  let cost = 0,
+  let cost = 0n,
     priced = 0,
-    hasUnpriced = false;
+    unpriced = 0;
   const models = new Set<string>(),
     tools = new Set<string>(),
     agents = new Set<string>();
+  const usage = new Map<string, ModelUsage>();
   for (const span of ordered) {
     if (span.startNs < startNs) startNs = span.startNs;
     if (span.endNs > endNs) endNs = span.endNs;
@@ -115,16 +136,24 @@ export function summariseTrace(traceId: string, spans: SummarySpan[]): TraceSumm
     if (span.kind === "tool") toolCallCount++;
     if (span.toolName) tools.add(span.toolName);
     if (span.agentName) agents.add(span.agentName);
-    if (span.kind !== "llm" && span.kind !== "embedding") continue;
+    if (!isCall(span)) continue;
     if (span.model) models.add(span.model);
     if (covered.has(span.spanId)) continue;
     llmCallCount++;
     inputTokens += span.inputTokens ?? 0;
     outputTokens += span.outputTokens ?? 0;
+    const pico = span.costUsd === null ? 0n : toPico(span.costUsd);
     if (span.costUsd !== null) {
-      cost += span.costUsd;
+      cost += pico;
       priced++;
-    } else hasUnpriced = true;
+    } else unpriced++;
+    if (!span.model) continue;
+    let entry = usage.get(span.model);
+    if (!entry) usage.set(span.model, (entry = { model: span.model, calls: 0, costPico: 0n, inputTokens: 0, outputTokens: 0 }));
+    entry.calls++;
+    entry.costPico += pico;
+    entry.inputTokens += span.inputTokens ?? 0;
+    entry.outputTokens += span.outputTokens ?? 0;
   }
 
   const outermost = (candidates: SummarySpan[]) =>
@@ -149,13 +178,14 @@ export function summariseTrace(traceId: string, spans: SummarySpan[]): TraceSumm
     outputTokens,
     totalTokens: inputTokens + outputTokens,
     // Nothing could be priced → null ("unpriced"), never 0; a trace without LLM calls costs 0.
-    costUsd: priced > 0 ? cost : hasUnpriced ? null : 0,
-    hasUnpriced,
+    costUsd: traceCostUsd(cost, priced, unpriced),
+    hasUnpriced: unpriced > 0,
     sessionId: firstOf((s) => s.sessionId),
     userId: firstOf((s) => s.userId),
     agentName: agentSpan?.agentName ?? null,
-    models: [...models],
-    tools: [...tools],
-    agents: [...agents],
+    models: sortedStrings(models),
+    tools: sortedStrings(tools),
+    agents: sortedStrings(agents),
+    modelUsage: sortedStrings(models).map((model) => usage.get(model) ?? { model, calls: 0, costPico: 0n, inputTokens: 0, outputTokens: 0 }),
   };
 }

@@ -17,6 +17,8 @@ export const TRACE_FILTER_KEYS = [
   "maxCostUsd",
   "minDurationMs",
   "maxDurationMs",
+  "finding",
+  "failureMode",
 ] as const;
 
 export type TraceFilterKey = (typeof TRACE_FILTER_KEYS)[number];

@@ -1,6 +1,7 @@
 // Query-string parameters of GET /api/v1/traces, validated once for the JSON API and the trace list
 // page alike (and read by the OpenAPI document, lib/api/openapi/). Every error names the parameter.
 import { z } from "zod";
+import { FAILURE_MODES, FINDING_TYPES } from "@/lib/retro/finding-kinds";
 import type { TraceFilters, TraceSort } from "@/lib/trace/types";
 
 const isoDate = z
@@ -42,6 +43,8 @@ export const TRACE_LIST_PARAMS = {
   maxCostUsd: amount,
   minDurationMs: amount,
   maxDurationMs: amount,
+  finding: z.enum(FINDING_TYPES, { message: `must be one of ${FINDING_TYPES.join(", ")}` }),
+  failureMode: z.enum(FAILURE_MODES, { message: `must be one of ${FAILURE_MODES.join(", ")}` }),
   sort: z.enum(["time", "duration", "cost"], { message: "must be time, duration or cost" }),
   order: z.enum(["asc", "desc"], { message: "must be asc or desc" }),
 } as const;

@@ -1,5 +1,6 @@
 // Domain types of the read API (their JSON schemas: lib/api/openapi/schemas/traces.ts, rendered in docs/api.md).
 // Safe to import from client components.
+import type { FailureMode, Finding, FindingType } from "@/lib/retro/finding-kinds";
 
 export type Status = "ok" | "error" | "unset";
 export type Kind = "agent" | "llm" | "tool" | "retriever" | "embedding" | "chain" | "guardrail" | "other";
@@ -28,6 +29,10 @@ export type TraceSummary = {
   userId: string | null;
   agentName: string | null;
   models: string[];
+  /** The class of the run's first real failure (retro analysis); null when it has none or is not analysed yet. */
+  failureMode: FailureMode | null;
+  /** Findings of each type (retro analysis). */
+  findingCounts: Record<FindingType, number>;
 };
 
 export type SpanEvent = { name: string; time: string; attributes: Record<string, unknown> };
@@ -67,7 +72,8 @@ export type Span = {
   events: SpanEvent[];
 };
 
-export type TraceDetail = { trace: TraceSummary; spans: Span[] };
+/** One trace with its spans in start order and its findings (retro analysis; empty until analysed). */
+export type TraceDetail = { trace: TraceSummary; spans: Span[]; findings: Finding[] };
 
 /** Filters of GET /api/v1/traces, already validated. */
 export type TraceFilters = {
@@ -87,6 +93,8 @@ export type TraceFilters = {
   maxCostUsd?: number;
   minDurationMs?: number;
   maxDurationMs?: number;
+  finding?: FindingType;
+  failureMode?: FailureMode;
 };
 
 export type TraceSort = "time" | "duration" | "cost";

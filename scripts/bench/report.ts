@@ -31,10 +31,14 @@ export type BenchRow = {
   clientCpuSeconds: number;
   /** 1-minute load average before and after sending (the machine is shared with the load generator). */
   load: [number, number];
+  /** With findings on: seconds after the last span until every trace's findings were stored (null: gave up). */
+  findingsSettledSeconds?: number | null;
+  /** Server CPU seconds from the last span until then (the findings still to analyse). */
+  findingsSettleCpuSeconds?: number | null;
 };
 
 export const lostSpans = (row: BenchRow) => row.spans - row.storedSpans;
-const bestRaw = (row: BenchRow) => row.raw.reduce((a, b) => (b.rowsPerSecond > a.rowsPerSecond ? b : a));
+const bestRaw = (row: BenchRow) => row.raw.reduce((a, b) => (b.rowsPerSecond > a.rowsPerSecond ? b : a), { method: "not measured", rowsPerSecond: NaN });
 const int = (n: number) => Math.round(n).toLocaleString("en-US");
 const mb = (n: number | null) => (n === null ? "n/a" : n.toFixed(0));
 
@@ -93,7 +97,25 @@ export function formatReport(rows: BenchRow[]): string {
       : `  server CPU while sending: ${r.serverCpuSeconds.toFixed(1)} s of ${r.wallSeconds.toFixed(1)} s wall (${((100 * r.serverCpuSeconds) / r.wallSeconds).toFixed(0)} % of one core), ` +
         `${((1e6 * r.serverCpuSeconds) / r.spans).toFixed(0)} µs CPU/span; load average ${r.load[0].toFixed(2)} → ${r.load[1].toFixed(2)} on ${cpus().length} CPUs; ` +
         `the load generator used ${r.clientCpuSeconds.toFixed(1)} s CPU.`,
+    ...(r.findingsSettledSeconds === undefined
+      ? []
+      : [
+          `  findings of every trace stored ${r.findingsSettledSeconds === null ? "(gave up waiting)" : `${r.findingsSettledSeconds.toFixed(1)} s`} after the last span (settle time included)` +
+            `${r.findingsSettleCpuSeconds == null ? "" : `, using ${r.findingsSettleCpuSeconds.toFixed(1)} s more server CPU`}.`,
+        ]),
     ...(failed(r) ? [`  FAILED: spans or traces missing or rejected.`] : []),
   ]);
   return `${table(header, cells)}\n\n${notes.join("\n")}`;
+}
+
+/** With findings on and off for one database: how much ingest the findings cost. */
+export function formatFindingsCost(on: BenchRow, off: BenchRow): string {
+  const cost = (1 - on.ingestPerSecond / off.ingestPerSecond) * 100;
+  const perSpan = (cpu: number | null) => (cpu === null ? "n/a" : `${((1e6 * cpu) / on.spans).toFixed(0)} µs`);
+  const total = on.serverCpuSeconds === null ? null : on.serverCpuSeconds + (on.findingsSettleCpuSeconds ?? 0);
+  return (
+    `findings cost on ${off.database.replace(" (findings off)", "")}: ingest ${int(on.ingestPerSecond)} spans/s with findings vs ${int(off.ingestPerSecond)} ` +
+    `without (${cost.toFixed(1)} % slower; budget 15 %); server CPU per span while sending ${perSpan(on.serverCpuSeconds)} vs ${perSpan(off.serverCpuSeconds)}, ` +
+    `${perSpan(total)} with the analysis still running after the last span; findings of every trace stored ${on.findingsSettledSeconds?.toFixed(1) ?? "n/a"} s after it.`
+  );
 }

@@ -58,7 +58,7 @@ function statusMb(pid: number, field: "VmRSS" | "VmHWM"): number | null {
  * 100 per second on Linux). On a shared machine this tells "the server was slow" from "the server
  * did not get the CPU".
  */
-function cpuSecondsOf(pid: number): number | null {
+export function cpuSecondsOf(pid: number): number | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" "); // the command name may contain spaces

@@ -6,10 +6,11 @@ import type { Workload } from "./encode";
 import { rawPostgres } from "./raw-postgres";
 import { rawSqlite } from "./raw-sqlite";
 import type { BenchRow, RawFigure } from "./report";
-import { commandOf, findServerPid, sampleRss, type RssReport } from "./rss";
+import { commandOf, cpuSecondsOf, findServerPid, sampleRss, type RssReport } from "./rss";
 import { profilerEnv, snapshot } from "./server-profile";
 import { sendAll, warmUp, type SendResult } from "./send";
 import { countInDatabase, countThroughApi, type StoredCounts } from "./verify";
+import { waitForFindings } from "./findings-drain";
 
 export type RunOptions = {
   database: Database;
@@ -19,10 +20,22 @@ export type RunOptions = {
   external?: { baseUrl: string; apiKey: string; pid?: number };
   /** Write a V8 profile of the server's sending phase into this folder (slows the server a little). */
   serverCpuProfDir?: string;
+  /** Retro-analysis findings on the server (HINDSIGHT_FINDINGS); on by default, like the server. */
+  findings?: boolean;
+  /** Skip the raw insert limit (a second run of the same workload). */
+  skipRaw?: boolean;
   log: (line: string) => void;
 };
 
-type Ingest = { send: SendResult; rss: RssReport | null; counts: StoredCounts; serverPid: number | null; load: [number, number] };
+type Ingest = {
+  send: SendResult;
+  rss: RssReport | null;
+  counts: StoredCounts;
+  serverPid: number | null;
+  load: [number, number];
+  findingsSettledSeconds?: number | null;
+  findingsSettleCpuSeconds?: number | null;
+};
 
 const load1 = () => loadavg()[0]!;
 
@@ -54,7 +67,8 @@ async function startServer(options: RunOptions, env: Record<string, string>) {
 async function ingestOwnServer(workload: Workload, options: RunOptions): Promise<Ingest> {
   options.log(`starting a ${options.database} server (builds first if the sources changed)…`);
   const profileDir = options.serverCpuProfDir;
-  const server = await startServer(options, profileDir ? profilerEnv(profileDir) : {});
+  const env = { ...(profileDir ? profilerEnv(profileDir) : {}), HINDSIGHT_FINDINGS: options.findings === false ? "off" : "on" };
+  const server = await startServer(options, env);
   // The server runs in its own process group (detached), so Ctrl-C would not reach it: stop it here.
   const interrupted = () => void server.stop().finally(() => process.exit(130));
   process.once("SIGINT", interrupted);
@@ -76,7 +90,11 @@ async function ingestOwnServer(workload: Workload, options: RunOptions): Promise
     const rss = sampler.stop();
     const load: [number, number] = [loadBefore, load1()];
     if (profileDir) options.log(`server profile of the sending phase: ${(await snapshot(profileDir, serverPid, 2)) ?? "not written"}`);
-    return { send, rss, load, counts: await countInDatabase(server.databaseUrl), serverPid };
+    const cpuBefore = cpuSecondsOf(serverPid);
+    const findingsSettledSeconds = options.findings === false ? undefined : await waitForFindings(server.databaseUrl);
+    const cpuAfter = cpuSecondsOf(serverPid);
+    const findingsSettleCpuSeconds = findingsSettledSeconds === undefined || cpuBefore === null || cpuAfter === null ? undefined : cpuAfter - cpuBefore;
+    return { send, rss, load, counts: await countInDatabase(server.databaseUrl), serverPid, findingsSettledSeconds, findingsSettleCpuSeconds };
   } finally {
     process.off("SIGINT", interrupted);
     process.off("SIGTERM", interrupted);
@@ -95,9 +113,11 @@ async function rawLimit(workload: Workload, options: RunOptions): Promise<RawFig
 /** Ingest through HTTP, then the raw limit; one table row. */
 export async function benchDatabase(workload: Workload, options: RunOptions): Promise<BenchRow> {
   const ingest = options.external ? await ingestExternal(workload, options) : await ingestOwnServer(workload, options);
-  const raw = await rawLimit(workload, options);
+  const raw = options.skipRaw ? [] : await rawLimit(workload, options);
   return {
-    database: options.database,
+    database: `${options.database}${options.findings === false ? " (findings off)" : ""}`,
+    findingsSettledSeconds: ingest.findingsSettledSeconds,
+    findingsSettleCpuSeconds: ingest.findingsSettleCpuSeconds,
     spans: workload.spans,
     traces: workload.traces,
     senders: options.senders,

@@ -17,13 +17,13 @@ export type SendResult = {
   clientCpuSeconds: number;
 };
 
-type Target = { baseUrl: string; apiKey: string };
+export type Target = { baseUrl: string; apiKey: string };
 
 const TraceResponse = protobuf.parse(OTLP_PROTO).root.lookupType("hindsight.otlp.ExportTraceServiceResponse");
 const MAX_ATTEMPTS = 50;
 
 /** Seconds (or an HTTP date) from Retry-After; 1 s when missing or unreadable. */
-function retryAfterMs(header: string | null): number {
+export function retryAfterMs(header: string | null): number {
   if (!header) return 1000;
   const seconds = Number(header);
   if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
@@ -36,7 +36,7 @@ function rejectedIn(bytes: Uint8Array): number {
   return decoded.partialSuccess?.rejectedSpans ?? 0;
 }
 
-type Answer = { status: number; retryAfter: string | null; bytes: Uint8Array };
+export type Answer = { status: number; retryAfter: string | null; bytes: Uint8Array };
 
 // node:http with keep-alive, as the OTel SDKs' own OTLP/HTTP exporters send: the load generator shares
 // the machine with the server, and with fetch (undici) it used about five times the CPU (2.2–2.7 s
@@ -46,7 +46,7 @@ const clients = {
   "https:": { request: https.request, agent: new https.Agent({ keepAlive: true }) },
 };
 
-function post(target: Target, body: Uint8Array<ArrayBuffer>): Promise<Answer> {
+export function post(target: Target, body: Uint8Array<ArrayBuffer>): Promise<Answer> {
   const url = new URL(`${target.baseUrl}/v1/traces`);
   const client = url.protocol === "https:" ? clients["https:"] : clients["http:"];
   return new Promise((resolve, reject) => {

@@ -16,7 +16,7 @@ const BASE_NS = BigInt(Date.UTC(2026, 10, 1)) * MS;
 const SPAN_KIND_INTERNAL = 1;
 const SPAN_KIND_CLIENT = 3;
 
-type Ctx = {
+export type Ctx = {
   rng: Random;
   traceId: Buffer;
   nextSpan: number;
@@ -27,7 +27,7 @@ type Ctx = {
   spans: ProtoSpan[];
 };
 
-function newSpanId(ctx: Ctx): Buffer {
+export function newSpanId(ctx: Ctx): Buffer {
   // Random high half, counter low half: realistic-looking yet never zero and never repeated in a trace.
   const id = Buffer.alloc(8);
   id.writeUInt32BE(ctx.rng.int(0, 0xffffffff), 0);
@@ -37,7 +37,7 @@ function newSpanId(ctx: Ctx): Buffer {
 
 const ns = (ms: number) => BASE_NS + BigInt(Math.round(ms * 1000)) * 1000n;
 
-function finish(
+export function finish(
   ctx: Ctx,
   span: Omit<ProtoSpan, "traceId" | "endTimeUnixNano" | "startTimeUnixNano" | "events"> & { startMs: number; events?: ProtoEvent[] },
 ): void {
@@ -149,7 +149,7 @@ function tool(ctx: Ctx, parent: Buffer, call: ToolCallPart, history: Message[]):
 }
 
 /** An agent span with `budget` spans in total (itself included, ≥ 2). Returns true when a tool failed. */
-function agent(ctx: Ctx, name: string, parent: Buffer | undefined, budget: number, extra: Record<string, Plain>): boolean {
+export function agent(ctx: Ctx, name: string, parent: Buffer | undefined, budget: number, extra: Record<string, Plain>): boolean {
   const { rng } = ctx;
   const spanId = newSpanId(ctx);
   const startMs = ctx.clockMs;

@@ -53,6 +53,9 @@ export type ModelTurn = {
   /** Tokens of tool definitions and other hidden prompt context. */
   contextTokens: number;
   temperature?: number;
+  /** The provider refuses the call with this error (a rate limit…) after `failAfterMs` of waiting. */
+  error?: Error;
+  failAfterMs?: number;
 };
 
 function countTokens(value: unknown): number {
@@ -109,6 +112,10 @@ export async function callModel(ctx: ScenarioContext, turn: ModelTurn): Promise<
       maxTokens: 1024,
     },
     () => {
+      if (turn.error) {
+        ctx.clock.advance(turn.failAfterMs ?? 300);
+        throw turn.error;
+      }
       const usage = estimateUsage(ctx, spec, turn);
       ctx.clock.advance(estimateLatencyMs(ctx, spec, usage));
       return { outputMessages: [turn.reply], usage, responseModel: spec.response, responseId: createResponseId(ctx, spec.provider) };

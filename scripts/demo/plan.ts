@@ -1,7 +1,8 @@
 /**
  * Decides which runs the demo sends and when: a fixed opening that covers
- * every story the dashboards should show (multi-turn session, tool loop,
- * handled and unhandled refund failures, MCP error, unpriced model), then a
+ * every story the dashboards and a retro should show (multi-turn session, tool
+ * loop, handled and unhandled refund failures, MCP error, unpriced model, a
+ * provider rate limit, a run costing five times its task's usual), then a
  * weighted random mix, spread over the last `days` days.
  */
 import type { Random } from "./random";
@@ -15,7 +16,8 @@ const TURN_GAP: [number, number] = [1 * MINUTE, 8 * MINUTE];
 
 const USERS = ["maya.r", "liam.o", "noah.k", "ava.s", "sofia.m", "kenji.t", "amara.n", "lucas.b", "priya.d", "omar.h", "elena.v", "tom.w"];
 
-type Episode = { scenario: ScenarioName; variants: string[]; hasSession: boolean };
+/** `isRecent`: placed after most other runs, so its task has earlier runs to compare it with (a baseline). */
+type Episode = { scenario: ScenarioName; variants: string[]; hasSession: boolean; isRecent?: boolean };
 
 /** Guaranteed first, in this order, so even a short demo shows each story once. */
 const OPENING: Episode[] = [
@@ -26,6 +28,8 @@ const OPENING: Episode[] = [
   { scenario: "lead-enrichment", variants: ["batch"], hasSession: false },
   { scenario: "support-triage", variants: ["refund_crash"], hasSession: true },
   { scenario: "research", variants: ["normal"], hasSession: true },
+  { scenario: "research", variants: ["rate_limited"], hasSession: true },
+  { scenario: "support-triage", variants: ["order_status_expensive"], hasSession: true, isRecent: true },
 ];
 
 function drawEpisode(rng: Random): Episode {
@@ -51,7 +55,8 @@ export function planRuns(rng: Random, options: { traces: number; days: number; n
     const episode = OPENING[index] ?? drawEpisode(rng);
     const latest = options.now - RECENT_MARGIN - episode.variants.length * TURN_GAP[1];
     // Skewed towards recent days, like a product whose usage is growing; also keeps "last 24 h" views busy.
-    let startMs = latest - rng.next() ** 1.6 * Math.max(0, latest - earliest);
+    const spread = episode.isRecent ? 0.05 : 1;
+    let startMs = latest - spread * rng.next() ** 1.6 * Math.max(0, latest - earliest);
     const sessionId = episode.hasSession ? `sess_${rng.hex(12)}` : undefined;
     const userId = episode.hasSession ? rng.pick(USERS) : undefined;
     for (const [turn, variant] of episode.variants.entries()) {

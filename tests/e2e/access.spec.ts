@@ -63,6 +63,7 @@ test("a viewer sees no edit forms, and a forged server action from their session
 });
 
 test("every page carries the security headers and a nonce CSP, and none reports a violation", async ({ page, seed }) => {
+  test.setTimeout(150_000); // fifteen pages, each left to settle
   const violations = await watchCsp(page);
   const pages = [
     "/projects/default/traces",
@@ -71,6 +72,8 @@ test("every page carries the security headers and a nonce CSP, and none reports 
     "/projects/default/dashboards/latency",
     "/projects/default/dashboards/cost",
     "/projects/default/dashboards/drift",
+    "/projects/default/dashboards/findings",
+    `/projects/default/traces/diff?a=${seed.runTraceId}&b=${seed.batchTraceId}`,
     "/projects/default/alerts",
     "/projects/default/settings",
     "/projects/default/settings/members",

@@ -19,6 +19,9 @@ function llm(model: string, i: number, prompt: string) {
   };
 }
 
+/** One filler trace in this many is a tool loop. */
+export const LOOP_EVERY = 20;
+
 function tool(name: string, i: number) {
   return {
     "gen_ai.operation.name": "execute_tool",
@@ -88,7 +91,11 @@ export async function seedLargeTrace(target: SeedTarget, spanCount: number, nowM
   return root.spanContext().traceId;
 }
 
-/** Fills the database with ~`spanCount` spans in 20-span traces spread over the last 7 days. */
+/**
+ * Fills the database with ~`spanCount` spans in 20-span traces spread over the last 7 days. One trace in
+ * LOOP_EVERY calls lookup_order with the same arguments at every step (a tool loop), and about one in
+ * eight has a failing tool call, so the findings filters have realistic shares to find.
+ */
 export async function seedFillerTraces(target: SeedTarget, spanCount: number, onProgress: (sent: number) => void, nowMs = Date.now()): Promise<void> {
   const perTrace = 20;
   const traces = Math.ceil(spanCount / perTrace);
@@ -108,7 +115,7 @@ export async function seedFillerTraces(target: SeedTarget, spanCount: number, on
         const s0 = t0 + k * 300;
         seed.emit({ name: "chat", startMs: s0, endMs: s0 + 150, attributes: llm(MODELS[(i + k) % MODELS.length]!, i, `Ticket ${i} about a refund`) }, root);
         for (let j = 0; j < 2; j++) {
-          const name = TOOLS[(i + k + j) % TOOLS.length]!;
+          const name = i % LOOP_EVERY === 0 ? "lookup_order" : TOOLS[(i + k + j) % TOOLS.length]!;
           seed.emit(
             {
               name: `execute_tool ${name}`,

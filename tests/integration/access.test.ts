@@ -1,10 +1,11 @@
 // Access control through real HTTP on SQLite and PostgreSQL: sign-in throttling, invitations (valid,
 // expired, used), API keys (scopes, expiry, revocation, last use), members and the audit log, and webhook
-// URLs refused for private addresses on a server that does not allow them.
+// URLs refused for private addresses on a server that does not allow them, and revocation and sign-out
+// across two servers on one PostgreSQL.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startHindsight, type RunningServer } from "../support/hindsight-server";
-import { withDatabase } from "../support/seed-users";
+import { isPostgresReachable, startHindsight, type RunningServer } from "../support/hindsight-server";
+import { userSession, withDatabase } from "../support/seed-users";
 import { forEachDatabase, type TestServer } from "./support";
 
 const json = { "content-type": "application/json" };
@@ -224,5 +225,45 @@ describe("a server without HINDSIGHT_WEBHOOK_ALLOW_PRIVATE", () => {
     for (let i = 0; i < 5; i++) await fetch(`${server.baseUrl}/api/v1/traces?limit=1`, { headers: { authorization: `Bearer ${key}` } });
     await new Promise((r) => setTimeout(r, 2500));
     expect(Date.parse((await lastUsed())!)).toBeGreaterThanOrEqual(usedAt - 1000);
+  });
+});
+
+describe.runIf(await isPostgresReachable())("two servers on one PostgreSQL", () => {
+  let first: RunningServer;
+  let second: RunningServer;
+  beforeAll(async () => {
+    first = await startHindsight({ database: "postgres" });
+    second = await startHindsight({ database: "postgres", databaseUrl: first.databaseUrl, apiKey: first.apiKey });
+  }, 120_000);
+  afterAll(async () => {
+    await second?.stop();
+    await first?.stop();
+  });
+
+  it("a key revoked on one server stops working on the other within 5 seconds; a session ended on one ends on both", async () => {
+    const created = await fetch(`${first.baseUrl}/api/v1/projects/default/api-keys`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${first.apiKey}`, ...json },
+      body: JSON.stringify({ name: `two nodes ${tag()}`, scopes: ["read"] }),
+    });
+    const { key, id } = (await created.json()) as { key: string; id: string };
+    const readOnSecond = () => fetch(`${second.baseUrl}/api/v1/traces?limit=1`, { headers: { authorization: `Bearer ${key}` } });
+    expect((await readOnSecond()).status).toBe(200); // now cached on the second server
+    const revoked = await fetch(`${first.baseUrl}/api/v1/projects/default/api-keys/${id}`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${first.apiKey}` },
+    });
+    expect(revoked.status).toBe(204);
+    await new Promise((r) => setTimeout(r, 5000));
+    const refused = await readOnSecond();
+    expect(refused.status).toBe(401);
+    expect(((await refused.json()) as { error: string }).error).toMatch(/revoked/);
+
+    const cookie = await userSession(first, `nodes-${tag()}@access.test`, "viewer");
+    const page = (server: RunningServer) => fetch(`${server.baseUrl}/projects/default/traces`, { headers: { cookie }, redirect: "manual" });
+    expect((await page(second)).status).toBe(200);
+    const signedOut = await fetch(`${first.baseUrl}/api/auth/sign-out`, { method: "POST", headers: { cookie, origin: first.baseUrl, ...json }, body: "{}" });
+    expect(signedOut.status).toBe(200);
+    expect((await page(second)).status).toBe(307);
   });
 });

@@ -31,6 +31,21 @@ forEachDatabase((server) => {
     expect(traces.filter((t) => t.costUsd !== null && t.costUsd > 0).length).toBeGreaterThan(traces.length / 2);
   });
 
+  it("plants what a retro needs: a tool loop, a rate-limited run and a run five times its task's usual cost", async () => {
+    const analysed = async (filter: Record<string, string>) =>
+      (await listTraces(server, { from: "2000-01-01T00:00:00Z", ...filter })).data.filter((t) => summary.traceIds.includes(t.traceId));
+    await expect.poll(async () => (await analysed({ finding: "tool_loop" })).length, { timeout: 20_000 }).toBeGreaterThanOrEqual(1);
+    const [loop] = await analysed({ finding: "tool_loop" });
+    const findings = ((await getTrace(server, loop!.traceId)) as unknown as { findings: { type: string; toolName?: string; count: number }[] }).findings;
+    expect(findings.find((f) => f.type === "tool_loop")).toMatchObject({ toolName: "web_search" });
+    expect(findings.find((f) => f.type === "tool_loop")!.count).toBeGreaterThanOrEqual(12);
+    await expect.poll(async () => (await analysed({ failureMode: "provider_rate_limit" })).length, { timeout: 20_000 }).toBe(1);
+    const support = traces.filter((t) => t.name.includes("support-triage") && t.costUsd !== null).map((t) => t.costUsd!);
+    const sorted = [...support].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)]!;
+    expect(sorted.at(-1)! / median, `most expensive ${sorted.at(-1)} vs median ${median}`).toBeGreaterThanOrEqual(4.5);
+  });
+
   it("groups multi-turn runs by session and filters by user", async () => {
     const session = traces.find((t) => t.sessionId && traces.filter((o) => o.sessionId === t.sessionId).length > 1)!;
     const page = await listTraces(server, { sessionId: session.sessionId! });

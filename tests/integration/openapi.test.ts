@@ -110,6 +110,25 @@ forEachDatabase((server: TestServer) => {
       await check(await api("GET", "/api/v1/drift"), "GET", "/api/v1/drift");
       await check(await api("GET", "/api/v1/metrics/cost?bucket=1m"), "GET", "/api/v1/metrics/cost");
     });
+
+    it("retro analysis: findings metrics, a critical path, a diff and their errors", async () => {
+      const [a, b] = traceIds;
+      for (const groupBy of ["type", "task", "agent"]) {
+        await check(await api("GET", `/api/v1/metrics/findings?groupBy=${groupBy}`), "GET", "/api/v1/metrics/findings");
+      }
+      await check(await api("GET", "/api/v1/metrics/findings?bucket=fortnight"), "GET", "/api/v1/metrics/findings");
+      const path = await api("GET", `/api/v1/traces/${a}/critical-path`);
+      expect(path.status).toBe(200);
+      await check(path, "GET", "/api/v1/traces/{traceId}/critical-path");
+      await check(await api("GET", `/api/v1/traces/${hex(16)}/critical-path`), "GET", "/api/v1/traces/{traceId}/critical-path");
+      const diff = await api("GET", `/api/v1/traces/diff?a=${a}&b=${b}`);
+      expect(diff.status).toBe(200);
+      await check(diff, "GET", "/api/v1/traces/diff");
+      await check(await api("GET", `/api/v1/traces/diff?a=${a}&b=baseline`), "GET", "/api/v1/traces/diff");
+      const bad = await api("GET", `/api/v1/traces/diff?a=${a}`);
+      expect(bad.status).toBe(400);
+      await check(bad, "GET", "/api/v1/traces/diff");
+    });
   });
 
   it("alerts: a rule's life, its evaluation, incidents and errors", async () => {

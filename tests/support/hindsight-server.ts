@@ -117,6 +117,8 @@ export async function startHindsight({ database, env = {}, apiKey, databaseUrl: 
       HINDSIGHT_ADMIN_PASSWORD: TEST_ADMIN.password,
       // Tests receive webhooks on 127.0.0.1; the address checks have tests of their own.
       HINDSIGHT_WEBHOOK_ALLOW_PRIVATE: "1",
+      // Findings of a trace are computed once it has been quiet this long: short, so tests wait little.
+      HINDSIGHT_FINDINGS_SETTLE_MS: "300",
       ...env,
       PORT: String(port),
       DATABASE_URL: databaseUrl,

@@ -5,7 +5,7 @@
 import { previousSpans, type SpanChanges } from "../changes";
 import type { RollupDeltas } from "../rollup-delta";
 import type { SpanRecord } from "@/lib/ingest/span-record";
-import { summariseTrace, type SummarySpan, type TraceSummaryRow } from "@/lib/trace/summarise";
+import { summariseTrace, type SummarySpan } from "@/lib/trace/summarise";
 import { graphContributions } from "./graph-contributions";
 import type { Resolved } from "./graph-items";
 import { edgeId, nodeId, type GraphSpan, type NodeRef } from "./graph-roles";
@@ -40,18 +40,12 @@ function toGraphSpan(span: GraphSummarySpan): GraphSpan {
 export const resolveSpans = (spans: readonly GraphSummarySpan[]) => resolveTrace(spans.map(toGraphSpan));
 
 /** Adds the map's change of one refreshed trace to `deltas`; returns its items now (for facets). */
-export function addGraphChange(
-  deltas: RollupDeltas,
-  traceId: string,
-  spans: GraphSummarySpan[],
-  summary: TraceSummaryRow,
-  changes: SpanChanges,
-): Resolved[] | null {
+export function addGraphChange(deltas: RollupDeltas, traceId: string, spans: GraphSummarySpan[], changes: SpanChanges): Resolved[] | null {
   const before = previousSpans(traceId, spans, changes) as GraphSummarySpan[];
   if (before === spans) return null;
   if (before.length > 0) deltas.addAll(graphContributions(summariseTrace(traceId, before).name, resolveSpans(before)), -1);
   const now = resolveSpans(spans);
-  deltas.addAll(graphContributions(summary.name, now), 1);
+  deltas.addAll(graphContributions(summariseTrace(traceId, spans).name, now), 1);
   return now;
 }
 

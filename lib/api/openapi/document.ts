@@ -10,12 +10,14 @@ import { graphOperations } from "./paths/graph";
 import { otlpOperations } from "./paths/otlp";
 import { projectOperations } from "./paths/projects";
 import { readOperations } from "./paths/read";
+import { retroOperations } from "./paths/retro";
 import { systemOperations } from "./paths/system";
 
 /** Every operation of the API, in the order the document lists them. */
 export const API_OPERATIONS: readonly ApiOperation[] = [
   ...otlpOperations,
   ...readOperations,
+  ...retroOperations,
   ...graphOperations,
   ...alertOperations,
   ...priceOperations,

@@ -7,8 +7,9 @@ import { AUDIT_LOG_PARAMS } from "@/lib/access/audit-log-params";
 import { SLUG_PATTERN } from "@/lib/access/slug";
 import { INCIDENT_PARAMS } from "@/lib/alerts/incident-params";
 import { DRIFT_PARAMS } from "@/lib/analytics/drift-params";
-import { COST_PARAMS, LATENCY_PARAMS } from "@/lib/analytics/metrics-params";
+import { COST_PARAMS, FINDINGS_PARAMS, LATENCY_PARAMS } from "@/lib/analytics/metrics-params";
 import { modelKeySchema } from "@/lib/pricing/price-input";
+import { DIFF_PARAMS } from "@/lib/trace/diff-params";
 import { GRAPH_PARAMS } from "@/lib/analytics/graph/graph-params";
 import { TRACE_LIST_PARAMS, traceIdSchema } from "@/lib/trace/trace-params";
 
@@ -50,6 +51,8 @@ export const traceListQuery = query(TRACE_LIST_PARAMS, {
   maxCostUsd: amount("Highest trace cost in USD."),
   minDurationMs: amount("Shortest trace duration in ms."),
   maxDurationMs: amount("Longest trace duration in ms."),
+  finding: "Traces with at least one finding of this type (retro analysis).",
+  failureMode: "Traces whose first real failure is of this mode.",
   sort: "Order by start time (default), duration or cost.",
   order: "`desc` (default) or `asc`.",
 });
@@ -70,6 +73,19 @@ export const costQuery = query(
   COST_PARAMS,
   metricsDocs("`task` (default: the trace name), `agent`, `user`, `session` group whole traces; `model` sums that model's LLM calls."),
 );
+
+export const findingsQuery = query(
+  FINDINGS_PARAMS,
+  metricsDocs(
+    "`type` (default: the finding type), `failureMode` (failures only), `task` (the trace name), `agent` (the outermost agent) or `tool` (tool loops and tool failures).",
+  ),
+);
+
+/** Both required (unlike the other queries' parameters). */
+export const diffQuery = z.object({
+  a: DIFF_PARAMS.a.meta({ description: "Run a: a trace id.", example: "4bf92f3577b34da6a3ce929d0e0e4736" }),
+  b: DIFF_PARAMS.b.meta({ description: "Run b: a trace id, or `baseline` for the most similar successful run of a's task in the 7 days before a." }),
+});
 
 export const driftQuery = query(DRIFT_PARAMS, {
   ...metricsDocs("`task` (default: the trace name) or `agent` (the outermost agent)."),

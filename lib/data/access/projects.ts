@@ -6,10 +6,10 @@ import { getPrisma } from "@/lib/db/prisma";
 import type { Role } from "@/lib/access/permissions";
 import { projectScope, type ProjectScope } from "@/lib/data/scope";
 
-export type Project = { id: string; slug: string; name: string; retentionDays: number | null; createdAt: string };
+export type Project = { id: string; slug: string; name: string; retentionDays: number | null; loopThreshold: number; createdAt: string };
 export type ProjectWithRole = Project & { role: Role };
 
-type ProjectRow = { id: string; slug: string; name: string; retentionDays: number | null; createdAt: Date };
+type ProjectRow = { id: string; slug: string; name: string; retentionDays: number | null; loopThreshold: number; createdAt: Date };
 const toProject = (row: ProjectRow): Project => ({ ...row, createdAt: row.createdAt.toISOString() });
 
 export async function findProjectBySlug(slug: string): Promise<Project | null> {
@@ -53,7 +53,10 @@ export async function createProject(input: { name: string; slug: string }, creat
   return toProject(row);
 }
 
-export async function updateProject(scope: ProjectScope, changes: { name?: string; retentionDays?: number | null }): Promise<Project> {
+export async function updateProject(
+  scope: ProjectScope,
+  changes: { name?: string; retentionDays?: number | null; loopThreshold?: number },
+): Promise<Project> {
   return toProject(await getPrisma().project.update({ where: { id: scope.projectId }, data: changes }));
 }
 

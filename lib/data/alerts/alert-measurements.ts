@@ -7,7 +7,8 @@ import { getPrisma } from "@/lib/db/prisma";
 import type { ProjectScope } from "@/lib/data/scope";
 import { DIMENSIONS, type Dimension } from "@/lib/analytics/dimensions";
 import { sumRange, type DriftRollup, type RangeTotals } from "@/lib/analytics/drift-figures";
-import { measure, type Measurement } from "@/lib/alerts/evaluate";
+import { measure, type FindingTotals, type Measurement } from "@/lib/alerts/evaluate";
+import { readFindingTotals } from "@/lib/data/findings/alert-findings";
 import type { AlertRuleConfig, AlertScope } from "@/lib/alerts/rule-schema";
 import { baselineRange, evaluationWindow, planSegments, type TimeRange } from "@/lib/alerts/window";
 
@@ -68,7 +69,11 @@ export async function measureRule(
 ): Promise<Measurement> {
   const current = await readTotals(scope, rule, evaluationWindow(nowMs, rule.windowMinutes));
   const baseline = await readTotals(scope, rule, baselineRange(current.range));
-  return measure(rule, current.range, current.totals, baseline.range, baseline.totals);
+  let findings: { current: FindingTotals; baseline: FindingTotals } | undefined;
+  if (rule.metric === "loop_rate" || rule.metric === "wasted_cost_per_hour") {
+    findings = { current: await readFindingTotals(scope, rule, current.range), baseline: await readFindingTotals(scope, rule, baseline.range) };
+  }
+  return measure(rule, current.range, current.totals, baseline.range, baseline.totals, findings);
 }
 
 const ns = (ms: number) => BigInt(ms) * 1_000_000n;
@@ -78,10 +83,12 @@ export async function listExampleTraces(scope: ProjectScope, rule: Scoped, windo
   const scoped = rule.scope === "all" ? {} : { [SCOPE_COLUMN[rule.scope]]: rule.scopeValue ?? "" };
   const where: Prisma.TraceWhereInput = { projectId: scope.projectId, ...scoped, startNs: { gte: ns(window.fromMs), lt: ns(window.toMs) } };
   if (rule.metric === "error_rate") where.status = "error";
+  if (rule.metric === "loop_rate") where.toolLoopCount = { gt: 0 };
+  if (rule.metric === "wasted_cost_per_hour") where.OR = [{ toolLoopCount: { gt: 0 } }, { agentCycleCount: { gt: 0 } }, { repeatedLlmCallCount: { gt: 0 } }];
   const orderBy: Prisma.TraceOrderByWithRelationInput[] =
     rule.metric === "p95_latency_ms"
       ? [{ durationMs: "desc" }, { traceId: "asc" }]
-      : rule.metric === "error_rate"
+      : rule.metric === "error_rate" || rule.metric === "loop_rate"
         ? [{ startNs: "desc" }, { traceId: "asc" }]
         : [{ costUsd: { sort: "desc", nulls: "last" } }, { traceId: "asc" }];
   const rows = await getPrisma().trace.findMany({ where, orderBy, take: EXAMPLE_TRACES, select: { traceId: true } });

@@ -54,7 +54,7 @@ export async function listSessions(
     firstStartTime: nsToIso(g._min.startNs ?? 0n),
     lastEndTime: nsToIso(g._max.endNs ?? 0n),
     totalDurationMs: g._sum.durationMs ?? 0,
-    totalTokens: g._sum.totalTokens ?? 0,
+    totalTokens: Number(g._sum.totalTokens ?? 0),
     errorCount: g._sum.errorCount ?? 0,
     costUsd: g._sum.costUsd ?? null,
     hasUnpriced: unpricedIds.has(g.sessionId),

@@ -5,6 +5,7 @@ import type { ProjectScope } from "@/lib/data/scope";
 import { parseMaybeJson } from "@/lib/ingest/attribute-lookup";
 import { roundUsdOrNull } from "@/lib/pricing/round-usd";
 import type { CostSource, Kind, Span, SpanEvent, Status, TraceDetail } from "@/lib/trace/types";
+import { listTraceFindings } from "@/lib/data/findings/trace-findings";
 import { applyLogEvents, type StoredLog } from "./genai-log-events";
 import { nsToIso, toTraceSummary } from "./trace-summary";
 
@@ -83,15 +84,16 @@ export async function getTraceDetail(scope: ProjectScope, traceId: string): Prom
   const id = normaliseTraceId(traceId);
   if (!id) return null;
   const prisma = getPrisma();
-  const [trace, rows, logRows] = await Promise.all([
+  const [trace, rows, logRows, findings] = await Promise.all([
     prisma.trace.findUnique({ where: { projectId_traceId: { projectId: scope.projectId, traceId: id } } }),
     prisma.span.findMany({ where: { projectId: scope.projectId, traceId: id }, orderBy: [{ startNs: "asc" }, { spanId: "asc" }] }),
     prisma.spanLog.findMany({ where: { projectId: scope.projectId, traceId: id }, orderBy: [{ timeNs: "asc" }, { id: "asc" }] }),
+    listTraceFindings(scope, id),
   ]);
   if (!trace) return null;
   const resources = await loadResources(scope, rows);
   const logsBySpan = groupLogs(logRows);
-  return { trace: toTraceSummary(trace), spans: rows.map((row) => toSpan(row, trace, resources, logsBySpan.get(row.spanId) ?? [])) };
+  return { trace: toTraceSummary(trace), spans: rows.map((row) => toSpan(row, trace, resources, logsBySpan.get(row.spanId) ?? [])), findings };
 }
 
 /** One span in full (for the trace view's detail panel), or null. */

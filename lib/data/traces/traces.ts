@@ -4,6 +4,7 @@ import type { Prisma } from "@/prisma/generated/sqlite/index";
 import { getDatabaseKind, getPrisma } from "@/lib/db/prisma";
 import type { ProjectScope } from "@/lib/data/scope";
 import type { TraceQuery } from "@/lib/trace/trace-params";
+import type { FindingType } from "@/lib/retro/finding-kinds";
 import type { TraceFilters, TracePage } from "@/lib/trace/types";
 import { toTraceSummary } from "./trace-summary";
 
@@ -12,15 +13,27 @@ export { getSpanDetail, getTraceDetail } from "./trace-detail";
 
 const msToNs = (date: Date) => BigInt(date.getTime()) * 1_000_000n;
 
+/** The trace-row condition of each finding type (a failure is a failure mode; the others have counts). */
+const FINDING_WHERE: Record<FindingType, Prisma.TraceWhereInput> = {
+  tool_loop: { toolLoopCount: { gt: 0 } },
+  agent_cycle: { agentCycleCount: { gt: 0 } },
+  repeated_llm_call: { repeatedLlmCallCount: { gt: 0 } },
+  failure: { failureMode: { not: null } },
+};
+
 /** Prisma `where` for the trace list's filters, within the caller's project. */
 export function buildTraceWhere(scope: ProjectScope, filters: TraceFilters): Prisma.TraceWhereInput {
   // SQLite's LIKE is case-insensitive for ASCII already; PostgreSQL needs ILIKE.
   const contains = (value: string) => (getDatabaseKind() === "postgres" ? { contains: value, mode: "insensitive" as const } : { contains: value });
   const facet = (name: string, value?: string) => (value ? { facets: { some: { facet: name, value } } } : {});
-  const and: Prisma.TraceWhereInput[] = [facet("agent", filters.agent), facet("model", filters.model), facet("tool", filters.tool),
+  const and: Prisma.TraceWhereInput[] = [
+    facet("agent", filters.agent),
+    facet("model", filters.model),
+    facet("tool", filters.tool),
     facet("graph.node", filters.graphNode),
     facet("graph.edge", filters.graphEdge),
   ];
+  if (filters.finding) and.push(FINDING_WHERE[filters.finding]);
   if (filters.q) {
     const q = contains(filters.q);
     and.push({ OR: [{ name: q }, { spans: { some: { OR: [{ name: q }, { input: q }, { output: q }, { statusMessage: q }] } } }] });
@@ -32,6 +45,7 @@ export function buildTraceWhere(scope: ProjectScope, filters: TraceFilters): Pri
     name: filters.name,
     sessionId: filters.sessionId,
     userId: filters.userId,
+    failureMode: filters.failureMode,
     costUsd: filters.minCostUsd !== undefined || filters.maxCostUsd !== undefined ? { gte: filters.minCostUsd, lte: filters.maxCostUsd } : undefined,
     durationMs: { gte: filters.minDurationMs, lte: filters.maxDurationMs },
     AND: and,

@@ -2,12 +2,16 @@
  * A research assistant (Claude Sonnet plans, Haiku summarises). Variants:
  *   normal — one search, two pages fetched in parallel from a "browser" MCP
  *            server, a summary;
- *   loop   — the agent keeps calling web_search with near-identical queries
- *            (12–16 times in a row) and either gives up or hits the turn cap,
- *            the pattern a loop detector should flag.
+ *   loop   — the agent keeps calling web_search with the same query (12–16
+ *            times in a row) and either gives up or hits the turn cap: the
+ *            tool loop retro analysis flags, with its wasted time and cost;
+ *   rate_limited — Anthropic answers 429: the summary succeeds on its retry,
+ *            the citation call fails three times in a row and the run gives
+ *            up (failure mode provider_rate_limit; the retried summary is not
+ *            the failure; the three identical attempts are a repeated call).
  */
 import { traceAgent } from "../../../instrumentation/index";
-import type { McpServer } from "../../../instrumentation/index";
+import type { InputMessage, McpServer } from "../../../instrumentation/index";
 import { runInParallel } from "../clock";
 import { asHistory, assistantCalls, assistantSays, createToolCall, runTool, toolReturns, userSays } from "../conversation";
 import { callModel } from "../fake-model";
@@ -29,10 +33,14 @@ const TOPICS = [
   { question: "Summarise recent results on solid-state battery energy density.", query: "solid-state battery energy density 2025 results" },
 ] as const;
 
-/** The loop's near-duplicates: what an agent stuck on one idea keeps re-issuing. */
-function rephrase(ctx: ScenarioContext, query: string): string {
-  return ctx.rng.pick([query, `${query} latest`, `${query}?`, `latest ${query}`, query.toLowerCase(), `${query} 2025`]);
+/** What the Anthropic SDK throws on HTTP 429 (its error body names the type). */
+class RateLimitError extends SimulatedFailure {
+  override name = "RateLimitError";
 }
+const rateLimited = () =>
+  new RateLimitError('429 {"type":"error","error":{"type":"rate_limit_error","message":"Number of request tokens has exceeded your per-minute rate limit"}}');
+/** The SDK's retry back-off between attempts. */
+const BACKOFF_MS = [1000, 2000, 4000];
 
 /** Runs one research task as its own trace. */
 export async function runResearch(ctx: ScenarioContext): Promise<void> {
@@ -52,7 +60,8 @@ export async function runResearch(ctx: ScenarioContext): Promise<void> {
 
     if (ctx.plan.variant === "loop") {
       const searches = ctx.rng.int(12, MAX_TURNS);
-      for (let turn = 0; turn < searches; turn += 1) await searchOnce(rephrase(ctx, topic.query));
+      // Stuck on one idea: the same search, word for word, turn after turn.
+      for (let turn = 0; turn < searches; turn += 1) await searchOnce(topic.query);
       if (searches === MAX_TURNS) {
         throw new MaxTurnsExceededError(`Max turns (${MAX_TURNS}) exceeded`);
       }
@@ -61,6 +70,8 @@ export async function runResearch(ctx: ScenarioContext): Promise<void> {
       agent.setOutput([reply]);
       return;
     }
+
+    if (ctx.plan.variant === "rate_limited") return runRateLimited(ctx, messages, searchOnce, topic.query);
 
     const [first, second] = await searchOnce(topic.query);
     const pages = [first, second].flatMap((hit) => (hit ? [createToolCall(ctx, "fetch_page", { url: hit.url })] : []));
@@ -89,4 +100,21 @@ export async function runResearch(ctx: ScenarioContext): Promise<void> {
     });
     agent.setOutput([summary]);
   });
+}
+
+/** A search, a summary whose first attempt is rate-limited (its retry works), then a citation call the provider keeps refusing. */
+async function runRateLimited(ctx: ScenarioContext, messages: InputMessage[], searchOnce: (query: string) => Promise<unknown>, query: string): Promise<void> {
+  await searchOnce(query);
+  const summary = {
+    model: "claude-sonnet-4" as const,
+    system: RESEARCH_SYSTEM,
+    messages,
+    reply: assistantSays("Summary of the sources."),
+    contextTokens: 2300,
+  };
+  await callModel(ctx, { ...summary, error: rateLimited(), failAfterMs: 180 }).catch(() => ctx.clock.advance(BACKOFF_MS[0]!));
+  messages.push(asHistory(await callModel(ctx, summary)), userSays("Add citations for every figure."));
+  const cite = { ...summary, reply: assistantSays("Citations: …"), error: rateLimited(), failAfterMs: 150 };
+  for (const backoff of BACKOFF_MS) await callModel(ctx, cite).catch(() => ctx.clock.advance(backoff));
+  throw rateLimited();
 }

@@ -3,7 +3,10 @@
  * things up (gpt-4o with parallel tool calls) and hands refunds to a refunds
  * sub-agent on Claude. Variants, one per trace of a multi-turn session:
  *   order_status · refund · refund_fails (tool error, handled) ·
- *   refund_crash (tool error escapes the agents) · follow_up
+ *   refund_crash (tool error escapes the agents) · follow_up ·
+ *   order_status_expensive (an order status answered by pasting the
+ *   customer's whole order history into gpt-4o: five times the usual cost;
+ *   "Compare with baseline" shows the extra step and the bigger prompts)
  */
 import { traceAgent } from "../../../instrumentation/index";
 import type { InputMessage } from "../../../instrumentation/index";
@@ -16,6 +19,11 @@ import { runRefundsAgent } from "./refunds";
 const TRIAGE_SYSTEM = "You are Acme Outfitters' support triage agent. Classify the request, use tools to check facts, hand refunds to the refunds agent.";
 const CLASSIFY_SYSTEM = 'Classify the customer message. Answer with JSON {"intent": "order_status" | "refund" | "other"}.';
 
+/** The expensive variant pastes the whole order history into every gpt-4o prompt: this many tokens more. */
+const HISTORY_TOKENS = 15_000;
+const isOrderStatus = (ctx: ScenarioContext) => ctx.plan.variant.startsWith("order_status");
+const contextTokensOf = (ctx: ScenarioContext) => (ctx.plan.variant === "order_status_expensive" ? 1450 + HISTORY_TOKENS : 1450);
+
 /** A stable order number per session, so every turn talks about the same order. */
 function getOrderId(ctx: ScenarioContext): string {
   let hash = 0;
@@ -26,6 +34,7 @@ function getOrderId(ctx: ScenarioContext): string {
 function getQuestion(ctx: ScenarioContext, orderId: string): string {
   switch (ctx.plan.variant) {
     case "order_status":
+    case "order_status_expensive":
       return ctx.rng.pick([`Where is my order ${orderId}? It was supposed to arrive Tuesday.`, `Hi, can you tell me when ${orderId} ships?`]);
     case "follow_up":
       return ctx.rng.pick(["Thanks! How long until the money is back on my card?", "Great, and can I still exchange the size instead?"]);
@@ -35,7 +44,7 @@ function getQuestion(ctx: ScenarioContext, orderId: string): string {
 }
 
 async function classify(ctx: ScenarioContext, question: string): Promise<void> {
-  const intent = ctx.plan.variant.startsWith("refund") ? "refund" : ctx.plan.variant === "order_status" ? "order_status" : "other";
+  const intent = ctx.plan.variant.startsWith("refund") ? "refund" : isOrderStatus(ctx) ? "order_status" : "other";
   await callModel(ctx, {
     model: "gpt-4o-mini",
     system: CLASSIFY_SYSTEM,
@@ -47,10 +56,11 @@ async function classify(ctx: ScenarioContext, question: string): Promise<void> {
 }
 
 async function lookUpFacts(ctx: ScenarioContext, messages: InputMessage[], orderId: string): Promise<void> {
+  if (ctx.plan.variant === "order_status_expensive") await fetchOrderHistory(ctx, messages, orderId);
   const lookup = createToolCall(ctx, "lookup_order", { orderId });
-  const search = createToolCall(ctx, "search_kb", { query: ctx.plan.variant === "order_status" ? "shipping delays carrier" : "refund policy damaged items" });
-  const calls = ctx.plan.variant === "order_status" || ctx.rng.chance(0.5) ? [lookup, search] : [lookup];
-  const request = await callModel(ctx, { model: "gpt-4o", system: TRIAGE_SYSTEM, messages, reply: assistantCalls(calls), contextTokens: 1450 });
+  const search = createToolCall(ctx, "search_kb", { query: isOrderStatus(ctx) ? "shipping delays carrier" : "refund policy damaged items" });
+  const calls = isOrderStatus(ctx) || ctx.rng.chance(0.5) ? [lookup, search] : [lookup];
+  const request = await callModel(ctx, { model: "gpt-4o", system: TRIAGE_SYSTEM, messages, reply: assistantCalls(calls), contextTokens: contextTokensOf(ctx) });
   messages.push(asHistory(request));
   const order = { orderId, status: ctx.rng.pick(["shipped", "in_transit", "delivered"]), carrier: "UPS", total: ctx.rng.int(40, 320) + 0.99 };
   const article = { id: `kb-${ctx.rng.int(100, 999)}`, title: "Refunds and returns", snippet: "Damaged items are refunded in full within 5-7 business days." };
@@ -81,7 +91,7 @@ export async function runSupportTriage(ctx: ScenarioContext): Promise<void> {
     }
     await lookUpFacts(ctx, messages, orderId);
     let answer = `Your order ${orderId} is on its way with UPS and should arrive within 2 business days.`;
-    if (ctx.plan.variant !== "order_status") {
+    if (!isOrderStatus(ctx)) {
       const handoff = createToolCall(ctx, "transfer_to_refunds", { orderId, reason: "customer requests refund" });
       messages.push(
         asHistory(await callModel(ctx, { model: "gpt-4o", system: TRIAGE_SYSTEM, messages, reply: assistantCalls([handoff]), contextTokens: 1450 })),
@@ -91,7 +101,17 @@ export async function runSupportTriage(ctx: ScenarioContext): Promise<void> {
       messages.push(toolReturns(handoff, { summary: answer }));
     }
     const reply = assistantSays(answer);
-    await callModel(ctx, { model: "gpt-4o", system: TRIAGE_SYSTEM, messages, reply, contextTokens: 1450 });
+    await callModel(ctx, { model: "gpt-4o", system: TRIAGE_SYSTEM, messages, reply, contextTokens: contextTokensOf(ctx) });
     agent.setOutput(answer);
   });
+}
+
+/** The expensive habit: fetch every order the customer ever placed before looking at the one asked about. */
+async function fetchOrderHistory(ctx: ScenarioContext, messages: InputMessage[], orderId: string): Promise<void> {
+  const call = createToolCall(ctx, "fetch_order_history", { orderId, include: "all_orders" });
+  messages.push(
+    asHistory(await callModel(ctx, { model: "gpt-4o", system: TRIAGE_SYSTEM, messages, reply: assistantCalls([call]), contextTokens: contextTokensOf(ctx) })),
+  );
+  const orders = Array.from({ length: 40 }, (_, i) => ({ orderId: `A-${20000 + i}`, status: "delivered", total: ctx.rng.int(20, 300) + 0.99 }));
+  messages.push(toolReturns(call, await runTool(ctx, call, () => orders, { latencyMs: [600, 1400] })));
 }

@@ -95,10 +95,13 @@ describe("runDemo with a local exporter", () => {
     expect(providers).toEqual(new Set(["openai", "anthropic", "gcp.gemini", "acme"]));
   });
 
-  it("reports usage with cache reads inside the input tokens", () => {
+  it("reports usage with cache reads inside the input tokens, and none for calls the provider refused", () => {
     const cached = llmSpans.filter((span) => Number(span.attributes["gen_ai.usage.cache_read.input_tokens"]) > 0);
     expect(cached.length).toBeGreaterThan(5);
-    for (const span of llmSpans) {
+    const refused = llmSpans.filter((span) => span.status.code === SpanStatusCode.ERROR);
+    expect(refused.length).toBeGreaterThan(0); // the planted rate limit
+    for (const span of refused) expect(span.attributes["gen_ai.usage.input_tokens"]).toBeUndefined();
+    for (const span of llmSpans.filter((s) => !refused.includes(s))) {
       const input = Number(span.attributes["gen_ai.usage.input_tokens"]);
       expect(input).toBeGreaterThan(0);
       expect(Number(span.attributes["gen_ai.usage.cache_read.input_tokens"] ?? 0)).toBeLessThanOrEqual(input);

@@ -57,8 +57,9 @@ export const projectOperations: ApiOperation[] = [
     method: "patch",
     path: "/api/v1/projects/{slug}",
     tags: ["Projects"],
-    summary: "Rename a project or set its retention",
-    description: "`retentionDays`: traces that ended longer ago are purged; null keeps them forever.",
+    summary: "Rename a project, set its retention or its loop threshold",
+    description:
+      "`retentionDays`: traces that ended longer ago are purged; null keeps them forever. `loopThreshold` (2–1000): identical calls from which a tool loop or repeated LLM call is a finding; a change analyses the project's traces of the last 30 days again.",
     access: "admin",
     request: {
       params: pathParams.slug,
@@ -66,7 +67,7 @@ export const projectOperations: ApiOperation[] = [
         projectSettingsSchema.meta({
           id: "ProjectChange",
           minProperties: 1,
-          description: "A new name, a retention in days (null keeps traces forever), or both.",
+          description: "Any of: a new name, a retention in days (null keeps traces forever), a loop threshold.",
         }),
       ),
     },

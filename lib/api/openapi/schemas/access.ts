@@ -30,7 +30,13 @@ export const projectListSchema = z
 export const projectCreatedSchema = z.strictObject({ id: z.string(), slug, name: z.string() }).meta({ id: "ProjectCreated" });
 
 export const projectSettingsAnswerSchema = z
-  .strictObject({ id: z.string(), slug, name: z.string(), retentionDays: z.int().nullable().meta({ description: "Null keeps traces forever." }) })
+  .strictObject({
+    id: z.string(),
+    slug,
+    name: z.string(),
+    retentionDays: z.int().nullable().meta({ description: "Null keeps traces forever." }),
+    loopThreshold: z.int().meta({ description: "Identical calls from which a tool loop or repeated LLM call is a finding (default 3)." }),
+  })
   .meta({ id: "ProjectSettings" });
 
 export const apiKeySchema = z

@@ -15,7 +15,10 @@ export const alertRuleSchema = z
     metric,
     scope,
     scopeValue: z.string().nullable().meta({ description: "The task, agent or user; null for scope all." }),
-    threshold: z.number().nullable().meta({ description: "Absolute limit: USD (cost metrics), ms (p95_latency_ms) or a fraction 0–1 (error_rate)." }),
+    threshold: z.number().nullable().meta({
+      description:
+        "Absolute limit: USD (cost metrics, wasted_cost_per_hour), ms (p95_latency_ms) or a fraction 0–1 (error_rate, loop_rate: the share of runs with a tool loop).",
+    }),
     driftPct: z.number().nullable().meta({ description: "Fires when the value is more than this % above its 7-day baseline." }),
     windowMinutes: z.int(),
     minRuns: z.int().meta({ description: "Fewer runs in the window means no data: the rule never fires and an open incident resolves." }),

@@ -1,7 +1,8 @@
 // Response schemas of the read API: trace summaries, spans, a trace with its spans, a page of traces.
 // tests/unit/lib/api/openapi/schema-types.test.ts holds them equal to lib/trace/types.ts.
 import { z } from "zod";
-import { anyJson, isoTime, jsonObject } from "./common";
+import { anyJson, isoTime, jsonObject, orNull } from "./common";
+import { failureModeSchema, findingCountsSchema, findingSchema } from "./findings";
 
 const hex = (chars: number) => z.string().regex(new RegExp(`^[0-9a-f]{${chars}}$`));
 
@@ -35,8 +36,10 @@ export const traceSummarySchema = z
     userId: z.string().nullable(),
     agentName: z.string().nullable().meta({ description: "The outermost agent." }),
     models: z.array(z.string()),
+    failureMode: orNull(failureModeSchema).meta({ description: "The class of the run's first real failure; null when it has none (or is not analysed yet)." }),
+    findingCounts: findingCountsSchema,
   })
-  .meta({ id: "TraceSummary", description: "One run: its root, totals and identity." });
+  .meta({ id: "TraceSummary", description: "One run: its root, totals, identity and what retro analysis found in it." });
 
 export const spanEventSchema = z.strictObject({ name: z.string(), time: isoTime, attributes: jsonObject }).meta({ id: "SpanEvent" });
 
@@ -80,7 +83,13 @@ export const spanSchema = z
   .meta({ id: "Span", description: "One span, normalised: kind, model, tokens, cost, tool, agent, session and content." });
 
 export const traceDetailSchema = z
-  .strictObject({ trace: traceSummarySchema, spans: z.array(spanSchema).meta({ description: "In start order." }) })
+  .strictObject({
+    trace: traceSummarySchema,
+    spans: z.array(spanSchema).meta({ description: "In start order." }),
+    findings: z
+      .array(findingSchema)
+      .meta({ description: "Retro analysis, by the start of each finding's first span; empty until the trace has been analysed." }),
+  })
   .meta({ id: "TraceDetail" });
 
 export const tracePageSchema = z

@@ -46,6 +46,16 @@ describe("measure", () => {
     expect(measure({ metric: "cost_per_day", minRuns: 1 }, day, current, baselineRange, baseline).baseline).toBeCloseTo(2 / 7, 15);
   });
 
+  it("loop_rate is the share of runs with a tool loop; wasted_cost_per_hour compares with the average hour", () => {
+    const findings = { current: { loopRuns: 1, wastedCostUsd: 0.3 }, baseline: { loopRuns: 5, wastedCostUsd: 1.68 } };
+    const loops = measure({ metric: "loop_rate", minRuns: 1 }, window, current, baselineRange, baseline, findings);
+    expect([loops.value, loops.baseline]).toEqual([0.25, 0.05]);
+    const wasted = measure({ metric: "wasted_cost_per_hour", minRuns: 10 }, window, current, baselineRange, baseline, findings);
+    expect(wasted.value).toBe(0.3);
+    expect(wasted.baseline).toBeCloseTo(0.01, 15);
+    expect(measure({ metric: "loop_rate", minRuns: 5 }, window, current, baselineRange, baseline, findings).value).toBeNull();
+  });
+
   it("has no value below minRuns (spend always has one) and no baseline without history", () => {
     expect(measure({ metric: "cost_per_run", minRuns: 5 }, window, current, baselineRange, baseline).value).toBeNull();
     expect(measure({ metric: "cost_per_hour", minRuns: 5 }, window, totals(0, 0), baselineRange, totals(0, 0))).toMatchObject({ value: 0, baseline: null });

@@ -1,5 +1,5 @@
-// Rollup deltas of a transaction: inserted spans once, traces moved from their previous state to the
-// new one (late root, earlier child, price change), nothing for a re-sent span.
+// Rollup deltas of a transaction: inserted spans once, traces moved from their previous summary to the
+// new one (late root, earlier child, price change).
 import { describe, expect, it } from "vitest";
 import { addInsertedSpans, addTraceChange, previousSpans, spanKey } from "@/lib/analytics/changes";
 import { RollupDeltas } from "@/lib/analytics/rollup-delta";
@@ -14,9 +14,10 @@ function hourly(deltas: RollupDeltas, dimension: string): [string, string, numbe
     .filter((d) => d.dimension === dimension && d.granularity === "1h")
     .map((d) => [d.group, new Date(d.bucketStartMs).toISOString().slice(11, 16), d.count, Math.round(d.costUsd * 1e9) / 1e9]);
 }
-function change(spans: SummarySpan[], changes: Parameters<typeof addTraceChange>[4]): RollupDeltas {
+/** The deltas of a trace that had the spans `before` (none: a new trace) and now has `after`. */
+function change(before: SummarySpan[], after: SummarySpan[]): RollupDeltas {
   const deltas = new RollupDeltas();
-  addTraceChange(deltas, TRACE, spans, summariseTrace(TRACE, spans), changes);
+  addTraceChange(deltas, before.length ? summariseTrace(TRACE, before) : null, summariseTrace(TRACE, after));
   return deltas;
 }
 
@@ -41,11 +42,11 @@ describe("previousSpans", () => {
 
 describe("addTraceChange", () => {
   it("adds a new trace once", () => {
-    expect(hourly(change([root, child], { inserted: keys("root", "child") }), "trace.name")).toEqual([["nightly-report", "10:00", 1, 0.02]]);
+    expect(hourly(change([], [root, child]), "trace.name")).toEqual([["nightly-report", "10:00", 1, 0.02]]);
   });
 
   it("moves a trace whose root arrives late to the root's name and start", () => {
-    expect(hourly(change([root, child], { inserted: keys("root") }), "trace.name")).toEqual([
+    expect(hourly(change([child], [root, child]), "trace.name")).toEqual([
       ["child", "11:00", -1, -0.02],
       ["nightly-report", "10:00", 1, 0.02],
     ]);
@@ -53,13 +54,13 @@ describe("addTraceChange", () => {
 
   it("moves the cost of a repriced trace", () => {
     const repriced = { ...child, costUsd: 0.05 };
-    const deltas = change([root, repriced], { previousCosts: new Map([[spanKey(TRACE, "child"), { costUsd: 0.02, costSource: "computed" }]]) });
+    const deltas = change([root, child], [root, repriced]);
     expect(hourly(deltas, "trace.name")).toEqual([["nightly-report", "10:00", 0, 0.03]]);
     expect(hourly(deltas, "trace.model")).toEqual([["gpt-4o", "10:00", 0, 0.03]]);
   });
 
-  it("changes nothing when no span of the trace changed (a re-sent batch)", () => {
-    expect(change([root, child], {}).changes()).toEqual([]);
+  it("changes nothing when the summary did not change", () => {
+    expect(change([root, child], [root, child]).changes()).toEqual([]);
   });
 });
 

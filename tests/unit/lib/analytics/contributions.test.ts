@@ -15,7 +15,7 @@ const trace = [
 
 describe("traceContributions", () => {
   const summary = summariseTrace(TRACE, trace);
-  const byDimension = Object.fromEntries(traceContributions(summary, trace).map((c) => [`${c.dimension}:${c.group}`, c.item]));
+  const byDimension = Object.fromEntries(traceContributions(summary).map((c) => [`${c.dimension}:${c.group}`, c.item]));
 
   it("counts the whole trace under its name, agent, user and session, at its start", () => {
     const base = { startMs: BASE_MS, durationMs: 2000, errorCount: 1, llmCallCount: 2, toolCallCount: 1, inputTokens: 600, outputTokens: 60 };
@@ -32,7 +32,7 @@ describe("traceContributions", () => {
 
   it("leaves out dimensions the trace has no value for, and counts an unpriced trace as 0", () => {
     const bare = [span("only", null, 0, 5, { kind: "llm", model: "mystery" })];
-    const contributions = traceContributions(summariseTrace(TRACE, bare), bare);
+    const contributions = traceContributions(summariseTrace(TRACE, bare));
     expect(contributions.map((c) => [c.dimension, c.group, c.item.costUsd])).toEqual([
       ["trace.name", "only", 0],
       ["trace.model", "mystery", 0],

@@ -1,11 +1,29 @@
 // Parameters of the metrics endpoints: defaults, and a 400 naming the parameter for every bad value.
 import { describe, expect, it } from "vitest";
-import { parseCostParams, parseLatencyParams } from "@/lib/analytics/metrics-params";
+import { parseCostParams, parseFindingsParams, parseLatencyParams } from "@/lib/analytics/metrics-params";
 
 const NOW = Date.parse("2026-11-21T12:00:00Z");
 const latency = (query: string) => parseLatencyParams(new URLSearchParams(query), NOW);
 const cost = (query: string) => parseCostParams(new URLSearchParams(query), NOW);
 const ENDPOINTS = { latency, cost };
+
+describe("findings metrics parameters", () => {
+  const findings = (query: string) => parseFindingsParams(new URLSearchParams(query), NOW);
+  it("defaults to the last 24 hours by hour and finding type, and takes the documented values", () => {
+    expect(findings("")).toEqual({ ok: true, fromMs: NOW - 86_400_000, toMs: NOW, bucket: "1h", groupBy: "type" });
+    for (const groupBy of ["type", "failureMode", "task", "agent", "tool"])
+      expect(findings(`groupBy=${groupBy}&bucket=1d`)).toMatchObject({ ok: true, groupBy, bucket: "1d" });
+  });
+  it.each([
+    ["groupBy=model", "groupBy", /type, failureMode, task, agent, tool/],
+    ["bucket=5m", "bucket", /1h, 1d/],
+    ["type=tool_loop", "type", /unknown parameter/],
+  ])("%s answers 400 naming %s", (query, parameter, message) => {
+    const result = findings(query);
+    expect(result).toMatchObject({ ok: false, parameter });
+    if (!result.ok) expect(result.message).toMatch(message);
+  });
+});
 
 describe("metrics parameters", () => {
   it("defaults to the last 24 hours, the finest sensible bucket and the trace name", () => {

@@ -1,26 +1,23 @@
-// The invariant behind the rollups: whatever order spans arrive in, in whatever batches, re-sent or not,
-// and after price changes (also with the writer thread's row cache), the maintained rows equal rollups
-// computed from scratch over the stored spans. Runs storeBatch and recomputeCosts against a real (temporary) SQLite database.
+// The invariant behind summaries and rollups: whatever order spans arrive in, in whatever batches,
+// re-sent or not, and after price changes (also with the writer thread's row cache), the incrementally
+// maintained summary rows, facets and rollup rows equal those computed from scratch over the stored
+// spans. Runs storeBatch and recomputeCosts against a real (temporary) SQLite database.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GRANULARITY_MS } from "@/lib/analytics/buckets";
-import { spanContributions, traceContributions, type Contribution } from "@/lib/analytics/contributions";
-import { resolveSpans, type GraphSummarySpan } from "@/lib/analytics/graph/graph-change";
-import { graphContributions } from "@/lib/analytics/graph/graph-contributions";
-import { DIMENSIONS } from "@/lib/analytics/dimensions";
 import { RollupRowCache } from "@/lib/data/analytics/rollup-cache";
-import { rollupId, type RollupRow } from "@/lib/analytics/rollup-delta";
-import { addValue, decodeBins } from "@/lib/analytics/sketch";
 import { recomputeCosts } from "@/lib/data/ingest/recompute-costs";
 import type { SpanRecord } from "@/lib/ingest/span-record";
 import { storeBatch } from "@/lib/data/ingest/store-batch";
-import { summariseTrace, type SummarySpan } from "@/lib/trace/summarise";
+import { rebuildTraceSummaries } from "@/lib/data/ingest/trace-summaries";
 import { buildPriceBook, computeCost } from "@/lib/pricing/compute";
 import type { Sql } from "@/lib/db/sql";
 import { openSqlite } from "@/lib/db/sqlite";
 import { applyMigrations } from "../../support/migrated-sqlite";
+import { storedSpan } from "../../support/stored-span";
+import { expectRollupsOfStoredSpans, expectSummariesOfStoredSpans } from "./support/stored-consistency";
+import { expectRandomArrivalsConsistent } from "./support/random-arrivals";
 
 // Two minutes before midnight: traces cross a minute, hour and day boundary (a day and its first hour share a start).
 const BASE_MS = Date.UTC(2026, 10, 21, 23, 58);
@@ -31,44 +28,8 @@ const hexId = (n: number, bytes: number) => n.toString(16).padStart(bytes * 2, "
 
 function record(traceId: string, spanId: string, parentSpanId: string | null, startMs: number, durationMs: number, extra: Partial<SpanRecord>): SpanRecord {
   const startNs = BigInt(Math.round(startMs * 1000)) * 1000n;
-  return {
-    traceId,
-    spanId,
-    parentSpanId,
-    name: `op-${spanId.slice(-2)}`,
-    kind: "other",
-    spanKind: 1,
-    serviceName: "svc",
-    scopeName: null,
-    resourceId: "r",
-    startNs,
-    endNs: startNs + BigInt(Math.round(durationMs * 1000)) * 1000n,
-    durationMs: Math.round(durationMs * 1000) / 1000,
-    status: "ok",
-    statusMessage: null,
-    model: null,
-    provider: null,
-    inputTokens: null,
-    outputTokens: null,
-    cacheReadTokens: null,
-    cacheWriteTokens: null,
-    reasoningTokens: null,
-    costUsd: null,
-    costSource: null,
-    toolName: null,
-    toolCallId: null,
-    agentName: null,
-    sessionId: null,
-    userId: null,
-    mcpServer: null,
-    graphHint: null,
-    input: null,
-    output: null,
-    attributes: "{}",
-    events: "[]",
-    links: null,
-    ...extra,
-  };
+  const endNs = startNs + BigInt(Math.round(durationMs * 1000)) * 1000n;
+  return storedSpan({ traceId, spanId, parentSpanId, name: `op-${spanId.slice(-2)}`, serviceName: "svc", startNs, endNs, ...extra });
 }
 
 /** A trace: root, agent, LLM calls (one wrapper repeating its child's usage), tools; spread over ~3 minutes. */
@@ -104,132 +65,6 @@ function traceSpans(t: number): SpanRecord[] {
   return spans.filter((_, i) => i === 0 || random() < 0.9);
 }
 
-async function storedRows(sql: Sql): Promise<Map<string, RollupRow>> {
-  const rows = await sql.query(`SELECT * FROM "metric_rollups" WHERE "count" > 0`);
-  return new Map(
-    rows.map((r) => {
-      const row = Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "bigint" ? Number(v) : v])) as Record<string, unknown>;
-      const { groupKey, projectId: _project, ...rest } = row;
-      const rollup = { ...rest, group: groupKey, bins: decodeBins(row.bins as string) } as unknown as RollupRow;
-      return [rollupId(rollup), rollup];
-    }),
-  );
-}
-
-/**
- * Rollups computed from scratch over every stored span, independently of RollupDeltas (a bug there
- * must not hide in the expectation): every contribution at every granularity of its dimension.
- */
-type Expected = Omit<RollupRow, "p50Ms" | "p95Ms" | "p99Ms"> & { values: number[] };
-
-async function rebuiltRows(sql: Sql): Promise<Map<string, Expected>> {
-  const rows = await sql.query<Record<string, unknown>>(`SELECT * FROM "spans"`);
-  const contributions: Contribution[] = [];
-  const byTrace = new Map<string, SummarySpan[]>();
-  for (const r of rows) {
-    const span = { ...r, startNs: BigInt(r.startNs as bigint), endNs: BigInt(r.endNs as bigint), durationMs: Number(r.durationMs) } as unknown as SpanRecord;
-    for (const key of ["inputTokens", "outputTokens", "costUsd"] as const) (span as Record<string, unknown>)[key] = r[key] === null ? null : Number(r[key]);
-    contributions.push(...spanContributions(span));
-    byTrace.set(span.traceId, [...(byTrace.get(span.traceId) ?? []), span]);
-  }
-  for (const [traceId, spans] of byTrace) {
-    const summary = summariseTrace(traceId, spans);
-    contributions.push(...traceContributions(summary, spans));
-    contributions.push(...graphContributions(summary.name, resolveSpans(spans as GraphSummarySpan[])));
-  }
-  const expected = new Map<string, Expected>();
-  for (const { dimension, group, item } of contributions) {
-    for (const granularity of DIMENSIONS[dimension].granularities) {
-      const size = GRANULARITY_MS[granularity];
-      const key = { dimension, granularity, bucketStartMs: Math.floor(item.startMs / size) * size, group };
-      const row = expected.get(rollupId(key)) ?? {
-        ...key,
-        count: 0,
-        errorCount: 0,
-        llmCallCount: 0,
-        toolCallCount: 0,
-        durationSumMs: 0,
-        costUsd: 0,
-        inputTokens: 0,
-        outputTokens: 0,
-        maxMs: 0,
-        bins: new Map(),
-        values: [] as number[],
-      };
-      row.count++;
-      for (const t of ["errorCount", "llmCallCount", "toolCallCount", "costUsd", "inputTokens", "outputTokens"] as const) row[t] += item[t];
-      row.durationSumMs += item.durationMs;
-      row.maxMs = Math.max(row.maxMs, item.durationMs);
-      row.values.push(item.durationMs);
-      if (DIMENSIONS[dimension].histogram) addValue(row.bins, item.durationMs);
-      expected.set(rollupId(key), row);
-    }
-  }
-  return expected;
-}
-
-const nearestRank = (values: number[], q: number) => [...values].sort((a, b) => a - b)[Math.max(1, Math.ceil(q * values.length)) - 1]!;
-const within1Pct = (actual: number, exact: number, label: string) => expect(Math.abs(actual - exact), label).toBeLessThanOrEqual(exact * 0.01);
-
-function expectSameRollups(actual: Map<string, RollupRow>, expected: Map<string, Expected>): void {
-  expect([...actual.keys()].sort()).toEqual([...expected.keys()].sort());
-  for (const [id, { values, ...e }] of expected) {
-    const { p50Ms, p95Ms, p99Ms, ...a } = actual.get(id)!;
-    expect({ ...a, costUsd: 0, durationSumMs: 0, maxMs: 0 }, id).toEqual({ ...e, costUsd: 0, durationSumMs: 0, maxMs: 0 });
-    expect(a.costUsd).toBeCloseTo(e.costUsd, 12);
-    expect(a.durationSumMs).toBeCloseTo(e.durationSumMs, 6);
-    within1Pct(a.maxMs, e.maxMs, `${id} max`);
-    if (!DIMENSIONS[e.dimension].histogram) {
-      expect([p50Ms, p95Ms, p99Ms], id).toEqual([0, 0, 0]);
-      continue;
-    }
-    for (const [q, stored] of [
-      [0.5, p50Ms],
-      [0.95, p95Ms],
-      [0.99, p99Ms],
-    ] as const)
-      within1Pct(stored, nearestRank(values, q), `${id} p${q * 100}`);
-  }
-}
-
-/** Every stored summary row equals the summary of the trace's stored spans (however it was computed). */
-async function expectSummariesOfStoredSpans(sql: Sql): Promise<number> {
-  const spans = await sql.query<Record<string, unknown>>(`SELECT * FROM "spans"`);
-  const byTrace = new Map<string, SummarySpan[]>();
-  for (const r of spans) {
-    const span = { ...r, startNs: BigInt(r.startNs as bigint), endNs: BigInt(r.endNs as bigint) } as unknown as SummarySpan;
-    for (const key of ["inputTokens", "outputTokens", "costUsd"] as const) (span as Record<string, unknown>)[key] = r[key] === null ? null : Number(r[key]);
-    byTrace.set(String(r.traceId), [...(byTrace.get(String(r.traceId)) ?? []), span]);
-  }
-  const stored = await sql.query<Record<string, unknown>>(
-    `SELECT "traceId", "name", "rootSpanId", "spanCount", "startNs", "endNs", "inputTokens", "outputTokens", "costUsd", "agentName" FROM "traces"`,
-  );
-  expect(stored.length).toBe(byTrace.size);
-  for (const row of stored) {
-    const s = summariseTrace(String(row.traceId), byTrace.get(String(row.traceId))!);
-    expect({
-      ...row,
-      startNs: BigInt(row.startNs as bigint),
-      endNs: BigInt(row.endNs as bigint),
-      inputTokens: Number(row.inputTokens),
-      outputTokens: Number(row.outputTokens),
-      costUsd: row.costUsd === null ? null : Number(row.costUsd),
-    }).toEqual({
-      traceId: s.traceId,
-      name: s.name,
-      rootSpanId: s.rootSpanId,
-      spanCount: BigInt(s.spanCount),
-      startNs: s.startNs,
-      endNs: s.endNs,
-      inputTokens: s.inputTokens,
-      outputTokens: s.outputTokens,
-      costUsd: s.costUsd,
-      agentName: s.agentName,
-    });
-  }
-  return stored.length;
-}
-
 describe("maintained rollups", () => {
   const dir = mkdtempSync(path.join(tmpdir(), "hindsight-rollups-"));
   const sql = openSqlite(path.join(dir, "test.db"), "NORMAL");
@@ -248,8 +83,8 @@ describe("maintained rollups", () => {
       await storeBatch(sql, { projectId: "default", spans: arrivals.slice(i, i + size), resources: [], logs: [] });
       i += size;
     }
-    expectSameRollups(await storedRows(sql), await rebuiltRows(sql));
-    expect(await expectSummariesOfStoredSpans(sql)).toBe(60);
+    await expectRollupsOfStoredSpans(sql, "default");
+    expect(await expectSummariesOfStoredSpans(sql, "default")).toBe(60);
 
     const override = new Map([
       ["gpt-4o", { provider: "openai", input: 7, output: 21, cacheRead: null, cacheWrite: null }],
@@ -257,8 +92,8 @@ describe("maintained rollups", () => {
     ]);
     const changed = await sql.transaction((tx) => recomputeCosts(tx, "default", buildPriceBook(), buildPriceBook(override), new Set(override.keys())));
     expect(changed).toBeGreaterThan(0);
-    expectSameRollups(await storedRows(sql), await rebuiltRows(sql));
-    await expectSummariesOfStoredSpans(sql);
+    await expectRollupsOfStoredSpans(sql, "default");
+    await expectSummariesOfStoredSpans(sql, "default");
   });
 
   it("summarise a new trace from the copy that was stored when its batch carries a span twice", async () => {
@@ -267,9 +102,44 @@ describe("maintained rollups", () => {
     await storeBatch(sql, { projectId: "default", spans: [root!, ...rest, impostor], resources: [], logs: [] });
     const [row] = await sql.query<{ name: string; spanCount: bigint }>(`SELECT "name", "spanCount" FROM "traces" WHERE "traceId" = ?`, [root!.traceId]);
     expect(row).toEqual({ name: root!.name, spanCount: BigInt(rest.length + 1) });
-    await expectSummariesOfStoredSpans(sql);
-    expectSameRollups(await storedRows(sql), await rebuiltRows(sql));
+    await expectSummariesOfStoredSpans(sql, "default");
+    await expectRollupsOfStoredSpans(sql, "default");
   });
+
+  it("rebuild the state of traces stored before incremental summaries when spans of them arrive", async () => {
+    const spans = Array.from({ length: 20 }, (_, t) => traceSpans(4000 + t)).flat();
+    const [first, later] = [spans.filter((_, i) => i % 2 === 0), spans.filter((_, i) => i % 2 === 1)];
+    await storeBatch(sql, { projectId: "legacy", spans: first, resources: [], logs: [] });
+    // What a database migrated from the previous version holds: summary rows without a state, no graph.
+    await sql.run(`UPDATE "traces" SET "summaryState" = NULL WHERE "projectId" = 'legacy'`);
+    await sql.run(`DELETE FROM "trace_covered_spans" WHERE "projectId" = 'legacy'`);
+    await sql.run(`DELETE FROM "trace_frontier" WHERE "projectId" = 'legacy'`);
+    for (let i = 0; i < later.length; i += 5) await storeBatch(sql, { projectId: "legacy", spans: later.slice(i, i + 5), resources: [], logs: [] });
+    expect(await expectSummariesOfStoredSpans(sql, "legacy")).toBe(20);
+    await expectRollupsOfStoredSpans(sql, "legacy");
+    const stateless = await sql.query(`SELECT "traceId" FROM "traces" WHERE "projectId" = 'legacy' AND "summaryState" IS NULL`);
+    expect(stateless).toEqual([]);
+  });
+
+  it("repair traces whose state was lost or damaged (rebuildTraceSummaries), after which ingest goes on incrementally", async () => {
+    const spans = Array.from({ length: 12 }, (_, t) => traceSpans(5000 + t)).flat();
+    const [first, later] = [spans.filter((_, i) => i % 3 !== 0), spans.filter((_, i) => i % 3 === 0)];
+    await storeBatch(sql, { projectId: "repair", spans: first, resources: [], logs: [] });
+    const ids = [...new Set(first.map((s) => s.traceId))];
+    await sql.run(`UPDATE "traces" SET "summaryState" = 'not a state' WHERE "projectId" = 'repair' AND "traceId" = ?`, [ids[0]!]);
+    await sql.run(`UPDATE "traces" SET "summaryState" = NULL, "name" = 'damaged' WHERE "projectId" = 'repair' AND "traceId" = ?`, [ids[1]!]);
+    await sql.run(`DELETE FROM "trace_facets" WHERE "projectId" = 'repair'`);
+    expect(await sql.transaction((tx) => rebuildTraceSummaries(tx, "repair", [...ids, "0".repeat(32)]))).toBe(ids.length);
+    expect(await expectSummariesOfStoredSpans(sql, "repair")).toBe(12);
+    await expectRollupsOfStoredSpans(sql, "repair");
+    await storeBatch(sql, { projectId: "repair", spans: later, resources: [], logs: [] });
+    await expectSummariesOfStoredSpans(sql, "repair");
+    await expectRollupsOfStoredSpans(sql, "repair");
+  });
+
+  it("equal the full recomputation for random traces in any arrival order, with duplicates, late parents and price changes (property)", async () => {
+    await expectRandomArrivalsConsistent(sql, "random-arrivals", 120);
+  }, 180_000);
 });
 
 // The SQLite writer thread keeps histogram rows between transactions (rollup-cache.ts). Its rows must
@@ -304,7 +174,7 @@ describe("maintained rollups with the writer's row cache", () => {
       await other.transaction((tx) => recomputeCosts(tx, "default", buildPriceBook(), buildPriceBook(override), new Set(override.keys()))),
     ).toBeGreaterThan(0);
     await storeAll(spans.slice(100)); // the same minutes, hours and days: cached rows the recompute rewrote
-    expectSameRollups(await storedRows(writer), await rebuiltRows(writer));
+    await expectRollupsOfStoredSpans(writer, "default");
   });
 
   it("forget rows merged by a transaction that rolled back", async () => {
@@ -315,6 +185,6 @@ describe("maintained rollups with the writer's row cache", () => {
     await expect(storeAll(spans.slice(30, 40), failing)).rejects.toThrow("disk I/O error");
     expect(rollupCache.size).toBe(0);
     await storeAll(spans.slice(30));
-    expectSameRollups(await storedRows(writer), await rebuiltRows(writer));
+    await expectRollupsOfStoredSpans(writer, "default");
   });
 });

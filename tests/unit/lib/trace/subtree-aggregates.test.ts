@@ -62,12 +62,12 @@ describe("computeSubtreeAggregates", () => {
     expect({ ...agg, costUsd: agg.costUsd == null ? null : Number(agg.costUsd.toFixed(6)) }).toEqual(expected);
   });
 
-  it("runs over 10,000 nodes in linear time", () => {
+  // Speed is bench:ui's to measure; this proves a 10,000-deep chain neither overflows the stack nor miscounts.
+  it("aggregates a chain 10,000 spans deep", () => {
     const spans = [makeSpan("root", null, 0), ...Array.from({ length: 10_000 }, (_, i) => llm(`l${i}`, i === 0 ? "root" : `l${i - 1}`, 1, 1, 0.001))];
-    const t0 = performance.now();
     const tree = buildSpanTree(spans);
     const aggs = computeSubtreeAggregates(tree);
-    expect(performance.now() - t0).toBeLessThan(500);
+    expect(aggs[tree.byId.get("root")!.index]?.spanCount).toBe(10_001);
     // Each llm has an llm descendant except the deepest, so only that one counts.
     expect(aggs[tree.byId.get("root")!.index]?.inputTokens).toBe(1);
   });

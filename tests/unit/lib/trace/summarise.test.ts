@@ -86,9 +86,10 @@ describe("summariseTrace", () => {
       sessionId: "s-root",
       userId: "u-1",
     });
-    expect(summary.models).toEqual(["gpt-4o", "text-embedding-3-small", "gpt-4o-mini"]);
+    // Sorted: the same list whatever order the spans came in.
+    expect(summary.models).toEqual(["gpt-4o", "gpt-4o-mini", "text-embedding-3-small"]);
     expect(summary.tools).toEqual(["search"]);
-    expect(summary.agents).toEqual(["outer", "inner"]);
+    expect(summary.agents).toEqual(["inner", "outer"]);
   });
 
   it("spans the earliest start to the latest end", () => {

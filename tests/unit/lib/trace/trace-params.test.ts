@@ -36,6 +36,8 @@ describe("valid values", () => {
     ["minCostUsd=0&maxCostUsd=0.5", { minCostUsd: 0, maxCostUsd: 0.5 }],
     ["minDurationMs=10&maxDurationMs=10", { minDurationMs: 10, maxDurationMs: 10 }],
     ["minCostUsd=1e-3", { minCostUsd: 0.001 }],
+    ["finding=tool_loop", { finding: "tool_loop" }],
+    ["finding=failure&failureMode=provider_rate_limit", { finding: "failure", failureMode: "provider_rate_limit" }],
   ])("filter %s", (query, expected) => {
     const result = parse(query);
     expect(result.ok).toBe(true);
@@ -72,6 +74,8 @@ describe("invalid values name the parameter", () => {
     ["maxDurationMs=ten", "maxDurationMs", "must be a number"],
     ["sort=name", "sort", "must be time, duration or cost"],
     ["order=up", "order", "must be asc or desc"],
+    ["finding=loop", "finding", "must be one of tool_loop, agent_cycle, repeated_llm_call, failure"],
+    ["failureMode=rate_limit", "failureMode", expect.stringMatching(/^must be one of tool_error, provider_rate_limit, .*, unknown_error$/)],
   ])("%s", (query, parameter, message) => {
     expect(parse(query)).toEqual({ ok: false, parameter, message });
   });
@@ -98,7 +102,7 @@ describe("unknown parameters", () => {
     if (!result.ok) {
       expect(result.parameter).toBe(query.split("=")[0]);
       expect(result.message).toBe(
-        "unknown parameter; allowed: limit, cursor, from, to, q, status, name, agent, model, tool, graphNode, graphEdge, sessionId, userId, minCostUsd, maxCostUsd, minDurationMs, maxDurationMs, sort, order",
+        "unknown parameter; allowed: limit, cursor, from, to, q, status, name, agent, model, tool, graphNode, graphEdge, sessionId, userId, minCostUsd, maxCostUsd, minDurationMs, maxDurationMs, finding, failureMode, sort, order",
       );
     }
   });

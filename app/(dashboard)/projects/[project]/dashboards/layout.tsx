@@ -9,6 +9,7 @@ const TABS = [
   { path: "/dashboards/latency", label: "Latency" },
   { path: "/dashboards/cost", label: "Cost" },
   { path: "/dashboards/drift", label: "Drift" },
+  { path: "/dashboards/findings", label: "Findings" },
   { path: "/dashboards/map", label: "Pipeline map" },
 ];
 

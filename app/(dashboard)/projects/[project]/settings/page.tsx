@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { SendFirstTrace } from "@/components/onboarding/send-first-trace";
 import { PricesPanel } from "@/components/prices/prices-panel";
+import { LoopThresholdForm } from "@/components/settings/loop-threshold-form";
 import { ProjectNameForm } from "@/components/settings/project-name-form";
 import { RedactionForm } from "@/components/settings/redaction-form";
 import { PageHeader } from "@/components/ui/page-header";
@@ -26,6 +27,16 @@ export default async function SettingsPage({ params }: ProjectPageProps) {
       <section className="flex flex-col gap-3">
         <h2 className="text-base font-semibold">Project</h2>
         <ProjectNameForm projectSlug={caller.project.slug} name={caller.project.name} canEdit={isAdmin} />
+      </section>
+      <section className="flex flex-col gap-3" id="retro" data-testid="retro-settings">
+        <div>
+          <h2 className="text-base font-semibold">Loop threshold</h2>
+          <p className="text-sm text-fg-muted">
+            A tool called this many times with the same arguments in one run is a tool loop, and as many identical LLM calls are a repeated call. A change
+            analyses the traces of the last 30 days again.
+          </p>
+        </div>
+        <LoopThresholdForm projectSlug={caller.project.slug} loopThreshold={caller.project.loopThreshold} canEdit={isAdmin} />
       </section>
       <section className="flex flex-col gap-3">
         <h2 className="text-base font-semibold">Sending traces</h2>

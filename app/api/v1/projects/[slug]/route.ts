@@ -1,4 +1,4 @@
-// PATCH /api/v1/projects/{slug} { name?, retentionDays? } (project admins).
+// PATCH /api/v1/projects/{slug} { name?, retentionDays?, loopThreshold? } (project admins).
 import { readBody } from "@/lib/api/bodies";
 import { withApi } from "@/lib/api/with-api";
 import { updateProjectSettings } from "@/lib/admin/projects";
@@ -11,8 +11,8 @@ export const PATCH = withApi<{ slug: string }>(
   async (request, { caller }) => {
     const body = await readBody(request, projectSettingsSchema);
     if (!body.ok) return body.response;
-    const { id, slug, name, retentionDays } = await updateProjectSettings(caller, body.value, request.headers);
-    return Response.json({ id, slug, name, retentionDays });
+    const { id, slug, name, retentionDays, loopThreshold } = await updateProjectSettings(caller, body.value, request.headers);
+    return Response.json({ id, slug, name, retentionDays, loopThreshold });
   },
   { projectParam: "slug" },
 );

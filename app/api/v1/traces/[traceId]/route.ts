@@ -1,4 +1,4 @@
-// GET /api/v1/traces/{traceId}: one trace of the caller's project with all its spans in start order.
+// GET /api/v1/traces/{traceId}: one trace of the caller's project with all its spans in start order, and its findings.
 import { badParameter, jsonError } from "@/lib/api/respond";
 import { withApi } from "@/lib/api/with-api";
 import { getTraceDetail } from "@/lib/data/traces/trace-detail";

@@ -18,6 +18,11 @@ import type { graphAnswerSchema } from "@/lib/api/openapi/schemas/graph";
 import type { GraphAnswer } from "@/lib/data/graph/pipeline-graph";
 import type { healthSchema, priceEntrySchema } from "@/lib/api/openapi/schemas/system";
 import type { spanSchema, traceDetailSchema, tracePageSchema, traceSummarySchema } from "@/lib/api/openapi/schemas/traces";
+import type { findingSchema } from "@/lib/api/openapi/schemas/findings";
+import type { criticalPathSchema, findingsPointSchema, traceDiffSchema } from "@/lib/api/openapi/schemas/retro";
+import type { FindingsPoint } from "@/lib/data/findings/metrics-findings";
+import type { RunDiff } from "@/lib/data/findings/run-diff";
+import type { CriticalPath, Finding } from "@/lib/retro";
 import type { CostPoint, LatencyPoint } from "@/lib/analytics/series";
 import type { ApiKeyInfo } from "@/lib/data/access/api-keys";
 import type { AuditEntry } from "@/lib/data/access/audit-log";
@@ -43,6 +48,13 @@ describe("response schemas match the types the routes answer with", () => {
     expectTypeOf<Out<typeof graphAnswerSchema>>().branded.toEqualTypeOf<GraphAnswer>();
   });
 
+  it("retro analysis", () => {
+    expectTypeOf<Out<typeof findingSchema>>().branded.toEqualTypeOf<Finding>();
+    expectTypeOf<Out<typeof criticalPathSchema>>().branded.toEqualTypeOf<CriticalPath>();
+    expectTypeOf<Out<typeof traceDiffSchema>>().branded.toEqualTypeOf<RunDiff>();
+    expectTypeOf<Out<typeof findingsPointSchema>>().branded.toEqualTypeOf<FindingsPoint>();
+  });
+
   it("analytics", () => {
     expectTypeOf<Out<typeof latencyPointSchema>>().branded.toEqualTypeOf<LatencyPoint>();
     expectTypeOf<Out<typeof costPointSchema>>().branded.toEqualTypeOf<CostPoint>();
@@ -60,7 +72,7 @@ describe("response schemas match the types the routes answer with", () => {
     expectTypeOf<Out<typeof projectListSchema>["data"][number]>().branded.toEqualTypeOf<
       Pick<ProjectWithRole, "id" | "slug" | "name"> & { role: ProjectWithRole["role"] | null }
     >();
-    expectTypeOf<Out<typeof projectSettingsAnswerSchema>>().branded.toEqualTypeOf<Pick<Project, "id" | "slug" | "name" | "retentionDays">>();
+    expectTypeOf<Out<typeof projectSettingsAnswerSchema>>().branded.toEqualTypeOf<Pick<Project, "id" | "slug" | "name" | "retentionDays" | "loopThreshold">>();
     expectTypeOf<Out<typeof apiKeySchema>>().branded.toEqualTypeOf<ApiKeyInfo>();
     expectTypeOf<Out<typeof memberSchema>>().branded.toEqualTypeOf<Pick<Member, "userId" | "email" | "name" | "role">>();
     expectTypeOf<Out<typeof memberInvitedSchema>>().branded.toEqualTypeOf<
