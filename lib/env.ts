@@ -34,6 +34,12 @@ const schema = z.object({
     .enum(["on", "off"], { message: "must be on or off" })
     .default("on")
     .transform((v) => v === "on"),
+  // The pipeline map's ingest-time rollups (lib/data/graph): off stops keeping them (the map then shows
+  // nothing new; for measuring what they cost ingest).
+  HINDSIGHT_PIPELINE_MAP: z
+    .enum(["on", "off"], { message: "must be on or off" })
+    .default("on")
+    .transform((v) => v === "on"),
   // Alerts (lib/alerts): seconds between scheduled rule evaluations (0 turns the scheduler off), the
   // first webhook retry delay (doubling after), and the base of links in notifications (unset: the
   // requesting origin for "evaluate now", else http://localhost:PORT).

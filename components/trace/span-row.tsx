@@ -8,6 +8,8 @@ export type SpanRowProps = {
   spanId: string;
   name: string;
   kind: string;
+  /** The MCP server an MCP span belongs to. */
+  mcpServer?: string | null;
   depth: number;
   /** Position of the row in the virtual list, in px. */
   top: number;
@@ -99,6 +101,11 @@ export const SpanRow = memo(function SpanRow(props: SpanRowProps) {
         <span className={`min-w-0 flex-1 truncate ${isError ? "font-medium text-danger" : ""}`} title={props.name} data-testid="span-name">
           {props.name}
         </span>
+        {props.mcpServer ? (
+          <span className="max-w-32 shrink-0 truncate rounded bg-muted px-1 text-[10px] text-fg-muted" title={`MCP server ${props.mcpServer}`}>
+            MCP · {props.mcpServer}
+          </span>
+        ) : null}
         {isError ? (
           <span className="shrink-0 rounded bg-danger/10 px-1 text-[10px] font-semibold text-danger" aria-label="error">
             error

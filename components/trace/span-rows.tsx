@@ -91,6 +91,7 @@ export function SpanRows(props: Props) {
                 key={item.key}
                 spanId={node.spanId}
                 name={node.span.name}
+                mcpServer={node.span.mcpServer}
                 kind={node.span.kind}
                 depth={node.depth}
                 top={item.start}

@@ -51,7 +51,10 @@ export function TraceHeader({
         </h1>
         <StatusBadge status={trace.status} count={trace.errorCount} />
         <FindingBadges failureMode={trace.failureMode} findingCounts={trace.findingCounts} />
-        <div className="ml-auto">
+        <div className="ml-auto flex items-center gap-3">
+          <ProjectLink href={`/traces/${trace.traceId}/map`} className="text-sm text-accent hover:underline">
+            Pipeline map
+          </ProjectLink>
           <CompareControls traceId={trace.traceId} />
         </div>
       </div>

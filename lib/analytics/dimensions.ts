@@ -19,11 +19,15 @@ export const DIMENSIONS = {
   "span.tool": { granularities: ["1m", "1h", "1d"], histogram: true },
   "span.model": { granularities: ["1m", "1h", "1d"], histogram: true },
   "span.kind": { granularities: ["1m", "1h", "1d"], histogram: true },
+  /** MCP tool calls per server, each call once (client and server spans joined): lib/analytics/graph. */
+  "span.mcp_server": { granularities: ["1m", "1h", "1d"], histogram: true },
+  /** The pipeline map's edges per task (lib/analytics/graph/graph-contributions.ts); read over days, so no minute rows. */
+  "graph.edge": { granularities: ["1h", "1d"], histogram: true },
 } as const satisfies Record<string, DimensionSpec>;
 
 export type Dimension = keyof typeof DIMENSIONS;
 
-export const LATENCY_GROUP_BY = ["name", "agent", "tool", "model", "kind"] as const;
+export const LATENCY_GROUP_BY = ["name", "agent", "tool", "model", "kind", "mcp_server"] as const;
 export type LatencyGroupBy = (typeof LATENCY_GROUP_BY)[number];
 export const LATENCY_BUCKETS = ["1m", "5m", "1h", "1d"] as const satisfies readonly Bucket[];
 
@@ -38,6 +42,7 @@ export const LATENCY_DIMENSION: Record<LatencyGroupBy, Dimension> = {
   tool: "span.tool",
   model: "span.model",
   kind: "span.kind",
+  mcp_server: "span.mcp_server",
 };
 
 /** As the API documents groupBy: task is the trace name; model sums that model's LLM calls and counts distinct traces. */

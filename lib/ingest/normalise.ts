@@ -14,6 +14,7 @@ import { readIdentity } from "./normalise-identity";
 import { RawText, readInputSource, readOutputSource } from "./normalise-content";
 import { readUsage } from "./normalise-usage";
 import { isApprovalSpan, readGovernanceFacts } from "./governance-facts";
+import { readGraphHint, readMcpServer } from "./normalise-graph";
 import type { ResourceRecord, SpanRecord } from "./span-record";
 
 export type NormalisedBatch = { spans: SpanRecord[]; resources: ResourceRecord[]; rejected: number; errors: string[] };
@@ -98,12 +99,13 @@ function toRecord(
     usage.reportedCostUsd !== null ? { costUsd: usage.reportedCostUsd, costSource: "reported" as const } : computeCost(prices, identity.model, kind, usage);
   const serviceName = typeof resource.attributes["service.name"] === "string" ? resource.attributes["service.name"] : null;
   const governance = readGovernanceFacts(attrs, kind, span.kind, serviceName);
+  const name = span.name || "(unnamed span)";
 
   return {
     traceId,
     spanId,
     parentSpanId: parentSpanId === ZERO_SPAN ? null : parentSpanId,
-    name: span.name || "(unnamed span)",
+    name,
     kind,
     spanKind: span.kind,
     serviceName,
@@ -127,6 +129,8 @@ function toRecord(
     events: eventsJson(span.events),
     links: span.links.length ? json(span.links) : null,
     governance,
+    mcpServer: readMcpServer(attrs, span.kind, serviceName),
+    graphHint: readGraphHint(attrs, kind, name),
   };
 }
 

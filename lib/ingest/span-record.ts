@@ -39,6 +39,10 @@ export type SpanRecord = {
   links: string | null;
   /** Approval, tool-effect and model facts (governance-facts.ts); not a column of the spans table. */
   governance?: GovernanceFacts;
+  /** The MCP server of an MCP span ("" when a client span names none), else null: lib/ingest/normalise-graph.ts. */
+  mcpServer: string | null;
+  /** What the pipeline map reads beyond the other columns (approval action, hand-off source), else null. */
+  graphHint: string | null;
 };
 
 export type ResourceRecord = { id: string; attributes: string };
@@ -79,6 +83,8 @@ export const SPAN_COLUMNS = [
   "attributes",
   "events",
   "links",
+  "mcpServer",
+  "graphHint",
 ] as const satisfies readonly (keyof SpanRecord | "projectId")[];
 
 /** A span's values in SPAN_COLUMNS order, position by position typed after its column. */
@@ -126,5 +132,7 @@ export function spanRow(projectId: string, s: SpanRecord): SpanRow {
     s.attributes,
     s.events,
     s.links,
+    s.mcpServer,
+    s.graphHint,
   ];
 }

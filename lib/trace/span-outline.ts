@@ -23,6 +23,7 @@ export type SpanOutline = Pick<
   | "costUsd"
   | "toolName"
   | "agentName"
+  | "mcpServer"
 >;
 
 /** Drops everything but the outline fields. */
@@ -43,6 +44,7 @@ export function toSpanOutline(span: SpanOutline): SpanOutline {
     costUsd,
     toolName,
     agentName,
+    mcpServer,
   } = span;
   return {
     spanId,
@@ -60,10 +62,11 @@ export function toSpanOutline(span: SpanOutline): SpanOutline {
     costUsd,
     toolName,
     agentName,
+    mcpServer,
   };
 }
 
-/** [spanId, parentSpanId, name, kind, service, startOffsetMs, durationMs, status, statusMessage, model, in, out, cost, tool, agent]; strings as string-table indexes, -1 for null. */
+/** [spanId, parentSpanId, name, kind, service, startOffsetMs, durationMs, status, statusMessage, model, in, out, cost, tool, agent, mcpServer]; strings as string-table indexes, -1 for null. */
 type PackedRow = [
   string,
   string | null,
@@ -80,6 +83,7 @@ type PackedRow = [
   number | null,
   number,
   number,
+  mcpServer?: number,
 ];
 
 export type PackedSpanOutlines = { version: 1; originMs: number; strings: string[]; rows: PackedRow[] };
@@ -116,6 +120,7 @@ export function packSpanOutlines(spans: readonly SpanOutline[]): PackedSpanOutli
     s.costUsd,
     ref(s.toolName),
     ref(s.agentName),
+    ref(s.mcpServer),
   ]);
   return { version: 1, originMs, strings, rows };
 }
@@ -140,5 +145,6 @@ export function unpackSpanOutlines(packed: PackedSpanOutlines): SpanOutline[] {
     costUsd: r[12],
     toolName: str(r[13]),
     agentName: str(r[14]),
+    mcpServer: str(r[15] ?? -1),
   }));
 }

@@ -36,6 +36,9 @@ export const TRACE_LIST_PARAMS = {
   agent: text,
   model: text,
   tool: text,
+  /** A pipeline-map node or edge id (GET /api/v1/graph): traces that ran through it. */
+  graphNode: text,
+  graphEdge: text,
   sessionId: text,
   userId: text,
   minCostUsd: amount,

@@ -63,6 +63,8 @@ export type Span = {
   toolName: string | null;
   toolCallId: string | null;
   agentName: string | null;
+  /** The MCP server of a span following the MCP conventions (client or server side), else null. */
+  mcpServer: string | null;
   sessionId: string | null;
   userId: string | null;
   input: unknown;
@@ -85,6 +87,8 @@ export type TraceFilters = {
   agent?: string;
   model?: string;
   tool?: string;
+  graphNode?: string;
+  graphEdge?: string;
   sessionId?: string;
   userId?: string;
   minCostUsd?: number;

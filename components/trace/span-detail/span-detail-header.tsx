@@ -23,6 +23,7 @@ export function SpanDetailHeader({
     ["Kind", getKindStyle(span.kind).label],
     ["Tool", span.toolName],
     ["Agent", span.agentName],
+    ["MCP server", span.mcpServer],
     ["Model", span.model],
     ["Service", span.serviceName],
   ];

@@ -8,6 +8,7 @@ import { SCHEMES, type ApiOperation } from "./operations";
 import { alertOperations, priceOperations } from "./paths/alerts-prices";
 import { lifecycleOperations } from "./paths/lifecycle";
 import { collabOperations } from "./paths/collab";
+import { graphOperations } from "./paths/graph";
 import { otlpOperations } from "./paths/otlp";
 import { projectOperations } from "./paths/projects";
 import { scoreOperations } from "./paths/quality";
@@ -26,6 +27,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...collabOperations,
   ...retroOperations,
   ...scoreOperations,
+  ...graphOperations,
   ...alertOperations,
   ...priceOperations,
   ...projectOperations,

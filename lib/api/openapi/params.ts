@@ -12,6 +12,7 @@ import { modelKeySchema } from "@/lib/pricing/price-input";
 import { DIFF_PARAMS } from "@/lib/trace/diff-params";
 import { SCORE_LIST_PARAMS } from "@/lib/quality/score-input";
 import { SCORE_METRICS_PARAMS } from "@/lib/quality/score-metrics-params";
+import { GRAPH_PARAMS } from "@/lib/analytics/graph/graph-params";
 import { TRACE_LIST_PARAMS, traceIdSchema } from "@/lib/trace/trace-params";
 import { APPROVAL_PARAMS } from "@/lib/analytics/approval-series";
 import { MODEL_CHANGE_PARAMS } from "@/lib/analytics/model-change-params";
@@ -47,6 +48,8 @@ export const traceListQuery = query(TRACE_LIST_PARAMS, {
   agent: text("An agent of the trace"),
   model: text("A model called in the trace"),
   tool: text("A tool called in the trace"),
+  graphNode: "A node id of the pipeline map (`GET /api/v1/graph`): traces that ran through it.",
+  graphEdge: "An edge id of the pipeline map (`GET /api/v1/graph`): traces that took it.",
   sessionId: text("Session id"),
   userId: text("End-user id"),
   minCostUsd: amount("Lowest trace cost in USD (unpriced traces are left out)."),
@@ -137,6 +140,15 @@ export const scoreMetricsQuery = query(SCORE_METRICS_PARAMS, {
   ),
   bucket: "`1h` or `1d` (default: `1h` unless that gives too many buckets).",
   name: "Only scores of this name (recommended with groupBy task, agent or model, which otherwise mix every score).",
+});
+
+export const graphQuery = query(GRAPH_PARAMS, {
+  from: time("Start of the range (default: `to` − 24 h); whole UTC hours overlapping the range count."),
+  to: time("End of the range (default: now)."),
+  task: "Only traces of this task (trace name).",
+  agent: "Only this agent's edges: its runs, what it calls, hands off to or is handed by.",
+  compareFrom: time("Start of a period to compare with (with `compareTo`)."),
+  compareTo: time("End of the period to compare with."),
 });
 
 export const incidentQuery = query(INCIDENT_PARAMS, {

@@ -15,7 +15,7 @@ import { getReadConnection, type ReadConnection } from "@/lib/db/read-connection
 import type { ProjectScope } from "@/lib/data/scope";
 
 
-export type RollupNumber = "count" | "costUsd" | "inputTokens" | "outputTokens" | "maxMs" | "p50Ms" | "p95Ms" | "p99Ms";
+export type RollupNumber = "count" | "errorCount" | "costUsd" | "inputTokens" | "outputTokens" | "maxMs" | "p50Ms" | "p95Ms" | "p99Ms";
 
 export type RollupRowsQuery = {
   dimension: string;

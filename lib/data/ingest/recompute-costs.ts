@@ -1,5 +1,7 @@
 // After a price change: recompute the computed cost of every stored call of the affected models and
 // move their traces' summaries and rollups along. Reported costs are never touched.
+import { addGraphChanges } from "@/lib/data/graph/graph-ingest";
+import { getEnv } from "@/lib/env";
 import type { Sql } from "@/lib/db/sql";
 import type { Kind } from "@/lib/trace/types";
 import { computeCost, type PriceBook } from "@/lib/pricing/compute";
@@ -55,6 +57,7 @@ async function applyCostChanges(tx: Sql, projectId: string, byTrace: Map<string,
   const writes = new SummaryWrites(projectId);
   for (const update of updates) writes.add(update, rollups);
   await writes.write(tx);
+  if (getEnv().HINDSIGHT_PIPELINE_MAP) await addGraphChanges(tx, projectId, ids, { previousCosts }, rollups);
   await writeRollups(tx, projectId, rollups);
 }
 

@@ -10,6 +10,8 @@ import { RollupDeltas } from "@/lib/analytics/rollup-delta";
 import { writeRollups } from "@/lib/data/analytics/rollup-writer";
 import type { Sql } from "@/lib/db/sql";
 import { summariseTrace, type SummarySpan } from "@/lib/trace/summarise";
+import { addGraphChanges } from "@/lib/data/graph/graph-ingest";
+import { getEnv } from "@/lib/env";
 import { addToFrontier } from "@/lib/trace/trace-frontier";
 import { summaryOf } from "@/lib/trace/trace-state";
 import { bestStoredAgent, GraphWrites, loadStoredGraph } from "./trace-graph";
@@ -110,6 +112,10 @@ export async function updateTraceSummaries(
   const writes = new SummaryWrites(projectId);
   for (const update of updates) writes.add(update, rollups);
   await writes.write(tx);
+  if (getEnv().HINDSIGHT_PIPELINE_MAP) {
+    const newTraces = new Map(ids.filter((id) => states.get(id) === undefined).map((id) => [id, fresh.get(id)!]));
+    await addGraphChanges(tx, projectId, ids, { inserted }, rollups, newTraces);
+  }
 }
 
 /**

@@ -66,6 +66,7 @@ function toSpan(row: SpanRow, trace: TraceRow, resources: Map<string, Record<str
     toolName: row.toolName,
     toolCallId: row.toolCallId,
     agentName: row.agentName,
+    mcpServer: row.mcpServer || null,
     sessionId: row.sessionId ?? trace.sessionId,
     userId: row.userId ?? trace.userId,
     input: parseContent(row.input) ?? fromLogs.input ?? null,

@@ -36,12 +36,14 @@ export async function getTraceOutline(scope: ProjectScope, traceId: string): Pro
         costUsd: true,
         toolName: true,
         agentName: true,
+        mcpServer: true,
       },
     }),
   ]);
   if (!trace) return null;
-  const spans = rows.map(({ startNs, kind, status, costUsd, ...rest }) => ({
+  const spans = rows.map(({ startNs, kind, status, costUsd, mcpServer, ...rest }) => ({
     ...rest,
+    mcpServer: mcpServer || null,
     costUsd: roundUsdOrNull(costUsd),
     kind: kind as Kind,
     status: status as Status,

@@ -26,7 +26,13 @@ export function buildTraceWhere(scope: ProjectScope, filters: TraceFilters): Pri
   // SQLite's LIKE is case-insensitive for ASCII already; PostgreSQL needs ILIKE.
   const contains = (value: string) => (getDatabaseKind() === "postgres" ? { contains: value, mode: "insensitive" as const } : { contains: value });
   const facet = (name: string, value?: string) => (value ? { facets: { some: { facet: name, value } } } : {});
-  const and: Prisma.TraceWhereInput[] = [facet("agent", filters.agent), facet("model", filters.model), facet("tool", filters.tool)];
+  const and: Prisma.TraceWhereInput[] = [
+    facet("agent", filters.agent),
+    facet("model", filters.model),
+    facet("tool", filters.tool),
+    facet("graph.node", filters.graphNode),
+    facet("graph.edge", filters.graphEdge),
+  ];
   for (const tag of filters.tags ?? []) and.push({ tags: { some: { tag } } });
   if (filters.finding) and.push(FINDING_WHERE[filters.finding]);
   for (const f of filters.scores ?? []) {

@@ -5,7 +5,7 @@ import { OPENINFERENCE_ANTHROPIC, OPENLLMETRY_ANTHROPIC } from "./anthropic-inst
 import type { Dialect, DialectSpan } from "./dialect";
 import { LANGCHAIN } from "./langchain";
 import { MASTRA } from "./mastra";
-import { MCP_OPENLLMETRY } from "./mcp";
+import { MCP_OPENLLMETRY, MCP_SEMCONV } from "./mcp";
 import { OPENAI_AGENTS } from "./openai-agents";
 import { VERCEL_AI } from "./vercel-ai";
 
@@ -18,6 +18,8 @@ export const DIALECTS: readonly Dialect[] = [
   MASTRA,
   VERCEL_AI,
   MCP_OPENLLMETRY,
+  // Last: a library above that also sends mcp.method.name keeps its own reading.
+  MCP_SEMCONV,
 ];
 
 /** The dialect that reads this span, or undefined for the generic reading. */

@@ -11,6 +11,7 @@ import { createHash } from "node:crypto";
 import type { SpanRecord } from "../span-record";
 import type { Dialect, DialectSpan } from "./dialect";
 import { isObject, jsonOf, textOf, type Obj } from "./read";
+import { approvalHint } from "@/lib/analytics/graph/graph-roles";
 
 type Decision = { approvalId: string; approved: boolean; reason: string | null; toolCallId: string | null; toolName: string | null; input: unknown };
 
@@ -80,6 +81,8 @@ function approvalRecord(run: SpanRecord, decision: Decision): SpanRecord {
     events: "[]",
     links: null,
     governance: { approval: { decision: verdict, action: tool, approver: null, policy: null } },
+    mcpServer: null,
+    graphHint: approvalHint(tool),
   };
 }
 

@@ -31,6 +31,7 @@ export const ROUTE_PERMISSIONS: Record<string, MethodRules> = {
   "/api/v1/model-changes": { GET: "read" },
   "/api/v1/scores": { GET: "read", POST: "write" },
   "/api/v1/metrics/scores": { GET: "read" },
+  "/api/v1/graph": { GET: "read" },
   "/api/v1/prices": { GET: "read" },
   "/api/v1/prices/[model]": { PUT: "admin", DELETE: "admin" },
   "/api/v1/alerts/rules": { GET: "read", POST: "write" },

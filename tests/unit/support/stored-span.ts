@@ -26,6 +26,8 @@ export function storedSpan(fields: Partial<SpanRecord> & Pick<SpanRecord, "trace
     agentName: null,
     sessionId: null,
     userId: null,
+    mcpServer: null,
+    graphHint: null,
     input: null,
     output: null,
     attributes: "{}",

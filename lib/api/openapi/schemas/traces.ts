@@ -73,6 +73,7 @@ export const spanSchema = z
     toolName: z.string().nullable(),
     toolCallId: z.string().nullable(),
     agentName: z.string().nullable(),
+    mcpServer: z.string().nullable().meta({ description: "The MCP server of a span following the MCP conventions (`mcp.method.name`), else null." }),
     sessionId: z.string().nullable().meta({ description: "Set on every span of a trace once any span of it carries one." }),
     userId: z.string().nullable(),
     input: anyJson.meta({ description: "Chat messages, tool arguments or other input: parsed when the value was JSON text, else the text; null when none." }),

@@ -58,6 +58,9 @@ function traceSpans(t: number): SpanRecord[] {
       toolName: pick(["search", "fetch", null]),
       status: random() < 0.2 ? "error" : "ok",
     }),
+    // An MCP call seen by both sides: the client names no server, the server span (its child) does.
+    record(traceId, id(5), id(0), start + 1000, 300, { kind: "tool", toolName: "lookup", mcpServer: "", spanKind: 3 }),
+    record(traceId, id(6), id(5), start + 1010, 250, { kind: "tool", toolName: "lookup", mcpServer: "orders", spanKind: 2 }),
   ];
   return spans.filter((_, i) => i === 0 || random() < 0.9);
 }

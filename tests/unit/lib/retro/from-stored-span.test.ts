@@ -51,6 +51,7 @@ describe("retroSpanFromApi", () => {
       kind: "tool",
       traceId: "0af7651916cd43dd8448eb211c80319c",
       serviceName: null,
+      mcpServer: null,
       startTime: "2026-01-01T00:00:00.000Z",
       endTime: "2026-01-01T00:00:00.013Z",
       provider: null,

@@ -20,6 +20,7 @@ const outline = (spanId: string, parentSpanId: string | null, kind: SpanOutline[
   costUsd: null,
   toolName: null,
   agentName: null,
+  mcpServer: null,
 });
 
 it("walks back from the end: parallel work that finished earlier is off the path, a child outliving its parent is cut", () => {

@@ -29,6 +29,7 @@ export function makeSpan(spanId: string, parentSpanId: string | null, startOffse
     toolName: null,
     toolCallId: null,
     agentName: null,
+    mcpServer: null,
     sessionId: null,
     userId: null,
     input: null,

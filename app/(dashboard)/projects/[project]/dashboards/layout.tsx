@@ -12,6 +12,7 @@ const TABS = [
   { path: "/dashboards/findings", label: "Findings" },
   { path: "/dashboards/approvals", label: "Approvals" },
   { path: "/dashboards/quality", label: "Quality" },
+  { path: "/dashboards/map", label: "Pipeline map" },
 ];
 
 export default async function DashboardsLayout({ children, params }: { children: ReactNode; params: ProjectParams }) {

@@ -1,6 +1,8 @@
 // What every stored trace summary, facet and rollup row must equal, recomputed from scratch over the
 // stored spans of one project: the summaries with summariseTrace, the rollups independently of
 // RollupDeltas (a bug there must not hide in the expectation). Works on SQLite and PostgreSQL.
+import { resolveSpans } from "@/lib/analytics/graph/graph-change";
+import { graphContributions } from "@/lib/analytics/graph/graph-contributions";
 import { expect } from "vitest";
 import { GRANULARITY_MS } from "@/lib/analytics/buckets";
 import { spanContributions, traceContributions, type Contribution } from "@/lib/analytics/contributions";
@@ -60,7 +62,9 @@ export async function rebuiltRows(sql: Sql, projectId: string): Promise<Map<stri
   const contributions: Contribution[] = [];
   for (const [traceId, spans] of await spansByTrace(sql, projectId)) {
     for (const span of spans) contributions.push(...spanContributions(span));
-    contributions.push(...traceContributions(summariseTrace(traceId, spans)));
+    const summary = summariseTrace(traceId, spans);
+    contributions.push(...traceContributions(summary));
+    contributions.push(...graphContributions(summary.name, resolveSpans(spans)));
   }
   const expected = new Map<string, Expected>();
   for (const { dimension, group, item } of contributions) {
@@ -169,7 +173,10 @@ export async function expectSummariesOfStoredSpans(sql: Sql, projectId: string):
     ] as const)
       for (const value of values) expectedFacets.push(`${facet}/${value}/${traceId}`);
   }
-  const facets = await sql.query<Record<string, unknown>>(`SELECT "facet", "value", "traceId" FROM "trace_facets" WHERE "projectId" = ?`, [projectId]);
+  const facets = await sql.query<Record<string, unknown>>(
+    `SELECT "facet", "value", "traceId" FROM "trace_facets" WHERE "projectId" = ? AND "facet" NOT LIKE 'graph.%'`,
+    [projectId],
+  );
   expect(facets.map((f) => `${String(f.facet)}/${String(f.value)}/${String(f.traceId)}`).sort()).toEqual(expectedFacets.sort());
   return stored.length;
 }

@@ -15,6 +15,8 @@ import type {
 import type { alertRuleSchema, evaluationSchema, incidentSchema } from "@/lib/api/openapi/schemas/alerts";
 import type { costPointSchema, driftAnswerSchema, latencyPointSchema } from "@/lib/api/openapi/schemas/analytics";
 import type { scorePageSchema, scorePointSchema, scoreSchema } from "@/lib/api/openapi/schemas/quality";
+import type { graphAnswerSchema } from "@/lib/api/openapi/schemas/graph";
+import type { GraphAnswer } from "@/lib/data/graph/pipeline-graph";
 import type { healthSchema, priceEntrySchema } from "@/lib/api/openapi/schemas/system";
 import type { spanSchema, traceDetailSchema, tracePageSchema, traceSummarySchema } from "@/lib/api/openapi/schemas/traces";
 import type { findingSchema } from "@/lib/api/openapi/schemas/findings";
@@ -43,6 +45,10 @@ describe("response schemas match the types the routes answer with", () => {
     expectTypeOf<Out<typeof spanSchema>>().branded.toEqualTypeOf<Span>();
     expectTypeOf<Out<typeof traceDetailSchema>>().branded.toEqualTypeOf<TraceDetail>();
     expectTypeOf<Out<typeof tracePageSchema>>().branded.toEqualTypeOf<TracePage>();
+  });
+
+  it("pipeline map", () => {
+    expectTypeOf<Out<typeof graphAnswerSchema>>().branded.toEqualTypeOf<GraphAnswer>();
   });
 
   it("retro analysis", () => {

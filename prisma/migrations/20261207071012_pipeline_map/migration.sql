@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "spans" ADD COLUMN "graphHint" TEXT;
+ALTER TABLE "spans" ADD COLUMN "mcpServer" TEXT;
+

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "spans" ADD COLUMN     "graphHint" TEXT,
+ADD COLUMN     "mcpServer" TEXT;
+

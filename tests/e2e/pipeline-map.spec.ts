@@ -1,0 +1,47 @@
+// The pipeline map against a real server: the planted two-agent pipeline (our SDK, a real MCP server and
+// client) is sent over OTLP/JSON, the map draws its nodes and edges with React Flow, and clicking an edge
+// opens the trace list filtered to the traces that took it; the trace's own map highlights its path.
+import { randomUUID } from "node:crypto";
+import { otlpJson, runPlantedPipeline, type PlantedPipeline } from "../integration/pipeline/planted-pipeline";
+import { expect, test } from "./fixtures";
+
+test.describe.configure({ mode: "serial" });
+
+let planted!: PlantedPipeline;
+const START = Date.now() - 2 * 3_600_000;
+
+test.beforeAll(async ({ target }) => {
+  planted = await runPlantedPipeline(randomUUID().slice(0, 8), [
+    { startMs: START, llmMs: [100, 400], approvalMs: 60_000, refundFails: false, model2: "gpt-4o" },
+    { startMs: START + 60_000, llmMs: [200, 400], approvalMs: 30_000, refundFails: true, model2: "gpt-4o" },
+  ]);
+  const response = await fetch(`${target.baseUrl}/v1/traces`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${target.apiKey}`, "content-type": "application/json" },
+    body: otlpJson(planted.spans),
+  });
+  expect(response.status).toBe(200);
+});
+
+test("the planted pipeline renders and an edge opens its traces", async ({ page, snap }) => {
+  await page.goto(`/dashboards/map?range=24h&task=${encodeURIComponent(planted.task)}`);
+  await expect(page.getByRole("link", { name: "Pipeline map" })).toHaveAttribute("aria-current", "page");
+  const map = page.getByTestId("pipeline-map");
+  for (const name of [planted.triage, planted.refunds, planted.server, "lookup_order", "gpt-4o-mini", "issue_refund"])
+    await expect(map.locator(".react-flow__node").filter({ hasText: name }).first()).toBeVisible();
+  await expect(map.locator(".react-flow__node")).toHaveCount(8);
+  await expect(map.locator(".react-flow__edge")).toHaveCount(7);
+  await snap("pipeline-map");
+
+  const handoff = `agent:${planted.triage}->agent:${planted.refunds}`;
+  await map.getByTestId(`rf__edge-${handoff}`).locator(".react-flow__edge-textwrapper").click();
+  await expect(page).toHaveURL(/\/traces\?/);
+  expect(new URL(page.url()).searchParams.get("graphEdge")).toBe(handoff);
+  const rows = page.getByRole("row").filter({ hasText: planted.task });
+  await expect(rows).toHaveCount(2);
+
+  await rows.first().click();
+  await page.getByRole("link", { name: "Pipeline map" }).last().click();
+  await expect(page).toHaveURL(/\/traces\/[0-9a-f]{32}\/map$/);
+  await expect(page.getByTestId("pipeline-map").locator(".react-flow__node")).toHaveCount(8);
+});
