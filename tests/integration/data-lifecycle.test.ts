@@ -9,7 +9,17 @@ import { beforeAll, expect, it } from "vitest";
 import { withDatabase } from "../support/seed-users";
 import { signIn } from "../support/sign-in";
 import { forEachDatabase, type TestServer } from "./support";
-import { agentTrace, allMetrics, expectSameMetrics, sendTraces, storedRows, tracesOver, type SeededTrace } from "./support/lifecycle-seed";
+import {
+  agentTrace,
+  allMetrics,
+  expectSameGraph,
+  expectSameMetrics,
+  pipelineGraph,
+  sendTraces,
+  storedRows,
+  tracesOver,
+  type SeededTrace,
+} from "./support/lifecycle-seed";
 import { HOUR, randomBaseHour } from "./support/metrics-seed";
 
 const json = { "content-type": "application/json" };
@@ -98,6 +108,10 @@ forEachDatabase((server) => {
 
   it("deletes one trace and one end user's traces with everything attached, and corrects the rollups exactly", async () => {
     const twinMetrics = await allMetrics(server, twin.key, ...window);
+    const twinGraph = await pipelineGraph(server, twin.key, ...window);
+    expect(twinGraph.edges.length).toBeGreaterThan(0);
+    const fullGraphBefore = await pipelineGraph(server, full.key, ...window);
+    expect(() => expectSameGraph(fullGraphBefore, twinGraph)).toThrow();
     // Before: the deleted traces are counted, so the two projects differ.
     const fullBefore = await allMetrics(server, full.key, ...window);
     expect(() => expectSameMetrics(fullBefore, twinMetrics)).toThrow();
@@ -123,6 +137,7 @@ forEachDatabase((server) => {
       JSON.stringify(await storedRows(server, doomedIds)),
     ).toBe(true);
     expectSameMetrics(await allMetrics(server, full.key, ...window), twinMetrics);
+    expectSameGraph(await pipelineGraph(server, full.key, ...window), twinGraph);
     for (const t of kept.slice(0, 3)) expect((await call(server, full.key, "GET", `/api/v1/traces/${t.traceId}`)).status).toBe(200);
 
     const audit = (await (await call(server, full.key, "GET", `/api/v1/projects/${full.slug}/audit-log`)).json()) as {

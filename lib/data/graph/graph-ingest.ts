@@ -3,10 +3,11 @@ import "server-only";
 // and after (lib/analytics/graph/graph-change.ts) move the graph rollups, and its edges and nodes become
 // trace-list facets. A new trace's spans are all in the batch; a trace already stored is read whole.
 import type { SpanChanges } from "@/lib/analytics/changes";
-import { addGraphChange, graphFacets, GRAPH_SPAN_COLUMNS, type GraphSummarySpan } from "@/lib/analytics/graph/graph-change";
+import { addGraphChange, graphFacets, GRAPH_SPAN_COLUMNS, resolveSpans, type GraphSummarySpan } from "@/lib/analytics/graph/graph-change";
+import type { Resolved } from "@/lib/analytics/graph/graph-items";
 import type { RollupDeltas } from "@/lib/analytics/rollup-delta";
 import type { Sql, SqlValue } from "@/lib/db/sql";
-import type { SummarySpan } from "@/lib/trace/summarise";
+import { summariseTrace, type SummarySpan } from "@/lib/trace/summarise";
 import type { Kind, Status } from "@/lib/trace/types";
 
 const SELECT = `SELECT "spanId", "parentSpanId", "name", "kind", "serviceName", "startNs", "endNs", "status", "model", "costUsd", "toolName",
@@ -57,4 +58,14 @@ export async function addGraphChanges(
     for (const [facet, value] of items ? graphFacets(items) : []) facets.push([projectId, facet, value, traceId]);
   }
   await tx.insertMany("trace_facets", ["projectId", "facet", "value", "traceId"], facets, `("projectId", "facet", "value", "traceId") DO NOTHING`);
+}
+
+/**
+ * A stored trace's map, from all its spans: its task (for the rollups) and resolved items (for the
+ * facets). Null when no span is left. Deleting a trace takes exactly this out again.
+ */
+export async function storedTraceGraph(tx: Sql, projectId: string, traceId: string): Promise<{ task: string; resolved: Resolved[] } | null> {
+  const spans = (await tx.query(SELECT, [projectId, traceId])).map(toSpan);
+  if (spans.length === 0) return null;
+  return { task: summariseTrace(traceId, spans).name, resolved: resolveSpans(spans) };
 }

@@ -4,6 +4,8 @@ import "server-only";
 // caller's decision (a deletion corrects them, retention keeps them).
 import { inJsonList } from "@/lib/data/ingest/trace-graph";
 import { pgText, quote, type Sql } from "@/lib/db/sql";
+import { graphFacets } from "@/lib/analytics/graph/graph-change";
+import { storedTraceGraph } from "@/lib/data/graph/graph-ingest";
 import { TRACE_ATTACHED_TABLES, TRACE_SUMMARY_TABLE } from "./attached-tables";
 
 /** A trace to remove, with its facet values when known (null: its summary was unusable, find its facets by scanning). */
@@ -14,8 +16,32 @@ const facetKeys = (traces: readonly DoomedTrace[]) =>
     facets ? (["model", "tool", "agent"] as const).flatMap((facet) => facets[facet].map((value) => [facet, pgText(value), traceId])) : [],
   );
 
+/** The pipeline map's facets of the traces (edges and nodes), resolved from the spans still stored. */
+async function graphFacetKeys(tx: Sql, projectId: string, traces: readonly DoomedTrace[]): Promise<string[][]> {
+  const keys: string[][] = [];
+  for (const { traceId } of traces) {
+    const graph = await storedTraceGraph(tx, projectId, traceId);
+    for (const [facet, value] of graph ? graphFacets(graph.resolved) : []) keys.push([facet, pgText(value), traceId]);
+  }
+  return keys;
+}
+
+/**
+ * Deletes the traces' pipeline-map facets while their spans are still stored to resolve them from (a purge
+ * that takes a long trace apart calls this before its first batch of spans goes).
+ */
+export async function deleteGraphFacets(tx: Sql, projectId: string, traceIds: readonly string[]): Promise<void> {
+  await deleteFacetKeys(tx, projectId, await graphFacetKeys(tx, projectId, traceIds.map((traceId) => ({ traceId, facets: null }))));
+}
+
 async function deleteFacets(tx: Sql, projectId: string, traces: readonly DoomedTrace[]): Promise<void> {
-  const keys = facetKeys(traces);
+  await deleteFacetKeys(tx, projectId, [...facetKeys(traces), ...(await graphFacetKeys(tx, projectId, traces))]);
+  const unknown = traces.filter((t) => t.facets === null).map((t) => t.traceId);
+  if (unknown.length > 0)
+    await tx.run(`DELETE FROM "trace_facets" WHERE "projectId" = ? AND "traceId" IN ${inJsonList(tx)}`, [projectId, JSON.stringify(unknown)]);
+}
+
+async function deleteFacetKeys(tx: Sql, projectId: string, keys: readonly string[][]): Promise<void> {
   if (keys.length > 0) {
     // By the whole primary key: the table has no index on traceId alone (see prisma/schema.prisma).
     const json = JSON.stringify(keys.map(([f, v, t]) => ({ f, v, t })));
@@ -32,17 +58,15 @@ async function deleteFacets(tx: Sql, projectId: string, traces: readonly DoomedT
         [projectId, json],
       );
   }
-  const unknown = traces.filter((t) => t.facets === null).map((t) => t.traceId);
-  if (unknown.length > 0)
-    await tx.run(`DELETE FROM "trace_facets" WHERE "projectId" = ? AND "traceId" IN ${inJsonList(tx)}`, [projectId, JSON.stringify(unknown)]);
 }
 
 /** Deletes the traces' attached rows, facets and summary rows; returns how many summary rows went. */
 export async function deleteTraceRows(tx: Sql, projectId: string, traces: readonly DoomedTrace[]): Promise<number> {
   if (traces.length === 0) return 0;
   const ids = JSON.stringify(traces.map((t) => t.traceId));
-  for (const table of TRACE_ATTACHED_TABLES) await tx.run(`DELETE FROM ${quote(table)} WHERE "projectId" = ? AND "traceId" IN ${inJsonList(tx)}`, [projectId, ids]);
+  // Facets first: the map's are resolved from the spans, which go with the attached tables.
   await deleteFacets(tx, projectId, traces);
+  for (const table of TRACE_ATTACHED_TABLES) await tx.run(`DELETE FROM ${quote(table)} WHERE "projectId" = ? AND "traceId" IN ${inJsonList(tx)}`, [projectId, ids]);
   return tx.run(`DELETE FROM ${quote(TRACE_SUMMARY_TABLE)} WHERE "projectId" = ? AND "traceId" IN ${inJsonList(tx)}`, [projectId, ids]);
 }
 

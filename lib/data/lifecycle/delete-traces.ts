@@ -2,18 +2,22 @@ import "server-only";
 // Deleting traces on request (one trace, or one end user's): the rows go, and so does everything the
 // traces added to the rollups, so the metrics afterwards are those of a database that never held them.
 // Rollups count a trace by its summary and each span once (lib/analytics/contributions.ts), and its
-// findings by their analysis (lib/analytics/finding-rollups.ts), its approvals by their rows: all are subtracted here, under the same locks ingest takes (traces first, then rollups), so a span of the
+// findings by their analysis (lib/analytics/finding-rollups.ts), its approvals and scores by their rows: all are subtracted here, under the same locks ingest takes (traces first, then rollups), so a span of the
 // trace arriving at the same moment is either counted and removed, or stored after it as a new trace.
 import { spanContributions, traceContributions, type SpanFacts } from "@/lib/analytics/contributions";
 import { RollupDeltas } from "@/lib/analytics/rollup-delta";
 import { contributionChange, findingContributions, mergeDeltas, type FindingRollupDelta } from "@/lib/analytics/finding-rollups";
+import { graphContributions } from "@/lib/analytics/graph/graph-contributions";
 import { writeRollups } from "@/lib/data/analytics/rollup-writer";
+import { storedTraceGraph } from "@/lib/data/graph/graph-ingest";
 import { applyFindingRollups } from "@/lib/data/findings/finding-rollup-writer";
 import { removeApprovalContributions } from "@/lib/data/governance/approval-writer";
+import { removeScoreContributions } from "@/lib/data/quality/score-attribution";
 import { readPrevious } from "@/lib/data/findings/store-findings";
 import { loadStates, lockTraces, storedSpans } from "@/lib/data/ingest/trace-summary-rows";
 import type { ProjectScope } from "@/lib/data/scope";
 import { getSql } from "@/lib/db/connections";
+import { getEnv } from "@/lib/env";
 import type { Sql } from "@/lib/db/sql";
 import { summariseTrace, type TraceSummaryRow } from "@/lib/trace/summarise";
 import { summaryOf } from "@/lib/trace/trace-state";
@@ -56,15 +60,16 @@ export async function deleteTracesWithRollups(tx: Sql, projectId: string, traceI
     const summary = state !== null && !state.cyclic ? summaryOf(traceId, state) : summariseTrace(traceId, await storedSpans(tx, projectId, traceId));
     rollups.addAll(traceContributions(summary), -1);
     for (const span of await spanFacts(tx, projectId, traceId)) rollups.addAll(spanContributions(span), -1);
+    // Only when ingest keeps the map's rollups: otherwise there is nothing of the trace in them to take out.
+    const graph = getEnv().HINDSIGHT_PIPELINE_MAP ? await storedTraceGraph(tx, projectId, traceId) : null;
+    if (graph) rollups.addAll(graphContributions(graph.task, graph.resolved), -1);
     const findings = await readPrevious(tx, projectId, traceId);
     if (findings.basis) findingDeltas.push(...contributionChange(findingContributions(findings.findings, findings.basis), new Map()));
     summaries.push(summary);
   }
-  await removeApprovalContributions(
-    tx,
-    projectId,
-    summaries.map((s) => s.traceId),
-  );
+  const deletedIds = summaries.map((s) => s.traceId);
+  await removeApprovalContributions(tx, projectId, deletedIds);
+  await removeScoreContributions(tx, projectId, deletedIds);
   await deleteTraceRows(tx, projectId, summaries.map(doomed));
   await writeRollups(tx, projectId, rollups);
   await applyFindingRollups(tx, projectId, mergeDeltas(findingDeltas));

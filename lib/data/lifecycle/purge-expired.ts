@@ -18,7 +18,7 @@ import { autoVacuumMode, incrementalVacuumStep } from "@/lib/db/sqlite-vacuum";
 import type { Row, Sql } from "@/lib/db/sql";
 import { decodeTraceState } from "@/lib/trace/trace-state-codec";
 import { summaryOf } from "@/lib/trace/trace-state";
-import { deleteSomeSpans, deleteTraceRows, type DoomedTrace } from "./delete-trace-rows";
+import { deleteGraphFacets, deleteSomeSpans, deleteTraceRows, type DoomedTrace } from "./delete-trace-rows";
 
 /** Candidate traces read per batch; the batch itself stops at about `batchSpans` spans. */
 const CANDIDATES = 500;
@@ -49,6 +49,7 @@ async function purgeBatch(tx: Sql, projectId: string, cutoffNs: bigint, batchSpa
   if (Number(first.spanCount) > batchSpans) {
     // A very long trace: its spans go a batch at a time; the trace itself once few are left.
     await lockTraces(tx, projectId, [String(first.traceId)]);
+    await deleteGraphFacets(tx, projectId, [String(first.traceId)]);
     const spans = await deleteSomeSpans(tx, projectId, String(first.traceId), batchSpans);
     if (spans === batchSpans) return { traces: 0, spans, done: false, busy: false };
   }

@@ -94,3 +94,23 @@ async function readSpanModels(tx: Sql, projectId: string, scores: Row[]): Promis
   }
   return models;
 }
+
+/**
+ * Takes the scores of traces about to be deleted out of the score rollups (their rows go with the trace's other
+ * attached rows), so the quality metrics afterwards are those of a database that never held them.
+ */
+export async function removeScoreContributions(tx: Sql, projectId: string, traceIds: readonly string[]): Promise<void> {
+  if (traceIds.length === 0) return;
+  const scores = await tx.query(
+    `SELECT "name", "value", "passed", "timeMs", "task", "agent", "models" FROM "scores" WHERE "projectId" = ? AND "traceId" IN ${inJsonArray(tx)}`,
+    [projectId, JSON.stringify(traceIds)],
+  );
+  if (scores.length === 0) return;
+  const deltas = new ScoreRollupDeltas();
+  for (const s of scores) {
+    const facts: ScoreFacts = { name: String(s.name), value: s.value === null ? null : Number(s.value), passed: Boolean(Number(s.passed)), timeMs: Number(s.timeMs) };
+    deltas.addName(facts, -1);
+    deltas.addAttribution(facts, { task: s.task === null ? null : String(s.task), agent: s.agent === null ? null : String(s.agent), models: parseModels(s.models) }, -1);
+  }
+  await writeScoreRollups(tx, projectId, deltas);
+}

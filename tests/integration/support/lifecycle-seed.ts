@@ -152,3 +152,33 @@ export async function storedRows(server: TestServer, traceIds: readonly string[]
     return counts;
   });
 }
+
+type GraphFiguresOf = { id: string; calls?: number; count?: number; errors: number; p95Ms: number | null; costUsd: number };
+export type GraphSnapshot = { nodes: GraphFiguresOf[]; edges: GraphFiguresOf[] };
+
+/** The pipeline map of the range (GET /api/v1/graph). */
+export async function pipelineGraph(server: TestServer, key: string, fromMs: number, toMs: number): Promise<GraphSnapshot> {
+  const response = await fetch(`${server.baseUrl}/api/v1/graph?${new URLSearchParams({ from: iso(fromMs), to: iso(toMs) })}`, {
+    headers: { authorization: `Bearer ${key}` },
+  });
+  expect(response.status).toBe(200);
+  return (await response.json()) as GraphSnapshot;
+}
+
+/** Two maps are the same: the same nodes and edges, counts and costs exact, p95 within the sketch's 1 %. */
+export function expectSameGraph(actual: GraphSnapshot, expected: GraphSnapshot): void {
+  for (const part of ["nodes", "edges"] as const) {
+    const got = [...actual[part]].sort((a, b) => a.id.localeCompare(b.id));
+    const want = [...expected[part]].sort((a, b) => a.id.localeCompare(b.id));
+    expect(
+      got.map((x) => x.id),
+      part,
+    ).toEqual(want.map((x) => x.id));
+    got.forEach((x, i) => {
+      const w = want[i]!;
+      expect([x.calls, x.count, x.errors], `${part} ${x.id}`).toEqual([w.calls, w.count, w.errors]);
+      expect(x.costUsd, `${part} ${x.id} cost`).toBeCloseTo(w.costUsd, 9);
+      if (w.p95Ms !== null) expect(Math.abs((x.p95Ms ?? 0) - w.p95Ms), `${part} ${x.id} p95`).toBeLessThanOrEqual(w.p95Ms * 0.01 + 0.002);
+    });
+  }
+}

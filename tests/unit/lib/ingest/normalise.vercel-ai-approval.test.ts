@@ -13,7 +13,7 @@ describe("vercel-ai-approval fixture", () => {
     expect(approval).toMatchObject({
       traceId: answerRun!.traceId,
       parentSpanId: answerRun!.spanId,
-      kind: "other",
+      kind: "approval",
       status: "unset",
       statusMessage: "Denied: Refunds above 20 EUR need a receipt.",
       toolName: "issueRefund",
