@@ -97,8 +97,10 @@ test("start a retro from a trace and download its Markdown", async ({ page, seed
   await expect(page.getByTestId("retro-timeline")).toContainText("First failing run");
 
   await page.getByLabel("Severity").selectOption("sev2");
+  // The change refreshes the page from the server: edit the summary once that has landed.
+  await page.waitForLoadState("networkidle");
   await page.getByRole("button", { name: "Edit summary" }).click();
-  await page.getByLabel("Comment").fill("The e-mail step failed: **SMTP** refused the connection.");
+  await page.getByLabel("Comment", { exact: true }).fill("The e-mail step failed: **SMTP** refused the connection.");
   await page.getByRole("button", { name: "Save summary" }).click();
   await expect(view.locator("strong")).toHaveText("SMTP");
 

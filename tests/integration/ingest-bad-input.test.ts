@@ -2,8 +2,7 @@
 // stored before it is unchanged: a bad request stores nothing and breaks nothing.
 import { gzipSync } from "node:zlib";
 import { beforeAll, expect, it } from "vitest";
-import type { TraceDetail } from "@/lib/trace/types";
-import { authHeaders, forEachDatabase, getTrace, postOtlp, type TestServer } from "./support";
+import { authHeaders, forEachDatabase, getStoredTrace, getTrace, postOtlp, type TestServer } from "./support";
 import { agentRun, hex, request, span } from "./support/otlp-json";
 import { RpcStatus } from "@/lib/ingest/parse";
 
@@ -59,11 +58,13 @@ const cases: Case[] = [
 ];
 
 forEachDatabase((server) => {
-  let stored: TraceDetail;
+  let stored: unknown;
+  let storedId: string;
   beforeAll(async () => {
     const run = agentRun();
     expect((await postOtlp(server, JSON.stringify(request(Object.values(run.spans))), json)).status).toBe(200);
-    stored = await getTrace(server, run.traceId);
+    storedId = run.traceId;
+    stored = await getStoredTrace(server, storedId);
   });
 
   it.each(cases)("$name → $status with a message, earlier data intact", async ({ status, send, message }) => {
@@ -72,7 +73,7 @@ forEachDatabase((server) => {
     const body = (await response.json()) as { code: number; message: string };
     expect(body.message).toMatch(message);
     expect(typeof body.code).toBe("number");
-    expect(await getTrace(server, stored.trace.traceId)).toEqual(stored);
+    expect(await getStoredTrace(server, storedId)).toEqual(stored);
   });
 
   it("answers an undecodable protobuf body with a protobuf google.rpc.Status", async () => {
@@ -82,7 +83,7 @@ forEachDatabase((server) => {
     const status = RpcStatus.toObject(RpcStatus.decode(new Uint8Array(await response.arrayBuffer())));
     expect(status.code).toBe(3);
     expect(status.message).toMatch(/not a valid protobuf ExportTraceServiceRequest/);
-    expect(await getTrace(server, stored.trace.traceId)).toEqual(stored);
+    expect(await getStoredTrace(server, storedId)).toEqual(stored);
   });
 
   it.each([
@@ -123,7 +124,7 @@ forEachDatabase((server) => {
     expect(tool!.statusMessage).toBe(asStored("bad\u0000byte"));
     expect(tool!.input).toBe(asStored(args));
     expect(tool!.attributes["gen_ai.tool.call.arguments"]).toBe(args); // the attributes keep it on both
-    expect(await getTrace(server, stored.trace.traceId)).toEqual(stored);
+    expect(await getStoredTrace(server, storedId)).toEqual(stored);
   });
 
   it("refuses NUL characters in text filters with a 400 naming the parameter", async () => {
@@ -136,6 +137,6 @@ forEachDatabase((server) => {
     expect((await fetch(`${server.baseUrl}/api/v1/traces/${hex(16)}`)).status).toBe(401);
     expect((await fetch(`${server.baseUrl}/api/v1/traces/xyz`, { headers: authHeaders(server) })).status).toBe(400);
     expect((await fetch(`${server.baseUrl}/api/v1/traces/${hex(16)}`, { headers: authHeaders(server) })).status).toBe(404);
-    expect(await getTrace(server, stored.trace.traceId)).toEqual(stored);
+    expect(await getStoredTrace(server, storedId)).toEqual(stored);
   });
 });

@@ -135,12 +135,16 @@ forEachDatabase((server) => {
     });
 
     it("maps the Vercel AI SDK's own spans: two model calls and one tool call, wrappers not counted", async () => {
+      // Other test files send this library's same trace to the shared servers within the hour, so the task's
+      // map holds N such runs: each gives two model calls (its wrapper not counted) and one tool call.
       const facts = await runEmitter<{ traceId: string; model: string; tool: { name: string } }>("vercel-ai", server);
       const detail = await getTrace(server, facts.traceId);
       const { nodes } = await graph(server, { from: iso(Date.now() - HOUR), to: iso(Date.now() + HOUR), task: detail.trace.name });
       const models = nodes.filter((n) => n.type === "model");
-      expect(models.map((n) => n.calls)).toEqual([2]);
-      expect(nodes.filter((n) => n.type === "tool").map((n) => `${n.name} ${n.calls}`)).toEqual([`${facts.tool.name} 1`]);
+      const tools = nodes.filter((n) => n.type === "tool");
+      expect(tools.map((n) => n.name)).toEqual([facts.tool.name]);
+      expect(tools[0]!.calls).toBeGreaterThanOrEqual(1);
+      expect(models.map((n) => n.calls)).toEqual([2 * tools[0]!.calls]);
     });
   });
 });

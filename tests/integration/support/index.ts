@@ -25,6 +25,16 @@ export async function getTrace(server: TestServer, traceId: string): Promise<Tra
   return (await response.json()) as TraceDetail;
 }
 
+/**
+ * What was stored of a trace, without what the findings job derives from it in the background (findings,
+ * failure mode, finding counts), which may land between two reads.
+ */
+export async function getStoredTrace(server: TestServer, traceId: string): Promise<unknown> {
+  const { findings: _findings, trace, ...rest } = await getTrace(server, traceId);
+  const { failureMode: _failureMode, findingCounts: _findingCounts, ...summary } = trace;
+  return { ...rest, trace: summary };
+}
+
 /** GET /api/v1/traces with query parameters; throws when it is not 200. */
 export async function listTraces(server: TestServer, params: Record<string, string | number> = {}): Promise<TracePage> {
   const query = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)]));
