@@ -41,7 +41,7 @@ async function timeFetch(url: string, headers: Record<string, string>, runs: num
   return median(times);
 }
 
-async function measureTraceView(baseUrl: string, traceId: string, runs: number) {
+async function measureTraceView(baseUrl: string, traceId: string, runs: number, session: Record<string, string>) {
   const browser = await chromium.launch({
     executablePath: (await import("node:fs")).existsSync(SYSTEM_CHROMIUM) ? SYSTEM_CHROMIUM : undefined,
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
@@ -60,7 +60,8 @@ async function measureTraceView(baseUrl: string, traceId: string, runs: number) 
   }[] = [];
   try {
     for (let i = 0; i < runs + 1; i++) {
-      const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+      // Signed in (the page answers a redirect to /login otherwise).
+      const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, extraHTTPHeaders: session });
       await page.goto(`${baseUrl}/traces/${traceId}`, { waitUntil: "commit" });
       await page.waitForSelector('[data-testid="trace-explorer"][data-ready="true"]', { timeout: 120_000 });
       const timing = await page.evaluate(() => {
@@ -171,7 +172,7 @@ async function main(): Promise<void> {
       criticalPath: await timeFetch(`${target.baseUrl}/api/v1/traces/${traceId}/critical-path`, auth, runs),
       diff: await timeFetch(`${target.baseUrl}/api/v1/traces/diff?a=${otherTraceId}&b=${traceId}`, auth, runs),
     };
-    const view = await measureTraceView(target.baseUrl, traceId, runs);
+    const view = await measureTraceView(target.baseUrl, traceId, runs, session);
 
     console.log(`\nTrace view, ${traceSpans.toLocaleString("en-US")} spans (median of ${runs} loads, headless Chromium):`);
     console.log(`  server response (TTFB)             ${fmt(view.ttfb)}`);
