@@ -4,7 +4,7 @@
 // Defaults: `to` = now, `from` = `to` − 24 h, `bucket` = 1h unless that gives more than
 // DEFAULT_MAX_BUCKETS buckets, `groupBy` = task. `group` narrows the answer to one task or agent.
 import { z } from "zod";
-import { bucketSpan, defaultBucket, MAX_BUCKETS } from "./buckets";
+import { parseRangedParams } from "./ranged-params";
 import type { Dimension } from "./dimensions";
 
 export const DRIFT_BUCKETS = ["1h", "1d"] as const;
@@ -16,8 +16,6 @@ export const DRIFT_DIMENSION = { task: "trace.name", agent: "trace.agent" } as c
 
 export type DriftQuery = { fromMs: number; toMs: number; bucket: DriftBucket; groupBy: DriftGroupBy; group?: string };
 export type ParsedDriftQuery = ({ ok: true } & DriftQuery) | { ok: false; parameter: string; message: string };
-
-const DAY_MS = 86_400_000;
 
 const isoDate = z
   .string()
@@ -35,29 +33,13 @@ export const DRIFT_PARAMS = {
 
 /** Parameters of GET /api/v1/drift. */
 export function parseDriftParams(params: URLSearchParams, nowMs = Date.now()): ParsedDriftQuery {
-  const values: { from?: number; to?: number; bucket?: DriftBucket; groupBy?: DriftGroupBy; group?: string } = {};
-  for (const [key, raw] of params) {
-    const schema = DRIFT_PARAMS[key as keyof typeof DRIFT_PARAMS];
-    if (!schema) return { ok: false, parameter: key, message: `unknown parameter; allowed: ${Object.keys(DRIFT_PARAMS).join(", ")}` };
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) return { ok: false, parameter: key, message: parsed.error.issues[0]?.message ?? "is invalid" };
-    Object.assign(values, { [key]: parsed.data });
-  }
-  const toMs = values.to ?? nowMs;
-  const fromMs = values.from ?? toMs - DAY_MS;
-  if (fromMs >= toMs) {
-    return values.to === undefined
-      ? { ok: false, parameter: "from", message: "must be earlier than to (default: now)" }
-      : { ok: false, parameter: "to", message: "must be later than from" };
-  }
-  const bucket = values.bucket ?? defaultBucket(fromMs, toMs, DRIFT_BUCKETS);
-  const { buckets } = bucketSpan(fromMs, toMs, bucket);
-  if (buckets > MAX_BUCKETS) {
-    return {
-      ok: false,
-      parameter: values.bucket ? "bucket" : "from",
-      message: `from … to at ${bucket} gives ${buckets} buckets, more than ${MAX_BUCKETS}: use a larger bucket or a shorter range`,
-    };
-  }
-  return { ok: true, fromMs, toMs, bucket, groupBy: values.groupBy ?? "task", ...(values.group ? { group: values.group } : {}) };
+  const parsed = parseRangedParams<{ from?: number; to?: number; bucket?: DriftBucket; groupBy?: DriftGroupBy; group?: string }>(
+    params,
+    DRIFT_PARAMS,
+    DRIFT_BUCKETS,
+    nowMs,
+  );
+  if (!parsed.ok) return parsed;
+  const { values, fromMs, toMs, bucket } = parsed;
+  return { ok: true, fromMs, toMs, bucket: bucket as DriftBucket, groupBy: values.groupBy ?? "task", ...(values.group ? { group: values.group } : {}) };
 }
