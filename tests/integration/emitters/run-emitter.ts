@@ -99,12 +99,12 @@ const TIMEOUT_MS = 45_000;
 
 /**
  * Spawns `emitters/<name>.mjs` with HINDSIGHT_URL/HINDSIGHT_API_KEY and resolves with its result line.
- * Rejects with the emitter's stderr when it exits non-zero (which it does when an export was refused).
+ * `env` passes scenario overrides (such as EMITTER_FUNCTION_ID). Rejects with the emitter's stderr when it exits non-zero (which it does when an export was refused).
  */
-export function runEmitter<T>(name: EmitterName, server: { baseUrl: string; apiKey: string }): Promise<T> {
+export function runEmitter<T>(name: EmitterName, server: { baseUrl: string; apiKey: string }, env: Record<string, string> = {}): Promise<T> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(EMITTER_DIR, `${name}.mjs`)], {
-      env: { ...process.env, HINDSIGHT_URL: server.baseUrl, HINDSIGHT_API_KEY: server.apiKey },
+      env: { ...process.env, ...env, HINDSIGHT_URL: server.baseUrl, HINDSIGHT_API_KEY: server.apiKey },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";

@@ -9,6 +9,8 @@ import { MockEmbeddingModelV3, MockLanguageModelV3 } from "ai/test";
 import { getTarget, installDiag, printResult, RecordingSpanProcessor, run, RUN_ID } from "./common.mjs";
 
 const SERVICE = "vercel-ai-emitter";
+// A test that reads a task's own figures gives it a name no other run on the shared server uses.
+const FUNCTION_ID = process.env.EMITTER_FUNCTION_ID ?? "support-agent";
 const USAGE = [
   { input: 120, cacheRead: 64, output: 18 }, // step 1: asks for the tool
   { input: 180, cacheRead: 128, output: 42 }, // step 2: answers
@@ -70,7 +72,7 @@ run(async () => {
       }),
     },
     stopWhen: stepCountIs(3),
-    experimental_telemetry: telemetry("support-agent"),
+    experimental_telemetry: telemetry(FUNCTION_ID),
   });
 
   const embeddingModel = new MockEmbeddingModelV3({
@@ -94,7 +96,7 @@ run(async () => {
     embedTraceId: embedRoot.traceId,
     sessionId,
     userId,
-    functionId: "support-agent",
+    functionId: FUNCTION_ID,
     model: "gpt-4o-mini-2024-07-18",
     requestModel: "gpt-4o-mini",
     provider: "openai",
