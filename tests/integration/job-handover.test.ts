@@ -6,7 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { deleteFinishedNotifications } from "@/lib/data/alerts/alert-outbox";
 import { projectScope } from "@/lib/data/scope";
 import { openPostgres } from "@/lib/db/postgres";
@@ -100,6 +100,7 @@ describe.each(databases)("background jobs on %s", (database) => {
     const leader = serverOf((await leases(server.databaseUrl)).get(LEASES.lifecycle)!);
     // Another process holds the lease for ten minutes: no server of the cluster may purge.
     expect(await setLease(`UPDATE "job_leases" SET "holder" = 'elsewhere#test', "expiresMs" = "expiresMs" + 600000 WHERE "name" = ?`)).toBe(1);
+    onTestFinished(() => setLease(`DELETE FROM "job_leases" WHERE "name" = ? AND "holder" = 'elsewhere#test'`).then(() => undefined));
     const traceId = hex(16);
     const DAY = 86_400_000;
     const sent = await postOtlp(server, JSON.stringify(request([span(traceId, hex(8), "", "expired run", -60 * DAY, -60 * DAY + 1000)])), JSON_HEADERS);
@@ -202,9 +203,9 @@ describe.each(databases)("background jobs on %s", (database) => {
     const leader = serverOf(held.get(LEASES.lifecycle)!);
     const prefix = `${nodes[servers.indexOf(leader)]}#`;
     await leader.terminate();
-    expect(leader.output()).toMatch(/stopping \(SIGTERM\): gave up [12] job lease\(s\)/);
     const after = await leases(servers[0]!.databaseUrl);
     expect([...after.values()].filter((holder) => holder.startsWith(prefix))).toEqual([]);
+    expect(leader.output()).toMatch(/stopping \(SIGTERM\): gave up [12] job lease\(s\)/);
     const survivor = servers.find((s) => s !== leader);
     if (survivor) {
       // The lifecycle lease lasts a minute; the survivor asks every second, and gets it only if it was given up.
