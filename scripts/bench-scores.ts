@@ -161,7 +161,15 @@ async function bench(database: Database): Promise<void> {
     const window = `from=${new Date(fromMs - DAY).toISOString()}&to=${new Date(toMs + DAY).toISOString()}`;
     const total = (await getJson(server, `/api/v1/metrics/scores?${window}&bucket=1d&groupBy=name`)).data.reduce((a, p) => a + (p.count ?? 0), 0);
     if (total !== SCORES) throw new Error(`score metrics count ${total} scores, ${SCORES} were sent`);
-    console.log(`${database}: checked: metrics count all ${total.toLocaleString("en-US")} scores`);
+    // Every accuracy score has one task, one agent and one model: each grouping counts them all once.
+    const countOf = async (query: string) =>
+      (await getJson(server, `/api/v1/metrics/scores?${window}&bucket=1d&${query}`)).data.reduce((a, p) => a + (p.count ?? 0), 0);
+    const accuracy = Math.ceil(SCORES / NAMES.length);
+    for (const groupBy of ["task", "agent", "model"]) {
+      const counted = await countOf(`groupBy=${groupBy}&name=accuracy`);
+      if (counted !== accuracy) throw new Error(`score metrics by ${groupBy} count ${counted} accuracy scores, ${accuracy} were sent`);
+    }
+    console.log(`${database}: checked: metrics count all ${total.toLocaleString("en-US")} scores (and by task, agent and model)`);
     for (const groupBy of ["name", "task", "agent", "model"]) {
       for (const bucket of ["1h", "1d"]) {
         const path = `/api/v1/metrics/scores?${window}&bucket=${bucket}&groupBy=${groupBy}${groupBy === "name" ? "" : "&name=accuracy"}`;
