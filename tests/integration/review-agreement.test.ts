@@ -1,12 +1,14 @@
 // Agreement of a review queue with the other sources, on SQLite and PostgreSQL: runs go in through the real
 // OTLP exporter under a task of their own, scores with source api through POST /api/v1/scores, reviews
 // through the queue's API; GET /api/v1/review-queues/{id} must count exactly the reviewed runs the API also
-// scored under the queue's score name, comparing labels with labels and pass/fail otherwise.
+// scored under the queue's score name, comparing labels with labels and pass/fail otherwise, in an answer
+// the OpenAPI document describes.
 import { randomBytes } from "node:crypto";
 import { beforeAll, expect, it } from "vitest";
 import type { ReviewAgreement } from "@/lib/quality/review-agreement";
 import type { ReviewQueue } from "@/lib/quality/review-types";
 import { authHeaders, forEachDatabase, listTraces, type TestServer } from "./support";
+import { documentedAnswers } from "./support/documented-answer";
 import { exportTraces, MINUTE, randomBaseHour, type SeedTrace } from "./support/metrics-seed";
 
 type Answer<T> = { status: number; body: T & { error?: string } };
@@ -74,6 +76,9 @@ forEachDatabase((server) => {
 
     const answer = await detail();
     expect(answer.status).toBe(200);
+    const served = (await (await fetch(`${server.baseUrl}/api/openapi.json`)).json()) as Parameters<typeof documentedAnswers>[0];
+    const response = await fetch(`${server.baseUrl}/api/v1/review-queues/${queueId}`, { headers: authHeaders(server) });
+    await documentedAnswers(served)(response, "GET", "/api/v1/review-queues/{id}");
     expect(answer.body).toMatchObject({ done: 6, skipped: 1 });
     expect(answer.body.agreement).toEqual([{ source: "api", compared: 5, agreed: 3, rate: 0.6 }]);
   });
