@@ -44,13 +44,10 @@ const FIELDS = {
     .meta({ description: 'Trace-list filters as an object, e.g. {"name": "refund-flow", "status": "error"}.' }),
   sampleRate: z.number({ message: "must be a number" }).min(0, "must be between 0 and 1").max(1, "must be between 0 and 1"),
   type: z.enum(EVALUATOR_TYPES, expected(`must be one of ${EVALUATOR_TYPES.join(", ")}`)),
-  rule: z
-    .looseObject({ kind: z.string(), value: z.unknown().optional(), flags: z.string().optional() })
-    .nullable()
-    .meta({
-      description:
-        "For type rule: { kind, value }. Kinds: regex (value: pattern, optional flags imsu), contains (text), json_schema (a JSON Schema), max_cost_usd, max_duration_ms, max_tool_calls (numbers), no_error, no_findings (no value).",
-    }),
+  rule: z.looseObject({ kind: z.string(), value: z.unknown().optional(), flags: z.string().optional() }).nullable().meta({
+    description:
+      "For type rule: { kind, value }. Kinds: regex (value: pattern, optional flags imsu), contains (text), json_schema (a JSON Schema), max_cost_usd, max_duration_ms, max_tool_calls (numbers), no_error, no_findings (no value).",
+  }),
   judge: z
     .looseObject({ model: z.string(), prompt: z.string(), labels: z.array(z.string()).optional(), range: z.array(z.number()).optional() })
     .nullable()
@@ -135,3 +132,13 @@ export function firstEvaluatorIssue(error: z.ZodError): { field: string; message
   if (issue.code === "unrecognized_keys") return { field: issue.keys[0] ?? "body", message: "is not an evaluator field" };
   return { field: issue.path.join(".") || "body", message: issue.message };
 }
+
+const isoDate = z
+  .string({ message: "must be an ISO 8601 date-time, e.g. 2026-11-21T10:00:00Z" })
+  .refine((v) => /^\d{4}-\d{2}-\d{2}/.test(v) && !Number.isNaN(Date.parse(v)), "must be an ISO 8601 date-time, e.g. 2026-11-21T10:00:00Z");
+
+/** POST /api/v1/evaluators/{id}/backfill: traces that started in [from, to). */
+export const backfillSchema = z
+  .strictObject({ from: isoDate, to: isoDate })
+  .refine((b) => Date.parse(b.from) < Date.parse(b.to), { message: "must be later than from", path: ["to"] })
+  .meta({ id: "EvaluatorBackfillRequest", description: "Runs the evaluator over the traces that started in [from, to) and match its filter and sample." });

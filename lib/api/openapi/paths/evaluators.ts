@@ -1,7 +1,6 @@
 // Online evaluators: rules and LLM judges run on new traces, and their backfills.
 import { z } from "zod";
-import { backfillSchema } from "@/lib/api/quality/evaluator-requests";
-import { evaluatorCreateSchema, evaluatorPatchSchema } from "@/lib/quality/evaluator-config";
+import { backfillSchema, evaluatorCreateSchema, evaluatorPatchSchema } from "@/lib/quality/evaluator-config";
 import { errorAnswer, jsonContent, operation, type ApiOperation } from "../operations";
 import { backfillAcceptedSchema, evaluatorListSchema, evaluatorSchema } from "../schemas/evaluators";
 
