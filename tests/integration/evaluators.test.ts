@@ -11,6 +11,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { isSampled } from "@/lib/quality/evaluator-sampling";
 import type { EvaluatorView } from "@/lib/quality/evaluator-types";
 import type { Score } from "@/lib/quality/score-types";
+import { openPostgres } from "@/lib/db/postgres";
+import { startHindsight } from "../support/hindsight-server";
 import { signIn } from "../support/sign-in";
 import { forEachDatabase, listTraces, type TestServer } from "./support";
 import { exportTraces, randomBaseHour, MINUTE, type SeedSpan } from "./support/metrics-seed";
@@ -424,6 +426,63 @@ forEachDatabase((base) => {
         "backfill done",
       );
       expect((await call<EvaluatorView>(server, "GET", `/api/v1/evaluators/${evaluator.id}`)).body.failureCount).toBe(2);
+    });
+  });
+  describe("exactly once", () => {
+    // Two servers on one PostgreSQL database both evaluate new runs, and each backfills the same range at
+    // the same time: every run still gets one score per evaluator.
+    it.runIf(base.name === "postgres")("scores each run once per evaluator with two servers and two backfills racing", { timeout: 120_000 }, async () => {
+      const other = await startHindsight({ database: "postgres", databaseUrl: base.databaseUrl, apiKey: null, env: { HINDSIGHT_EVAL_SETTLE_SECONDS: "1" } });
+      const sql = openPostgres(base.databaseUrl, 2);
+      try {
+        const name = `race-${tag}`;
+        const first = (
+          await create({ name: `eval-race-a-${tag}`, scoreName: "race_a", type: "rule", rule: { kind: "contains", value: "x" }, filter: { name } })
+        ).body;
+        const second = (await create({ name: `eval-race-b-${tag}`, scoreName: "race_b", type: "rule", rule: { kind: "no_error" }, filter: { name } })).body;
+        const ids = await send(
+          name,
+          Array.from({ length: 30 }, (_, i) => ({ output: i % 2 ? "x" : "y" })),
+        );
+        const traces = (await listTraces(server, { name, limit: 50, sort: "time", order: "asc" })).data;
+        const range = { from: traces[0]!.startTime, to: new Date(Date.parse(traces.at(-1)!.startTime) + 1).toISOString() };
+        const backfill = (node: string, id: string) =>
+          fetch(`${node}/api/v1/evaluators/${id}/backfill`, {
+            method: "POST",
+            headers: { authorization: `Bearer ${server.apiKey}`, ...json },
+            body: JSON.stringify(range),
+          });
+        const answers = await Promise.all([
+          backfill(server.baseUrl, first.id),
+          backfill(other.baseUrl, first.id),
+          backfill(server.baseUrl, second.id),
+          backfill(other.baseUrl, second.id),
+        ]);
+        expect(answers.map((a) => a.status)).toEqual([202, 202, 202, 202]);
+        await waitFor(
+          async () =>
+            Number(
+              (
+                await sql.query(`SELECT count(*) AS "n" FROM "evaluator_backfills" WHERE "evaluatorId" IN (?, ?) AND "state" <> 'done'`, [first.id, second.id])
+              )[0]?.n,
+            ),
+          (n) => n === 0,
+          "backfills done",
+        );
+        await waitFor(
+          () => scoresOf(second, ids),
+          (s) => s.length >= ids.length,
+          "every run scored",
+        );
+        const scores = (await Promise.all(ids.map(evaluatorScores))).flat();
+        for (const evaluator of [first, second]) {
+          const mine = scores.filter((s) => s.name === evaluator.scoreName).map((s) => s.traceId);
+          expect(mine.sort(), evaluator.scoreName).toEqual([...ids].sort());
+        }
+      } finally {
+        await sql.close();
+        await other.stop();
+      }
     });
   });
 });
