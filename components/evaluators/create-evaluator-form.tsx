@@ -1,5 +1,5 @@
 "use client";
-// New evaluator: what it scores (name, score, target, the runs it takes and how many of them), and how:
+// New evaluator (or an evaluator's changes, prefilled): what it scores (name, score, target, the runs it takes and how many of them), and how:
 // a rule (kind and value) or an LLM judge (model, prompt template, labels, daily cap). The fields of the
 // other type are hidden, not dropped, so switching back keeps what was typed.
 import { useActionState, useState } from "react";
@@ -7,7 +7,12 @@ import { errorFor, Field, FormMessage, inputClass, SubmitButton, submitted } fro
 import { IDLE, type FormState } from "@/lib/forms/form-state";
 import { EVALUATOR_TARGETS, RULE_KINDS } from "@/lib/quality/evaluator-kinds";
 
-type Props = { action: (previous: FormState, form: FormData) => Promise<FormState> };
+type Props = {
+  action: (previous: FormState, form: FormData) => Promise<FormState>;
+  /** The stored evaluator's values, when the form edits one. */
+  initial?: Record<string, string>;
+  submitLabel?: string;
+};
 
 const VALUE_HINTS: Record<string, string> = {
   regex: "A JavaScript regular expression the output must match",
@@ -20,17 +25,18 @@ const VALUE_HINTS: Record<string, string> = {
   no_findings: "No value",
 };
 
-export function CreateEvaluatorForm({ action: create }: Props) {
-  const [state, action, isPending] = useActionState<FormState, FormData>(create, IDLE);
-  const [type, setType] = useState(submitted(state, "type") ?? "rule");
-  const [kind, setKind] = useState(submitted(state, "ruleKind") ?? "contains");
+export function CreateEvaluatorForm({ action: save, initial = {}, submitLabel = "Create evaluator" }: Props) {
+  const [state, action, isPending] = useActionState<FormState, FormData>(save, IDLE);
+  const shown = (field: string) => submitted(state, field) ?? (initial[field] || undefined);
+  const [type, setType] = useState(shown("type") ?? "rule");
+  const [kind, setKind] = useState(shown("ruleKind") ?? "contains");
   return (
     <form action={action} className="grid max-w-3xl grid-cols-2 gap-3" data-testid="create-evaluator-form" noValidate>
       <Field label="Name" error={errorFor(state, "name")}>
-        <input name="name" placeholder="Answers cite an order" defaultValue={submitted(state, "name")} className={inputClass} />
+        <input name="name" placeholder="Answers cite an order" defaultValue={shown("name")} className={inputClass} />
       </Field>
       <Field label="Score name" error={errorFor(state, "scoreName")}>
-        <input name="scoreName" placeholder="cites_order" defaultValue={submitted(state, "scoreName")} className={inputClass} />
+        <input name="scoreName" placeholder="cites_order" defaultValue={shown("scoreName")} className={inputClass} />
       </Field>
       <Field label="Type" error={errorFor(state, "type")}>
         <select name="type" value={type} onChange={(e) => setType(e.target.value)} className={inputClass}>
@@ -39,7 +45,7 @@ export function CreateEvaluatorForm({ action: create }: Props) {
         </select>
       </Field>
       <Field label="Scores" error={errorFor(state, "target")}>
-        <select name="target" defaultValue={submitted(state, "target") ?? "trace"} className={inputClass}>
+        <select name="target" defaultValue={shown("target") ?? "trace"} className={inputClass}>
           {EVALUATOR_TARGETS.map((t) => (
             <option key={t} value={t}>
               {t === "trace" ? "the whole run" : t === "llm_span" ? "each LLM call" : "each tool call"}
@@ -52,10 +58,10 @@ export function CreateEvaluatorForm({ action: create }: Props) {
         error={errorFor(state, "filter")}
         hint="As in the trace list's address, e.g. name=refund-flow; empty for all runs"
       >
-        <input name="filter" placeholder="name=refund-flow" defaultValue={submitted(state, "filter")} className={inputClass} />
+        <input name="filter" placeholder="name=refund-flow" defaultValue={shown("filter")} className={inputClass} />
       </Field>
       <Field label="Sample rate (0–1)" error={errorFor(state, "sampleRate")}>
-        <input name="sampleRate" inputMode="decimal" defaultValue={submitted(state, "sampleRate") ?? "1"} className={inputClass} />
+        <input name="sampleRate" inputMode="decimal" defaultValue={shown("sampleRate") ?? "1"} className={inputClass} />
       </Field>
       <div className={type === "rule" ? "contents" : "hidden"}>
         <Field label="Rule" error={errorFor(state, "ruleKind")}>
@@ -68,32 +74,32 @@ export function CreateEvaluatorForm({ action: create }: Props) {
           </select>
         </Field>
         <Field label="Rule value" error={errorFor(state, "ruleValue")} hint={VALUE_HINTS[kind]}>
-          <input name="ruleValue" defaultValue={submitted(state, "ruleValue")} className={inputClass} />
+          <input name="ruleValue" defaultValue={shown("ruleValue")} className={inputClass} />
         </Field>
       </div>
       <div className={type === "llm_judge" ? "contents" : "hidden"}>
         <Field label="Judge model" error={errorFor(state, "judgeModel")}>
-          <input name="judgeModel" placeholder="gpt-4o-mini" defaultValue={submitted(state, "judgeModel")} className={inputClass} />
+          <input name="judgeModel" placeholder="gpt-4o-mini" defaultValue={shown("judgeModel")} className={inputClass} />
         </Field>
         <Field label="Labels (comma-separated; empty for a 0–1 score)" error={errorFor(state, "judgeLabels")}>
-          <input name="judgeLabels" placeholder="good, bad" defaultValue={submitted(state, "judgeLabels")} className={inputClass} />
+          <input name="judgeLabels" placeholder="good, bad" defaultValue={shown("judgeLabels")} className={inputClass} />
         </Field>
         <div className="col-span-2">
           <Field label="Prompt" error={errorFor(state, "judgePrompt")} hint="{{input}}, {{output}} and {{expected}} are filled in; {{output}} is required">
             <textarea
               name="judgePrompt"
               rows={4}
-              defaultValue={submitted(state, "judgePrompt") ?? "Does this answer the question?\nQuestion: {{input}}\nAnswer: {{output}}"}
+              defaultValue={shown("judgePrompt") ?? "Does this answer the question?\nQuestion: {{input}}\nAnswer: {{output}}"}
               className={inputClass}
             />
           </Field>
         </div>
         <Field label="Daily cost cap (USD, optional)" error={errorFor(state, "maxCostUsdPerDay")}>
-          <input name="maxCostUsdPerDay" inputMode="decimal" defaultValue={submitted(state, "maxCostUsdPerDay")} className={inputClass} />
+          <input name="maxCostUsdPerDay" inputMode="decimal" defaultValue={shown("maxCostUsdPerDay")} className={inputClass} />
         </Field>
       </div>
       <div className="col-span-2 flex items-center gap-3">
-        <SubmitButton isPending={isPending}>Create evaluator</SubmitButton>
+        <SubmitButton isPending={isPending}>{submitLabel}</SubmitButton>
         {state.status === "ok" || (state.status === "error" && !state.field) ? <FormMessage state={state} /> : null}
       </div>
     </form>

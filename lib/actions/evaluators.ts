@@ -1,9 +1,10 @@
 "use server";
-// The Evaluators page: create an evaluator, enable or disable it, backfill it over a time range, delete
+// The Evaluators page: create or change an evaluator, enable or disable it, backfill it over a time range, delete
 // it. Authorised like the API (write), checked by the same functions as its routes.
 import { headers } from "next/headers";
 import { revalidatePath } from "next/cache";
-import { checkBackfill, checkEvaluatorCreate } from "@/lib/api/quality/evaluator-requests";
+import { redirect } from "next/navigation";
+import { checkBackfill, checkEvaluatorCreate, checkEvaluatorPatch } from "@/lib/api/quality/evaluator-requests";
 import { audit } from "@/lib/auth/audit";
 import { authorizeAction } from "@/lib/auth/require-action";
 import { createBackfill } from "@/lib/data/quality/evaluator-backfills";
@@ -25,6 +26,22 @@ export async function createEvaluatorAction(projectSlug: string, _previous: Form
   await audit(auth.caller, "evaluator.create", evaluator.id, { name: evaluator.name, type: evaluator.type, scoreName: evaluator.scoreName }, await headers());
   revalidatePath(projectPath(projectSlug, "/evaluators"));
   return { status: "ok", message: `Created ${evaluator.name}: it scores runs that arrive from now on.` };
+}
+
+export async function updateEvaluatorAction(projectSlug: string, id: string, _previous: FormState, form: FormData): Promise<FormState> {
+  const auth = await authorizeAction(projectSlug, "write");
+  if (!auth.ok) return { status: "error", message: auth.message };
+  const existing = await getEvaluator(auth.caller.scope, id);
+  if (!existing) return { status: "error", message: "This evaluator no longer exists." };
+  const values = submittedValues(form, EVALUATOR_FORM_FIELDS);
+  const body = evaluatorFormBody(values as Record<string, string>);
+  if (!body.ok) return { status: "error", field: body.field, message: body.message, values };
+  const checked = checkEvaluatorPatch(body.value, existing);
+  if (!checked.ok) return { status: "error", field: formFieldOf(checked.field), message: checked.message, values };
+  await updateEvaluator(auth.caller.scope, id, checked.value);
+  await audit(auth.caller, "evaluator.update", id, { name: checked.value.name, fields: Object.keys(body.value) }, await headers());
+  revalidatePath(projectPath(projectSlug, "/evaluators"));
+  redirect(projectPath(projectSlug, "/evaluators"));
 }
 
 export async function setEvaluatorEnabledAction(projectSlug: string, id: string, enabled: boolean): Promise<EvaluatorActionResult> {

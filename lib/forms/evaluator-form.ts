@@ -62,17 +62,43 @@ export function evaluatorFormBody(values: Record<string, string>): FormBody {
       .filter(Boolean);
     body.judge = { model: (values.judgeModel ?? "").trim(), prompt: values.judgePrompt ?? "", ...(labels.length > 0 ? { labels } : {}) };
     const cap = (values.maxCostUsdPerDay ?? "").trim();
-    if (cap !== "") {
-      const value = number(cap);
-      if (!Number.isFinite(value)) return { ok: false, field: "maxCostUsdPerDay", message: "maxCostUsdPerDay: must be a number" };
-      body.maxCostUsdPerDay = value;
-    }
+    body.maxCostUsdPerDay = cap === "" ? null : number(cap);
+    if (cap !== "" && !Number.isFinite(body.maxCostUsdPerDay)) return { ok: false, field: "maxCostUsdPerDay", message: "maxCostUsdPerDay: must be a number" };
   } else {
     const rule = ruleOf(values.ruleKind ?? "", values.ruleValue ?? "");
     if (!rule.ok) return rule;
     body.rule = rule.rule;
   }
   return { ok: true, value: body };
+}
+
+/** What the form shows for a stored evaluator (the edit form), in the form's own fields. */
+export function evaluatorFormValues(e: {
+  name: string;
+  scoreName: string;
+  type: string;
+  target: string;
+  filter: Record<string, string>;
+  sampleRate: number;
+  rule: { kind: string; value?: unknown } | null;
+  judge: { model: string; prompt: string; labels: string[] | null } | null;
+  maxCostUsdPerDay: number | null;
+}): Record<(typeof EVALUATOR_FORM_FIELDS)[number], string> {
+  const value = e.rule && "value" in e.rule ? e.rule.value : undefined;
+  return {
+    name: e.name,
+    scoreName: e.scoreName,
+    type: e.type,
+    target: e.target,
+    filter: new URLSearchParams(e.filter).toString(),
+    sampleRate: String(e.sampleRate),
+    ruleKind: e.rule?.kind ?? "contains",
+    ruleValue: value === undefined ? "" : typeof value === "string" ? value : JSON.stringify(value),
+    judgeModel: e.judge?.model ?? "",
+    judgePrompt: e.judge?.prompt ?? "",
+    judgeLabels: e.judge?.labels?.join(", ") ?? "",
+    maxCostUsdPerDay: e.maxCostUsdPerDay === null ? "" : String(e.maxCostUsdPerDay),
+  };
 }
 
 /** The form field that shows an API error about `field` (rule.value → ruleValue, judge.prompt → judgePrompt). */

@@ -56,6 +56,12 @@ const ARGS: Record<string, () => unknown[]> = {
     IDLE,
     formOf({ name: "forged evaluator", scoreName: "forged", type: "rule", target: "trace", filter: "", sampleRate: "1", ruleKind: "no_error", ruleValue: "" }),
   ],
+  "lib/actions/evaluators.ts#updateEvaluatorAction": () => [
+    SLUG,
+    "x",
+    IDLE,
+    formOf({ name: "forged evaluator", scoreName: "forged", type: "rule", target: "trace", filter: "", sampleRate: "1", ruleKind: "no_error", ruleValue: "" }),
+  ],
   "lib/actions/evaluators.ts#setEvaluatorEnabledAction": () => [SLUG, "x", false],
   "lib/actions/evaluators.ts#backfillEvaluatorAction": () => [SLUG, "x", { from: "2026-01-01T00:00:00Z", to: "2026-01-02T00:00:00Z" }],
   "lib/actions/evaluators.ts#deleteEvaluatorAction": () => [SLUG, "x"],

@@ -13,6 +13,7 @@ import { getTraceDetail } from "@/lib/data/traces/trace-detail";
 import { toEvalTrace } from "@/lib/quality/eval-trace";
 import type { EvalTrace } from "@/lib/quality/rule-evaluation";
 import type { TraceFilters } from "@/lib/trace/types";
+import { getDatasetItem } from "./datasets";
 import { recordScoresInTransaction, type ScoreInput } from "./scores";
 
 const RUN_COLUMNS = ["projectId", "traceId", "evaluatorId", "targetId", "state", "scoreId", "createdMs"] as const;
@@ -84,10 +85,20 @@ export async function tracesMatching(scope: ProjectScope, filters: TraceFilters,
   return new Set(rows.map((row) => row.traceId));
 }
 
-/** The trace as the evaluators read it, and its service (the judge's own traces are not evaluated). */
-export async function loadEvalTrace(scope: ProjectScope, traceId: string): Promise<{ trace: EvalTrace; serviceName: string | null } | null> {
+/**
+ * The trace as the evaluators read it, and its service (the judge's own traces are not evaluated). An
+ * experiment's run (its root carries hindsight.dataset.id and hindsight.dataset.item.id) brings its dataset
+ * item's expected output, for a judge's {{expected}}.
+ */
+export async function loadEvalTrace(scope: ProjectScope, traceId: string): Promise<{ trace: EvalTrace; serviceName: string | null; expected: unknown } | null> {
   const detail = await getTraceDetail(scope, traceId);
-  return detail ? { trace: toEvalTrace(detail), serviceName: detail.trace.serviceName } : null;
+  if (!detail) return null;
+  const trace = toEvalTrace(detail);
+  const attributes = detail.spans.find((s) => s.spanId === trace.rootSpanId)?.attributes ?? {};
+  const datasetId = attributes["hindsight.dataset.id"];
+  const itemId = attributes["hindsight.dataset.item.id"];
+  const item = typeof datasetId === "string" && typeof itemId === "string" ? await getDatasetItem(scope, datasetId, itemId) : null;
+  return { trace, serviceName: detail.trace.serviceName, expected: item?.expectedOutput ?? null };
 }
 
 /** A trace's priced cost (the judge's own call, once committed); 0 when unpriced or missing. */

@@ -45,7 +45,7 @@ export async function applyRule(scope: ProjectScope, evaluator: Evaluator, trace
 }
 
 /** Scores the trace with an LLM judge, target by target; returns the number of scores written. */
-export async function applyJudge(scope: ProjectScope, evaluator: Evaluator, trace: EvalTrace): Promise<number> {
+export async function applyJudge(scope: ProjectScope, evaluator: Evaluator, trace: EvalTrace, expected: unknown): Promise<number> {
   const judge = evaluator.judge!;
   const done = await evaluatedTargets(scope, evaluator.id, trace.traceId);
   let written = 0;
@@ -55,7 +55,7 @@ export async function applyJudge(scope: ProjectScope, evaluator: Evaluator, trac
     // Read before each call: other servers add to the same day's spend.
     if (evaluator.maxCostUsdPerDay !== null && (await readEvaluatorCostToday(scope, evaluator.id)) >= evaluator.maxCostUsdPerDay) return written;
     if (!(await claimJudgeRun(scope, evaluator.id, trace.traceId, target.spanId))) continue;
-    const prompt = renderJudgePrompt(judge.prompt, { input: contentText(target.input), output: contentText(target.output), expected: "" });
+    const prompt = renderJudgePrompt(judge.prompt, { input: contentText(target.input), output: contentText(target.output), expected: contentText(expected) });
     const call = await callJudge(judge, prompt);
     const error = call.outcome.ok ? null : call.outcome.error;
     // The call is traced even when it failed (an HTTP 500 costs nothing, but shows the failure).
@@ -101,5 +101,5 @@ export async function applyJudge(scope: ProjectScope, evaluator: Evaluator, trac
   return written;
 }
 
-export const applyEvaluator = (scope: ProjectScope, evaluator: Evaluator, trace: EvalTrace) =>
-  evaluator.type === "rule" ? applyRule(scope, evaluator, trace) : applyJudge(scope, evaluator, trace);
+export const applyEvaluator = (scope: ProjectScope, evaluator: Evaluator, trace: EvalTrace, expected: unknown) =>
+  evaluator.type === "rule" ? applyRule(scope, evaluator, trace) : applyJudge(scope, evaluator, trace, expected);

@@ -33,7 +33,7 @@ async function evaluateTrace(scope: ProjectScope, traceId: string, evaluators: r
   let written = 0;
   for (const evaluator of evaluators) {
     try {
-      written += await applyEvaluator(scope, evaluator, loaded.trace);
+      written += await applyEvaluator(scope, evaluator, loaded.trace, loaded.expected);
     } catch (error) {
       console.error(`[hindsight] evaluator ${evaluator.id} failed on trace ${traceId}: ${(error as Error).message}`);
     }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { CreateEvaluatorForm } from "@/components/evaluators/create-evaluator-form";
 import { EvaluatorActions } from "@/components/evaluators/evaluator-actions";
+import { ProjectLink } from "@/components/shell/project-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { backfillEvaluatorAction, createEvaluatorAction, deleteEvaluatorAction, setEvaluatorEnabledAction } from "@/lib/actions/evaluators";
 import { can } from "@/lib/auth/caller";
@@ -51,7 +52,15 @@ export default async function EvaluatorsPage({ params }: ProjectPageProps) {
           ) : null}
           {evaluators.map((e) => (
             <tr key={e.id} className="border-t border-line align-top" data-testid="evaluator-row">
-              <td className="py-1.5">{e.name}</td>
+              <td className="py-1.5">
+                {canWrite ? (
+                  <ProjectLink href={`/evaluators/${e.id}`} className="text-accent hover:underline">
+                    {e.name}
+                  </ProjectLink>
+                ) : (
+                  e.name
+                )}
+              </td>
               <td className="py-1.5">{e.scoreName}</td>
               <td className="py-1.5 break-all">
                 {describeHow(e)} <span className="text-fg-muted">on {e.target === "trace" ? "the run" : e.target.replace("_", " ")}</span>
