@@ -14,7 +14,8 @@ import type { Score } from "@/lib/quality/score-types";
 import { openPostgres } from "@/lib/db/postgres";
 import { startHindsight } from "../support/hindsight-server";
 import { signIn } from "../support/sign-in";
-import { forEachDatabase, listTraces, type TestServer } from "./support";
+import { forEachDatabase, listTraces, postOtlp, type TestServer } from "./support";
+import { hex, request, span } from "./support/otlp-json";
 import { exportTraces, randomBaseHour, MINUTE, type SeedSpan } from "./support/metrics-seed";
 import { listAllScores } from "./support/quality";
 
@@ -428,6 +429,34 @@ forEachDatabase((base) => {
       expect((await call<EvaluatorView>(server, "GET", `/api/v1/evaluators/${evaluator.id}`)).body.failureCount).toBe(2);
     });
   });
+  describe("trace deletion", () => {
+    it("takes the run records with the trace: the same trace sent again is evaluated again", async () => {
+      const name = `deleted-${tag}`;
+      const evaluator = (
+        await create({ name: `eval-deleted-${tag}`, scoreName: "deleted", type: "rule", rule: { kind: "contains", value: "x" }, filter: { name } })
+      ).body;
+      const traceId = hex(16);
+      const body = JSON.stringify(request([span(traceId, hex(8), "", name, -5000, -4000, { "output.value": "x" })]));
+      const sendIt = async () => expect((await postOtlp(server, body, json)).status).toBe(200);
+      await sendIt();
+      await waitFor(
+        () => scoresOf(evaluator, [traceId]),
+        (s) => s.length === 1,
+        "first score",
+      );
+      expect((await call(server, "DELETE", `/api/v1/traces/${traceId}`)).status).toBe(204);
+      expect(await scoresOf(evaluator, [traceId])).toEqual([]);
+      await sendIt();
+      // Had its run record stayed, the trace would count as evaluated and never be scored again.
+      const again = await waitFor(
+        () => scoresOf(evaluator, [traceId]),
+        (s) => s.length === 1,
+        "score after re-sending",
+      );
+      expect(again[0]).toMatchObject({ label: "pass" });
+    });
+  });
+
   describe("exactly once", () => {
     // Two servers on one PostgreSQL database both evaluate new runs, and each backfills the same range at
     // the same time: every run still gets one score per evaluator.
