@@ -12,11 +12,11 @@ test("a rule evaluator created in the UI scores a new run", async ({ page, targe
   await page.goto("/projects/default/evaluators");
   await expect(page.getByRole("link", { name: "Evaluators", exact: true })).toHaveAttribute("aria-current", "page");
   const form = page.getByTestId("create-evaluator-form");
-  await form.getByLabel("Name").fill(`Says shipped ${run}`);
-  await form.getByLabel("Score name").fill(scoreName);
-  await form.getByLabel("Runs (trace list filters)").fill(`name=${task}`);
-  await form.getByLabel("Rule", { exact: true }).selectOption("contains");
-  await form.getByLabel("Rule value").fill("shipped");
+  await form.getByLabel("Name", { exact: true }).fill(`Says shipped ${run}`);
+  await form.getByLabel("Score name", { exact: true }).fill(scoreName);
+  await form.getByRole("textbox", { name: /^Runs / }).fill(`name=${task}`);
+  await form.getByRole("combobox", { name: "Rule", exact: true }).selectOption("contains");
+  await form.getByRole("textbox", { name: /^Rule value/ }).fill("shipped");
   await form.getByRole("button", { name: "Create evaluator" }).click();
   await expect(form.getByText(`Created Says shipped ${run}`)).toBeVisible();
   const row = page.getByTestId("evaluator-row").filter({ hasText: `Says shipped ${run}` });
