@@ -73,11 +73,20 @@ async function main(): Promise<void> {
     );
     const loss = 1 - second.spans / withEvaluators.wallSeconds / (first.spans / without.wallSeconds);
     console.log(`ingest loss with evaluators: ${(loss * 100).toFixed(1)} % (target ≤ 5 %)`);
+    // Evaluators run after the findings job analysed a trace (no_findings reads its findings): when the
+    // findings queue drains is printed too, to tell the two apart.
     const deadline = Date.now() + 15 * 60_000;
+    let findingsSeconds: number | null = null;
     while ((await count(server.databaseUrl, `SELECT count(*) AS n FROM "evaluation_queue"`)) > 0) {
       if (Date.now() > deadline) throw new Error("the evaluation queue did not drain within 15 minutes");
+      if (findingsSeconds === null && (await count(server.databaseUrl, `SELECT count(*) AS n FROM "findings_queue"`)) === 0) {
+        findingsSeconds = (performance.now() - started) / 1000;
+      }
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
+    console.log(
+      `findings queue drained ${findingsSeconds === null ? "with the evaluation queue" : `${findingsSeconds.toFixed(1)} s`} after the start of the send`,
+    );
     const seconds = (performance.now() - started) / 1000;
     const scores = await count(server.databaseUrl, `SELECT count(*) AS n FROM "scores" WHERE "source" = 'evaluator'`);
     const perMinute = (second.traces / seconds) * 60;

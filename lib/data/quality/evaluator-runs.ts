@@ -24,20 +24,31 @@ export type RunResult = Omit<ScoreInput, "source" | "evaluatorId"> & { traceId: 
 
 const targetOf = (r: { spanId?: string | null }) => r.spanId ?? "";
 
-/** Stores rule results with their run records; returns how many scores were written (runs stored before are skipped). */
-export async function storeRuleResults(scope: ProjectScope, evaluatorId: string, results: readonly RunResult[]): Promise<number> {
-  if (results.length === 0) return 0;
+/** Rule results of one evaluator, to store with their run records. */
+export type RuleResults = { evaluatorId: string; results: readonly RunResult[] };
+
+/**
+ * Stores rule results of several evaluators (a whole claimed batch) with their run records in one
+ * transaction; returns how many scores were written (runs stored before are skipped, so a second pass
+ * over the same traces writes nothing).
+ */
+export async function storeRuleResults(scope: ProjectScope, batches: readonly RuleResults[]): Promise<number> {
+  const pending = batches.filter((b) => b.results.length > 0);
+  if (pending.length === 0) return 0;
   return getSql().transaction(async (tx) => {
     const now = Date.now();
-    const inserted = await tx.insertMany(
-      "evaluator_runs",
-      RUN_COLUMNS,
-      results.map((r) => [scope.projectId, r.traceId, evaluatorId, targetOf(r), "done", null, now]),
-      NO_CONFLICT,
-      { returning: ["traceId", "targetId"] },
-    );
-    const fresh = new Set(inserted.map((row) => `${String(row.traceId)}/${String(row.targetId)}`));
-    const scores = results.filter((r) => fresh.has(`${r.traceId}/${targetOf(r)}`)).map((r) => ({ ...r, source: "evaluator" as const, evaluatorId }));
+    const scores: ScoreInput[] = [];
+    for (const { evaluatorId, results } of pending) {
+      const inserted = await tx.insertMany(
+        "evaluator_runs",
+        RUN_COLUMNS,
+        results.map((r) => [scope.projectId, r.traceId, evaluatorId, targetOf(r), "done", null, now]),
+        NO_CONFLICT,
+        { returning: ["traceId", "targetId"] },
+      );
+      const fresh = new Set(inserted.map((row) => `${String(row.traceId)}/${String(row.targetId)}`));
+      for (const r of results) if (fresh.has(`${r.traceId}/${targetOf(r)}`)) scores.push({ ...r, source: "evaluator", evaluatorId });
+    }
     await recordScoresInTransaction(tx, scope, scores);
     return scores.length;
   });

@@ -1,10 +1,10 @@
 import "server-only";
 // One trace through the evaluators that apply to it (sampled, and matched by their filter beforehand):
-// a rule scores every target at once, its results stored with their run records in one transaction; a
-// judge is called target by target, each call traced into the project, its cost added to the day's
+// a rule scores every target at once (the caller stores a batch's results in one transaction); a judge
+// is called target by target, each call traced into the project, its cost added to the day's
 // spend, and stopped for the day at the cap. A judge failure is recorded on the evaluator and is no score.
 import { addEvaluatorCost, readEvaluatorCostToday, recordEvaluatorFailure, type Evaluator } from "@/lib/data/quality/evaluators";
-import { claimJudgeRun, evaluatedTargets, finishJudgeRun, readTraceCost, storeRuleResults, type RunResult } from "@/lib/data/quality/evaluator-runs";
+import { claimJudgeRun, evaluatedTargets, finishJudgeRun, readTraceCost, type RunResult } from "@/lib/data/quality/evaluator-runs";
 import type { ProjectScope } from "@/lib/data/scope";
 import { ingestOwnSpans } from "@/lib/receiver/own-spans";
 import { renderJudgePrompt } from "@/lib/quality/judge-config";
@@ -24,8 +24,8 @@ function ruleOf(evaluator: Evaluator): CompiledRule["run"] {
   return run;
 }
 
-/** Scores the trace with a rule evaluator; returns the number of scores written. */
-export async function applyRule(scope: ProjectScope, evaluator: Evaluator, trace: EvalTrace): Promise<number> {
+/** A rule evaluator's results on the trace (stored by the caller, a batch at a time). */
+export function ruleResults(evaluator: Evaluator, trace: EvalTrace): RunResult[] {
   const run = ruleOf(evaluator);
   const results: RunResult[] = [];
   for (const target of targetsOf(trace, evaluator.target)) {
@@ -41,7 +41,7 @@ export async function applyRule(scope: ProjectScope, evaluator: Evaluator, trace
       author: evaluator.name,
     });
   }
-  return storeRuleResults(scope, evaluator.id, results);
+  return results;
 }
 
 /** Scores the trace with an LLM judge, target by target; returns the number of scores written. */
@@ -100,6 +100,3 @@ export async function applyJudge(scope: ProjectScope, evaluator: Evaluator, trac
   }
   return written;
 }
-
-export const applyEvaluator = (scope: ProjectScope, evaluator: Evaluator, trace: EvalTrace, expected: unknown) =>
-  evaluator.type === "rule" ? applyRule(scope, evaluator, trace) : applyJudge(scope, evaluator, trace, expected);

@@ -8,13 +8,13 @@ import { getEnv } from "@/lib/env";
 import { listProjectScopesForJobs } from "@/lib/data/access/projects";
 import { claimSettledTraces, finishEvaluationClaims } from "@/lib/data/quality/evaluation-queue";
 import { advanceBackfill, backfillPage, claimBackfill, failBackfill } from "@/lib/data/quality/evaluator-backfills";
-import { loadEvalTrace, tracesMatching } from "@/lib/data/quality/evaluator-runs";
+import { loadEvalTrace, storeRuleResults, tracesMatching, type RuleResults } from "@/lib/data/quality/evaluator-runs";
 import { getEvaluator, listEnabledEvaluators, type Evaluator } from "@/lib/data/quality/evaluators";
 import type { ProjectScope } from "@/lib/data/scope";
 import { toTraceFilters } from "@/lib/quality/evaluator-filter";
 import { isSampled } from "@/lib/quality/evaluator-sampling";
 import { JUDGE_SERVICE } from "@/lib/quality/judge-spans";
-import { applyEvaluator } from "./evaluate-trace";
+import { applyJudge, ruleResults } from "./evaluate-trace";
 
 const CLAIM_BATCH = 100;
 /** Longer than a batch takes, judges' calls included; a dead server's traces wait this long. */
@@ -25,20 +25,35 @@ const BACKFILL_SLICE_MS = 2000;
 
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** Runs the evaluators that take the trace (already sampled and filtered); errors are logged per evaluator. */
-async function evaluateTrace(scope: ProjectScope, traceId: string, evaluators: readonly Evaluator[]): Promise<number> {
-  if (evaluators.length === 0) return 0;
+/**
+ * Runs the evaluators that take the trace (already sampled and filtered): judges at once, rules into
+ * `rules` (stored by the caller with the batch). Errors are logged per evaluator.
+ */
+async function evaluateTrace(scope: ProjectScope, traceId: string, evaluators: readonly Evaluator[], rules: RuleResults[]): Promise<void> {
+  if (evaluators.length === 0) return;
   const loaded = await loadEvalTrace(scope, traceId);
-  if (!loaded || loaded.serviceName === JUDGE_SERVICE) return 0;
-  let written = 0;
+  if (!loaded || loaded.serviceName === JUDGE_SERVICE) return;
   for (const evaluator of evaluators) {
     try {
-      written += await applyEvaluator(scope, evaluator, loaded.trace, loaded.expected);
+      if (evaluator.type === "rule") rules.push({ evaluatorId: evaluator.id, results: ruleResults(evaluator, loaded.trace) });
+      else await applyJudge(scope, evaluator, loaded.trace, loaded.expected);
     } catch (error) {
       console.error(`[hindsight] evaluator ${evaluator.id} failed on trace ${traceId}: ${(error as Error).message}`);
     }
   }
-  return written;
+}
+
+/** Stores a batch's rule results; if that fails, evaluator by evaluator, so one bad result holds back no other. */
+async function storeRules(scope: ProjectScope, rules: readonly RuleResults[]): Promise<void> {
+  try {
+    await storeRuleResults(scope, rules);
+  } catch {
+    for (const one of rules) {
+      await storeRuleResults(scope, [one]).catch((error: unknown) => {
+        console.error(`[hindsight] evaluator ${one.evaluatorId} could not store its scores: ${(error as Error).message}`);
+      });
+    }
+  }
 }
 
 /** Evaluates the project's settled traces; returns how many traces were taken. */
@@ -53,14 +68,17 @@ export async function evaluateSettledTraces(scope: ProjectScope, nowMs: number):
     const sampled = ids.filter((id) => isSampled(evaluator.id, id, evaluator.sampleRate));
     matched.set(evaluator.id, await tracesMatching(scope, toTraceFilters(evaluator.filter), sampled));
   }
+  const rules: RuleResults[] = [];
   for (const traceId of ids) {
     await evaluateTrace(
       scope,
       traceId,
       evaluators.filter((e) => matched.get(e.id)?.has(traceId)),
+      rules,
     );
     await yieldToRequests();
   }
+  await storeRules(scope, rules);
   await finishEvaluationClaims(scope, claims, nowMs);
   return claims.length;
 }
@@ -79,9 +97,11 @@ export async function runBackfillSlice(scope: ProjectScope, nowMs: number): Prom
   let taken = 0;
   for (;;) {
     const page = await backfillPage(scope, backfill, filters, BACKFILL_PAGE);
+    const rules: RuleResults[] = [];
     for (const { traceId } of page) {
-      if (isSampled(evaluator.id, traceId, evaluator.sampleRate)) await evaluateTrace(scope, traceId, [evaluator]);
+      if (isSampled(evaluator.id, traceId, evaluator.sampleRate)) await evaluateTrace(scope, traceId, [evaluator], rules);
     }
+    await storeRules(scope, rules);
     taken += page.length;
     const finished = page.length < BACKFILL_PAGE;
     await advanceBackfill(scope, backfill, page, finished, LEASE_MS);
