@@ -93,6 +93,31 @@ async function main(): Promise<void> {
     console.log(
       `evaluators: ${second.traces} traces (${scores} scores) in ${seconds.toFixed(1)} s from the start of the send = ${Math.round(perMinute).toLocaleString("en-US")} traces/min (target ≥ 5,000)`,
     );
+    // The evaluators' own pace, without ingest or findings: one rule evaluator backfilled over every trace.
+    const api = { authorization: `Bearer ${server.apiKey}`, "content-type": "application/json" };
+    const created = await fetch(`${server.baseUrl}/api/v1/evaluators`, {
+      method: "POST",
+      headers: api,
+      body: JSON.stringify({ ...EVALUATORS[0], name: "bench backfill", scoreName: "bench_backfill", enabled: false }),
+    });
+    const { id } = (await created.json()) as { id: string };
+    const backfillStarted = performance.now();
+    const job = await fetch(`${server.baseUrl}/api/v1/evaluators/${id}/backfill`, {
+      method: "POST",
+      headers: api,
+      body: JSON.stringify({ from: "2000-01-01T00:00:00Z", to: "2100-01-01T00:00:00Z" }),
+    });
+    const { total } = (await job.json()) as { total: number };
+    for (;;) {
+      const view = (await (await fetch(`${server.baseUrl}/api/v1/evaluators/${id}`, { headers: api })).json()) as { lastBackfill: { state: string } };
+      if (view.lastBackfill.state === "done") break;
+      if (Date.now() > deadline) throw new Error("the backfill did not finish within 15 minutes");
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const backfillSeconds = (performance.now() - backfillStarted) / 1000;
+    console.log(
+      `backfill, one rule evaluator alone: ${total} traces in ${backfillSeconds.toFixed(1)} s = ${Math.round((total / backfillSeconds) * 60).toLocaleString("en-US")} traces/min`,
+    );
   } finally {
     await server.stop();
   }
