@@ -11,6 +11,7 @@ import "server-only";
 import { releaseAllJobLeases } from "@/lib/data/jobs/job-leases";
 import { stopOutboxWorker } from "@/lib/jobs/alerts/outbox-worker";
 import { stopAlertScheduler } from "@/lib/jobs/alerts/scheduler";
+import { stopEvaluatorScheduler } from "@/lib/jobs/evaluators/scheduler";
 import { stopFindingsScheduler } from "@/lib/jobs/findings/scheduler";
 import { stopLifecycleScheduler } from "@/lib/jobs/lifecycle/scheduler";
 import { nodeId } from "@/lib/jobs/node-id";
@@ -27,6 +28,7 @@ function handOver(signal: StopSignal): Promise<void> {
   stopOutboxWorker();
   stopFindingsScheduler();
   stopLifecycleScheduler();
+  stopEvaluatorScheduler();
   const released = releaseAllJobLeases(nodeId()).then(
     (count) => console.log(`[hindsight] ${nodeId()} stopping (${signal}): gave up ${count} job lease(s)`),
     (error: unknown) => console.error(`[hindsight] ${nodeId()} stopping (${signal}): job leases not given up (they expire): ${(error as Error).message}`),
