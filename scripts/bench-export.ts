@@ -3,7 +3,7 @@
  * server through the real OTLP/JSON receiver, then downloads GET /api/v1/traces/export?format=jsonl (and
  * csv) and prints the throughput and the peak resident memory of the serving processes while exporting.
  *
- *   npx tsx scripts/bench-export.ts [--traces 100000] [--database sqlite|postgres]
+ *   npm run bench:export -- [--traces 100000] [--database sqlite|postgres]
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { startHindsight, type Database } from "../tests/support/hindsight-server";
