@@ -44,6 +44,7 @@ export function buildTraceWhere(scope: ProjectScope, filters: TraceFilters): Pri
   }
   return {
     projectId: scope.projectId,
+    traceId: filters.traceIds ? { in: filters.traceIds } : undefined,
     startNs: { gte: filters.from ? msToNs(filters.from) : undefined, lt: filters.to ? msToNs(filters.to) : undefined },
     status: filters.status,
     name: filters.name,
