@@ -1,5 +1,6 @@
 // Bulk actions of the trace list in the browser: build a retro from three selected runs, tag two runs at
-// once and see the tag in the list, export exactly the selection; and start a retro from an alert incident.
+// once and see the tag in the list (and counted on the Findings dashboard), export exactly the selection;
+// and start a retro from an alert incident.
 import { randomUUID } from "node:crypto";
 import { expect, test } from "./fixtures";
 import { createSeedTracer, type SeedTarget } from "./otlp-seed";
@@ -47,13 +48,14 @@ test("build a retro from three selected runs", async ({ page }) => {
   for (const name of names) await expect(view.getByTestId("trace-row").filter({ hasText: name })).toHaveCount(1);
 });
 
-test("tag two runs in bulk, see the tag in the list, export just those two", async ({ page }) => {
+test("tag two runs in bulk, see the tag in the list, export just those two", async ({ page, snap }) => {
   const tag = `bulk-${RUN}`;
   await page.goto(listUrl);
   const row = (i: number) => page.getByTestId("trace-row").filter({ hasText: names[i]! });
   await row(0).getByTestId("compare-checkbox").check();
   await row(2).getByTestId("compare-checkbox").check();
   await expect(page.getByTestId("selection-count")).toHaveText("2 selected");
+  await snap("trace-list-bulk-actions");
 
   const download = page.waitForEvent("download");
   await page.getByTestId("bulk-export-csv").click();
@@ -72,6 +74,10 @@ test("tag two runs in bulk, see the tag in the list, export just those two", asy
 
   await page.goto(`/projects/default/traces?range=1h&tag=${encodeURIComponent(tag)}`);
   await expect(page.getByTestId("trace-row")).toHaveCount(2);
+
+  // The Findings dashboard counts the tagged runs.
+  await page.goto("/projects/default/dashboards/findings");
+  await expect(page.getByTestId("tag-total").filter({ hasText: tag })).toHaveText(`${tag}2`);
 });
 
 test("create a retro from an alert incident", async ({ page, target }) => {
