@@ -1,7 +1,7 @@
 // Next.js start-up hook (this root file is the one Next detects; instrumentation/ is the SDK).
 // In the Node.js server only: faster gzip for the answers (lib/server/fast-gzip.ts), the alert
 // scheduler (it evaluates on one server of a cluster at a time), the sender of queued alert
-// notifications (on every server), the findings job and the data lifecycle job. The dynamic imports keep the database drivers
+// notifications (on every server), the findings job, the data lifecycle job and the online evaluators. The dynamic imports keep the database drivers
 // out of the edge bundle, and nothing runs while `next build` loads the app.
 export async function register(): Promise<void> {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
@@ -15,4 +15,6 @@ export async function register(): Promise<void> {
   startFindingsScheduler();
   const { startLifecycleScheduler } = await import("./lib/jobs/lifecycle/scheduler");
   startLifecycleScheduler();
+  const { startEvaluatorScheduler } = await import("./lib/jobs/evaluators/scheduler");
+  startEvaluatorScheduler();
 }

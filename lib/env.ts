@@ -62,6 +62,17 @@ const schema = z.object({
     .transform((v) => v === "on"),
   HINDSIGHT_FINDINGS_SETTLE_MS: z.coerce.number().int().min(0).max(3_600_000).default(3000),
   HINDSIGHT_FINDINGS_MAX_DELAY_MS: z.coerce.number().int().min(0).max(86_400_000).default(30_000),
+  // Online evaluators (lib/jobs/evaluators): how long a trace must be quiet before they run on it, and
+  // the OpenAI-compatible endpoint LLM judges call (with its key and a per-call timeout).
+  HINDSIGHT_EVAL_SETTLE_SECONDS: z.coerce.number().min(0).max(86_400).default(30),
+  HINDSIGHT_JUDGE_BASE_URL: unsetIfEmpty(
+    z
+      .string()
+      .trim()
+      .regex(/^https?:\/\/\S+$/, "must be an http(s) URL, e.g. https://api.openai.com/v1"),
+  ),
+  HINDSIGHT_JUDGE_API_KEY: unsetIfEmpty(z.string().trim().min(1)),
+  HINDSIGHT_JUDGE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   // Access (lib/auth): the headless first admin, and single sign-on with OpenID Connect.
   HINDSIGHT_ADMIN_EMAIL: unsetIfEmpty(
     z

@@ -12,6 +12,7 @@ const NAV = [
   { path: "/dashboards", label: "Dashboards" },
   { path: "/tool-calls", label: "Tool calls" },
   { path: "/alerts", label: "Alerts" },
+  { path: "/evaluators", label: "Evaluators" },
   { path: "/review", label: "Review" },
   { path: "/datasets", label: "Datasets" },
   { path: "/retros", label: "Retros" },

@@ -14,7 +14,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const external = process.env.HINDSIGHT_E2E_EXTERNAL ?? process.env.HINDSIGHT_E2E_BASE_URL;
   if (external) process.env.HINDSIGHT_E2E_EXTERNAL = external;
   // Imported only when needed: building and starting a server is skipped when one is given.
-  const server = external ? null : await (await import("../support/hindsight-server")).startHindsight({ database: "sqlite" });
+  const server = external
+    ? null
+    : await (await import("../support/hindsight-server")).startHindsight({ database: "sqlite", env: { HINDSIGHT_EVAL_SETTLE_SECONDS: "1" } });
   const baseUrl = server?.baseUrl ?? external!;
   const apiKey = server?.apiKey ?? process.env.HINDSIGHT_E2E_API_KEY ?? "";
   assertLocalTarget(baseUrl);

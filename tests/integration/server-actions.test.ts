@@ -51,6 +51,20 @@ const ARGS: Record<string, () => unknown[]> = {
     formOf({ name: "forged queue", filter: "", sampleSize: "5", scoreName: "quality", labels: "good, bad", seed: "1" }),
   ],
   "lib/actions/review-queues.ts#submitReviewAction": () => [SLUG, "x", "x", { label: "good" }],
+  "lib/actions/evaluators.ts#createEvaluatorAction": () => [
+    SLUG,
+    IDLE,
+    formOf({ name: "forged evaluator", scoreName: "forged", type: "rule", target: "trace", filter: "", sampleRate: "1", ruleKind: "no_error", ruleValue: "" }),
+  ],
+  "lib/actions/evaluators.ts#updateEvaluatorAction": () => [
+    SLUG,
+    "x",
+    IDLE,
+    formOf({ name: "forged evaluator", scoreName: "forged", type: "rule", target: "trace", filter: "", sampleRate: "1", ruleKind: "no_error", ruleValue: "" }),
+  ],
+  "lib/actions/evaluators.ts#setEvaluatorEnabledAction": () => [SLUG, "x", false],
+  "lib/actions/evaluators.ts#backfillEvaluatorAction": () => [SLUG, "x", { from: "2026-01-01T00:00:00Z", to: "2026-01-02T00:00:00Z" }],
+  "lib/actions/evaluators.ts#deleteEvaluatorAction": () => [SLUG, "x"],
   "lib/actions/datasets.ts#createDatasetAction": () => [SLUG, IDLE, formOf({ name: "forged dataset" })],
   "lib/actions/datasets.ts#previewRunItem": () => [SLUG, "0".repeat(32), null],
   "lib/actions/datasets.ts#addToDatasetAction": () => [
@@ -60,6 +74,8 @@ const ARGS: Record<string, () => unknown[]> = {
   ],
   "app/share/[token]/actions.ts#loadSharedSpan": () => ["hsshare_" + "x".repeat(43), "0".repeat(32), "0".repeat(16)],
   "lib/actions/datasets.ts#importJsonlAction": () => [SLUG, "x", IDLE, formOf({ text: '{"input":"forged"}' })],
+  "lib/actions/dataset-items.ts#updateDatasetItemAction": () => [SLUG, "x", IDLE, formOf({ itemId: "x", input: '"forged"', expectedOutput: "", metadata: "" })],
+  "lib/actions/dataset-items.ts#deleteDatasetItemAction": () => [SLUG, "x", IDLE, formOf({ itemId: "x" })],
 };
 
 /** What a refusal looks like in the answer: the action's error state, or (sign-out) a redirect to /login. */

@@ -13,6 +13,7 @@ import { graphOperations } from "./paths/graph";
 import { otlpOperations } from "./paths/otlp";
 import { projectOperations } from "./paths/projects";
 import { scoreOperations } from "./paths/quality";
+import { evaluatorOperations } from "./paths/evaluators";
 import { readOperations } from "./paths/read";
 import { retroOperations } from "./paths/retro";
 import { governanceOperations } from "./paths/governance";
@@ -29,6 +30,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...bulkTagOperations,
   ...retroOperations,
   ...scoreOperations,
+  ...evaluatorOperations,
   ...graphOperations,
   ...alertOperations,
   ...priceOperations,
@@ -55,6 +57,7 @@ const TAGS = [
   { name: "Analytics", description: "Latency, cost and drift from rollups kept at ingest." },
   { name: "Governance", description: "Approvals, the tool-call audit, model changes and the project's write tools." },
   { name: "Quality", description: "Scores of traces and spans from the API, OpenTelemetry evaluation events, evaluators and reviews." },
+  { name: "Evaluators", description: "Online evaluators (rules and LLM judges) that score new traces once they settle, and their backfills." },
   { name: "Collaboration", description: "Comments, tags, share links and exports for retros." },
   { name: "Alerts", description: "Budget, latency and error-rate rules with signed webhooks." },
   { name: "Prices", description: "The price table: built-in prices and the project's overrides." },

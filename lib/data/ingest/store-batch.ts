@@ -12,6 +12,7 @@ import { PACKED_COLUMNS, type SpanText } from "@/lib/ingest/packed-text";
 import { mergeBatches, type WriteBatch } from "@/lib/ingest/write-batch";
 import { SPAN_COLUMNS, spanRow, type SpanRecord } from "@/lib/ingest/span-record";
 import { markFindingsDirty } from "@/lib/data/findings/mark-dirty";
+import { markEvaluationDue } from "@/lib/data/quality/evaluation-due";
 import { updateTraceSummaries } from "./trace-summaries";
 import { insertEvaluationScores, scoredTraceIds } from "@/lib/data/quality/otel-scores";
 import { reconcileScoreAttribution } from "@/lib/data/quality/score-attribution";
@@ -77,5 +78,6 @@ async function storeProjectBatch(tx: Sql, batch: WriteBatch, rollupCache: Rollup
   await refreshGovernance(tx, projectId, batch.spans, insertedIds);
   await writeRollups(tx, projectId, rollups, rollupCache);
   await markFindingsDirty(tx, batch);
+  await markEvaluationDue(tx, batch);
   await reconcileScoreAttribution(tx, projectId, scoredTraceIds(batch));
 }

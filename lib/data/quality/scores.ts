@@ -4,7 +4,7 @@ import "server-only";
 // stored by the ingest commit instead (./otel-scores.ts), through the same rows and rollups.
 import { randomUUID } from "node:crypto";
 import { getSql } from "@/lib/db/connections";
-import type { SqlValue } from "@/lib/db/sql";
+import type { Sql, SqlValue } from "@/lib/db/sql";
 import type { ProjectScope } from "@/lib/data/scope";
 import { encodeScoreCursor, scoreCreateSchema, type ScoreListQuery } from "@/lib/quality/score-input";
 import { isPassing, type Score, type ScoreSource } from "@/lib/quality/score-types";
@@ -42,7 +42,22 @@ export class ScoreInputError extends Error {
  * project does not hold, none (ScoreInputError). Each score is placed in time at its trace's start.
  */
 export async function recordScores(scope: ProjectScope, scores: readonly ScoreInput[]): Promise<Score[]> {
-  const checked = scores.map((input, index) => {
+  const checked = checkScores(scores);
+  if (checked.length === 0) return [];
+  return getSql().transaction((tx) => writeCheckedScores(tx, scope.projectId, checked));
+}
+
+/**
+ * recordScores inside the caller's transaction, for writes that must commit together with the scores
+ * (an evaluator's run records: a score is written exactly when its run is).
+ */
+export async function recordScoresInTransaction(tx: Sql, scope: ProjectScope, scores: readonly ScoreInput[]): Promise<Score[]> {
+  const checked = checkScores(scores);
+  return checked.length === 0 ? [] : writeCheckedScores(tx, scope.projectId, checked);
+}
+
+function checkScores(scores: readonly ScoreInput[]) {
+  return scores.map((input, index) => {
     const parsed = scoreCreateSchema.safeParse({
       traceId: input.traceId,
       spanId: input.spanId ?? null,
@@ -58,49 +73,48 @@ export async function recordScores(scope: ProjectScope, scores: readonly ScoreIn
     }
     return { ...input, ...parsed.data, traceId: parsed.data.traceId.toLowerCase(), spanId: parsed.data.spanId?.toLowerCase() ?? null };
   });
-  if (checked.length === 0) return [];
-  const { projectId } = scope;
+}
+
+async function writeCheckedScores(tx: Sql, projectId: string, checked: ReturnType<typeof checkScores>): Promise<Score[]> {
   const traceIds = [...new Set(checked.map((s) => s.traceId))];
   const now = Date.now();
-  return getSql().transaction(async (tx) => {
-    await lockTraces(tx, projectId, traceIds);
-    const starts = new Map<string, number>();
-    for (const row of await tx.query(`SELECT "traceId", "startNs" FROM "traces" WHERE "projectId" = ? AND "traceId" IN ${inJsonArray(tx)}`, [
-      projectId,
-      JSON.stringify(traceIds),
-    ])) {
-      starts.set(String(row.traceId), Number(BigInt(row.startNs as bigint | string) / 1_000_000n));
+  await lockTraces(tx, projectId, traceIds);
+  const starts = new Map<string, number>();
+  for (const row of await tx.query(`SELECT "traceId", "startNs" FROM "traces" WHERE "projectId" = ? AND "traceId" IN ${inJsonArray(tx)}`, [
+    projectId,
+    JSON.stringify(traceIds),
+  ])) {
+    starts.set(String(row.traceId), Number(BigInt(row.startNs as bigint | string) / 1_000_000n));
+  }
+  const rows: NewScore[] = [];
+  for (const [index, s] of checked.entries()) {
+    const timeMs = starts.get(s.traceId);
+    if (timeMs === undefined) throw new ScoreInputError("traceId", `traceId: this project has no trace ${s.traceId}`, index);
+    if (s.spanId !== null) {
+      const [span] = await tx.query(`SELECT 1 AS "found" FROM "spans" WHERE "projectId" = ? AND "traceId" = ? AND "spanId" = ?`, [projectId, s.traceId, s.spanId]);
+      if (!span) throw new ScoreInputError("spanId", `spanId: trace ${s.traceId} has no span ${s.spanId}`, index);
     }
-    const rows: NewScore[] = [];
-    for (const [index, s] of checked.entries()) {
-      const timeMs = starts.get(s.traceId);
-      if (timeMs === undefined) throw new ScoreInputError("traceId", `traceId: this project has no trace ${s.traceId}`, index);
-      if (s.spanId !== null) {
-        const [span] = await tx.query(`SELECT 1 AS "found" FROM "spans" WHERE "projectId" = ? AND "traceId" = ? AND "spanId" = ?`, [projectId, s.traceId, s.spanId]);
-        if (!span) throw new ScoreInputError("spanId", `spanId: trace ${s.traceId} has no span ${s.spanId}`, index);
-      }
-      const value = s.value ?? null;
-      const label = s.label ?? null;
-      rows.push({
-        id: randomUUID(),
-        traceId: s.traceId,
-        spanId: s.spanId,
-        name: s.name,
-        value,
-        label,
-        comment: s.comment ?? null,
-        source: s.source,
-        author: s.author ?? null,
-        evaluatorId: s.evaluatorId ?? null,
-        createdMs: now,
-        timeMs,
-        passed: isPassing(value, label),
-      });
-    }
-    await insertScores(tx, projectId, rows);
-    await reconcileScoreAttribution(tx, projectId, traceIds);
-    return rows.map((r) => toScore({ ...r, createdMs: r.createdMs }));
-  });
+    const value = s.value ?? null;
+    const label = s.label ?? null;
+    rows.push({
+      id: randomUUID(),
+      traceId: s.traceId,
+      spanId: s.spanId,
+      name: s.name,
+      value,
+      label,
+      comment: s.comment ?? null,
+      source: s.source,
+      author: s.author ?? null,
+      evaluatorId: s.evaluatorId ?? null,
+      createdMs: now,
+      timeMs,
+      passed: isPassing(value, label),
+    });
+  }
+  await insertScores(tx, projectId, rows);
+  await reconcileScoreAttribution(tx, projectId, traceIds);
+  return rows.map((r) => toScore({ ...r, createdMs: r.createdMs }));
 }
 
 /** One page of the project's scores, newest first. */

@@ -1,0 +1,70 @@
+import "server-only";
+// The queue of traces waiting for the project's online evaluators (prisma EvaluationQueue), filled by
+// ingest (./evaluation-due.ts); the evaluator job claims traces quiet for the
+// settle time and deletes their row once evaluated. Rows are the durable cursor of online evaluation: a
+// restarted server takes up exactly the traces still listed. Claims are leases, as in findings_queue:
+// several servers claim different rows (FOR UPDATE SKIP LOCKED on PostgreSQL), and a claim whose server
+// died is claimable again once its lease ran out.
+import { randomUUID } from "node:crypto";
+import type { SqlValue } from "@/lib/db/sql";
+import { getSql } from "@/lib/db/connections";
+import type { ProjectScope } from "@/lib/data/scope";
+
+export type EvaluationClaim = { traceId: string; token: string };
+
+/** Claims up to `limit` traces of the project quiet for `settleMs` whose findings are current, oldest first. */
+export async function claimSettledTraces(scope: ProjectScope, options: { nowMs: number; settleMs: number; leaseMs: number; limit: number }): Promise<EvaluationClaim[]> {
+  const sql = getSql();
+  const token = randomUUID();
+  const { nowMs } = options;
+  // Settled means analysed too: a trace still waiting for its findings (no_findings reads them) waits.
+  const due = `e."projectId" = ? AND e."claimedUntilMs" < ? AND e."lastDirtyMs" <= ?
+    AND NOT EXISTS (SELECT 1 FROM "findings_queue" f WHERE f."projectId" = e."projectId" AND f."traceId" = e."traceId")`;
+  const dueParams: SqlValue[] = [scope.projectId, nowMs, nowMs - options.settleMs];
+  const rows =
+    sql.dialect === "postgres"
+      ? await sql.query<{ traceId: string }>(
+          `UPDATE "evaluation_queue" q SET "claimedUntilMs" = ?, "claimedBy" = ?
+           FROM (SELECT e."traceId" FROM "evaluation_queue" e WHERE ${due} ORDER BY e."lastDirtyMs" LIMIT ? FOR UPDATE OF e SKIP LOCKED) c
+           WHERE q."projectId" = ? AND q."traceId" = c."traceId" AND q."claimedUntilMs" < ?
+           RETURNING q."traceId"`,
+          [nowMs + options.leaseMs, token, ...dueParams, options.limit, scope.projectId, nowMs],
+        )
+      : await sql.query<{ traceId: string }>(
+          `UPDATE "evaluation_queue" SET "claimedUntilMs" = ?, "claimedBy" = ?
+           WHERE "projectId" = ? AND "traceId" IN (SELECT e."traceId" FROM "evaluation_queue" e WHERE ${due} ORDER BY e."lastDirtyMs" LIMIT ?)
+           RETURNING "traceId"`,
+          [nowMs + options.leaseMs, token, scope.projectId, ...dueParams, options.limit],
+        );
+  return rows.map((row) => ({ traceId: String(row.traceId), token }));
+}
+
+/**
+ * Ends claims: a row goes unless a commit touched its trace after `claimedAtMs` (then it is released, and
+ * the trace's spans that arrived since are evaluated once it settles again; what was evaluated stays
+ * evaluated, by the evaluator_runs keys).
+ */
+export async function finishEvaluationClaims(scope: ProjectScope, claims: readonly EvaluationClaim[], claimedAtMs: number): Promise<void> {
+  const sql = getSql();
+  for (const claim of claims) {
+    const deleted = await sql.run(`DELETE FROM "evaluation_queue" WHERE "projectId" = ? AND "traceId" = ? AND "claimedBy" = ? AND "lastDirtyMs" <= ?`, [
+      scope.projectId,
+      claim.traceId,
+      claim.token,
+      claimedAtMs,
+    ]);
+    if (deleted === 0) {
+      await sql.run(`UPDATE "evaluation_queue" SET "claimedUntilMs" = 0, "claimedBy" = NULL WHERE "projectId" = ? AND "traceId" = ? AND "claimedBy" = ?`, [
+        scope.projectId,
+        claim.traceId,
+        claim.token,
+      ]);
+    }
+  }
+}
+
+/** How many traces of the project wait for evaluation (tests and the benchmark). */
+export async function countEvaluationQueue(scope: ProjectScope): Promise<number> {
+  const rows = await getSql().query<{ n: unknown }>(`SELECT COUNT(*) AS "n" FROM "evaluation_queue" WHERE "projectId" = ?`, [scope.projectId]);
+  return Number(rows[0]?.n ?? 0);
+}
