@@ -12,6 +12,7 @@ import { modelKeySchema } from "@/lib/pricing/price-input";
 import { DIFF_PARAMS } from "@/lib/trace/diff-params";
 import { SCORE_LIST_PARAMS } from "@/lib/quality/score-input";
 import { SCORE_METRICS_PARAMS } from "@/lib/quality/score-metrics-params";
+import { TAG_METRICS_PARAMS } from "@/lib/analytics/tag-metrics-params";
 import { GRAPH_PARAMS } from "@/lib/analytics/graph/graph-params";
 import { TRACE_LIST_PARAMS, traceIdSchema } from "@/lib/trace/trace-params";
 import { APPROVAL_PARAMS } from "@/lib/analytics/approval-series";
@@ -61,6 +62,7 @@ export const traceListQuery = query(TRACE_LIST_PARAMS, {
   sort: "Order by start time (default), duration or cost.",
   order: "`desc` (default) or `asc`.",
   tag: "A tag on the trace, exact match; repeat the parameter to require several (all must match).",
+  traceId: "Only this trace; repeat the parameter (at most 500 times) for any of several, e.g. to export a selection.",
 });
 
 const metricsDocs = (groupBy: string) => ({
@@ -140,6 +142,13 @@ export const scoreMetricsQuery = query(SCORE_METRICS_PARAMS, {
   ),
   bucket: "`1h` or `1d` (default: `1h` unless that gives too many buckets).",
   name: "Only scores of this name (recommended with groupBy task, agent or model, which otherwise mix every score).",
+});
+
+export const tagMetricsQuery = query(TAG_METRICS_PARAMS, {
+  from: time("Start of the range, inclusive (default: `to` − 24 h)."),
+  to: time("End of the range, exclusive (default: now)."),
+  bucket: "`1h` or `1d` (default: `1h` unless that gives too many buckets); a range of too many buckets is refused.",
+  limit: { description: "How many tags: those carried by the most traces over the whole range (default 10, at most 50).", type: "number", minimum: 1 },
 });
 
 export const graphQuery = query(GRAPH_PARAMS, {

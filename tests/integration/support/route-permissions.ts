@@ -76,4 +76,6 @@ export const ROUTE_PERMISSIONS: Record<string, MethodRules> = {
   "/api/v1/retros": { GET: "read", POST: "write" },
   "/api/v1/retros/[id]": { GET: "read", PATCH: "write" },
   "/api/v1/retros/[id]/export.md": { GET: "read" },
+  "/api/v1/traces/tags": { POST: "write" },
+  "/api/v1/metrics/tags": { GET: "read" },
 };
