@@ -25,7 +25,7 @@ test.beforeAll(async ({ target }) => {
   expect(response.status).toBe(200);
 });
 
-test("approval requests: decisions, approvers, waits, the decision filter and the trace link", async ({ page }) => {
+test("approval requests: decisions, approvers, waits, the decision filter and the trace link", async ({ page, snap }) => {
   await page.goto(`/projects/default/approvals?range=24h&agent=${encodeURIComponent(planted.refunds)}`);
   await expect(page.getByRole("link", { name: "Approval requests" })).toHaveAttribute("aria-current", "page");
   const rows = page.getByTestId("approval-request-row");
@@ -37,6 +37,7 @@ test("approval requests: decisions, approvers, waits, the decision filter and th
   await expect(rows.nth(2)).toContainText(`lead-${TAG}`);
   await expect(rows.nth(2)).toContainText("issue_refund");
   await expect(rows.nth(2)).toContainText(planted.task);
+  await snap("approval-requests");
 
   await page.getByTestId("approval-request-filters").getByLabel("Decision").selectOption("rejected");
   await page.getByRole("button", { name: "Filter" }).click();
