@@ -3,14 +3,17 @@
  * --traces agent runs spread over the last --days days into a fresh server, through the real OTLP
  * receiver (runs as OTLP/JSON spans, evaluations as `gen_ai.evaluation.result` log records), checks that
  * GET /api/v1/metrics/scores counts every score, then prints the median response time (after a warm-up)
- * of every groupBy and bucket over the whole window.
+ * of every groupBy and bucket over the whole window. `--seed copy` (the default on PostgreSQL) stores the
+ * same evaluations with COPY straight into the score and rollup tables instead (scripts/bench/score-copy-seed.ts):
+ * the runs still go through the receiver.
  *
- *   npx tsx scripts/bench-scores.ts [--scores 1000000] [--traces 100000] [--days 30] [--database sqlite|postgres] [--runs 7]
+ *   npx tsx scripts/bench-scores.ts [--scores 1000000] [--traces 100000] [--days 30] [--database sqlite|postgres] [--seed otlp|copy] [--runs 7]
  */
 import { loadavg } from "node:os";
 import { parseArgs } from "node:util";
 import { startHindsight, type Database, type RunningServer } from "../tests/support/hindsight-server";
 import { getJson, timeRuns } from "./bench-metrics/timing";
+import { seedScoresByCopy, type BenchEvaluation } from "./bench/score-copy-seed";
 
 const DAY = 86_400_000;
 const { values } = parseArgs({
@@ -20,6 +23,7 @@ const { values } = parseArgs({
     days: { type: "string", default: "30" },
     database: { type: "string", default: "sqlite" },
     runs: { type: "string", default: "7" },
+    seed: { type: "string" },
   },
 });
 const SCORES = Number(values.scores);
@@ -52,15 +56,29 @@ async function post(server: RunningServer, path: string, body: unknown): Promise
   }
 }
 
-async function load(server: RunningServer, fromMs: number): Promise<void> {
-  const spanMs = (DAYS * DAY) / TRACES;
-  const startOf = (i: number) => fromMs + Math.floor(i * spanMs);
+const startOf = (fromMs: number, i: number) => fromMs + Math.floor(i * ((DAYS * DAY) / TRACES));
+
+/** The k-th evaluation result: on the call span of run k mod --traces, 850 ms after the run started (plus k ns). */
+function evaluationOf(fromMs: number, k: number): BenchEvaluation & { timeNs: bigint } {
+  const i = k % TRACES;
+  const timeNs = BigInt(startOf(fromMs, i) + 850) * 1_000_000n + BigInt(k);
+  return {
+    traceId: traceIdOf(i),
+    spanId: spanIdOf(i, 2),
+    name: NAMES[k % NAMES.length]!,
+    value: ((k * 7919) % 1000) / 1000,
+    timeMs: Number(timeNs / 1_000_000n),
+    timeNs,
+  };
+}
+
+async function loadRuns(server: RunningServer, fromMs: number): Promise<void> {
   const started = performance.now();
   for (let first = 0; first < TRACES; first += 500) {
     const spans = [];
     for (let i = first; i < Math.min(TRACES, first + 500); i++) {
       const ns = (ms: number) => `${BigInt(ms) * 1_000_000n}`;
-      const s = startOf(i);
+      const s = startOf(fromMs, i);
       spans.push(
         {
           traceId: traceIdOf(i),
@@ -92,6 +110,9 @@ async function load(server: RunningServer, fromMs: number): Promise<void> {
     });
   }
   console.log(`${server.name}: ${TRACES.toLocaleString("en-US")} runs stored in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+}
+
+async function sendScores(server: RunningServer, fromMs: number): Promise<void> {
   const perRequest = 5000;
   const loadStarted = performance.now();
   const senders = 2;
@@ -102,16 +123,15 @@ async function load(server: RunningServer, fromMs: number): Promise<void> {
       next += perRequest;
       const logRecords = [];
       for (let k = first; k < Math.min(SCORES, first + perRequest); k++) {
-        const i = k % TRACES;
-        const value = ((k * 7919) % 1000) / 1000;
+        const e = evaluationOf(fromMs, k);
         logRecords.push({
-          timeUnixNano: `${BigInt(startOf(i) + 850) * 1_000_000n + BigInt(k)}`,
+          timeUnixNano: `${e.timeNs}`,
           eventName: "gen_ai.evaluation.result",
-          traceId: traceIdOf(i),
-          spanId: spanIdOf(i, 2),
+          traceId: e.traceId,
+          spanId: e.spanId,
           attributes: [
-            { key: "gen_ai.evaluation.name", value: str(NAMES[k % NAMES.length]!) },
-            { key: "gen_ai.evaluation.score.value", value: { doubleValue: value } },
+            { key: "gen_ai.evaluation.name", value: str(e.name) },
+            { key: "gen_ai.evaluation.score.value", value: { doubleValue: e.value } },
           ],
         });
       }
@@ -131,11 +151,25 @@ async function bench(database: Database): Promise<void> {
   try {
     const toMs = Date.now();
     const fromMs = toMs - DAYS * DAY;
-    await load(server, fromMs);
+    await loadRuns(server, fromMs);
+    if (SEED === "copy") {
+      if (database !== "postgres") throw new Error("--seed copy is for --database postgres");
+      const started = performance.now();
+      await seedScoresByCopy(server.databaseUrl, "default", SCORES, (k) => evaluationOf(fromMs, k));
+      console.log(`${database}: ${SCORES.toLocaleString("en-US")} scores and their rollups copied in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+    } else await sendScores(server, fromMs);
     const window = `from=${new Date(fromMs - DAY).toISOString()}&to=${new Date(toMs + DAY).toISOString()}`;
     const total = (await getJson(server, `/api/v1/metrics/scores?${window}&bucket=1d&groupBy=name`)).data.reduce((a, p) => a + (p.count ?? 0), 0);
     if (total !== SCORES) throw new Error(`score metrics count ${total} scores, ${SCORES} were sent`);
-    console.log(`${database}: checked: metrics count all ${total.toLocaleString("en-US")} scores`);
+    // Every accuracy score has one task, one agent and one model: each grouping counts them all once.
+    const countOf = async (query: string) =>
+      (await getJson(server, `/api/v1/metrics/scores?${window}&bucket=1d&${query}`)).data.reduce((a, p) => a + (p.count ?? 0), 0);
+    const accuracy = Math.ceil(SCORES / NAMES.length);
+    for (const groupBy of ["task", "agent", "model"]) {
+      const counted = await countOf(`groupBy=${groupBy}&name=accuracy`);
+      if (counted !== accuracy) throw new Error(`score metrics by ${groupBy} count ${counted} accuracy scores, ${accuracy} were sent`);
+    }
+    console.log(`${database}: checked: metrics count all ${total.toLocaleString("en-US")} scores (and by task, agent and model)`);
     for (const groupBy of ["name", "task", "agent", "model"]) {
       for (const bucket of ["1h", "1d"]) {
         const path = `/api/v1/metrics/scores?${window}&bucket=${bucket}&groupBy=${groupBy}${groupBy === "name" ? "" : "&name=accuracy"}`;
@@ -155,4 +189,7 @@ async function bench(database: Database): Promise<void> {
   }
 }
 
-await bench(values.database === "postgres" ? "postgres" : "sqlite");
+const DATABASE: Database = values.database === "postgres" ? "postgres" : "sqlite";
+const SEED = values.seed ?? (DATABASE === "postgres" ? "copy" : "otlp");
+if (SEED !== "copy" && SEED !== "otlp") throw new Error("--seed is otlp or copy");
+await bench(DATABASE);

@@ -1,7 +1,7 @@
 "use client";
 // Create or edit an alert rule. The threshold's unit follows the metric; spend metrics have a fixed window.
 import { useState } from "react";
-import type { RuleFormValues } from "@/lib/forms/alert-form";
+import { SCORE_RULE_METRICS, type RuleFormValues } from "@/lib/forms/alert-form";
 import { METRIC_LABELS, METRIC_UNITS, SCOPE_LABELS } from "@/lib/format/alerts";
 
 type Props = {
@@ -51,6 +51,18 @@ export function RuleForm({ action, isPending, ruleId, values, errorField, onSubm
             ))}
           </select>
         </Field>
+        {SCORE_RULE_METRICS.includes(metric) ? (
+          <Field label="Score name" htmlFor="rule-scoreName">
+            <input
+              id="rule-scoreName"
+              name="scoreName"
+              defaultValue={values.scoreName}
+              placeholder="accuracy"
+              className={`${input} ${border("scoreName")}`}
+              required
+            />
+          </Field>
+        ) : null}
         <Field label={scope === "all" ? "Scope value (not used)" : `${SCOPE_LABELS[scope]} name`} htmlFor="rule-scopeValue">
           <input
             id="rule-scopeValue"

@@ -77,7 +77,8 @@ export function RuleList({ rules, onEdit, evaluateFormId, deleteFormId, isBusy, 
               <td className={`${cell} max-w-64 truncate`} title={rule.name}>
                 <div className="font-medium">{rule.name}</div>
                 <div className="text-xs text-fg-muted">
-                  {METRIC_LABELS[rule.metric] ?? rule.metric} · {formatScope(rule.scope, rule.scopeValue)}
+                  {METRIC_LABELS[rule.metric] ?? rule.metric}
+                  {rule.scoreName ? ` of ${rule.scoreName}` : ""} · {formatScope(rule.scope, rule.scopeValue)}
                 </div>
               </td>
               <td className={`${cell} text-fg-muted`}>{describeLimit(rule)}</td>

@@ -23,6 +23,7 @@ const toValues = (rule: AlertRuleRow): Partial<RuleFormValues> => ({
   minRuns: String(rule.minRuns),
   webhookUrl: rule.webhookUrl ?? "",
   enabled: rule.enabled ? "on" : "",
+  scoreName: rule.scoreName ?? "",
 });
 
 /** Rules with create, edit, evaluate now and delete. */

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { TimeLineChart } from "@/components/charts/time-line-chart";
 import { formatTimeTick, type TimeSeriesData } from "@/lib/format/chart";
+import { marksForChart, type ModelChangeLike } from "@/lib/format/model-change-marks";
 import type { QualityRow } from "@/lib/quality/quality-dashboard";
 import { ChoiceLinks } from "./choice-links";
 
@@ -19,6 +20,8 @@ export type QualityView = {
   charts: { mean: TimeSeriesData; passRate: TimeSeriesData };
   /** The first group whose level shifted: drawn on the charts. */
   marker: { t: number; label: string } | null;
+  /** Where the model behind a task changed in the window: marked on both charts. */
+  modelChanges?: ModelChangeLike[];
 };
 
 const cell = "px-2 py-1.5 whitespace-nowrap";
@@ -29,6 +32,7 @@ const share = (v: number | null) => (v === null ? "—" : `${(v * 100).toFixed(1
 
 /** Mean and pass rate of one score per task, agent or model, against the previous period, with level shifts. */
 export function QualityDashboard({ view }: { view: QualityView }) {
+  const modelChangeMarks = marksForChart(view.modelChanges, view.charts.mean);
   return (
     <div className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -53,6 +57,7 @@ export function QualityDashboard({ view }: { view: QualityView }) {
               valueKind="score"
               windowMs={view.windowMs}
               marker={view.marker}
+              modelChangeMarks={modelChangeMarks}
               testId="quality-mean"
             />
             <TimeLineChart
@@ -61,6 +66,7 @@ export function QualityDashboard({ view }: { view: QualityView }) {
               valueKind="share"
               windowMs={view.windowMs}
               marker={view.marker}
+              modelChangeMarks={modelChangeMarks}
               testId="quality-pass-rate"
             />
           </div>

@@ -1,9 +1,24 @@
 // The alert rule form of the alerts page ↔ the rule API's body (lib/alerts/rule-schema.ts), and the
 // plain shapes the page hands to its client components. Pure; safe on client and server.
 
-export const RULE_FIELDS = ["name", "metric", "scope", "scopeValue", "threshold", "driftPct", "windowMinutes", "minRuns", "webhookUrl", "enabled"] as const;
+export const RULE_FIELDS = [
+  "name",
+  "metric",
+  "scope",
+  "scopeValue",
+  "threshold",
+  "driftPct",
+  "windowMinutes",
+  "minRuns",
+  "webhookUrl",
+  "enabled",
+  "scoreName",
+] as const;
 export type RuleField = (typeof RULE_FIELDS)[number];
 export type RuleFormValues = Record<RuleField, string>;
+
+/** Metrics of one named score: only they take a score name (the rule API refuses it elsewhere). */
+export const SCORE_RULE_METRICS: readonly string[] = ["score_mean", "score_pass_rate"];
 
 /** What a rule action answers; the form and the rule list show it. */
 export type AlertActionState =
@@ -24,6 +39,8 @@ export type AlertRuleRow = {
   minRuns: number;
   webhookUrl: string | null;
   enabled: boolean;
+  /** The score a score_mean or score_pass_rate rule measures. */
+  scoreName: string | null;
   isFiring: boolean;
   lastValue: number | null;
   lastEvaluatedAt: string | null;
@@ -64,10 +81,11 @@ export function readRuleFormValues(form: FormLike): RuleFormValues {
 /** The body of POST / PUT /api/v1/alerts/rules as the form typed it (validated by the caller). */
 export function readRuleForm(form: FormLike): Record<string, unknown> {
   const scope = text(form, "scope") || "all";
+  const metric = text(form, "metric");
   const optionalText = (field: RuleField) => text(form, field) || null;
   return {
     name: text(form, "name"),
-    metric: text(form, "metric"),
+    metric,
     scope,
     // "All traces" has no value: drop whatever the hidden field still holds.
     scopeValue: scope === "all" ? null : optionalText("scopeValue"),
@@ -77,5 +95,7 @@ export function readRuleForm(form: FormLike): Record<string, unknown> {
     minRuns: numberOrNull(text(form, "minRuns")),
     webhookUrl: optionalText("webhookUrl"),
     enabled: form.get("enabled") !== null,
+    // Only score metrics take one: drop what the hidden field still holds after a metric change.
+    scoreName: SCORE_RULE_METRICS.includes(metric) ? optionalText("scoreName") : null,
   };
 }

@@ -20,10 +20,13 @@ export async function getJson(server: RunningServer, path: string): Promise<{ ms
   return { ms, parseMs: performance.now() - parsing, data: body.data };
 }
 
-/** GET a page as a browser would (no key: the dashboard is not behind one); the time includes the whole body. */
-export async function getPage(server: RunningServer, path: string): Promise<{ ms: number; bytes: number }> {
+/**
+ * GET a page as a signed-in browser would (`cookie` from tests/support/sign-in.ts); the time includes the
+ * whole body. Redirects are not followed, so a page answering one (to /login) fails instead of timing it.
+ */
+export async function getPage(server: RunningServer, path: string, cookie: string): Promise<{ ms: number; bytes: number }> {
   const started = performance.now();
-  const response = await fetch(`${server.baseUrl}${path}`, { headers: { accept: "text/html" } });
+  const response = await fetch(`${server.baseUrl}${path}`, { headers: { accept: "text/html", cookie }, redirect: "manual" });
   const body = await response.text();
   const ms = performance.now() - started;
   if (response.status !== 200) throw new Error(`GET ${path}: ${response.status} ${body.slice(0, 500)}`);

@@ -1,14 +1,17 @@
 // The Quality dashboard against a real server: runs of one task sent through the OTLP exporter over the
-// last two days, scored through the API, the score dropping in the last eight hours. The dashboard
-// flags the drop (CUSUM against the previous day) and marks it on the charts; the trace page shows the score.
+// last two days, scored through the API, the score dropping in the last eight hours, when the provider's
+// response model for the task changed. The dashboard flags the drop (CUSUM against the previous day), marks
+// it and the model change on the charts; the trace page shows the score.
 import { expect, test } from "./fixtures";
 import { assertLocalTarget, createSeedTracer } from "./otlp-seed";
 
 const HOUR = 3_600_000;
 const TASK = "quality-e2e-checkout";
 const SCORE = "e2e_accuracy";
+const MODEL_BEFORE = "gpt-4o-mini-2024-07-18";
+const MODEL_AFTER = "gpt-4o-mini-2025-04-14";
 
-test("quality: a score drop is flagged and marked; the score shows on its trace", async ({ page, target }) => {
+test("quality: a score drop and a model change are marked; the score shows on its trace", async ({ page, target }) => {
   assertLocalTarget(target.baseUrl);
   const now = Date.now();
   const tracer = createSeedTracer(target, "quality-e2e");
@@ -26,7 +29,11 @@ test("quality: a score drop is flagged and marked; the score shows on its trace"
         name: "chat gpt-4o-mini",
         startMs: startMs + 10,
         endMs: startMs + 700,
-        attributes: { "gen_ai.operation.name": "chat", "gen_ai.request.model": "gpt-4o-mini" },
+        attributes: {
+          "gen_ai.operation.name": "chat",
+          "gen_ai.request.model": "gpt-4o-mini",
+          "gen_ai.response.model": h <= 8 ? MODEL_AFTER : MODEL_BEFORE,
+        },
       },
       root,
     );
@@ -50,8 +57,13 @@ test("quality: a score drop is flagged and marked; the score shows on its trace"
   await expect(row.getByTestId("quality-shift")).toContainText("→ 0.35");
   const mean = page.getByTestId("quality-mean");
   await expect(mean.locator("path.recharts-line-curve").first()).toBeVisible();
-  await expect(mean.locator(".recharts-reference-line")).toHaveCount(1);
   await expect(mean).toContainText("level shift");
+  // The model change: one mark on each chart, naming the task and both response models.
+  for (const chart of [mean, page.getByTestId("quality-pass-rate")]) {
+    const marker = chart.getByTestId("model-change-marker");
+    await expect(marker).toHaveCount(1);
+    await expect(marker.locator("title")).toHaveText(`${TASK} · gpt-4o-mini: ${MODEL_BEFORE} → ${MODEL_AFTER}`);
+  }
 
   const latest = runs.at(-1)!;
   await page.goto(`/projects/default/traces/${latest.traceId}`);

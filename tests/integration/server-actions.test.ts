@@ -60,6 +60,8 @@ const ARGS: Record<string, () => unknown[]> = {
   ],
   "app/share/[token]/actions.ts#loadSharedSpan": () => ["hsshare_" + "x".repeat(43), "0".repeat(32), "0".repeat(16)],
   "lib/actions/datasets.ts#importJsonlAction": () => [SLUG, "x", IDLE, formOf({ text: '{"input":"forged"}' })],
+  "lib/actions/dataset-items.ts#updateDatasetItemAction": () => [SLUG, "x", IDLE, formOf({ itemId: "x", input: '"forged"', expectedOutput: "", metadata: "" })],
+  "lib/actions/dataset-items.ts#deleteDatasetItemAction": () => [SLUG, "x", IDLE, formOf({ itemId: "x" })],
 };
 
 /** What a refusal looks like in the answer: the action's error state, or (sign-out) a redirect to /login. */

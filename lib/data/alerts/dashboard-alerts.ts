@@ -31,6 +31,7 @@ export async function getAlertsOverview(scope: ProjectScope, options: { revealWe
       minRuns: r.minRuns,
       webhookUrl: r.webhookUrl && !options.revealWebhookUrls ? maskWebhookUrl(r.webhookUrl) : r.webhookUrl,
       enabled: r.enabled,
+      scoreName: r.scoreName,
       isFiring: r.openIncidentId !== null,
       lastValue: r.lastValue,
       lastEvaluatedAt: r.lastEvaluatedMs === null ? null : new Date(r.lastEvaluatedMs).toISOString(),

@@ -14,6 +14,8 @@ import "server-only";
 //   differ are written, and an approval's rollup contribution moves from its stored facts to its new ones.
 // - Reads are per batch (stored rows, trace contexts), plus, per trace that needs one, an upward walk of
 //   parent links for the agent: never the trace's whole span list, so long traces stay cheap to extend.
+//   The walk goes through the spans this commit inserted first and reads the database only for the spans
+//   whose ancestry leaves them (a whole trace sent in one request never needs it).
 // - Approval rollups and first sightings are read-modified-written: on PostgreSQL under the rollup writer's
 //   advisory lock (taken after the trace locks, like writeRollups, which takes it again at no cost).
 import type { Sql } from "@/lib/db/sql";
@@ -21,7 +23,8 @@ import type { SpanIdsByTrace } from "@/lib/analytics/changes";
 import type { SpanRecord } from "@/lib/ingest/span-record";
 import { deriveGovernanceRows, emptyStoredGovernance, governanceChanges, spansNeedingAgent, type GovernanceSpan } from "@/lib/trace/governance-rows";
 import { writeApprovals } from "./approval-writer";
-import { readAgentsAbove, readStoredGovernance, readTraceContexts } from "./stored-governance";
+import { agentsAbove, type SpanLink } from "@/lib/trace/agents-above";
+import { MAX_AGENT_DEPTH, readAgentsAbove, readStoredGovernance, readTraceContexts } from "./stored-governance";
 import { writeToolCalls } from "./tool-call-writer";
 import { writeTraceModels } from "./trace-model-writer";
 
@@ -44,6 +47,25 @@ function freshSpans(batchSpans: readonly SpanRecord[], inserted: SpanIdsByTrace)
   return byTrace;
 }
 
+/** Parent links and agent names of the spans this commit inserted (first copies), for the traces in `work`. */
+function insertedLinks(batchSpans: readonly SpanRecord[], inserted: SpanIdsByTrace, work: ReadonlySet<string>): Map<string, Map<string, SpanLink>> {
+  const byTrace = new Map<string, Map<string, SpanLink>>();
+  for (const span of batchSpans) {
+    if (!work.has(span.traceId) || !inserted.get(span.traceId)?.has(span.spanId)) continue;
+    let links = byTrace.get(span.traceId);
+    if (!links) byTrace.set(span.traceId, (links = new Map<string, SpanLink>()));
+    if (!links.has(span.spanId)) links.set(span.spanId, { parentSpanId: span.parentSpanId, agentName: span.agentName });
+  }
+  return byTrace;
+}
+
+async function agentsOf(tx: Sql, projectId: string, traceId: string, spanIds: readonly string[], links: ReadonlyMap<string, SpanLink> | undefined) {
+  if (spanIds.length === 0) return new Map<string, string | null>();
+  const { found, undecided } = agentsAbove(links ?? new Map<string, SpanLink>(), spanIds, MAX_AGENT_DEPTH);
+  for (const [spanId, agent] of await readAgentsAbove(tx, projectId, traceId, undecided)) found.set(spanId, agent);
+  return found;
+}
+
 /** Updates the governance rows of the traces this transaction inserted spans into (call inside it). */
 export async function refreshGovernance(tx: Sql, projectId: string, batchSpans: readonly SpanRecord[], inserted: SpanIdsByTrace): Promise<void> {
   if (inserted.size === 0) return;
@@ -53,13 +75,14 @@ export async function refreshGovernance(tx: Sql, projectId: string, batchSpans: 
   const work = traceIds.filter((id) => fresh.has(id) || stored.has(id));
   if (work.length === 0) return;
   const contexts = await readTraceContexts(tx, projectId, work);
+  const links = insertedLinks(batchSpans, inserted, new Set(work));
   const changes = [];
   for (const traceId of work) {
     const trace = contexts.get(traceId);
     if (!trace) continue;
     const spans = fresh.get(traceId) ?? [];
     const before = stored.get(traceId) ?? emptyStoredGovernance();
-    const agents = await readAgentsAbove(tx, projectId, traceId, spansNeedingAgent(spans, before));
+    const agents = await agentsOf(tx, projectId, traceId, spansNeedingAgent(spans, before), links.get(traceId));
     const rows = deriveGovernanceRows(spans, before, trace, (spanId) => agents.get(spanId) ?? null);
     changes.push({ traceId, ...governanceChanges(rows, before) });
   }

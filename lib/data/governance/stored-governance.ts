@@ -14,7 +14,7 @@ const TOOL_CALLS = `"spanId", "startNs", "toolName", "mcpServer", "agentName", "
 const APPROVALS = `"spanId", "startNs", "waitMs", "decision", "action", "approver", "policy", "agentName", "task", "userId"`;
 const MODELS = `"requestedModel", "responseModel", "fingerprint", "task", "startNs"`;
 // Ancestry stops at the first span naming an agent; the depth bound ends a walk round a parent cycle.
-const MAX_DEPTH = 256;
+export const MAX_AGENT_DEPTH = 256;
 
 /** The stored rows of each trace (traces without any are absent). */
 export async function readStoredGovernance(tx: Sql, projectId: string, traceIds: readonly string[]): Promise<Map<string, StoredGovernance>> {
@@ -85,7 +85,7 @@ export async function readAgentsAbove(tx: Sql, projectId: string, traceId: strin
        UNION ALL
        SELECT up."start", s."spanId", s."parentSpanId", s."agentName", up."depth" + 1
          FROM up JOIN "spans" s ON s."projectId" = ? AND s."traceId" = ? AND s."spanId" = up."parentSpanId"
-        WHERE up."agentName" IS NULL AND up."depth" < ${MAX_DEPTH}
+        WHERE up."agentName" IS NULL AND up."depth" < ${MAX_AGENT_DEPTH}
      )
      SELECT "start", "agentName" FROM up WHERE "agentName" IS NOT NULL`,
     [projectId, traceId, JSON.stringify(spanIds), projectId, traceId],

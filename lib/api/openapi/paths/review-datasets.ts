@@ -13,6 +13,7 @@ import {
   importErrorSchema,
   reviewItemSchema,
   reviewNextSchema,
+  reviewQueueDetailSchema,
   reviewQueueListSchema,
   reviewQueueSchema,
   reviewResultsSchema,
@@ -53,10 +54,11 @@ export const reviewOperations: ApiOperation[] = [
     path: "/api/v1/review-queues/{id}",
     tags: ["Review queues"],
     summary: "Get a review queue",
-    description: "The queue with its progress: runs reviewed, skipped, and reviews per label.",
+    description:
+      "The queue with its progress (runs reviewed, skipped, and reviews per label) and its agreement with the other sources (api, otel, evaluator) that scored the reviewed runs under the queue's score name.",
     access: "read",
     request: { params: queueParams },
-    responses: { 200: { description: "The queue.", content: jsonContent(reviewQueueSchema) }, 404: noQueue },
+    responses: { 200: { description: "The queue.", content: jsonContent(reviewQueueDetailSchema) }, 404: noQueue },
   }),
   operation({
     method: "get",

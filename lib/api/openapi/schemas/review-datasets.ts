@@ -29,6 +29,24 @@ export const reviewQueueSchema = z
   })
   .meta({ id: "ReviewQueue" });
 
+export const reviewAgreementSchema = z
+  .strictObject({
+    source: z.enum(["api", "otel", "evaluator"]),
+    compared: z.int().meta({ description: "Reviewed runs that also carry a score of this source with the queue's score name." }),
+    agreed: z.int().meta({ description: "Of those, the runs where the review and the source's latest score agree." }),
+    rate: z.number().meta({ description: "agreed / compared." }),
+  })
+  .meta({ id: "ReviewAgreement" });
+
+export const reviewQueueDetailSchema = reviewQueueSchema
+  .extend({
+    agreement: z.array(reviewAgreementSchema).meta({
+      description:
+        "Per other source that scored reviewed runs: how often it agrees with the review. Two verdicts agree when both are labels and the labels are the same (trimmed, any case), else when both pass or both fail by the pass rule.",
+    }),
+  })
+  .meta({ id: "ReviewQueueDetail" });
+
 export const reviewQueueListSchema = z.strictObject({ data: z.array(reviewQueueSchema) }).meta({ id: "ReviewQueueList" });
 
 export const reviewItemSchema = z

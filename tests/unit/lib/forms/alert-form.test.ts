@@ -31,6 +31,7 @@ describe("readRuleForm", () => {
       minRuns: null,
       webhookUrl: null,
       enabled: true,
+      scoreName: null,
     });
     const parsed = ruleCreateSchema.parse(body);
     const checked = resolveRuleConfig(parsed);
@@ -39,6 +40,12 @@ describe("readRuleForm", () => {
   it("drops the scope value of 'all traces', reads an unchecked box as disabled", () => {
     const body = readRuleForm(form({ name: "n", metric: "error_rate", scope: "all", scopeValue: "left over", threshold: "0.05" }));
     expect(body).toMatchObject({ scope: "all", scopeValue: null, enabled: false });
+  });
+  it("reads the score name of score metrics only", () => {
+    const body = readRuleForm(form({ name: "n", metric: "score_pass_rate", scope: "task", scopeValue: "checkout", threshold: "0.9", scoreName: " accuracy " }));
+    expect(body).toMatchObject({ metric: "score_pass_rate", scoreName: "accuracy" });
+    expect(resolveRuleConfig(ruleCreateSchema.parse(body))).toMatchObject({ ok: true, config: { scoreName: "accuracy" } });
+    expect(readRuleForm(form({ name: "n", metric: "error_rate", threshold: "0.05", scoreName: "left over" }))).toMatchObject({ scoreName: null });
   });
   it("passes text that is no number on as NaN, which the schema reports", () => {
     const body = readRuleForm(form({ name: "n", metric: "cost_per_run", threshold: "abc" }));

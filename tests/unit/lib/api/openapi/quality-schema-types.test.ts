@@ -3,8 +3,16 @@
 import { describe, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
 import type { experimentSchema, experimentComparisonSchema, experimentDetailSchema } from "@/lib/api/openapi/schemas/experiments";
-import type { datasetItemSchema, datasetSchema, reviewItemSchema, reviewQueueSchema, reviewResultsSchema } from "@/lib/api/openapi/schemas/review-datasets";
+import type {
+  datasetItemSchema,
+  datasetSchema,
+  reviewItemSchema,
+  reviewQueueDetailSchema,
+  reviewQueueSchema,
+  reviewResultsSchema,
+} from "@/lib/api/openapi/schemas/review-datasets";
 import type { ReviewResults } from "@/lib/data/quality/review-results";
+import type { ReviewAgreement } from "@/lib/quality/review-agreement";
 import type { Dataset, DatasetItem } from "@/lib/quality/dataset-types";
 import type { Experiment, ExperimentComparison, ExperimentRun } from "@/lib/quality/experiment-types";
 import type { ReviewItem, ReviewQueue } from "@/lib/quality/review-types";
@@ -16,6 +24,7 @@ describe("quality response schemas match the types the routes answer with", () =
     expectTypeOf<Out<typeof reviewQueueSchema>>().branded.toEqualTypeOf<ReviewQueue>();
     expectTypeOf<Out<typeof reviewItemSchema>>().branded.toEqualTypeOf<ReviewItem>();
     expectTypeOf<Out<typeof reviewResultsSchema>>().branded.toEqualTypeOf<ReviewResults>();
+    expectTypeOf<Out<typeof reviewQueueDetailSchema>>().branded.toEqualTypeOf<ReviewQueue & { agreement: ReviewAgreement[] }>();
   });
 
   it("datasets", () => {

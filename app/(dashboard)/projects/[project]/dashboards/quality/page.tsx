@@ -5,6 +5,7 @@ import { parseChoice } from "@/lib/analytics/dashboard-shape";
 import { requirePageCaller } from "@/lib/auth/require-page";
 import { getQualityDashboard } from "@/lib/data/dashboards/dashboard-quality";
 import { resolveDashboardWindow } from "@/lib/data/dashboards/dashboard-window";
+import { listModelChanges } from "@/lib/data/governance/model-changes";
 import { formatBucketLabel } from "@/lib/format/chart";
 import { projectPath } from "@/lib/format/project-path";
 import { getRequestTimeMs } from "@/lib/format/time";
@@ -23,7 +24,10 @@ export default async function QualityPage({ params: routeParams, searchParams }:
   const tracesPath = projectPath(project.slug, "/traces");
   const timeWindow = await resolveDashboardWindow(scope, params, getRequestTimeMs(), tracesPath);
   const groupBy = parseChoice(firstParam(params, "groupBy"), QUALITY_GROUP_BY, "task");
-  const data = await getQualityDashboard(scope, timeWindow, groupBy, firstParam(params, "name"));
+  const [data, modelChanges] = await Promise.all([
+    getQualityDashboard(scope, timeWindow, groupBy, firstParam(params, "name")),
+    listModelChanges(scope, { fromMs: timeWindow.fromMs, toMs: timeWindow.toMs }),
+  ]);
   const link = (changes: Record<string, string | null>) => buildHref(projectPath(project.slug, "/dashboards/quality"), params, changes);
   const shifted = data.rows.find((r) => r.shift);
   const filterOf = (group: string) => (groupBy === "task" ? { name: group } : groupBy === "agent" ? { agent: group } : { model: group });
@@ -44,6 +48,7 @@ export default async function QualityPage({ params: routeParams, searchParams }:
           rows: data.rows.map((row) => ({ ...row, tracesHref: buildTracesHref(tracesPath, filterOf(row.group), data.startMs, data.endMs) })),
           charts: qualityCharts(data.rows, groupBy, data.bucketMs),
           marker: shifted?.shift ? { t: shifted.shift.atMs, label: `${shifted.group}: level shift` } : null,
+          modelChanges,
         }}
       />
     </>

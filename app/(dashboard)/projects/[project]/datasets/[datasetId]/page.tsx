@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { DatasetItemRow } from "@/components/datasets/dataset-item-row";
 import { ImportForm } from "@/components/datasets/import-form";
 import { ProjectLink } from "@/components/shell/project-link";
 import { PageHeader } from "@/components/ui/page-header";
+import { deleteDatasetItemAction, updateDatasetItemAction } from "@/lib/actions/dataset-items";
 import { importJsonlAction } from "@/lib/actions/datasets";
 import { can } from "@/lib/auth/caller";
 import { requirePageCaller } from "@/lib/auth/require-page";
@@ -14,17 +16,16 @@ import type { ProjectPageProps } from "@/lib/trace/page-props";
 
 export const metadata: Metadata = { title: "Dataset" };
 
-const clip = (value: unknown) => {
-  const text = jsonToText(value);
-  return text.length > 160 ? `${text.slice(0, 160)}…` : text;
-};
-
 export default async function DatasetPage({ params }: ProjectPageProps<{ datasetId: string }>) {
   const { project, datasetId } = await params;
   const caller = await requirePageCaller(project);
   const dataset = await getDataset(caller.scope, datasetId);
   if (!dataset) notFound();
   const [items, experiments] = await Promise.all([listDatasetItems(caller.scope, datasetId), listExperiments(caller.scope, datasetId)]);
+  const slug = caller.project.slug;
+  const itemActions = can(caller, "write")
+    ? { update: updateDatasetItemAction.bind(null, slug, dataset.id), remove: deleteDatasetItemAction.bind(null, slug, dataset.id) }
+    : undefined;
   const exportUrl = (format: string) => `/api/v1/datasets/${dataset.id}/items?format=${format}&project=${encodeURIComponent(caller.project.slug)}`;
   return (
     <div className="flex flex-col gap-6 p-4">
@@ -77,16 +78,18 @@ export default async function DatasetPage({ params }: ProjectPageProps<{ dataset
               <th className="py-1 font-normal">Input</th>
               <th className="py-1 font-normal">Expected output</th>
               <th className="py-1 font-normal">From</th>
+              {itemActions ? <th className="py-1 font-normal" /> : null}
             </tr>
           </thead>
           <tbody>
             {items.map((item, i) => (
-              <tr key={item.id} className="border-t border-line align-top">
-                <td className="py-1.5 text-fg-muted tabular-nums">{i + 1}</td>
-                <td className="py-1.5 font-mono text-xs break-all whitespace-pre-wrap">{clip(item.input)}</td>
-                <td className="py-1.5 font-mono text-xs break-all whitespace-pre-wrap">{clip(item.expectedOutput)}</td>
-                <td className="py-1.5">
-                  {item.sourceTraceId ? (
+              <DatasetItemRow
+                key={item.id}
+                position={i + 1}
+                item={{ id: item.id, input: jsonToText(item.input), expectedOutput: jsonToText(item.expectedOutput), metadata: jsonToText(item.metadata) }}
+                actions={itemActions}
+                source={
+                  item.sourceTraceId ? (
                     <ProjectLink
                       href={`/traces/${item.sourceTraceId}${item.sourceSpanId ? `?span=${item.sourceSpanId}` : ""}`}
                       className="text-accent hover:underline"
@@ -95,9 +98,9 @@ export default async function DatasetPage({ params }: ProjectPageProps<{ dataset
                     </ProjectLink>
                   ) : (
                     "—"
-                  )}
-                </td>
-              </tr>
+                  )
+                }
+              />
             ))}
           </tbody>
         </table>

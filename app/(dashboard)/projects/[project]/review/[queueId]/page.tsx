@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { ReviewAgreementTable } from "@/components/review/review-agreement";
 import { ReviewPanel } from "@/components/review/review-panel";
 import { ProjectLink } from "@/components/shell/project-link";
 import { TraceExplorer } from "@/components/trace/trace-explorer";
@@ -7,6 +8,7 @@ import { TraceHeader } from "@/components/trace/trace-header";
 import { submitReviewAction } from "@/lib/actions/review-queues";
 import { can } from "@/lib/auth/caller";
 import { requirePageCaller } from "@/lib/auth/require-page";
+import { getReviewAgreement } from "@/lib/data/quality/review-agreement";
 import { getReviewQueue, nextReviewItem } from "@/lib/data/quality/review-queues";
 import { listTraceFindings } from "@/lib/data/findings/trace-findings";
 import { getTraceOutline } from "@/lib/data/traces/trace-outline";
@@ -25,7 +27,7 @@ export default async function ReviewQueuePage({ params }: Props) {
   const caller = await requirePageCaller(project);
   const queue = await getReviewQueue(caller.scope, queueId);
   if (!queue) notFound();
-  const item = await nextReviewItem(caller.scope, queueId);
+  const [item, agreement] = await Promise.all([nextReviewItem(caller.scope, queueId), getReviewAgreement(caller.scope, queue)]);
   const [outline, findings] = item
     ? await Promise.all([getTraceOutline(caller.scope, item.traceId), listTraceFindings(caller.scope, item.traceId)])
     : [null, []];
@@ -57,6 +59,7 @@ export default async function ReviewQueuePage({ params }: Props) {
         </div>
         <progress className="h-2 w-48" max={Math.max(queue.total, 1)} value={reviewed} aria-label="Progress" />
       </div>
+      {queue.done > 0 ? <ReviewAgreementTable agreement={agreement} scoreName={queue.scoreName} /> : null}
       {!item ? (
         <p className="p-4 text-sm" data-testid="review-done">
           Every run of this queue is reviewed or skipped.
