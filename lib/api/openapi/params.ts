@@ -18,6 +18,7 @@ import { TRACE_LIST_PARAMS, traceIdSchema } from "@/lib/trace/trace-params";
 import { APPROVAL_PARAMS } from "@/lib/analytics/approval-series";
 import { MODEL_CHANGE_PARAMS } from "@/lib/analytics/model-change-params";
 import { TOOL_CALL_PARAMS } from "@/lib/trace/tool-call-params";
+import { APPROVAL_LIST_PARAMS } from "@/lib/trace/approval-list-params";
 
 /** A description, or one with how the text reads (a time, a number) where the schema sees only text. */
 type ParamDoc = string | { description: string; format?: "date-time"; example?: string; type?: "number"; minimum?: number };
@@ -118,6 +119,19 @@ export const toolCallQuery = query(TOOL_CALL_PARAMS, {
   effect: "`write`: calls declared `hindsight.tool.effect=write` or, undeclared, of a tool in the project's write tools; `read`: calls declared read.",
   status: "`error`: failed calls; `ok`: the others.",
   withoutApproval: "`true`: write calls whose run (trace) holds no approval with the decision `approved`.",
+});
+
+export const approvalListQuery = query(APPROVAL_LIST_PARAMS, {
+  limit: "Requests per page, 1–500 (default 50).",
+  cursor: "The `nextCursor` of the previous page.",
+  from: time("Requests asked for at or after this time."),
+  to: time("Requests asked for before this time."),
+  decision: "Only this decision: `approved`, `rejected`, `timed_out` or `escalated`.",
+  action: text("What was to be approved (`hindsight.approval.action`, e.g. the tool)"),
+  agent: text("Agent (the nearest agent above the approval)"),
+  approver: text("Who decided"),
+  task: text("Task (trace name)"),
+  userId: text("End-user id of the run"),
 });
 
 export const modelChangeQuery = query(MODEL_CHANGE_PARAMS, {

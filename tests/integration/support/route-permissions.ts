@@ -26,6 +26,7 @@ export const ROUTE_PERMISSIONS: Record<string, MethodRules> = {
   "/api/v1/metrics/findings": { GET: "read" },
   "/api/v1/drift": { GET: "read" },
   "/api/v1/metrics/approvals": { GET: "read" },
+  "/api/v1/approvals": { GET: "read" },
   "/api/v1/tool-calls": { GET: "read" },
   "/api/v1/tool-calls/export": { GET: "read" },
   "/api/v1/model-changes": { GET: "read" },
