@@ -1,12 +1,19 @@
 /**
  * Bulk export benchmark: loads N small agent traces (an agent root, an LLM call, a tool call) into a fresh
- * server through the real OTLP/JSON receiver, then downloads GET /api/v1/traces/export?format=jsonl (and
- * csv) and prints the throughput and the peak resident memory of the serving processes while exporting.
+ * database through the real OTLP/JSON receiver, then starts a new server process on it and downloads
+ * GET /api/v1/traces/export?format=csv (and jsonl), printing the throughput and the peak resident memory
+ * of the serving processes while exporting. The export gets a process of its own so the figure is what
+ * exporting costs, not the heap the load left behind. Retro analysis is off unless `--findings on`: with
+ * it on, the server analyses the N new traces in the background while the export runs.
  *
- *   npx tsx scripts/bench-export.ts [--traces 100000] [--database sqlite|postgres]
+ *   npm run bench:export -- [--traces 100000] [--database sqlite|postgres] [--findings off|on]
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { startHindsight, type Database } from "../tests/support/hindsight-server";
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { startHindsight, TEST_PG_ADMIN_URL, type Database } from "../tests/support/hindsight-server";
 
 const flag = (name: string, fallback: string) => {
   const at = process.argv.indexOf(`--${name}`);
@@ -14,6 +21,8 @@ const flag = (name: string, fallback: string) => {
 };
 const TRACES = Number(flag("traces", "100000"));
 const DATABASE = flag("database", "sqlite") as Database;
+const FINDINGS = flag("findings", "off");
+const SERVER_ENV = { HINDSIGHT_FINDINGS: FINDINGS };
 const TRACES_PER_BODY = 500;
 
 const hex = (n: number, width: number) => n.toString(16).padStart(width, "0");
@@ -123,26 +132,61 @@ async function exportOnce(baseUrl: string, apiKey: string, pid: number, format: 
   );
 }
 
+/** A database of the benchmark's own, outliving the server processes started on it. */
+async function freshDatabase(database: Database): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (database === "sqlite") {
+    const dir = mkdtempSync(path.join(tmpdir(), "hindsight-bench-export-"));
+    return { url: `file:${path.join(dir, "hindsight.db")}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const name = `hindsight_bench_${randomBytes(6).toString("hex")}`;
+  const admin = async (text: string) => {
+    const client = new pg.Client({ connectionString: TEST_PG_ADMIN_URL });
+    await client.connect();
+    await client.query(text).finally(() => client.end());
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(TEST_PG_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+async function load(baseUrl: string, apiKey: string) {
+  const baseMs = Date.now() - TRACES * 10 - 3_600_000;
+  const loadStarted = performance.now();
+  for (let first = 0; first < TRACES; first += TRACES_PER_BODY) {
+    const response = await fetch(`${baseUrl}/v1/traces`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
+      body: body(first, Math.min(TRACES_PER_BODY, TRACES - first), baseMs),
+    });
+    if (response.status !== 200) throw new Error(`load: ${response.status} ${await response.text()}`);
+  }
+  console.log(
+    `${DATABASE}: loaded ${TRACES.toLocaleString("en-US")} traces (${(TRACES * 3).toLocaleString("en-US")} spans) in ${((performance.now() - loadStarted) / 1000).toFixed(0)} s (findings ${FINDINGS})`,
+  );
+}
+
 async function main() {
-  const server = await startHindsight({ database: DATABASE });
+  if (!["on", "off"].includes(FINDINGS)) throw new Error(`--findings must be on or off, got "${FINDINGS}"`);
+  const database = await freshDatabase(DATABASE);
+  const apiKey = `hs_bench_${randomBytes(12).toString("hex")}`;
+  const options = { database: DATABASE, databaseUrl: database.url, apiKey, env: SERVER_ENV };
   try {
-    const baseMs = Date.now() - TRACES * 10 - 3_600_000;
-    const loadStarted = performance.now();
-    for (let first = 0; first < TRACES; first += TRACES_PER_BODY) {
-      const response = await fetch(`${server.baseUrl}/v1/traces`, {
-        method: "POST",
-        headers: { authorization: `Bearer ${server.apiKey}`, "content-type": "application/json" },
-        body: body(first, Math.min(TRACES_PER_BODY, TRACES - first), baseMs),
-      });
-      if (response.status !== 200) throw new Error(`load: ${response.status} ${await response.text()}`);
+    const loader = await startHindsight(options);
+    try {
+      await load(loader.baseUrl, apiKey);
+    } finally {
+      await loader.stop();
     }
-    console.log(
-      `${DATABASE}: loaded ${TRACES.toLocaleString("en-US")} traces (${(TRACES * 3).toLocaleString("en-US")} spans) in ${((performance.now() - loadStarted) / 1000).toFixed(0)} s`,
-    );
-    await exportOnce(server.baseUrl, server.apiKey, server.pid, "csv");
-    await exportOnce(server.baseUrl, server.apiKey, server.pid, "jsonl");
+    const server = await startHindsight(options);
+    try {
+      await exportOnce(server.baseUrl, apiKey, server.pid, "csv");
+      await exportOnce(server.baseUrl, apiKey, server.pid, "jsonl");
+    } finally {
+      await server.stop();
+    }
   } finally {
-    await server.stop();
+    await database.drop();
   }
 }
 

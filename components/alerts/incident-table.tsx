@@ -1,3 +1,4 @@
+import { IncidentRetroButton } from "@/components/alerts/incident-retro-button";
 import { ProjectLink } from "@/components/shell/project-link";
 import type { IncidentRow } from "@/lib/forms/alert-form";
 import { formatMetricValue, formatScope, METRIC_LABELS } from "@/lib/format/alerts";
@@ -14,11 +15,14 @@ export function IncidentTable({
   state,
   nowMs,
   testId,
+  retros,
 }: {
   incidents: IncidentRow[];
   state: "open" | "resolved";
   /** Render time, for "open for". */ nowMs: number;
   testId: string;
+  /** Set for callers who may write: each incident gets a "Create retro" button. */
+  retros?: { projectSlug: string };
 }) {
   if (incidents.length === 0) {
     return (
@@ -62,6 +66,11 @@ export function IncidentTable({
             <th scope="col" className={`${head} text-left`}>
               Webhook
             </th>
+            {retros ? (
+              <th scope="col" className={`${head} text-left`}>
+                <span className="sr-only">Retro</span>
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody className="divide-y divide-line">
@@ -99,6 +108,11 @@ export function IncidentTable({
                 {i.deliveries.ok > 0 ? <span className="text-ok">{i.deliveries.ok} delivered </span> : null}
                 {i.deliveries.failed > 0 ? <span className="text-danger">{i.deliveries.failed} failed</span> : null}
               </td>
+              {retros ? (
+                <td className={cell}>
+                  <IncidentRetroButton projectSlug={retros.projectSlug} incident={i} />
+                </td>
+              ) : null}
             </tr>
           ))}
         </tbody>

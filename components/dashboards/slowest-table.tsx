@@ -1,7 +1,17 @@
 import Link from "next/link";
 import { formatDuration } from "@/lib/format/duration";
 
-export type SlowestItem = { group: string; count: number; p50Ms: number; p95Ms: number; p99Ms: number; maxMs: number; href: string };
+export type SlowestItem = {
+  group: string;
+  count: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  maxMs: number;
+  href: string;
+  /** The MCP servers that served this tool: shown as an MCP badge. */
+  mcpServers?: string[];
+};
 
 const cell = "px-2 py-1.5 whitespace-nowrap";
 const num = `${cell} text-right tabular-nums`;
@@ -45,6 +55,15 @@ export function SlowestTable({ title, noun, items, testId }: { title: string; no
                     <Link href={item.href} className="hover:text-accent hover:underline" title={`Slowest traces calling ${item.group}`}>
                       {item.group}
                     </Link>
+                    {item.mcpServers?.length ? (
+                      <span
+                        className="ml-1.5 rounded bg-muted px-1 text-[10px] font-normal text-fg-muted"
+                        title={`Served by MCP server ${item.mcpServers.join(", ")}`}
+                        data-testid="mcp-badge"
+                      >
+                        MCP · {item.mcpServers.join(", ")}
+                      </span>
+                    ) : null}
                   </td>
                   <td className={num}>{item.count.toLocaleString("en-US")}</td>
                   <td className={num}>{formatDuration(item.p50Ms)}</td>

@@ -11,6 +11,7 @@ const NAV = [
   { path: "/sessions", label: "Sessions" },
   { path: "/dashboards", label: "Dashboards" },
   { path: "/tool-calls", label: "Tool calls" },
+  { path: "/approvals", label: "Approval requests" },
   { path: "/alerts", label: "Alerts" },
   { path: "/evaluators", label: "Evaluators" },
   { path: "/review", label: "Review" },

@@ -1,7 +1,8 @@
 import { TagEditor } from "@/components/collab/tag-editor";
-import { COMPARE_INPUT, CompareForm } from "@/components/retro/compare-form";
+import { CompareForm, RunCheckbox, SelectPageCheckbox } from "@/components/retro/compare-form";
 import { FindingBadges } from "@/components/retro/finding-badges";
 import { ProjectLink } from "@/components/shell/project-link";
+import { BulkActions } from "@/components/traces/bulk-actions";
 import { SortHeader } from "@/components/traces/sort-header";
 import { CostText } from "@/components/ui/cost-text";
 import { StatusBadge } from "@/components/ui/status-badge";
@@ -21,22 +22,37 @@ type Props = {
   nowMs: number;
   /** Tags of the shown traces, the project's vocabulary for suggestions, and whether the caller may tag. */
   tagging?: { projectSlug: string; tagsByTrace: Record<string, string[]>; vocabulary: string[]; canEdit: boolean };
+  /** Open retros the selection can be added to; with `tagging`, turns on the bulk actions. */
+  openRetros?: { id: string; title: string }[];
 };
 
 const cell = "px-2 py-1.5 whitespace-nowrap";
 const num = `${cell} text-right tabular-nums`;
 
-/** The trace list. Each row links to the trace view; two ticked rows open side by side in the trace diff. */
-export function TraceTable({ traces, params, sort, order, nowMs, tagging }: Props) {
+/**
+ * The trace list. Each row links to the trace view; two ticked rows open side by side in the trace diff,
+ * and with bulk actions any ticked rows can be tagged, gathered in a retro or exported.
+ */
+export function TraceTable({ traces, params, sort, order, nowMs, tagging, openRetros }: Props) {
   const sortProps = { currentSort: sort, currentOrder: order, params };
+  const actions =
+    tagging && openRetros ? (
+      <BulkActions
+        projectSlug={tagging.projectSlug}
+        canEdit={tagging.canEdit}
+        vocabulary={tagging.vocabulary}
+        openRetros={openRetros}
+        namesById={Object.fromEntries(traces.map((t) => [t.traceId, t.name]))}
+      />
+    ) : undefined;
   return (
-    <CompareForm>
+    <CompareForm pageIds={traces.map((t) => t.traceId)} actions={actions}>
       <div className="overflow-x-auto rounded-lg border border-line">
         <table className="w-full text-sm" data-testid="trace-table">
           <thead className="bg-surface text-xs text-fg-muted">
             <tr>
               <th scope="col" className="w-6 px-2 py-2">
-                <span className="sr-only">Compare</span>
+                <SelectPageCheckbox />
               </th>
               <SortHeader label="Time" sort="time" {...sortProps} />
               <th scope="col" className="px-2 py-2 text-left font-medium">
@@ -79,15 +95,7 @@ export function TraceTable({ traces, params, sort, order, nowMs, tagging }: Prop
             {traces.map((t) => (
               <tr key={t.traceId} className="relative hover:bg-surface" data-testid="trace-row" data-trace-id={t.traceId}>
                 <td className={cell}>
-                  {/* Above the row's stretched link, so ticking does not open the trace. */}
-                  <input
-                    type="checkbox"
-                    name={COMPARE_INPUT}
-                    value={t.traceId}
-                    aria-label={`Compare ${t.name}`}
-                    className="relative z-10 align-middle"
-                    data-testid="compare-checkbox"
-                  />
+                  <RunCheckbox traceId={t.traceId} name={t.name} />
                 </td>
                 <td className={`${cell} tabular-nums`} title={formatRelativeTime(t.startTime, nowMs)}>
                   {formatTimestamp(t.startTime).slice(0, 19)}
@@ -123,6 +131,8 @@ export function TraceTable({ traces, params, sort, order, nowMs, tagging }: Prop
                 {tagging ? (
                   <td className={cell}>
                     <TagEditor
+                      // Keyed by the tags, so tags added in bulk (a server refresh) replace the editor's own copy.
+                      key={(tagging.tagsByTrace[t.traceId] ?? []).join("\u0000")}
                       projectSlug={tagging.projectSlug}
                       traceId={t.traceId}
                       tags={tagging.tagsByTrace[t.traceId] ?? []}

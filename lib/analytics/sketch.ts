@@ -40,6 +40,14 @@ function addToBin(bins: Bins, bin: number, weight: number): void {
   else bins.set(bin, next);
 }
 
+/**
+ * Adds the counts of a stored histogram's parsed JSON ({bin: count}) into `into`, without building a Map
+ * of it first: readers merging tens of thousands of rows spend most of their time there otherwise.
+ */
+export function mergeParsedBins(into: Bins, from: Readonly<Record<string, number>>): void {
+  for (const bin in from) addToBin(into, Number(bin), from[bin]!); // for…in: no entry arrays
+}
+
 /** Adds every count of `from` (times `sign`) into `into`. */
 export function mergeBins(into: Bins, from: Bins, sign: 1 | -1 = 1): void {
   for (const [bin, count] of from) addToBin(into, bin, sign * count);

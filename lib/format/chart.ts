@@ -10,7 +10,10 @@ export type ValueKind = "duration" | "usd" | "tokens" | "count" | "percent" | "s
 
 /** Filters of the /traces page a chart element links to (the time window is added on click). */
 export type TraceLinkFilter = Partial<
-  Record<"name" | "agent" | "model" | "tool" | "userId" | "sessionId" | "status" | "sort" | "finding" | "failureMode" | "graphNode" | "graphEdge", string>
+  Record<
+    "name" | "agent" | "model" | "tool" | "userId" | "sessionId" | "status" | "sort" | "finding" | "failureMode" | "graphNode" | "graphEdge" | "tag",
+    string
+  >
 >;
 
 /** One line or bar stack. `key` is a safe data key (`s0`, `s1`…): group names may hold dots, which Recharts reads as paths. */

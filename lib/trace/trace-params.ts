@@ -51,7 +51,15 @@ export const TRACE_LIST_PARAMS = {
   order: z.enum(["asc", "desc"], { message: "must be asc or desc" }),
   // Repeatable: every tag given must be on the trace.
   tag: tagText,
+  // Repeatable: traces with any of these ids (a selection made in the trace list, for its export).
+  traceId: z
+    .string()
+    .regex(/^[0-9a-fA-F]{32}$/, "must be 32 hexadecimal characters")
+    .transform((v) => v.toLowerCase()),
 } as const;
+
+/** At most this many `traceId` parameters in one query (a selection, not a way to list everything). */
+export const MAX_TRACE_ID_FILTERS = 500;
 
 /** A trace id in a URL: 32 hexadecimal characters (answers use lower case). */
 export const traceIdSchema = z.string().regex(/^[0-9a-fA-F]{32}$/, "must be 32 hexadecimal characters");
@@ -76,7 +84,11 @@ export function parseTraceFilters(params: URLSearchParams, options: { ignoreUnkn
     const parsed = schema.safeParse(raw);
     if (!parsed.success) return { ok: false, parameter: key, message: parsed.error.issues[0]?.message ?? "is invalid" };
     if (key === "tag") values.tags = [...((values.tags as string[] | undefined) ?? []), parsed.data];
+    else if (key === "traceId") values.traceIds = [...((values.traceIds as string[] | undefined) ?? []), parsed.data];
     else values[key] = parsed.data;
+  }
+  if (((values.traceIds as string[] | undefined)?.length ?? 0) > MAX_TRACE_ID_FILTERS) {
+    return { ok: false, parameter: "traceId", message: `at most ${MAX_TRACE_ID_FILTERS} trace ids` };
   }
   const { limit = 50, cursor, sort = "time", order = "desc", ...filters } = values as Partial<TraceQuery & TraceFilters>;
   const pairs: [keyof TraceFilters, keyof TraceFilters][] = [

@@ -97,6 +97,8 @@ export type TraceFilters = {
   maxDurationMs?: number;
   /** Every one of these tags must be on the trace. */
   tags?: string[];
+  /** Only these traces (any of them): a selection from the trace list. */
+  traceIds?: string[];
   finding?: FindingType;
   failureMode?: FailureMode;
   /** score.<name>.min|max|label: traces with a score of that name in range or with that label. */

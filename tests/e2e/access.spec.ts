@@ -76,6 +76,7 @@ test("every page carries the security headers and a nonce CSP, and none reports 
     `/projects/default/traces/diff?a=${seed.runTraceId}&b=${seed.batchTraceId}`,
     "/projects/default/dashboards/approvals",
     "/projects/default/tool-calls",
+    "/projects/default/approvals",
     "/projects/default/alerts",
     "/projects/default/settings",
     "/projects/default/settings/members",

@@ -1,7 +1,9 @@
 // The analytics dashboards against a real server seeded through the OTLP exporter (analytics-seed.ts):
 // charts render with data, their points and bars open the matching traces, and the price table's
 // changes recompute stored costs.
+import { randomUUID } from "node:crypto";
 import type { Page } from "@playwright/test";
+import { otlpJson, runPlantedPipeline } from "../integration/pipeline/planted-pipeline";
 import { ANALYTICS, getAnalyticsSeed } from "./analytics-seed";
 import { expect, test } from "./fixtures";
 
@@ -72,6 +74,37 @@ test("latency: percentiles per task and tool, slowest tools, a point opens its t
   await overview.locator(`[data-testid="chart-point"][data-series="${ANALYTICS.tool}"]`).last().click();
   await expectTracesUrl(page, { tool: ANALYTICS.tool });
   await expect(page.getByTestId("trace-row").filter({ hasText: ANALYTICS.checkout }).first()).toBeVisible();
+});
+
+test("latency: grouped by MCP server, MCP-served tools marked in the slowest tools", async ({ page, target }) => {
+  // The planted pipeline (our SDK, a real MCP server and client) alone in an hour eleven days back.
+  const start = Math.floor((Date.now() - 11 * 86_400_000) / 3_600_000) * 3_600_000 + 10 * 60_000;
+  const planted = await runPlantedPipeline(randomUUID().slice(0, 8), [
+    { startMs: start, llmMs: [100, 400], approvalMs: 20_000, refundFails: false, model2: "gpt-4o" },
+    { startMs: start + 60_000, llmMs: [200, 300], approvalMs: 10_000, refundFails: false, model2: "gpt-4o" },
+  ]);
+  const response = await fetch(`${target.baseUrl}/v1/traces`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${target.apiKey}`, "content-type": "application/json" },
+    body: otlpJson(planted.spans),
+  });
+  expect(response.status).toBe(200);
+  const window = `from=${new Date(start - 10 * 60_000).toISOString()}&to=${new Date(start + 50 * 60_000).toISOString()}`;
+
+  await page.goto(`/dashboards/latency?${window}`);
+  const tools = page.getByTestId("slowest-tools");
+  await expect(tools.getByTestId("slowest-row").filter({ hasText: "lookup_order" }).getByTestId("mcp-badge")).toHaveText(`MCP · ${planted.server}`);
+  await expect(tools.getByTestId("slowest-row").filter({ hasText: "issue_refund" }).getByTestId("mcp-badge")).toHaveCount(0);
+
+  await page.getByTestId("group-by").getByRole("link", { name: "MCP server" }).click();
+  await expect(page).toHaveURL(/groupBy=mcp_server/);
+  const overview = page.getByTestId("latency-overview");
+  await expect(overview).toContainText("p95 latency by MCP server");
+  await expect(overview.locator(".recharts-legend-wrapper")).toContainText(planted.server);
+  await overview.locator(`[data-testid="chart-point"][data-series="${planted.server}"]`).first().click();
+  // Minute buckets: the first point is the first run's call.
+  await expectTracesUrl(page, { graphNode: `mcp_server:${planted.server}`, sort: "duration" });
+  await expect(page.getByTestId("trace-row").filter({ hasText: planted.task })).toHaveCount(1);
 });
 
 test("cost: per completed run, waste, breakdowns and top traces; points and bars open traces", async ({ page, snap }) => {

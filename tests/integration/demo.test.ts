@@ -2,14 +2,19 @@
 // story the dashboards rely on.
 import { beforeAll, expect, it } from "vitest";
 import { runDemo, type DemoSummary } from "../../scripts/demo/run-demo";
+import { ORDERS_MCP_SERVER } from "../../scripts/demo/orders-mcp";
+import type { GraphAnswer } from "@/lib/data/graph/pipeline-graph";
+import type { ToolCallPage } from "@/lib/trace/tool-call-types";
 import type { TraceSummary } from "@/lib/trace/types";
-import { forEachDatabase, getTrace, listTraces } from "./support";
+import { authHeaders, forEachDatabase, getTrace, listTraces } from "./support";
 
 forEachDatabase((server) => {
   let summary: DemoSummary;
   let traces: TraceSummary[];
+  let startedMs: number;
   beforeAll(async () => {
-    summary = await runDemo({ url: server.baseUrl, apiKey: server.apiKey, traces: 12, days: 3, seed: 7, log: () => undefined });
+    startedMs = Date.now();
+    summary = await runDemo({ url: server.baseUrl, apiKey: server.apiKey, traces: 12, days: 3, seed: 7, now: startedMs, log: () => undefined });
     const pages = await Promise.all(summary.traceIds.map((id) => getTrace(server, id)));
     traces = pages.map((p) => p.trace);
   });
@@ -51,5 +56,35 @@ forEachDatabase((server) => {
     const page = await listTraces(server, { sessionId: session.sessionId! });
     expect(page.data.length).toBe(traces.filter((t) => t.sessionId === session.sessionId).length);
     expect((await listTraces(server, { userId: session.userId! })).data.every((t) => t.userId === session.userId)).toBe(true);
+  });
+
+  it("runs a real MCP server: the map shows it with its tool, the audit lists its calls", async () => {
+    const eligibility = (
+      await Promise.all(
+        summary.traceIds.map(async (id) => (await getTrace(server, id)).spans.filter((s) => s.kind === "tool" && s.toolName === "check_refund_eligibility")),
+      )
+    ).flat();
+    // A client span (which names the server) and a server span per call: the map counts the call once.
+    const calls = new Set(eligibility.map((s) => s.traceId)).size;
+    expect(calls).toBeGreaterThan(0);
+    expect(eligibility).toHaveLength(2 * calls);
+    expect(eligibility.filter((s) => s.mcpServer === ORDERS_MCP_SERVER)).toHaveLength(calls);
+    const range = { from: new Date(startedMs - 4 * 86_400_000).toISOString(), to: new Date(startedMs + 3_600_000).toISOString() };
+    const response = await fetch(`${server.baseUrl}/api/v1/graph?${new URLSearchParams(range)}`, { headers: authHeaders(server) });
+    expect(response.status).toBe(200);
+    const { nodes, edges } = (await response.json()) as GraphAnswer;
+    const mcp = `mcp_server:${ORDERS_MCP_SERVER}`;
+    const tool = `${mcp}/tool:check_refund_eligibility`;
+    expect(nodes.find((n) => n.id === mcp)).toMatchObject({ type: "mcp_server", name: ORDERS_MCP_SERVER, calls, errors: 0 });
+    expect(nodes.find((n) => n.id === tool)).toMatchObject({ type: "tool", calls });
+    expect(edges.find((e) => e.to === mcp)).toMatchObject({ from: "agent:refunds", type: "calls", count: calls });
+    expect(edges.find((e) => e.to === tool)).toMatchObject({ from: mcp, type: "calls", count: calls });
+
+    const audit = await fetch(`${server.baseUrl}/api/v1/tool-calls?${new URLSearchParams({ ...range, server: ORDERS_MCP_SERVER, limit: "500" })}`, {
+      headers: authHeaders(server),
+    });
+    const page = (await audit.json()) as ToolCallPage;
+    expect(page.data.length).toBeGreaterThanOrEqual(calls);
+    expect(page.data.every((c) => c.toolName === "check_refund_eligibility" && c.effect === "read" && c.agentName === "refunds")).toBe(true);
   });
 });

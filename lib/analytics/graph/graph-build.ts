@@ -1,7 +1,7 @@
 // The pipeline map of a range from its `graph.edge` rollup rows (graph-contributions.ts): rows of every
 // bucket and task are summed per edge, histograms merged for p95, and each node gets the sum of its
 // incoming edges (entries included), so a node's figures are its own spans, each counted once. Pure.
-import { decodeBins, mergeBins, quantiles, type Bins } from "../sketch";
+import { mergeBins, mergeParsedBins, quantiles, type Bins } from "../sketch";
 import { decodeEdgeGroup, type EdgeGroup } from "./graph-contributions";
 import { nodeId, type NodeRef, type NodeType } from "./graph-roles";
 
@@ -39,34 +39,53 @@ function figures(acc: Acc): GraphFigures {
   return { calls: acc.calls, errors: acc.errors, p95Ms: quantiles(acc.bins, [0.95])[0] ?? null, costUsd: round(acc.costUsd) };
 }
 
-function add(acc: Acc, row: EdgeRow): void {
-  acc.calls += row.count;
-  acc.errors += row.errorCount;
-  acc.costUsd += row.costUsd;
-  if (row.bins) mergeBins(acc.bins, decodeBins(row.bins));
+function add(acc: Acc, from: Acc): void {
+  acc.calls += from.calls;
+  acc.errors += from.errors;
+  acc.costUsd += from.costUsd;
+  mergeBins(acc.bins, from.bins);
 }
+
+/** A group text decoded with its ids, or null when the filter leaves it out (or it is not a group). */
+type KeptGroup = { group: EdgeGroup; toId: string; fromId: string | null; acc: Acc } | null;
 
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export function buildGraph(rows: Iterable<EdgeRow>, filter: GraphFilter = {}): PipelineGraph {
   const nodes = new Map<string, { ref: NodeRef; acc: Acc }>();
   const edges = new Map<string, { from: NodeRef; to: NodeRef; acc: Acc }>();
-  const node = (ref: NodeRef) => {
-    const id = nodeId(ref);
+  const node = (ref: NodeRef, id: string) => {
     let entry = nodes.get(id);
     if (!entry) nodes.set(id, (entry = { ref, acc: newAcc() }));
     return entry;
   };
+  // Each group repeats once per bucket (30 daily rows for a month): its rows are summed first, so the
+  // group is decoded once and its node and edge take one merged histogram each.
+  const groups = new Map<string, KeptGroup>();
+  const keep = (text: string): KeptGroup => {
+    const group = decodeEdgeGroup(text);
+    if (group === null || !keeps(group, filter)) return null;
+    return { group, toId: nodeId(group.to), fromId: group.from === null ? null : nodeId(group.from), acc: newAcc() };
+  };
   for (const row of rows) {
-    const group = decodeEdgeGroup(row.group);
-    if (group === null || !keeps(group, filter)) continue;
-    add(node(group.to).acc, row);
-    if (group.from === null) continue;
-    node(group.from);
-    const id = `${nodeId(group.from)}->${nodeId(group.to)}`;
+    let k = groups.get(row.group);
+    if (k === undefined) groups.set(row.group, (k = keep(row.group)));
+    if (k === null) continue;
+    k.acc.calls += row.count;
+    k.acc.errors += row.errorCount;
+    k.acc.costUsd += row.costUsd;
+    if (row.bins) mergeParsedBins(k.acc.bins, JSON.parse(row.bins) as Record<string, number>);
+  }
+  for (const k of groups.values()) {
+    if (k === null) continue;
+    const { group, toId, fromId, acc } = k;
+    add(node(group.to, toId).acc, acc);
+    if (group.from === null || fromId === null) continue;
+    node(group.from, fromId);
+    const id = `${fromId}->${toId}`;
     let edge = edges.get(id);
     if (!edge) edges.set(id, (edge = { from: group.from, to: group.to, acc: newAcc() }));
-    add(edge.acc, row);
+    add(edge.acc, acc);
   }
   return {
     nodes: [...nodes.entries()]

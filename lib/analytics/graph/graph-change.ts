@@ -39,14 +39,20 @@ function toGraphSpan(span: GraphSummarySpan): GraphSpan {
 
 export const resolveSpans = (spans: readonly GraphSummarySpan[]) => resolveTrace(spans.map(toGraphSpan));
 
-/** Adds the map's change of one refreshed trace to `deltas`; returns its items now (for facets). */
-export function addGraphChange(deltas: RollupDeltas, traceId: string, spans: GraphSummarySpan[], changes: SpanChanges): Resolved[] | null {
-  const before = previousSpans(traceId, spans, changes) as GraphSummarySpan[];
-  if (before === spans) return null;
-  if (before.length > 0) deltas.addAll(graphContributions(summariseTrace(traceId, before).name, resolveSpans(before)), -1);
+/** Adds the map's change of one refreshed trace to `deltas`; returns its items before and now (for facets). */
+export function addGraphChange(
+  deltas: RollupDeltas,
+  traceId: string,
+  spans: GraphSummarySpan[],
+  changes: SpanChanges,
+): { before: Resolved[]; now: Resolved[] } | null {
+  const previous = previousSpans(traceId, spans, changes) as GraphSummarySpan[];
+  if (previous === spans) return null;
+  const before = previous.length > 0 ? resolveSpans(previous) : [];
+  if (before.length > 0) deltas.addAll(graphContributions(summariseTrace(traceId, previous).name, before), -1);
   const now = resolveSpans(spans);
   deltas.addAll(graphContributions(summariseTrace(traceId, spans).name, now), 1);
-  return now;
+  return { before, now };
 }
 
 /** Trace-list facets of a trace's items: each edge and each MCP server, server tool and approval node. */
@@ -65,4 +71,14 @@ export function graphFacets(resolved: readonly Resolved[]): [facet: string, valu
     }
   }
   return [...out.values()];
+}
+
+/**
+ * The facets a trace had before a change and no longer has (a late agent span turning a tool's edge into a
+ * hand-off, a late root renaming nothing but re-parenting a call): they must go, or the trace list would
+ * keep offering the trace under a node or edge it no longer passes through.
+ */
+export function staleGraphFacets(before: readonly Resolved[], now: readonly Resolved[]): [facet: string, value: string][] {
+  const kept = new Set(graphFacets(now).map(([facet, value]) => `${facet}\u0000${value}`));
+  return graphFacets(before).filter(([facet, value]) => !kept.has(`${facet}\u0000${value}`));
 }

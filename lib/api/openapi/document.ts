@@ -8,6 +8,7 @@ import { SCHEMES, type ApiOperation } from "./operations";
 import { alertOperations, priceOperations } from "./paths/alerts-prices";
 import { lifecycleOperations } from "./paths/lifecycle";
 import { collabOperations } from "./paths/collab";
+import { bulkTagOperations } from "./paths/bulk-tags";
 import { graphOperations } from "./paths/graph";
 import { otlpOperations } from "./paths/otlp";
 import { projectOperations } from "./paths/projects";
@@ -26,6 +27,7 @@ export const API_OPERATIONS: readonly ApiOperation[] = [
   ...readOperations,
   ...governanceOperations,
   ...collabOperations,
+  ...bulkTagOperations,
   ...retroOperations,
   ...scoreOperations,
   ...evaluatorOperations,

@@ -12,11 +12,13 @@ import { modelKeySchema } from "@/lib/pricing/price-input";
 import { DIFF_PARAMS } from "@/lib/trace/diff-params";
 import { SCORE_LIST_PARAMS } from "@/lib/quality/score-input";
 import { SCORE_METRICS_PARAMS } from "@/lib/quality/score-metrics-params";
+import { TAG_METRICS_PARAMS } from "@/lib/analytics/tag-metrics-params";
 import { GRAPH_PARAMS } from "@/lib/analytics/graph/graph-params";
 import { TRACE_LIST_PARAMS, traceIdSchema } from "@/lib/trace/trace-params";
 import { APPROVAL_PARAMS } from "@/lib/analytics/approval-series";
 import { MODEL_CHANGE_PARAMS } from "@/lib/analytics/model-change-params";
 import { TOOL_CALL_PARAMS } from "@/lib/trace/tool-call-params";
+import { APPROVAL_LIST_PARAMS } from "@/lib/trace/approval-list-params";
 
 /** A description, or one with how the text reads (a time, a number) where the schema sees only text. */
 type ParamDoc = string | { description: string; format?: "date-time"; example?: string; type?: "number"; minimum?: number };
@@ -61,6 +63,7 @@ export const traceListQuery = query(TRACE_LIST_PARAMS, {
   sort: "Order by start time (default), duration or cost.",
   order: "`desc` (default) or `asc`.",
   tag: "A tag on the trace, exact match; repeat the parameter to require several (all must match).",
+  traceId: "Only this trace; repeat the parameter (at most 500 times) for any of several, e.g. to export a selection.",
 });
 
 const metricsDocs = (groupBy: string) => ({
@@ -118,6 +121,19 @@ export const toolCallQuery = query(TOOL_CALL_PARAMS, {
   withoutApproval: "`true`: write calls whose run (trace) holds no approval with the decision `approved`.",
 });
 
+export const approvalListQuery = query(APPROVAL_LIST_PARAMS, {
+  limit: "Requests per page, 1–500 (default 50).",
+  cursor: "The `nextCursor` of the previous page.",
+  from: time("Requests asked for at or after this time."),
+  to: time("Requests asked for before this time."),
+  decision: "Only this decision: `approved`, `rejected`, `timed_out` or `escalated`.",
+  action: text("What was to be approved (`hindsight.approval.action`, e.g. the tool)"),
+  agent: text("Agent (the nearest agent above the approval)"),
+  approver: text("Who decided"),
+  task: text("Task (trace name)"),
+  userId: text("End-user id of the run"),
+});
+
 export const modelChangeQuery = query(MODEL_CHANGE_PARAMS, {
   from: time("Changes first seen at or after this time (default: `to` − 7 days)."),
   to: time("Changes first seen before this time (default: now)."),
@@ -140,6 +156,13 @@ export const scoreMetricsQuery = query(SCORE_METRICS_PARAMS, {
   ),
   bucket: "`1h` or `1d` (default: `1h` unless that gives too many buckets).",
   name: "Only scores of this name (recommended with groupBy task, agent or model, which otherwise mix every score).",
+});
+
+export const tagMetricsQuery = query(TAG_METRICS_PARAMS, {
+  from: time("Start of the range, inclusive (default: `to` − 24 h)."),
+  to: time("End of the range, exclusive (default: now)."),
+  bucket: "`1h` or `1d` (default: `1h` unless that gives too many buckets); a range of too many buckets is refused.",
+  limit: { description: "How many tags: those carried by the most traces over the whole range (default 10, at most 50).", type: "number", minimum: 1 },
 });
 
 export const graphQuery = query(GRAPH_PARAMS, {

@@ -11,8 +11,9 @@ import { buildTracesHref } from "@/lib/format/traces-href";
 import { getLatencySeries } from "@/lib/data/analytics/metrics-latency";
 import { buildSeries, pickChartBucket, pivotTimeSeries, rankGroups, summariseLatency, type LatencySummary } from "@/lib/analytics/dashboard-shape";
 import type { DashboardWindow } from "./dashboard-window";
+import { getMcpToolServers } from "./mcp-tool-servers";
 
-export const LATENCY_DASHBOARD_GROUPS = ["name", "agent", "tool", "model"] as const;
+export const LATENCY_DASHBOARD_GROUPS = ["name", "agent", "tool", "model", "mcp_server"] as const;
 export type LatencyDashboardGroup = (typeof LATENCY_DASHBOARD_GROUPS)[number];
 export const PERCENTILES = ["p50", "p95", "p99"] as const;
 export type Percentile = (typeof PERCENTILES)[number];
@@ -24,7 +25,8 @@ const SLOWEST_ROWS = 8;
 /** p50 calm, p95 warning, p99 alarming (and dashed, so the lines stay apart where they coincide). */
 const PERCENTILE_COLORS = ["#10b981", "#f59e0b", "#f43f5e"] as const;
 
-export type SlowestRow = LatencySummary & { href: string };
+/** `mcpServers`: for a tool, the MCP servers that served it in the window (none: a local tool). */
+export type SlowestRow = LatencySummary & { href: string; mcpServers?: string[] };
 export type GroupLatency = { label: string; count: number; data: TimeSeriesData };
 
 export type LatencyDashboard = {
@@ -41,9 +43,11 @@ export type LatencyDashboard = {
   slowestModels: SlowestRow[];
 };
 
+// The trace list has no MCP server filter of its own: a server is a node of the pipeline map.
 const filterOf =
   (groupBy: LatencyDashboardGroup) =>
-  (group: string): TraceLinkFilter => ({ [groupBy]: group, sort: "duration" });
+  (group: string): TraceLinkFilter =>
+    groupBy === "mcp_server" ? { graphNode: `mcp_server:${group}`, sort: "duration" } : { [groupBy]: group, sort: "duration" };
 const valueOf: Record<Percentile, (p: LatencyPoint) => number> = { p50: (p) => p.p50Ms, p95: (p) => p.p95Ms, p99: (p) => p.p99Ms };
 
 /** Everything the latency page shows for `window`, grouped by `groupBy`. */
@@ -51,10 +55,11 @@ export async function getLatencyDashboard(scope: ProjectScope, window: Dashboard
   const bucket = pickChartBucket(window.fromMs, window.toMs, LATENCY_BUCKETS);
   const bucketMs = BUCKET_MS[bucket];
   const { startMs, endMs } = bucketSpan(window.fromMs, window.toMs, bucket);
-  const [points, tools, models] = await Promise.all([
+  const [points, tools, models, mcpTools] = await Promise.all([
     getLatencySeries(scope, { fromMs: window.fromMs, toMs: window.toMs, bucket, groupBy }),
     getWindowLatency(scope, "tool", bucket, startMs, endMs),
     getWindowLatency(scope, "model", bucket, startMs, endMs),
+    getMcpToolServers(scope, window.fromMs, window.toMs),
   ]);
   const ranked = rankGroups(points, (p) => p.count);
   const pivot = { startMs, endMs, bucketMs, empty: null };
@@ -86,7 +91,10 @@ export async function getLatencyDashboard(scope: ProjectScope, window: Dashboard
     overview,
     groups,
     groupCount: ranked.length,
-    slowestTools: tools.slice(0, SLOWEST_ROWS).map(withHref("tool")),
+    slowestTools: tools
+      .slice(0, SLOWEST_ROWS)
+      .map(withHref("tool"))
+      .map((row) => (mcpTools.has(row.group) ? { ...row, mcpServers: mcpTools.get(row.group) } : row)),
     slowestModels: models.slice(0, SLOWEST_ROWS).map(withHref("model")),
   };
 }

@@ -1,14 +1,16 @@
 import "server-only";
 // The pipeline map's share of ingest: for each trace a commit stored spans into, its map items before
 // and after (lib/analytics/graph/graph-change.ts) move the graph rollups, and its edges and nodes become
-// trace-list facets. A new trace's spans are all in the batch; a trace already stored is read whole.
+// trace-list facets (those it had before and lost are deleted). A new trace's spans are all in the batch; a
+// trace already stored is read whole.
 import type { SpanChanges } from "@/lib/analytics/changes";
-import { addGraphChange, graphFacets, GRAPH_SPAN_COLUMNS, resolveSpans, type GraphSummarySpan } from "@/lib/analytics/graph/graph-change";
+import { addGraphChange, graphFacets, GRAPH_SPAN_COLUMNS, resolveSpans, staleGraphFacets, type GraphSummarySpan } from "@/lib/analytics/graph/graph-change";
 import type { Resolved } from "@/lib/analytics/graph/graph-items";
 import type { RollupDeltas } from "@/lib/analytics/rollup-delta";
-import type { Sql, SqlValue } from "@/lib/db/sql";
+import { pgText, type Sql, type SqlValue } from "@/lib/db/sql";
 import { summariseTrace, type SummarySpan } from "@/lib/trace/summarise";
 import type { Kind, Status } from "@/lib/trace/types";
+import { deleteFacetKeys } from "./facet-keys";
 
 const SELECT = `SELECT "spanId", "parentSpanId", "name", "kind", "serviceName", "startNs", "endNs", "status", "model", "costUsd", "toolName",
   "agentName", ${GRAPH_SPAN_COLUMNS} FROM "spans" WHERE "projectId" = ? AND "traceId" = ?`;
@@ -51,12 +53,16 @@ export async function addGraphChanges(
   fresh: ReadonlyMap<string, SummarySpan[]> = new Map(),
 ): Promise<void> {
   const facets: SqlValue[][] = [];
+  const stale: string[][] = [];
   for (const traceId of traceIds) {
     const batch = fresh.get(traceId);
     const spans = batch ? (batch as GraphSummarySpan[]) : (await tx.query(SELECT, [projectId, traceId])).map(toSpan);
     const items = addGraphChange(rollups, traceId, spans, changes);
-    for (const [facet, value] of items ? graphFacets(items) : []) facets.push([projectId, facet, value, traceId]);
+    if (!items) continue;
+    for (const [facet, value] of graphFacets(items.now)) facets.push([projectId, facet, value, traceId]);
+    for (const [facet, value] of staleGraphFacets(items.before, items.now)) stale.push([facet, pgText(value), traceId]);
   }
+  await deleteFacetKeys(tx, projectId, stale);
   await tx.insertMany("trace_facets", ["projectId", "facet", "value", "traceId"], facets, `("projectId", "facet", "value", "traceId") DO NOTHING`);
 }
 

@@ -5,6 +5,7 @@ import "server-only";
 import { inJsonList } from "@/lib/data/ingest/trace-graph";
 import { pgText, quote, type Sql } from "@/lib/db/sql";
 import { graphFacets } from "@/lib/analytics/graph/graph-change";
+import { deleteFacetKeys } from "@/lib/data/graph/facet-keys";
 import { storedTraceGraph } from "@/lib/data/graph/graph-ingest";
 import { TRACE_ATTACHED_TABLES, TRACE_SUMMARY_TABLE } from "./attached-tables";
 
@@ -39,25 +40,6 @@ async function deleteFacets(tx: Sql, projectId: string, traces: readonly DoomedT
   const unknown = traces.filter((t) => t.facets === null).map((t) => t.traceId);
   if (unknown.length > 0)
     await tx.run(`DELETE FROM "trace_facets" WHERE "projectId" = ? AND "traceId" IN ${inJsonList(tx)}`, [projectId, JSON.stringify(unknown)]);
-}
-
-async function deleteFacetKeys(tx: Sql, projectId: string, keys: readonly string[][]): Promise<void> {
-  if (keys.length > 0) {
-    // By the whole primary key: the table has no index on traceId alone (see prisma/schema.prisma).
-    const json = JSON.stringify(keys.map(([f, v, t]) => ({ f, v, t })));
-    if (tx.dialect === "postgres")
-      await tx.run(
-        `DELETE FROM "trace_facets" f USING json_to_recordset(?::json) AS k("f" text, "v" text, "t" text)
-         WHERE f."projectId" = ? AND f."facet" = k."f" AND f."value" = k."v" AND f."traceId" = k."t"`,
-        [json, projectId],
-      );
-    else
-      await tx.run(
-        `DELETE FROM "trace_facets" WHERE ("projectId", "facet", "value", "traceId") IN
-         (SELECT ?, json_extract(value, '$.f'), json_extract(value, '$.v'), json_extract(value, '$.t') FROM json_each(?))`,
-        [projectId, json],
-      );
-  }
 }
 
 /** Deletes the traces' attached rows, facets and summary rows; returns how many summary rows went. */

@@ -44,6 +44,7 @@ export function buildTraceWhere(scope: ProjectScope, filters: TraceFilters): Pri
   }
   return {
     projectId: scope.projectId,
+    traceId: filters.traceIds ? { in: filters.traceIds } : undefined,
     startNs: { gte: filters.from ? msToNs(filters.from) : undefined, lt: filters.to ? msToNs(filters.to) : undefined },
     status: filters.status,
     name: filters.name,
@@ -60,17 +61,43 @@ const SORT_FIELD = { time: "startNs", duration: "durationMs", cost: "costUsd" } 
 
 /** One page of trace summaries. `nextCursor` is the last trace id of the page when more follow. */
 export async function listTraces(
-  scope: ProjectScope,query: Omit<TraceQuery, "sort" | "order"> & Partial<Pick<TraceQuery, "sort" | "order">>): Promise<TracePage> {
+  scope: ProjectScope,
+  query: Omit<TraceQuery, "sort" | "order"> & Partial<Pick<TraceQuery, "sort" | "order">>,
+): Promise<TracePage> {
   const { filters, limit, cursor, sort = "time", order = "desc" } = query;
   const field = SORT_FIELD[sort];
   const orderBy: Prisma.TraceOrderByWithRelationInput[] =
     field === "costUsd" ? [{ costUsd: { sort: order, nulls: "last" } }, { traceId: order }] : [{ [field]: order }, { traceId: order }];
+  const where = buildTraceWhere(scope, filters);
+  const after = cursor && field !== "costUsd" ? await afterCursor(scope, cursor, field, order) : null;
   const rows = await getPrisma().trace.findMany({
-    where: buildTraceWhere(scope, filters),
+    where: after ? { AND: [where, after] } : where,
     orderBy,
     take: limit + 1,
-    ...(cursor ? { cursor: { projectId_traceId: { projectId: scope.projectId, traceId: cursor } }, skip: 1 } : {}),
+    ...(cursor && !after ? { cursor: { projectId_traceId: { projectId: scope.projectId, traceId: cursor } }, skip: 1 } : {}),
   });
   const page = rows.slice(0, limit);
   return { data: page.map(toTraceSummary), nextCursor: rows.length > limit ? page.at(-1)!.traceId : null };
+}
+
+/**
+ * The rows after the cursor's row in (field, traceId) order, as a condition the sort index can seek to
+ * (the bound on the field alone is the range; the OR breaks ties by id). Prisma's own cursor made every
+ * page cost time in proportion to its depth on SQLite, so walking a whole list (an export) was quadratic.
+ * Null when the cursor's row is gone: Prisma's cursor then answers as before.
+ */
+async function afterCursor(
+  scope: ProjectScope,
+  cursor: string,
+  field: "startNs" | "durationMs",
+  order: "asc" | "desc",
+): Promise<Prisma.TraceWhereInput | null> {
+  const row = await getPrisma().trace.findUnique({
+    where: { projectId_traceId: { projectId: scope.projectId, traceId: cursor } },
+    select: { startNs: true, durationMs: true },
+  });
+  if (!row) return null;
+  const value = row[field];
+  const [beyond, upTo] = order === "desc" ? (["lt", "lte"] as const) : (["gt", "gte"] as const);
+  return { AND: [{ [field]: { [upTo]: value } }, { OR: [{ [field]: { [beyond]: value } }, { traceId: { [beyond]: cursor } }] }] };
 }

@@ -1,5 +1,6 @@
 /**
- * The refunds sub-agent the triage agent hands off to (Claude Sonnet). Its
+ * The refunds sub-agent the triage agent hands off to (Claude Sonnet). It asks
+ * the orders MCP server whether the order can be refunded; its
  * issue_refund tool fails in the refund_fails and refund_crash variants: the
  * first reports the failure to the model and escalates, the second lets the
  * exception escape so every enclosing agent span ends in error too.
@@ -7,6 +8,7 @@
 import { traceAgent, traceApproval } from "../../../instrumentation/index";
 import { asHistory, assistantCalls, assistantSays, createToolCall, runTool, toolReturns, userSays } from "../conversation";
 import { callModel } from "../fake-model";
+import { withOrdersMcp } from "../orders-mcp";
 import { SimulatedFailure } from "../scenario-context";
 import type { ScenarioContext } from "../scenario-context";
 
@@ -55,9 +57,8 @@ export function runRefundsAgent(ctx: ScenarioContext, orderId: string, question:
       ),
     );
     const amount = ctx.rng.int(40, 320) + 0.99;
-    const verdict = await runTool(ctx, eligibility, () => ({ eligible: true, amount, currency: "USD", reason: "within 30-day window" }), {
-      latencyMs: [60, 400],
-    });
+    // Eligibility lives in the orders service, a real MCP server: the map shows it with its tool.
+    const verdict = await withOrdersMcp(ctx, (orders) => orders.checkRefundEligibility(orderId, amount));
     messages.push(toolReturns(eligibility, verdict));
 
     const refund = createToolCall(ctx, "issue_refund", { orderId, amount, currency: "USD", idempotencyKey: `rf_${ctx.rng.hex(12)}` });

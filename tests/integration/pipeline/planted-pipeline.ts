@@ -20,7 +20,16 @@ import {
   traceTool,
 } from "../../../instrumentation/index";
 
-export type PlantedRun = { startMs: number; llmMs: [number, number]; approvalMs: number; refundFails: boolean; model2: string };
+export type PlantedRun = {
+  startMs: number;
+  llmMs: [number, number];
+  approvalMs: number;
+  refundFails: boolean;
+  model2: string;
+  /** The human's answer (default approved, with no approver named). */
+  decision?: "approved" | "rejected" | "timed_out" | "escalated";
+  approver?: string;
+};
 
 export type PlantedPipeline = { task: string; triage: string; refunds: string; server: string; spans: ReadableSpan[] };
 
@@ -62,7 +71,7 @@ export async function runPlantedPipeline(runId: string, runs: readonly PlantedRu
             await client.callTool({ name: "lookup_order", arguments: { id: "A-17" } });
             await traceApproval("issue_refund", () => {
               now += run.approvalMs;
-              return { decision: "approved" as const };
+              return { decision: run.decision ?? ("approved" as const), approver: run.approver };
             });
             try {
               await traceTool(

@@ -26,6 +26,7 @@ export const ROUTE_PERMISSIONS: Record<string, MethodRules> = {
   "/api/v1/metrics/findings": { GET: "read" },
   "/api/v1/drift": { GET: "read" },
   "/api/v1/metrics/approvals": { GET: "read" },
+  "/api/v1/approvals": { GET: "read" },
   "/api/v1/tool-calls": { GET: "read" },
   "/api/v1/tool-calls/export": { GET: "read" },
   "/api/v1/model-changes": { GET: "read" },
@@ -76,4 +77,6 @@ export const ROUTE_PERMISSIONS: Record<string, MethodRules> = {
   "/api/v1/retros": { GET: "read", POST: "write" },
   "/api/v1/retros/[id]": { GET: "read", PATCH: "write" },
   "/api/v1/retros/[id]/export.md": { GET: "read" },
+  "/api/v1/traces/tags": { POST: "write" },
+  "/api/v1/metrics/tags": { GET: "read" },
 };

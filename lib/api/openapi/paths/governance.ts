@@ -3,8 +3,8 @@
 import { z } from "zod";
 import { writeToolsSchema } from "@/lib/trace/write-tools-schema";
 import { errorAnswer, jsonContent, operation, type ApiOperation } from "../operations";
-import { approvalQuery, modelChangeQuery, pathParams, toolCallQuery } from "../params";
-import { approvalSeriesSchema, modelChangeListSchema, toolCallPageSchema, writeToolsAnswerSchema } from "../schemas/governance";
+import { approvalListQuery, approvalQuery, modelChangeQuery, pathParams, toolCallQuery } from "../params";
+import { approvalRequestPageSchema, approvalSeriesSchema, modelChangeListSchema, toolCallPageSchema, writeToolsAnswerSchema } from "../schemas/governance";
 
 const badParameter = errorAnswer("A bad or unknown parameter; `parameter` names it.");
 const noProject = errorAnswer("No such project, or not the caller's (a key reaches only its own project).");
@@ -20,6 +20,17 @@ export const governanceOperations: ApiOperation[] = [
     access: "read",
     request: { query: approvalQuery },
     responses: { 200: { description: "Points ordered by bucket, then group.", content: jsonContent(approvalSeriesSchema) }, 400: badParameter },
+  }),
+  operation({
+    method: "get",
+    path: "/api/v1/approvals",
+    tags: ["Governance"],
+    summary: "The approval requests",
+    description:
+      "Every human approval of the project (action, decision, approver, policy, agent, task, end user, wait), newest first, filtered and cursor-paginated. Unknown parameters are refused.",
+    access: "read",
+    request: { query: approvalListQuery },
+    responses: { 200: { description: "A page of approval requests.", content: jsonContent(approvalRequestPageSchema) }, 400: badParameter },
   }),
   operation({
     method: "get",

@@ -47,6 +47,28 @@ export const toolCallPageSchema = z
   })
   .meta({ id: "ToolCallPage" });
 
+export const approvalRequestSchema = z
+  .strictObject({
+    traceId: hex(32),
+    spanId: hex(16),
+    time: isoTime.meta({ description: "When the approval was asked for (the approval span's start)." }),
+    action: z.string().nullable().meta({ description: "What was to be approved (`hindsight.approval.action`)." }),
+    decision: z.string().meta({ description: "`approved`, `rejected`, `timed_out`, `escalated`, or what the sender wrote." }),
+    approver: z.string().nullable().meta({ description: "Who decided (`hindsight.approval.approver`)." }),
+    policy: z.string().nullable().meta({ description: "The policy that asked for it (`hindsight.approval.policy`)." }),
+    agentName: z.string().nullable().meta({ description: "The nearest agent above the approval." }),
+    task: z.string().meta({ description: "The trace name." }),
+    userId: z.string().nullable().meta({ description: "The run's end user." }),
+    waitMs: z.number().meta({ description: "The human wait: the approval span's duration." }),
+  })
+  .meta({ id: "ApprovalRequest", description: "One human approval request and its decision." });
+export const approvalRequestPageSchema = z
+  .strictObject({
+    data: z.array(approvalRequestSchema),
+    nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` for the next page; null on the last." }),
+  })
+  .meta({ id: "ApprovalRequestPage" });
+
 export const modelChangeSchema = z
   .strictObject({
     time: isoTime.meta({ description: "When the new response was first seen." }),

@@ -102,7 +102,7 @@ describe("unknown parameters", () => {
     if (!result.ok) {
       expect(result.parameter).toBe(query.split("=")[0]);
       expect(result.message).toBe(
-        "unknown parameter; allowed: limit, cursor, from, to, q, status, name, agent, model, tool, graphNode, graphEdge, sessionId, userId, minCostUsd, maxCostUsd, minDurationMs, maxDurationMs, finding, failureMode, sort, order, tag, score.<name>.min|max|label",
+        "unknown parameter; allowed: limit, cursor, from, to, q, status, name, agent, model, tool, graphNode, graphEdge, sessionId, userId, minCostUsd, maxCostUsd, minDurationMs, maxDurationMs, finding, failureMode, sort, order, tag, traceId, score.<name>.min|max|label",
       );
     }
   });

@@ -14,6 +14,7 @@ export default async function AlertsPage({ params }: ProjectPageProps) {
   const caller = await requirePageCaller((await params).project);
   const { rules, open, resolved } = await getAlertsOverview(caller.scope, { revealWebhookUrls: can(caller, "admin") });
   const nowMs = getRequestTimeMs();
+  const retros = can(caller, "write") ? { projectSlug: caller.project.slug } : undefined;
   return (
     <div className="flex flex-col gap-6 p-4">
       <PageHeader
@@ -22,7 +23,7 @@ export default async function AlertsPage({ params }: ProjectPageProps) {
       />
       <section className="flex flex-col gap-2">
         <h2 className="text-base font-semibold">Open incidents</h2>
-        <IncidentTable incidents={open} state="open" nowMs={nowMs} testId="open-incidents" />
+        <IncidentTable incidents={open} state="open" nowMs={nowMs} testId="open-incidents" retros={retros} />
       </section>
       <section className="flex flex-col gap-2">
         <h2 className="text-base font-semibold">Rules</h2>
@@ -30,7 +31,7 @@ export default async function AlertsPage({ params }: ProjectPageProps) {
       </section>
       <section className="flex flex-col gap-2">
         <h2 className="text-base font-semibold">Resolved incidents</h2>
-        <IncidentTable incidents={resolved} state="resolved" nowMs={nowMs} testId="resolved-incidents" />
+        <IncidentTable incidents={resolved} state="resolved" nowMs={nowMs} testId="resolved-incidents" retros={retros} />
       </section>
     </div>
   );

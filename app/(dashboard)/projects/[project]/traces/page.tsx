@@ -13,6 +13,7 @@ import { getRequestTimeMs } from "@/lib/format/time";
 import { listTraces } from "@/lib/data/traces/traces";
 import { suggestedTags } from "@/lib/retro/collab/tag-suggestions";
 import { listTagVocabulary, tagsOfTraces } from "@/lib/data/collab/tags";
+import { listRetros } from "@/lib/data/collab/retros";
 import { resolveTimeRange } from "@/lib/trace/time-range";
 import { buildTraceQuery, countActiveFilters } from "@/lib/trace/trace-list-params";
 import { buildHref, firstParam } from "@/lib/trace/url-state";
@@ -51,7 +52,7 @@ export default async function TracesPage({ params: routeParams, searchParams }: 
     );
   }
 
-  const [page, vocabulary] = await Promise.all([listTraces(caller.scope, parsed), listTagVocabulary(caller.scope)]);
+  const [page, vocabulary, retros] = await Promise.all([listTraces(caller.scope, parsed), listTagVocabulary(caller.scope), listRetros(caller.scope)]);
   const tagsByTrace = Object.fromEntries(
     await tagsOfTraces(
       caller.scope,
@@ -90,6 +91,7 @@ export default async function TracesPage({ params: routeParams, searchParams }: 
           order={parsed.order}
           nowMs={nowMs}
           tagging={{ projectSlug: caller.project.slug, tagsByTrace, vocabulary: tagNames, canEdit: can(caller, "write") }}
+          openRetros={retros.filter((r) => r.status === "open").map((r) => ({ id: r.id, title: r.title }))}
         />
       )}
       <TracePagination params={params} nextCursor={page.nextCursor} isFirstPage={isFirstPage} shownCount={page.data.length} />

@@ -17,6 +17,8 @@ import type { costPointSchema, driftAnswerSchema, latencyPointSchema } from "@/l
 import type { scorePageSchema, scorePointSchema, scoreSchema } from "@/lib/api/openapi/schemas/quality";
 import type { graphAnswerSchema } from "@/lib/api/openapi/schemas/graph";
 import type { GraphAnswer } from "@/lib/data/graph/pipeline-graph";
+import type { approvalRequestPageSchema } from "@/lib/api/openapi/schemas/governance";
+import type { ApprovalRequestPage } from "@/lib/trace/approval-list-types";
 import type { healthSchema, priceEntrySchema } from "@/lib/api/openapi/schemas/system";
 import type { spanSchema, traceDetailSchema, tracePageSchema, traceSummarySchema } from "@/lib/api/openapi/schemas/traces";
 import type { findingSchema } from "@/lib/api/openapi/schemas/findings";
@@ -49,6 +51,10 @@ describe("response schemas match the types the routes answer with", () => {
 
   it("pipeline map", () => {
     expectTypeOf<Out<typeof graphAnswerSchema>>().branded.toEqualTypeOf<GraphAnswer>();
+  });
+
+  it("approval requests", () => {
+    expectTypeOf<Out<typeof approvalRequestPageSchema>>().branded.toEqualTypeOf<ApprovalRequestPage>();
   });
 
   it("retro analysis", () => {

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { FindingsDashboard } from "@/components/dashboards/findings-dashboard";
+import { TagCounts } from "@/components/dashboards/tag-counts";
 import { PageHeader } from "@/components/ui/page-header";
 import { parseChoice } from "@/lib/analytics/dashboard-shape";
 import { requirePageCaller } from "@/lib/auth/require-page";
 import { FINDINGS_DASHBOARD_GROUPS, getFindingsDashboard } from "@/lib/data/dashboards/dashboard-findings";
+import { getTagCountsView } from "@/lib/data/dashboards/dashboard-tags";
 import { resolveDashboardWindow } from "@/lib/data/dashboards/dashboard-window";
 import { formatBucketLabel } from "@/lib/format/chart";
 import { FINDING_TYPE_LABELS } from "@/lib/format/findings";
@@ -24,6 +26,7 @@ export default async function FindingsPage({ params: routeParams, searchParams }
   const groupBy = parseChoice(firstParam(params, "groupBy"), FINDINGS_DASHBOARD_GROUPS, "task");
   const type = parseChoice(firstParam(params, "finding"), FINDING_TYPES, "tool_loop");
   const data = await getFindingsDashboard(scope, timeWindow, groupBy, type);
+  const tags = await getTagCountsView(scope, timeWindow, data.bucket === "1d" ? "1d" : "1h");
   const link = (changes: Record<string, string>) => buildHref(projectPath(project.slug, "/dashboards/findings"), params, changes);
   return (
     <>
@@ -41,6 +44,13 @@ export default async function FindingsPage({ params: routeParams, searchParams }
           groupByOptions: FINDINGS_DASHBOARD_GROUPS.map((value) => ({ value, label: GROUP_LABELS[value], href: link({ groupBy: value }) })),
           typeOptions: FINDING_TYPES.map((value) => ({ value, label: FINDING_TYPE_LABELS[value], href: link({ finding: value }) })),
         }}
+      />
+      <TagCounts
+        {...tags}
+        bucketLabel={formatBucketLabel(data.bucket)}
+        fromMs={timeWindow.fromMs}
+        toMs={timeWindow.toMs}
+        tracesPath={projectPath(project.slug, "/traces")}
       />
     </>
   );

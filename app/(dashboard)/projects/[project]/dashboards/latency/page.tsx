@@ -14,7 +14,7 @@ import type { ProjectPageProps } from "@/lib/trace/page-props";
 
 export const metadata: Metadata = { title: "Latency" };
 
-const GROUP_LABELS = { name: "Task", agent: "Agent", tool: "Tool", model: "Model" } as const;
+const GROUP_LABELS = { name: "Task", agent: "Agent", tool: "Tool", model: "Model", mcp_server: "MCP server" } as const;
 
 export default async function LatencyPage({ params: routeParams, searchParams }: ProjectPageProps) {
   const { scope, project } = await requirePageCaller((await routeParams).project);
@@ -35,7 +35,7 @@ export default async function LatencyPage({ params: routeParams, searchParams }:
         view={{
           ...data,
           modelChanges,
-          groupNoun: GROUP_LABELS[groupBy].toLowerCase(),
+          groupNoun: groupBy === "mcp_server" ? GROUP_LABELS[groupBy] : GROUP_LABELS[groupBy].toLowerCase(),
           percentile,
           groupBy,
           windowMs: timeWindow.toMs - timeWindow.fromMs,
