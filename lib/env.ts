@@ -48,6 +48,9 @@ const schema = z.object({
   // turns the job off), and spans per purge transaction (small, so ingest commits in between).
   HINDSIGHT_LIFECYCLE_INTERVAL_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   HINDSIGHT_PURGE_BATCH_SPANS: z.coerce.number().int().min(10).max(100_000).default(2000),
+  // Hours a delivered or given-up alert notification stays in the outbox before the lifecycle job
+  // deletes it (0: at its next round); its attempts stay recorded on the incident.
+  HINDSIGHT_OUTBOX_KEEP_HOURS: z.coerce.number().int().min(0).max(87_600).default(168),
   HINDSIGHT_ALERT_RETRY_BASE_MS: z.coerce.number().int().min(0).max(600_000).default(1000),
   HINDSIGHT_PUBLIC_URL: z
     .string()

@@ -38,7 +38,8 @@ export type BenchRow = {
 };
 
 export const lostSpans = (row: BenchRow) => row.spans - row.storedSpans;
-const bestRaw = (row: BenchRow) => row.raw.reduce((a, b) => (b.rowsPerSecond > a.rowsPerSecond ? b : a), { method: "not measured", rowsPerSecond: NaN });
+/** The fastest raw measurement, or null when the row has none (a second run of the same workload). */
+const bestRaw = (row: BenchRow): RawFigure | null => (row.raw.length === 0 ? null : row.raw.reduce((a, b) => (b.rowsPerSecond > a.rowsPerSecond ? b : a)));
 const int = (n: number) => Math.round(n).toLocaleString("en-US");
 const mb = (n: number | null) => (n === null ? "n/a" : n.toFixed(0));
 
@@ -77,8 +78,8 @@ export function formatReport(rows: BenchRow[]): string {
       String(r.batchSize),
       r.wallSeconds.toFixed(1),
       int(r.ingestPerSecond),
-      int(raw.rowsPerSecond),
-      `${((100 * r.ingestPerSecond) / raw.rowsPerSecond).toFixed(0)} %`,
+      raw ? int(raw.rowsPerSecond) : "—",
+      raw ? `${((100 * r.ingestPerSecond) / raw.rowsPerSecond).toFixed(0)} %` : "—",
       `${r.retries429}/${r.retries503}`,
       String(lostSpans(r)),
       mb(r.peakRssMb),

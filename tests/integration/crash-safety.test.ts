@@ -1,8 +1,9 @@
 // Crash safety: the server is killed with SIGKILL (no shutdown of any kind) while several senders keep
-// ingesting, twice, then restarted on the same database. Every span the server acknowledged (200) must
-// be stored, every summary, facet and rollup must equal a recomputation from the stored spans, and a
-// SQLite file must pass `PRAGMA integrity_check` as the crash left it. After the restart the senders
-// resend what was not acknowledged, as OTLP exporters do, and the totals come out exact.
+// ingesting, with traces half stored and requests in flight, then restarted on the same database. Every
+// span the server acknowledged (200) must be stored, every summary, facet and rollup must equal a
+// recomputation from the stored spans, and a SQLite file must pass `PRAGMA integrity_check` as the crash
+// left it. After the restart the senders resend what was not acknowledged (some of it may have been stored
+// before the kill, so spans can arrive twice), as OTLP exporters do, and the totals come out exact.
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
 import { isPostgresReachable, startHindsight, type Database as DatabaseKind, type RunningServer } from "../support/hindsight-server";
@@ -12,7 +13,7 @@ import { postOtlp } from "./support";
 import { agentTrace } from "./support/agent-workload";
 import { request, type JsonSpan } from "./support/otlp-json";
 
-const KILLS = 2;
+const KILLS = 1;
 const SENDERS = 4;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const spanKey = (s: JsonSpan) => `${String(s.traceId)}/${String(s.spanId)}`;
@@ -87,7 +88,7 @@ describe.each(databases)("SIGKILL during sustained ingest on %s", (database) => 
     servers.push(server);
     const projectId = await projectIdOf(server, "default");
     const acked = new Set<string>();
-    let pending = workload(120);
+    let pending = workload(40);
     const all = pending.flat();
     for (let kill = 0; kill < KILLS; kill++) {
       let killed = false;
@@ -95,7 +96,7 @@ describe.each(databases)("SIGKILL during sustained ingest on %s", (database) => 
       let done = false;
       const sending = ingest(server, pending, acked, () => killed).finally(() => (done = true));
       // Kill once this round's ingest is well under way (spans acknowledged, requests in flight).
-      while (acked.size < before + 200 && !done) await sleep(20);
+      while (acked.size < before + 150 && !done) await sleep(20);
       await server.kill();
       killed = true;
       pending = await sending;

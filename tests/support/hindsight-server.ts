@@ -19,6 +19,8 @@ export type RunningServer = TestServer & {
   stop(): Promise<void>;
   /** SIGKILL to the server's whole process group (a crash: no shutdown of any kind); resolves once it exited. */
   kill(): Promise<void>;
+  /** SIGTERM to the server's process group (a clean stop); resolves once it exited. Keeps the database: `stop()` still cleans up. */
+  terminate(): Promise<void>;
   output(): string;
   /** PID of the start script (its `next start` child serves). */ pid: number;
 };
@@ -140,13 +142,16 @@ export async function startHindsight({ database, env = {}, apiKey, databaseUrl: 
     process.kill(-child.pid!, "SIGKILL");
     await exited;
   };
-  const stop = async () => {
+  const terminate = async () => {
     if (running()) {
       const exited = new Promise((r) => child.once("exit", r));
       process.kill(-child.pid!, "SIGTERM");
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
       if (running()) process.kill(-child.pid!, "SIGKILL");
     }
+  };
+  const stop = async () => {
+    await terminate();
     await cleanup();
   };
   try {
@@ -156,5 +161,5 @@ export async function startHindsight({ database, env = {}, apiKey, databaseUrl: 
     throw error;
   }
   const admin = { email: env.HINDSIGHT_ADMIN_EMAIL ?? TEST_ADMIN.email, password: env.HINDSIGHT_ADMIN_PASSWORD ?? TEST_ADMIN.password };
-  return { name: database, baseUrl, apiKey: key ?? "", databaseUrl, admin, stop, kill, output: () => log, pid: child.pid! };
+  return { name: database, baseUrl, apiKey: key ?? "", databaseUrl, admin, stop, kill, terminate, output: () => log, pid: child.pid! };
 }

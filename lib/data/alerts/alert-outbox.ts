@@ -8,6 +8,9 @@ import "server-only";
 //      ▲                  │ ──refused (4xx, bad address) or attempts used up──▶ failed (given up)
 //      └──retryable, after the backoff──┘
 //
+// Delivered and given-up rows are deleted once they are older than a grace period (the lifecycle job,
+// `deleteFinishedNotifications`); each attempt stays recorded on its incident (alert_deliveries).
+//
 // A claim is a lease: `nextAttemptMs` then holds when it runs out, and a claimed row whose lease ran out
 // (its server died mid-POST) is claimable again, like a pending one that is due. Claims take rows with
 // FOR UPDATE SKIP LOCKED on PostgreSQL, so servers claiming at once take different rows; attempts are
@@ -114,4 +117,21 @@ export async function finishAttempt(scope: ProjectScope, claim: ClaimedNotificat
     );
     return changed > 0;
   });
+}
+
+/**
+ * Deletes up to `limit` of the project's notifications that were delivered or given up more than
+ * `keepMs` ago (database clock); the number deleted. A finished row's `nextAttemptMs` is when it
+ * finished (`finishAttempt`), so the claim index ("projectId", "state", "nextAttemptMs") finds them;
+ * `updatedMs` says the same and guards it. One short statement per call: callers loop, pausing between
+ * calls, so a large backlog never holds locks for long.
+ */
+export async function deleteFinishedNotifications(scope: ProjectScope, keepMs: number, limit: number): Promise<number> {
+  const sql = getSql();
+  const before = `${dbNowMs(sql)} - ?`;
+  return sql.run(
+    `DELETE FROM "alert_outbox" WHERE "projectId" = ? AND "id" IN (
+       SELECT "id" FROM "alert_outbox" WHERE "projectId" = ? AND "state" IN ('delivered', 'failed') AND "nextAttemptMs" < ${before} AND "updatedMs" < ${before} LIMIT ?)`,
+    [scope.projectId, scope.projectId, Math.round(keepMs), Math.round(keepMs), limit],
+  );
 }

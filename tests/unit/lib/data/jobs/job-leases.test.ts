@@ -1,11 +1,11 @@
 // Job leases on a real (temporary, migrated) SQLite database: one holder at a time, renewal by the
-// holder, takeover once a lease expired, release. The PostgreSQL race (many processes acquiring at
+// holder, takeover once a lease expired, release, and the release of all of a stopping holder's leases. The PostgreSQL race (many processes acquiring at
 // once) is in tests/integration/two-nodes.test.ts.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { acquireJobLease, readJobLease, releaseJobLease } from "@/lib/data/jobs/job-leases";
+import { acquireJobLease, readJobLease, releaseAllJobLeases, releaseJobLease } from "@/lib/data/jobs/job-leases";
 import type { Sql } from "@/lib/db/sql";
 import { openSqlite } from "@/lib/db/sqlite";
 import { applyMigrations } from "../../../support/migrated-sqlite";
@@ -49,5 +49,18 @@ describe("job leases", () => {
     await releaseJobLease("job.three", "a");
     expect(await readJobLease("job.three")).toBeNull();
     expect(await acquireJobLease("job.three", "b", 60_000)).toBe(true);
+  });
+
+  it("gives up every lease of a stopping holder, after the acquisition it was making, and refuses it any later one", async () => {
+    expect(await acquireJobLease("job.four", "stopping", 60_000)).toBe(true);
+    expect(await acquireJobLease("job.five", "stopping", 60_000)).toBe(true);
+    expect(await acquireJobLease("job.six", "staying", 60_000)).toBe(true);
+    const asking = acquireJobLease("job.seven", "stopping", 60_000); // a round asking as the stop begins
+    expect(await releaseAllJobLeases("stopping")).toBe(3);
+    expect(await asking).toBe(true);
+    for (const name of ["job.four", "job.five", "job.seven"]) expect(await readJobLease(name)).toBeNull();
+    expect(await acquireJobLease("job.four", "stopping", 60_000)).toBe(false);
+    expect(await acquireJobLease("job.four", "other", 60_000)).toBe(true); // at once, not after the expiry
+    expect((await readJobLease("job.six"))!.holder).toBe("staying");
   });
 });
