@@ -4,13 +4,13 @@ import "server-only";
 // HINDSIGHT_FINDINGS_SETTLE_MS, or dirty for HINDSIGHT_FINDINGS_MAX_DELAY_MS), analyses them one by one
 // and stores their findings. Rounds follow each other at once while there is work, and every poll
 // interval when there is none. Several servers on one database share the work through claims
-// (lib/data/findings/findings-queue.ts). State on globalThis: one scheduler per process however many
-// bundles load this module.
+// (lib/data/findings/findings-queue.ts). The loop is lib/jobs/round-loop.ts.
 import { getEnv } from "@/lib/env";
 import { getProject, listProjectScopesForJobs } from "@/lib/data/access/projects";
 import { claimDirtyTraces, releaseClaim, type FindingsClaim } from "@/lib/data/findings/findings-queue";
 import { storeTraceAnalyses, type TraceAnalysisResult } from "@/lib/data/findings/store-findings";
 import type { ProjectScope } from "@/lib/data/scope";
+import { startRoundLoop, stopRoundLoop } from "@/lib/jobs/round-loop";
 import { analyseClaimedTrace } from "./analyse-trace";
 
 const CLAIM_BATCH = 50;
@@ -18,9 +18,6 @@ const CLAIM_BATCH = 50;
 const LEASE_MS = 60_000;
 /** A trace whose analysis failed is tried again after this long. */
 const RETRY_MS = 60_000;
-
-type SchedulerState = { timer: NodeJS.Timeout | null; stopped: boolean };
-const globalForScheduler = globalThis as unknown as { hindsightFindingsScheduler?: SchedulerState };
 
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -80,34 +77,9 @@ async function giveBack(scope: ProjectScope, claim: FindingsClaim, error: unknow
 /** Starts the scheduler once per process; false when it runs already or findings are off. */
 export function startFindingsScheduler(): boolean {
   const env = getEnv();
-  if (globalForScheduler.hindsightFindingsScheduler || !env.HINDSIGHT_FINDINGS) return false;
-  const state: SchedulerState = { timer: null, stopped: false };
-  globalForScheduler.hindsightFindingsScheduler = state;
-  const idleMs = Math.min(1000, Math.max(50, Math.round(env.HINDSIGHT_FINDINGS_SETTLE_MS / 4)));
-  const schedule = (delayMs: number) => {
-    if (state.stopped) return;
-    state.timer = setTimeout(() => {
-      runFindingsRound()
-        .then(
-          (analysed) => schedule(analysed > 0 ? 0 : idleMs),
-          (error: unknown) => {
-            console.error(`[hindsight] findings round failed: ${(error as Error).message}`);
-            schedule(idleMs);
-          },
-        )
-        .catch(() => undefined);
-    }, delayMs);
-    state.timer.unref();
-  };
-  schedule(idleMs);
-  return true;
+  if (!env.HINDSIGHT_FINDINGS) return false;
+  return startRoundLoop("findings", Math.min(1000, Math.max(50, Math.round(env.HINDSIGHT_FINDINGS_SETTLE_MS / 4))), () => runFindingsRound());
 }
 
 /** Stops the scheduler (a round in progress finishes). */
-export function stopFindingsScheduler(): void {
-  const state = globalForScheduler.hindsightFindingsScheduler;
-  if (!state) return;
-  state.stopped = true;
-  if (state.timer) clearTimeout(state.timer);
-  globalForScheduler.hindsightFindingsScheduler = undefined;
-}
+export const stopFindingsScheduler = () => stopRoundLoop("findings");
