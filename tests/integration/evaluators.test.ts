@@ -17,6 +17,7 @@ import { signIn } from "../support/sign-in";
 import { forEachDatabase, listTraces, postOtlp, type TestServer } from "./support";
 import { hex, request, span } from "./support/otlp-json";
 import { exportTraces, randomBaseHour, MINUTE, type SeedSpan } from "./support/metrics-seed";
+import { startJudgeMock } from "./support/judge-mock";
 import { listAllScores } from "./support/quality";
 
 const json = { "content-type": "application/json" };
@@ -459,9 +460,15 @@ forEachDatabase((base) => {
 
   describe("exactly once", () => {
     // Two servers on one PostgreSQL database both evaluate new runs, and each backfills the same range at
-    // the same time: every run still gets one score per evaluator.
+    // the same time: every run still gets one score per evaluator, and an LLM judge is called once per run.
     it.runIf(base.name === "postgres")("scores each run once per evaluator with two servers and two backfills racing", { timeout: 120_000 }, async () => {
-      const other = await startHindsight({ database: "postgres", databaseUrl: base.databaseUrl, apiKey: null, env: { HINDSIGHT_EVAL_SETTLE_SECONDS: "1" } });
+      const judgeMock = await startJudgeMock();
+      const other = await startHindsight({
+        database: "postgres",
+        databaseUrl: base.databaseUrl,
+        apiKey: null,
+        env: { HINDSIGHT_EVAL_SETTLE_SECONDS: "1", HINDSIGHT_JUDGE_BASE_URL: judgeMock.baseURL },
+      });
       const sql = openPostgres(base.databaseUrl, 2);
       try {
         const name = `race-${tag}`;
@@ -469,9 +476,19 @@ forEachDatabase((base) => {
           await create({ name: `eval-race-a-${tag}`, scoreName: "race_a", type: "rule", rule: { kind: "contains", value: "x" }, filter: { name } })
         ).body;
         const second = (await create({ name: `eval-race-b-${tag}`, scoreName: "race_b", type: "rule", rule: { kind: "no_error" }, filter: { name } })).body;
+        const judged = (
+          await create({
+            name: `eval-race-judge-${tag}`,
+            scoreName: "race_judge",
+            type: "llm_judge",
+            judge: { model: "gpt-4o-mini", prompt: "Helpful? {{output}}", labels: ["good", "bad"] },
+            filter: { name },
+          })
+        ).body;
+        const marker = `race-${tag}`;
         const ids = await send(
           name,
-          Array.from({ length: 30 }, (_, i) => ({ output: i % 2 ? "x" : "y" })),
+          Array.from({ length: 30 }, (_, i) => ({ output: `${i % 2 ? "x" : "y"} ${marker}` })),
         );
         const traces = (await listTraces(server, { name, limit: 50, sort: "time", order: "asc" })).data;
         const range = { from: traces[0]!.startTime, to: new Date(Date.parse(traces.at(-1)!.startTime) + 1).toISOString() };
@@ -503,14 +520,23 @@ forEachDatabase((base) => {
           (s) => s.length >= ids.length,
           "every run scored",
         );
+        await waitFor(
+          () => scoresOf(judged, ids),
+          (s) => s.length >= ids.length,
+          "every run judged",
+        );
         const scores = (await Promise.all(ids.map(evaluatorScores))).flat();
-        for (const evaluator of [first, second]) {
+        for (const evaluator of [first, second, judged]) {
           const mine = scores.filter((s) => s.name === evaluator.scoreName).map((s) => s.traceId);
           expect(mine.sort(), evaluator.scoreName).toEqual([...ids].sort());
         }
+        // The judge's own calls are traced: one per run, whichever server made it.
+        const calls = (await listTraces(server, { q: marker, limit: 200 })).data.filter((t) => t.serviceName === "hindsight-evaluator");
+        expect(calls).toHaveLength(ids.length);
       } finally {
         await sql.close();
         await other.stop();
+        await judgeMock.close();
       }
     });
   });
