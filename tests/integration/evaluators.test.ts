@@ -1,12 +1,18 @@
 // Online evaluators end to end, on SQLite and PostgreSQL, in a project of their own (so their evaluators
 // see only this file's runs): runs go in through the real OTLP exporter; each rule kind scores a passing
-// and a failing run; a span target scores each span; sampling takes exactly the runs the pure hash picks;
-// the filter leaves other runs alone; a backfill scores a past range once, however often it is asked; an
+// and a failing run; a span target scores each span; an answer sent as a GenAI log record is read like one
+// on the span; sampling takes exactly the runs the pure hash picks; the filter leaves other runs alone; a
+// backfill scores a past range once, however often it is asked, and two servers score each run once; an
 // LLM judge against a local OpenAI-compatible mock scores, traces its own calls with their cost, stops at
 // its daily cap, and records a 500 or an unreadable answer as a failure, never a score. Bad bodies answer
 // 400 naming the field and store nothing.
 import { randomBytes } from "node:crypto";
-import type { Attributes } from "@opentelemetry/api";
+import { ROOT_CONTEXT, trace, type Attributes } from "@opentelemetry/api";
+import { OTLPLogExporter } from "@opentelemetry/exporter-logs-otlp-proto";
+import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-proto";
+import { resourceFromAttributes } from "@opentelemetry/resources";
+import { LoggerProvider, SimpleLogRecordProcessor } from "@opentelemetry/sdk-logs";
+import { BasicTracerProvider, SimpleSpanProcessor } from "@opentelemetry/sdk-trace-base";
 import { beforeAll, describe, expect, it } from "vitest";
 import { isSampled } from "@/lib/quality/evaluator-sampling";
 import type { EvaluatorView } from "@/lib/quality/evaluator-types";
@@ -17,6 +23,7 @@ import { signIn } from "../support/sign-in";
 import { forEachDatabase, listTraces, postOtlp, type TestServer } from "./support";
 import { hex, request, span } from "./support/otlp-json";
 import { exportTraces, randomBaseHour, MINUTE, type SeedSpan } from "./support/metrics-seed";
+import { startJudgeMock } from "./support/judge-mock";
 import { listAllScores } from "./support/quality";
 
 const json = { "content-type": "application/json" };
@@ -59,6 +66,47 @@ const tool = (name: string): SeedSpan => ({
 });
 
 type Run = { output?: string; durationMs?: number; children?: SeedSpan[] };
+
+/**
+ * Sends one run per answer (an agent span → an LLM span without output attributes) through the real OTLP
+ * exporters, each LLM call's answer only as a `gen_ai.choice` log record in its context, exported first.
+ */
+async function sendAnswersAsLogs(server: TestServer, name: string, answers: string[]): Promise<string[]> {
+  const headers = { authorization: `Bearer ${server.apiKey}` };
+  const resource = resourceFromAttributes({ "service.name": "evaluator-logs-test" });
+  const tracerProvider = new BasicTracerProvider({
+    resource,
+    spanProcessors: [new SimpleSpanProcessor(new OTLPTraceExporter({ url: `${server.baseUrl}/v1/traces`, headers }))],
+  });
+  const loggerProvider = new LoggerProvider({
+    resource,
+    processors: [new SimpleLogRecordProcessor({ exporter: new OTLPLogExporter({ url: `${server.baseUrl}/v1/logs`, headers }) })],
+  });
+  const tracer = tracerProvider.getTracer("evaluator-logs-test");
+  const logger = loggerProvider.getLogger("evaluator-logs-test");
+  const runs = answers.map((answer) => {
+    const root = tracer.startSpan(name, { attributes: { "gen_ai.operation.name": "invoke_agent" } });
+    const llmSpan = tracer.startSpan(
+      "chat gpt-4o-mini",
+      { attributes: { "gen_ai.operation.name": "chat", "gen_ai.request.model": "gpt-4o-mini" } },
+      trace.setSpan(ROOT_CONTEXT, root),
+    );
+    logger.emit({
+      eventName: "gen_ai.choice",
+      context: trace.setSpan(ROOT_CONTEXT, llmSpan),
+      body: { index: 0, finish_reason: "stop", message: { role: "assistant", content: answer } },
+    });
+    return { root, llmSpan };
+  });
+  await loggerProvider.forceFlush();
+  for (const { root, llmSpan } of runs) {
+    llmSpan.end();
+    root.end();
+  }
+  await tracerProvider.shutdown();
+  await loggerProvider.shutdown();
+  return runs.map(({ root }) => root.spanContext().traceId);
+}
 
 forEachDatabase((base) => {
   const tag = randomBytes(4).toString("hex");
@@ -268,6 +316,33 @@ forEachDatabase((base) => {
       ]);
     });
 
+    it("reads a call's answer sent as a GenAI log record (gen_ai.choice) rather than on its span", async () => {
+      const name = `logs-${tag}`;
+      const evaluator = (
+        await create({
+          name: `eval-logs-${tag}`,
+          scoreName: "logged_refund",
+          type: "rule",
+          target: "llm_span",
+          rule: { kind: "contains", value: "refund" },
+          filter: { name },
+        })
+      ).body;
+      const traceIds = await sendAnswersAsLogs(server, name, ["a refund of 12 was issued", "request denied"]);
+      await waitFor(
+        () => listTraces(server, { name, limit: 10 }),
+        (page) => page.data.length === 2,
+        "log-answered traces",
+      );
+      const scores = await waitFor(
+        () => scoresOf(evaluator, traceIds),
+        (s) => s.length >= 2,
+        "scores of answers sent as logs",
+      );
+      expect(scores.find((s) => s.traceId === traceIds[0])).toMatchObject({ label: "pass" });
+      expect(scores.find((s) => s.traceId === traceIds[1])).toMatchObject({ label: "fail" });
+    });
+
     it("samples by the hash of the evaluator and the trace: exactly the runs it picks", async () => {
       const name = `sample-${tag}`;
       const evaluator = (
@@ -459,9 +534,15 @@ forEachDatabase((base) => {
 
   describe("exactly once", () => {
     // Two servers on one PostgreSQL database both evaluate new runs, and each backfills the same range at
-    // the same time: every run still gets one score per evaluator.
+    // the same time: every run still gets one score per evaluator, and an LLM judge is called once per run.
     it.runIf(base.name === "postgres")("scores each run once per evaluator with two servers and two backfills racing", { timeout: 120_000 }, async () => {
-      const other = await startHindsight({ database: "postgres", databaseUrl: base.databaseUrl, apiKey: null, env: { HINDSIGHT_EVAL_SETTLE_SECONDS: "1" } });
+      const judgeMock = await startJudgeMock();
+      const other = await startHindsight({
+        database: "postgres",
+        databaseUrl: base.databaseUrl,
+        apiKey: null,
+        env: { HINDSIGHT_EVAL_SETTLE_SECONDS: "1", HINDSIGHT_JUDGE_BASE_URL: judgeMock.baseURL },
+      });
       const sql = openPostgres(base.databaseUrl, 2);
       try {
         const name = `race-${tag}`;
@@ -469,9 +550,19 @@ forEachDatabase((base) => {
           await create({ name: `eval-race-a-${tag}`, scoreName: "race_a", type: "rule", rule: { kind: "contains", value: "x" }, filter: { name } })
         ).body;
         const second = (await create({ name: `eval-race-b-${tag}`, scoreName: "race_b", type: "rule", rule: { kind: "no_error" }, filter: { name } })).body;
+        const judged = (
+          await create({
+            name: `eval-race-judge-${tag}`,
+            scoreName: "race_judge",
+            type: "llm_judge",
+            judge: { model: "gpt-4o-mini", prompt: "Helpful? {{output}}", labels: ["good", "bad"] },
+            filter: { name },
+          })
+        ).body;
+        const marker = `race-${tag}`;
         const ids = await send(
           name,
-          Array.from({ length: 30 }, (_, i) => ({ output: i % 2 ? "x" : "y" })),
+          Array.from({ length: 30 }, (_, i) => ({ output: `${i % 2 ? "x" : "y"} ${marker}` })),
         );
         const traces = (await listTraces(server, { name, limit: 50, sort: "time", order: "asc" })).data;
         const range = { from: traces[0]!.startTime, to: new Date(Date.parse(traces.at(-1)!.startTime) + 1).toISOString() };
@@ -503,14 +594,23 @@ forEachDatabase((base) => {
           (s) => s.length >= ids.length,
           "every run scored",
         );
+        await waitFor(
+          () => scoresOf(judged, ids),
+          (s) => s.length >= ids.length,
+          "every run judged",
+        );
         const scores = (await Promise.all(ids.map(evaluatorScores))).flat();
-        for (const evaluator of [first, second]) {
+        for (const evaluator of [first, second, judged]) {
           const mine = scores.filter((s) => s.name === evaluator.scoreName).map((s) => s.traceId);
           expect(mine.sort(), evaluator.scoreName).toEqual([...ids].sort());
         }
+        // The judge's own calls are traced: one per run, whichever server made it.
+        const calls = (await listTraces(server, { q: marker, limit: 200 })).data.filter((t) => t.serviceName === "hindsight-evaluator");
+        expect(calls).toHaveLength(ids.length);
       } finally {
         await sql.close();
         await other.stop();
+        await judgeMock.close();
       }
     });
   });

@@ -1,8 +1,8 @@
 // Agreement of a review queue with the other sources, on SQLite and PostgreSQL: runs go in through the real
 // OTLP exporter under a task of their own, scores with source api through POST /api/v1/scores, reviews
-// through the queue's API; GET /api/v1/review-queues/{id} must count exactly the reviewed runs the API also
-// scored under the queue's score name, comparing labels with labels and pass/fail otherwise, in an answer
-// the OpenAPI document describes.
+// through the queue's API; GET /api/v1/review-queues/{id} and its /results must count exactly the reviewed
+// runs the API also scored under the queue's score name, comparing labels with labels and pass/fail
+// otherwise, in answers the OpenAPI document describes.
 import { randomBytes } from "node:crypto";
 import { beforeAll, expect, it } from "vitest";
 import type { ReviewAgreement } from "@/lib/quality/review-agreement";
@@ -81,5 +81,12 @@ forEachDatabase((server) => {
     await documentedAnswers(served)(response, "GET", "/api/v1/review-queues/{id}");
     expect(answer.body).toMatchObject({ done: 6, skipped: 1 });
     expect(answer.body.agreement).toEqual([{ source: "api", compared: 5, agreed: 3, rate: 0.6 }]);
+
+    // The results answer carries the same agreement, in a documented shape.
+    const results = await call<{ agreement: ReviewAgreement[] }>(server, "GET", `/api/v1/review-queues/${queueId}/results`);
+    expect(results.status).toBe(200);
+    expect(results.body.agreement).toEqual(answer.body.agreement);
+    const resultsResponse = await fetch(`${server.baseUrl}/api/v1/review-queues/${queueId}/results`, { headers: authHeaders(server) });
+    await documentedAnswers(served)(resultsResponse, "GET", "/api/v1/review-queues/{id}/results");
   });
 });

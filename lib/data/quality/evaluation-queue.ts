@@ -9,17 +9,30 @@ import { randomUUID } from "node:crypto";
 import type { SqlValue } from "@/lib/db/sql";
 import { getSql } from "@/lib/db/connections";
 import type { ProjectScope } from "@/lib/data/scope";
+import { inJsonArray } from "./score-rows";
 
 export type EvaluationClaim = { traceId: string; token: string };
 
-/** Claims up to `limit` traces of the project quiet for `settleMs` whose findings are current, oldest first. */
-export async function claimSettledTraces(scope: ProjectScope, options: { nowMs: number; settleMs: number; leaseMs: number; limit: number }): Promise<EvaluationClaim[]> {
+export type ClaimOptions = {
+  nowMs: number;
+  settleMs: number;
+  leaseMs: number;
+  limit: number;
+  /** Claim only traces whose findings are current (an enabled evaluator reads them). */
+  awaitFindings: boolean;
+};
+
+/** Claims up to `limit` traces of the project quiet for `settleMs` (and analysed, with `awaitFindings`), oldest first. */
+export async function claimSettledTraces(scope: ProjectScope, options: ClaimOptions): Promise<EvaluationClaim[]> {
   const sql = getSql();
   const token = randomUUID();
   const { nowMs } = options;
-  // Settled means analysed too: a trace still waiting for its findings (no_findings reads them) waits.
-  const due = `e."projectId" = ? AND e."claimedUntilMs" < ? AND e."lastDirtyMs" <= ?
-    AND NOT EXISTS (SELECT 1 FROM "findings_queue" f WHERE f."projectId" = e."projectId" AND f."traceId" = e."traceId")`;
+  // A trace still waiting for its findings job waits only when an evaluator reads findings: the others
+  // would otherwise run at the findings job's pace.
+  const analysed = options.awaitFindings
+    ? `AND NOT EXISTS (SELECT 1 FROM "findings_queue" f WHERE f."projectId" = e."projectId" AND f."traceId" = e."traceId")`
+    : "";
+  const due = `e."projectId" = ? AND e."claimedUntilMs" < ? AND e."lastDirtyMs" <= ? ${analysed}`;
   const dueParams: SqlValue[] = [scope.projectId, nowMs, nowMs - options.settleMs];
   const rows =
     sql.dialect === "postgres"
@@ -45,21 +58,15 @@ export async function claimSettledTraces(scope: ProjectScope, options: { nowMs: 
  * evaluated, by the evaluator_runs keys).
  */
 export async function finishEvaluationClaims(scope: ProjectScope, claims: readonly EvaluationClaim[], claimedAtMs: number): Promise<void> {
+  const byToken = new Map<string, string[]>();
+  for (const claim of claims) byToken.set(claim.token, [...(byToken.get(claim.token) ?? []), claim.traceId]);
   const sql = getSql();
-  for (const claim of claims) {
-    const deleted = await sql.run(`DELETE FROM "evaluation_queue" WHERE "projectId" = ? AND "traceId" = ? AND "claimedBy" = ? AND "lastDirtyMs" <= ?`, [
-      scope.projectId,
-      claim.traceId,
-      claim.token,
-      claimedAtMs,
-    ]);
-    if (deleted === 0) {
-      await sql.run(`UPDATE "evaluation_queue" SET "claimedUntilMs" = 0, "claimedBy" = NULL WHERE "projectId" = ? AND "traceId" = ? AND "claimedBy" = ?`, [
-        scope.projectId,
-        claim.traceId,
-        claim.token,
-      ]);
-    }
+  // A round's claims share one token: two statements (through the primary key) end them all.
+  for (const [token, traceIds] of byToken) {
+    const mine = `"projectId" = ? AND "traceId" IN ${inJsonArray(sql)} AND "claimedBy" = ?`;
+    const params = [scope.projectId, JSON.stringify(traceIds), token];
+    await sql.run(`DELETE FROM "evaluation_queue" WHERE ${mine} AND "lastDirtyMs" <= ?`, [...params, claimedAtMs]);
+    await sql.run(`UPDATE "evaluation_queue" SET "claimedUntilMs" = 0, "claimedBy" = NULL WHERE ${mine}`, params);
   }
 }
 

@@ -9,9 +9,6 @@ import { getPrisma } from "@/lib/db/prisma";
 import { getSql } from "@/lib/db/connections";
 import type { ProjectScope } from "@/lib/data/scope";
 import { buildTraceWhere } from "@/lib/data/traces/traces";
-import { getTraceDetail } from "@/lib/data/traces/trace-detail";
-import { toEvalTrace } from "@/lib/quality/eval-trace";
-import type { EvalTrace } from "@/lib/quality/rule-evaluation";
 import type { TraceFilters } from "@/lib/trace/types";
 import { getDatasetItem } from "./datasets";
 import { recordScoresInTransaction, type ScoreInput } from "./scores";
@@ -97,19 +94,22 @@ export async function tracesMatching(scope: ProjectScope, filters: TraceFilters,
 }
 
 /**
- * The trace as the evaluators read it, and its service (the judge's own traces are not evaluated). An
- * experiment's run (its root carries hindsight.dataset.id and hindsight.dataset.item.id) brings its dataset
- * item's expected output, for a judge's {{expected}}.
+ * What an experiment's run was expected to answer, for a judge's {{expected}}: its root span carries
+ * hindsight.dataset.id and hindsight.dataset.item.id, and the dataset item holds the expected output.
  */
-export async function loadEvalTrace(scope: ProjectScope, traceId: string): Promise<{ trace: EvalTrace; serviceName: string | null; expected: unknown } | null> {
-  const detail = await getTraceDetail(scope, traceId);
-  if (!detail) return null;
-  const trace = toEvalTrace(detail);
-  const attributes = detail.spans.find((s) => s.spanId === trace.rootSpanId)?.attributes ?? {};
+export async function loadExpectedOutput(scope: ProjectScope, traceId: string, rootSpanId: string | null): Promise<unknown> {
+  if (rootSpanId === null) return null;
+  const [root] = await getSql().query(`SELECT "attributes" FROM "spans" WHERE "projectId" = ? AND "traceId" = ? AND "spanId" = ?`, [
+    scope.projectId,
+    traceId,
+    rootSpanId,
+  ]);
+  if (!root) return null;
+  const attributes = JSON.parse(String(root.attributes)) as Record<string, unknown>;
   const datasetId = attributes["hindsight.dataset.id"];
   const itemId = attributes["hindsight.dataset.item.id"];
   const item = typeof datasetId === "string" && typeof itemId === "string" ? await getDatasetItem(scope, datasetId, itemId) : null;
-  return { trace, serviceName: detail.trace.serviceName, expected: item?.expectedOutput ?? null };
+  return item?.expectedOutput ?? null;
 }
 
 /** A trace's priced cost (the judge's own call, once committed); 0 when unpriced or missing. */

@@ -8,9 +8,9 @@ import { sameAttribution, ScoreRollupDeltas, UNATTRIBUTED, type ScoreAttribution
 import { inJsonArray } from "./score-rows";
 import { writeScoreRollups } from "./score-rollup-writer";
 
-type TraceFacts = { name: string; agentName: string | null; models: string[] };
+export type TraceFacts = { name: string; agentName: string | null; models: string[] };
 
-const parseModels = (text: unknown): string[] | null => {
+export const parseModels = (text: unknown): string[] | null => {
   if (text === null || text === undefined) return null;
   try {
     const value = JSON.parse(String(text)) as unknown;

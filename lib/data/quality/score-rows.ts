@@ -3,7 +3,7 @@ import "server-only";
 // turning rows back into the API's Score. Used by the API, evaluators and the ingest writer (also in the
 // SQLite writer thread, so this module opens no connection of its own).
 import type { Row, Sql, SqlValue } from "@/lib/db/sql";
-import { ScoreRollupDeltas } from "@/lib/quality/score-rollups";
+import { ScoreRollupDeltas, type ScoreAttribution } from "@/lib/quality/score-rollups";
 import type { Score, ScoreSource } from "@/lib/quality/score-types";
 import { writeScoreRollups } from "./score-rollup-writer";
 
@@ -22,6 +22,11 @@ export type NewScore = {
   createdMs: number;
   timeMs: number;
   passed: boolean;
+  /**
+   * Its trace's attribution when the writer read it already (stored with the score, so the reconciliation
+   * that follows finds nothing to move); without it the score is stored unattributed and reconciled.
+   */
+  attribution?: ScoreAttribution;
 };
 
 const COLUMNS = [
@@ -39,6 +44,9 @@ const COLUMNS = [
   "createdMs",
   "timeMs",
   "passed",
+  "task",
+  "agent",
+  "models",
 ] as const;
 
 export const SCORE_SELECT = `SELECT "id", "traceId", "spanId", "name", "value", "label", "comment", "source", "author", "createdMs" FROM "scores"`;
@@ -64,11 +72,18 @@ export async function insertScores(tx: Sql, projectId: string, scores: readonly 
     BigInt(s.createdMs),
     BigInt(s.timeMs),
     s.passed,
+    s.attribution?.task ?? null,
+    s.attribution?.agent ?? null,
+    s.attribution?.models ? JSON.stringify(s.attribution.models) : null,
   ]);
   const inserted = await tx.insertMany("scores", COLUMNS, rows, `("projectId", "id") DO NOTHING`, { returning: ["id"] });
   const ids = new Set(inserted.map((r) => String(r.id)));
   const deltas = new ScoreRollupDeltas();
-  for (const s of scores) if (ids.has(s.id)) deltas.addName(s, 1);
+  for (const s of scores) {
+    if (!ids.has(s.id)) continue;
+    deltas.addName(s, 1);
+    if (s.attribution) deltas.addAttribution(s, s.attribution, 1);
+  }
   await writeScoreRollups(tx, projectId, deltas);
   return ids;
 }

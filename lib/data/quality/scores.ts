@@ -8,7 +8,7 @@ import type { Sql, SqlValue } from "@/lib/db/sql";
 import type { ProjectScope } from "@/lib/data/scope";
 import { encodeScoreCursor, scoreCreateSchema, type ScoreListQuery } from "@/lib/quality/score-input";
 import { isPassing, type Score, type ScoreSource } from "@/lib/quality/score-types";
-import { reconcileScoreAttribution } from "./score-attribution";
+import { attributionOf, parseModels, reconcileScoreAttribution, type TraceFacts } from "./score-attribution";
 import { inJsonArray, insertScores, lockTraces, SCORE_SELECT, toScore, type NewScore } from "./score-rows";
 
 /** A score to record. `value` or `label` is required; `spanId`, when given, must be a span of the trace. */
@@ -75,25 +75,43 @@ function checkScores(scores: readonly ScoreInput[]) {
   });
 }
 
+/**
+ * Of the spans the scores name, those stored ("traceId/spanId"), each with its model when it is a call
+ * with one (a score's attribution): one query for a whole batch.
+ */
+async function existingSpans(tx: Sql, projectId: string, scores: readonly { traceId: string; spanId: string | null }[]): Promise<Map<string, string | null>> {
+  const named = scores.filter((s) => s.spanId !== null);
+  if (named.length === 0) return new Map();
+  const rows = await tx.query(
+    `SELECT "traceId", "spanId", CASE WHEN "kind" IN ('llm', 'embedding') THEN "model" END AS "model"
+       FROM "spans" WHERE "projectId" = ? AND "traceId" IN ${inJsonArray(tx)} AND "spanId" IN ${inJsonArray(tx)}`,
+    [projectId, JSON.stringify([...new Set(named.map((s) => s.traceId))]), JSON.stringify([...new Set(named.map((s) => s.spanId))])],
+  );
+  return new Map(rows.map((row) => [`${String(row.traceId)}/${String(row.spanId)}`, row.model === null || row.model === undefined ? null : String(row.model)]));
+}
+
 async function writeCheckedScores(tx: Sql, projectId: string, checked: ReturnType<typeof checkScores>): Promise<Score[]> {
   const traceIds = [...new Set(checked.map((s) => s.traceId))];
   const now = Date.now();
   await lockTraces(tx, projectId, traceIds);
-  const starts = new Map<string, number>();
-  for (const row of await tx.query(`SELECT "traceId", "startNs" FROM "traces" WHERE "projectId" = ? AND "traceId" IN ${inJsonArray(tx)}`, [
-    projectId,
-    JSON.stringify(traceIds),
-  ])) {
-    starts.set(String(row.traceId), Number(BigInt(row.startNs as bigint | string) / 1_000_000n));
+  const traces = new Map<string, { timeMs: number; facts: TraceFacts }>();
+  for (const row of await tx.query(
+    `SELECT "traceId", "startNs", "name", "agentName", "models" FROM "traces" WHERE "projectId" = ? AND "traceId" IN ${inJsonArray(tx)}`,
+    [projectId, JSON.stringify(traceIds)],
+  )) {
+    traces.set(String(row.traceId), {
+      timeMs: Number(BigInt(row.startNs as bigint | string) / 1_000_000n),
+      facts: { name: String(row.name), agentName: row.agentName === null ? null : String(row.agentName), models: parseModels(row.models) ?? [] },
+    });
   }
+  const spans = await existingSpans(tx, projectId, checked);
   const rows: NewScore[] = [];
   for (const [index, s] of checked.entries()) {
-    const timeMs = starts.get(s.traceId);
-    if (timeMs === undefined) throw new ScoreInputError("traceId", `traceId: this project has no trace ${s.traceId}`, index);
-    if (s.spanId !== null) {
-      const [span] = await tx.query(`SELECT 1 AS "found" FROM "spans" WHERE "projectId" = ? AND "traceId" = ? AND "spanId" = ?`, [projectId, s.traceId, s.spanId]);
-      if (!span) throw new ScoreInputError("spanId", `spanId: trace ${s.traceId} has no span ${s.spanId}`, index);
-    }
+    const trace = traces.get(s.traceId);
+    if (trace === undefined) throw new ScoreInputError("traceId", `traceId: this project has no trace ${s.traceId}`, index);
+    const spanKey = `${s.traceId}/${s.spanId}`;
+    if (s.spanId !== null && !spans.has(spanKey)) throw new ScoreInputError("spanId", `spanId: trace ${s.traceId} has no span ${s.spanId}`, index);
+    const { timeMs } = trace;
     const value = s.value ?? null;
     const label = s.label ?? null;
     rows.push({
@@ -110,6 +128,8 @@ async function writeCheckedScores(tx: Sql, projectId: string, checked: ReturnTyp
       createdMs: now,
       timeMs,
       passed: isPassing(value, label),
+      // Written attributed: the reconciliation below then has nothing to move, score by score.
+      attribution: attributionOf(trace.facts, s.spanId === null ? null : (spans.get(spanKey) ?? null)),
     });
   }
   await insertScores(tx, projectId, rows);

@@ -8,39 +8,55 @@ import { getEnv } from "@/lib/env";
 import { listProjectScopesForJobs } from "@/lib/data/access/projects";
 import { claimSettledTraces, finishEvaluationClaims } from "@/lib/data/quality/evaluation-queue";
 import { advanceBackfill, backfillPage, claimBackfill, failBackfill } from "@/lib/data/quality/evaluator-backfills";
-import { loadEvalTrace, storeRuleResults, tracesMatching, type RuleResults } from "@/lib/data/quality/evaluator-runs";
+import { loadEvalTraces } from "@/lib/data/quality/eval-trace-batch";
+import { loadExpectedOutput, storeRuleResults, tracesMatching, type RuleResults } from "@/lib/data/quality/evaluator-runs";
 import { getEvaluator, listEnabledEvaluators, type Evaluator } from "@/lib/data/quality/evaluators";
 import type { ProjectScope } from "@/lib/data/scope";
 import { toTraceFilters } from "@/lib/quality/evaluator-filter";
+import { readsFindings } from "@/lib/quality/evaluator-findings";
 import { isSampled } from "@/lib/quality/evaluator-sampling";
 import { JUDGE_SERVICE } from "@/lib/quality/judge-spans";
 import { applyJudge, ruleResults } from "./evaluate-trace";
 
-const CLAIM_BATCH = 100;
+/** Traces claimed at once: loaded together, their rule scores stored together. */
+const CLAIM_BATCH = 250;
+/** Fewer when a judge runs: its calls take seconds each, and a batch must end within its lease. */
+const JUDGE_CLAIM_BATCH = 100;
 /** Longer than a batch takes, judges' calls included; a dead server's traces wait this long. */
 const LEASE_MS = 5 * 60_000;
-const BACKFILL_PAGE = 100;
 /** A round spends at most this long on backfills, so new traces are not held up by a long one. */
 const BACKFILL_SLICE_MS = 2000;
 
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Runs the evaluators that take the trace (already sampled and filtered): judges at once, rules into
- * `rules` (stored by the caller with the batch). Errors are logged per evaluator.
+ * Runs each trace of a batch through the evaluators that take it (already sampled and filtered; the
+ * traces are loaded together): judges at once, rules stored together at the end. Errors are logged per
+ * evaluator.
  */
-async function evaluateTrace(scope: ProjectScope, traceId: string, evaluators: readonly Evaluator[], rules: RuleResults[]): Promise<void> {
-  if (evaluators.length === 0) return;
-  const loaded = await loadEvalTrace(scope, traceId);
-  if (!loaded || loaded.serviceName === JUDGE_SERVICE) return;
-  for (const evaluator of evaluators) {
-    try {
-      if (evaluator.type === "rule") rules.push({ evaluatorId: evaluator.id, results: ruleResults(evaluator, loaded.trace) });
-      else await applyJudge(scope, evaluator, loaded.trace, loaded.expected);
-    } catch (error) {
-      console.error(`[hindsight] evaluator ${evaluator.id} failed on trace ${traceId}: ${(error as Error).message}`);
+async function evaluateBatch(scope: ProjectScope, traceIds: readonly string[], evaluatorsOf: (traceId: string) => readonly Evaluator[]): Promise<void> {
+  const wanted = traceIds.filter((id) => evaluatorsOf(id).length > 0);
+  const loaded = await loadEvalTraces(scope, wanted);
+  const rules: RuleResults[] = [];
+  for (const traceId of wanted) {
+    const one = loaded.get(traceId);
+    if (!one || one.serviceName === JUDGE_SERVICE) continue;
+    let expected: { value: unknown } | null = null;
+    for (const evaluator of evaluatorsOf(traceId)) {
+      try {
+        if (evaluator.type === "rule") {
+          rules.push({ evaluatorId: evaluator.id, results: ruleResults(evaluator, one.trace) });
+        } else {
+          expected ??= { value: await loadExpectedOutput(scope, traceId, one.trace.rootSpanId) };
+          await applyJudge(scope, evaluator, one.trace, expected.value);
+        }
+      } catch (error) {
+        console.error(`[hindsight] evaluator ${evaluator.id} failed on trace ${traceId}: ${(error as Error).message}`);
+      }
     }
+    await yieldToRequests();
   }
+  await storeRules(scope, rules);
 }
 
 /** Stores a batch's rule results; if that fails, evaluator by evaluator, so one bad result holds back no other. */
@@ -56,29 +72,25 @@ async function storeRules(scope: ProjectScope, rules: readonly RuleResults[]): P
   }
 }
 
+/** Of `traceIds`, those the evaluator samples and its filter matches (no query without a filter). */
+async function matchedBy(scope: ProjectScope, evaluator: Evaluator, traceIds: readonly string[]): Promise<Set<string>> {
+  const sampled = traceIds.filter((id) => isSampled(evaluator.id, id, evaluator.sampleRate));
+  if (Object.keys(evaluator.filter).length === 0) return new Set(sampled);
+  return tracesMatching(scope, toTraceFilters(evaluator.filter), sampled);
+}
+
 /** Evaluates the project's settled traces; returns how many traces were taken. */
 export async function evaluateSettledTraces(scope: ProjectScope, nowMs: number): Promise<number> {
   const settleMs = Math.round(getEnv().HINDSIGHT_EVAL_SETTLE_SECONDS * 1000);
-  const claims = await claimSettledTraces(scope, { nowMs, settleMs, leaseMs: LEASE_MS, limit: CLAIM_BATCH });
-  if (claims.length === 0) return 0;
   const evaluators = await listEnabledEvaluators(scope);
+  const awaitFindings = evaluators.some(readsFindings);
+  const limit = evaluators.some((e) => e.type === "llm_judge") ? JUDGE_CLAIM_BATCH : CLAIM_BATCH;
+  const claims = await claimSettledTraces(scope, { nowMs, settleMs, leaseMs: LEASE_MS, limit, awaitFindings });
+  if (claims.length === 0) return 0;
   const ids = claims.map((c) => c.traceId);
   const matched = new Map<string, Set<string>>();
-  for (const evaluator of evaluators) {
-    const sampled = ids.filter((id) => isSampled(evaluator.id, id, evaluator.sampleRate));
-    matched.set(evaluator.id, await tracesMatching(scope, toTraceFilters(evaluator.filter), sampled));
-  }
-  const rules: RuleResults[] = [];
-  for (const traceId of ids) {
-    await evaluateTrace(
-      scope,
-      traceId,
-      evaluators.filter((e) => matched.get(e.id)?.has(traceId)),
-      rules,
-    );
-    await yieldToRequests();
-  }
-  await storeRules(scope, rules);
+  for (const evaluator of evaluators) matched.set(evaluator.id, await matchedBy(scope, evaluator, ids));
+  await evaluateBatch(scope, ids, (traceId) => evaluators.filter((e) => matched.get(e.id)?.has(traceId)));
   await finishEvaluationClaims(scope, claims, nowMs);
   return claims.length;
 }
@@ -93,17 +105,19 @@ export async function runBackfillSlice(scope: ProjectScope, nowMs: number): Prom
     return 0;
   }
   const filters = toTraceFilters(evaluator.filter);
+  const pageSize = evaluator.type === "llm_judge" ? JUDGE_CLAIM_BATCH : CLAIM_BATCH;
   const started = Date.now();
   let taken = 0;
   for (;;) {
-    const page = await backfillPage(scope, backfill, filters, BACKFILL_PAGE);
-    const rules: RuleResults[] = [];
-    for (const { traceId } of page) {
-      if (isSampled(evaluator.id, traceId, evaluator.sampleRate)) await evaluateTrace(scope, traceId, [evaluator], rules);
-    }
-    await storeRules(scope, rules);
+    const page = await backfillPage(scope, backfill, filters, pageSize);
+    const only = [evaluator];
+    await evaluateBatch(
+      scope,
+      page.map((p) => p.traceId),
+      (traceId) => (isSampled(evaluator.id, traceId, evaluator.sampleRate) ? only : []),
+    );
     taken += page.length;
-    const finished = page.length < BACKFILL_PAGE;
+    const finished = page.length < pageSize;
     await advanceBackfill(scope, backfill, page, finished, LEASE_MS);
     if (finished) return taken;
     if (Date.now() - started > BACKFILL_SLICE_MS) {

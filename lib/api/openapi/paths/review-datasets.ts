@@ -97,7 +97,7 @@ export const reviewOperations: ApiOperation[] = [
     tags: ["Review queues"],
     summary: "A review queue's results",
     description:
-      "Every run of the queue in review order with its review (label or value, failure mode, comment, reviewer), and the failure modes reviewers tagged, most tagged first.",
+      "Every run of the queue in review order with its review (label or value, failure mode, comment, reviewer), the failure modes reviewers tagged, most tagged first, and the reviews' agreement with the other sources (api, otel, evaluator) that scored the reviewed runs under the queue's score name, as the queue itself shows it.",
     access: "read",
     request: { params: queueParams },
     responses: { 200: { description: "The results.", content: jsonContent(reviewResultsSchema) }, 404: noQueue },

@@ -38,14 +38,12 @@ export const reviewAgreementSchema = z
   })
   .meta({ id: "ReviewAgreement" });
 
-export const reviewQueueDetailSchema = reviewQueueSchema
-  .extend({
-    agreement: z.array(reviewAgreementSchema).meta({
-      description:
-        "Per other source that scored reviewed runs: how often it agrees with the review. Two verdicts agree when both are labels and the labels are the same (trimmed, any case), else when both pass or both fail by the pass rule.",
-    }),
-  })
-  .meta({ id: "ReviewQueueDetail" });
+const agreementList = z.array(reviewAgreementSchema).meta({
+  description:
+    "Per other source that scored reviewed runs: how often it agrees with the review. Two verdicts agree when both are labels and the labels are the same (trimmed, any case), else when both pass or both fail by the pass rule.",
+});
+
+export const reviewQueueDetailSchema = reviewQueueSchema.extend({ agreement: agreementList }).meta({ id: "ReviewQueueDetail" });
 
 export const reviewQueueListSchema = z.strictObject({ data: z.array(reviewQueueSchema) }).meta({ id: "ReviewQueueList" });
 
@@ -70,6 +68,7 @@ export const reviewNextSchema = z.strictObject({ itemId: z.string(), traceId, po
 export const reviewResultsSchema = z
   .strictObject({
     queue: reviewQueueSchema,
+    agreement: agreementList,
     failureModes: z
       .array(z.strictObject({ failureMode: z.string(), count: z.int() }))
       .meta({ description: "Failure modes reviewers tagged, most tagged first." }),

@@ -1,5 +1,5 @@
-// GET /api/v1/review-queues/{id}/results: every run of the queue with its review, and the failure modes
-// reviewers tagged.
+// GET /api/v1/review-queues/{id}/results: every run of the queue with its review, the failure modes
+// reviewers tagged, and the reviews' agreement with the other sources.
 import { jsonError } from "@/lib/api/respond";
 import { withApi } from "@/lib/api/with-api";
 import { getReviewQueue } from "@/lib/data/quality/review-queues";
