@@ -3,7 +3,7 @@
 // OTLP/JSON export writes each such record as a span event marked LOG_RECORD, and /v1/traces lifts marked
 // events back out into log records: re-posting an export stores the same span logs, hence the same input,
 // output and events through the read API. Other OpenTelemetry backends see ordinary span events. Pure.
-import type { OtlpAttributes, OtlpEvent, OtlpLogRecord, OtlpLogsRequest, OtlpTraceRequest, OtlpValue } from "./otlp-types";
+import type { OtlpEvent, OtlpLogRecord, OtlpLogsRequest, OtlpTraceRequest } from "./otlp-types";
 
 /** Event attribute marking a span event as an exported log record. */
 export const LOG_RECORD = "hindsight.log.record";
@@ -25,8 +25,8 @@ function toLogRecord(event: OtlpEvent, traceId: string, spanId: string): OtlpLog
     timeUnixNano: event.timeUnixNano,
     observedTimeUnixNano: event.timeUnixNano,
     eventName: event.name,
-    body: (body ?? null) as OtlpValue,
-    attributes: attributes as OtlpAttributes,
+    body: body ?? null,
+    attributes,
     traceId,
     spanId,
   };
