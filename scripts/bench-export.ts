@@ -109,6 +109,9 @@ function treeRss(pid: number): number {
   return total;
 }
 
+/** The machine's 1-minute load average: the figures are only comparable between runs under similar load. */
+const loadAverage = () => readFileSync("/proc/loadavg", "utf8").split(" ")[0];
+
 async function exportOnce(baseUrl: string, apiKey: string, pid: number, format: "jsonl" | "csv") {
   const idleRss = treeRss(pid);
   let peak = idleRss;
@@ -126,9 +129,10 @@ async function exportOnce(baseUrl: string, apiKey: string, pid: number, format: 
   clearInterval(sampler);
   peak = Math.max(peak, treeRss(pid));
   const records = format === "csv" ? lines - 1 : lines;
+  if (response.status !== 200) throw new Error(`export ${format}: ${response.status}`);
   const mb = (n: number) => `${(n / 1024 / 1024).toFixed(0)} MB`;
   console.log(
-    `${format}: ${records.toLocaleString("en-US")} traces, ${mb(bytes)} in ${seconds.toFixed(1)} s = ${Math.round(records / seconds).toLocaleString("en-US")} traces/s, ${(bytes / 1024 / 1024 / seconds).toFixed(1)} MB/s; server RSS ${mb(idleRss)} before, peak ${mb(peak)}`,
+    `${format}: ${records.toLocaleString("en-US")} traces, ${mb(bytes)} in ${seconds.toFixed(1)} s = ${Math.round(records / seconds).toLocaleString("en-US")} traces/s, ${(bytes / 1024 / 1024 / seconds).toFixed(1)} MB/s; server RSS ${mb(idleRss)} before, peak ${mb(peak)}; load average ${loadAverage()}`,
   );
 }
 

@@ -1,9 +1,11 @@
 import { IncidentRetroButton } from "@/components/alerts/incident-retro-button";
+import { IncidentRetroLinks } from "@/components/alerts/incident-retro-links";
 import { ProjectLink } from "@/components/shell/project-link";
 import type { IncidentRow } from "@/lib/forms/alert-form";
 import { formatMetricValue, formatScope, METRIC_LABELS } from "@/lib/format/alerts";
 import { formatDuration } from "@/lib/format/duration";
 import { formatTimestamp } from "@/lib/format/time";
+import type { IncidentRetro } from "@/lib/retro/collab/retro-types";
 
 const cell = "px-2 py-1.5 whitespace-nowrap";
 const num = `${cell} text-right tabular-nums`;
@@ -16,6 +18,7 @@ export function IncidentTable({
   nowMs,
   testId,
   retros,
+  retrosOf,
 }: {
   incidents: IncidentRow[];
   state: "open" | "resolved";
@@ -23,6 +26,8 @@ export function IncidentTable({
   testId: string;
   /** Set for callers who may write: each incident gets a "Create retro" button. */
   retros?: { projectSlug: string };
+  /** The retros made from each incident, by incident id: listed on its row for everyone who may read. */
+  retrosOf: ReadonlyMap<string, IncidentRetro[]>;
 }) {
   if (incidents.length === 0) {
     return (
@@ -66,16 +71,14 @@ export function IncidentTable({
             <th scope="col" className={`${head} text-left`}>
               Webhook
             </th>
-            {retros ? (
-              <th scope="col" className={`${head} text-left`}>
-                <span className="sr-only">Retro</span>
-              </th>
-            ) : null}
+            <th scope="col" className={`${head} text-left`}>
+              Retros
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-line">
           {incidents.map((i) => (
-            <tr key={i.id} className="hover:bg-surface" data-testid="incident-row" data-state={i.state}>
+            <tr key={i.id} id={`incident-${i.id}`} className="target:bg-accent/10 hover:bg-surface" data-testid="incident-row" data-state={i.state}>
               <td className={`${cell} max-w-56 truncate font-medium`} title={i.ruleName}>
                 {state === "open" ? (
                   <span className="mr-1 text-danger" aria-label="firing">
@@ -108,11 +111,10 @@ export function IncidentTable({
                 {i.deliveries.ok > 0 ? <span className="text-ok">{i.deliveries.ok} delivered </span> : null}
                 {i.deliveries.failed > 0 ? <span className="text-danger">{i.deliveries.failed} failed</span> : null}
               </td>
-              {retros ? (
-                <td className={cell}>
-                  <IncidentRetroButton projectSlug={retros.projectSlug} incident={i} />
-                </td>
-              ) : null}
+              <td className={cell}>
+                <IncidentRetroLinks retros={retrosOf.get(i.id) ?? []} />
+                {retros ? <IncidentRetroButton projectSlug={retros.projectSlug} incident={i} /> : null}
+              </td>
             </tr>
           ))}
         </tbody>

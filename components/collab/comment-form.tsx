@@ -1,8 +1,10 @@
 "use client";
 
-import { useState, type FormEvent } from "react";
+import { useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { MAX_COMMENT_CHARS } from "@/lib/retro/collab/limits";
+import type { Mentionable } from "@/lib/retro/collab/mentions";
 import type { ApiResult } from "./api-client";
+import { MentionList, useMentionPicker } from "./mention-picker";
 
 type Props = {
   initialBody?: string;
@@ -12,11 +14,36 @@ type Props = {
   onCancel?: () => void;
 };
 
-/** A Markdown text box; keeps the text when saving fails, so nothing typed is lost. */
+/** A Markdown text box with `@` mentions of members; keeps the text when saving fails, so nothing typed is lost. */
 export function CommentForm({ initialBody = "", submitLabel = "Comment", placeholder = "Write a comment (Markdown)…", onSubmit, onCancel }: Props) {
   const [body, setBody] = useState(initialBody);
   const [error, setError] = useState<string | null>(null);
   const [isSaving, setSaving] = useState(false);
+  const [caret, setCaret] = useState(0);
+  const box = useRef<HTMLTextAreaElement>(null);
+  const mentions = useMentionPicker(body, caret);
+
+  function pick(member: Mentionable) {
+    const edit = mentions.pick(member);
+    if (!edit) return;
+    setBody(edit.text);
+    setCaret(edit.caret);
+    requestAnimationFrame(() => box.current?.setSelectionRange(edit.caret, edit.caret));
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    const count = mentions.suggestions.length;
+    if (count === 0) return;
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      mentions.setActive((mentions.active + (event.key === "ArrowDown" ? 1 : count - 1)) % count);
+    } else if (event.key === "Enter" || event.key === "Tab") {
+      event.preventDefault();
+      pick(mentions.suggestions[mentions.active]!);
+    } else if (event.key === "Escape") {
+      setCaret(-1);
+    }
+  }
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -31,13 +58,20 @@ export function CommentForm({ initialBody = "", submitLabel = "Comment", placeho
   return (
     <form onSubmit={(e) => void submit(e)} className="flex flex-col gap-1" data-testid="comment-form">
       <textarea
+        ref={box}
         value={body}
-        onChange={(e) => setBody(e.target.value)}
+        onChange={(e) => {
+          setBody(e.target.value);
+          setCaret(e.target.selectionStart);
+        }}
+        onSelect={(e) => setCaret(e.currentTarget.selectionStart)}
+        onKeyDown={onKeyDown}
         placeholder={placeholder}
         aria-label="Comment"
         rows={3}
         className="w-full rounded border border-line bg-bg px-2 py-1 text-sm"
       />
+      <MentionList suggestions={mentions.suggestions} active={mentions.active} onPick={pick} />
       <div className="flex items-center gap-2 text-xs">
         <button type="submit" disabled={isSaving || body.trim() === ""} className="rounded bg-accent px-3 py-1 font-medium text-white disabled:opacity-50">
           {submitLabel}

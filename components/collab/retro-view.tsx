@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
+import { ProjectLink } from "@/components/shell/project-link";
 import { TraceTable } from "@/components/traces/trace-table";
 import { formatTimestamp } from "@/lib/format/time";
 import type { RetroDetail } from "@/lib/retro/collab/retro-types";
@@ -63,6 +64,18 @@ export function RetroView({ projectSlug, retro, canEdit, nowMs }: Props) {
       <p className="text-xs text-fg-muted">
         Created {formatTimestamp(retro.createdAt).slice(0, 16)} by {retro.createdBy}
       </p>
+      {retro.incident ? (
+        <p className="text-sm" data-testid="retro-incident">
+          From the alert incident{" "}
+          <ProjectLink href={`/alerts#incident-${retro.incident.id}`} className="font-medium text-accent hover:underline">
+            {retro.incident.ruleName}
+          </ProjectLink>{" "}
+          <span className="text-fg-muted">
+            (fired {formatTimestamp(retro.incident.startedAt).slice(0, 16)}
+            {retro.incident.endedAt ? `, resolved ${formatTimestamp(retro.incident.endedAt).slice(0, 16)}` : ", still open"})
+          </span>
+        </p>
+      ) : null}
       {error ? (
         <p role="alert" className="text-sm text-danger">
           {error}

@@ -3,6 +3,7 @@
 import type { PriceBook } from "@/lib/pricing/compute";
 import { compileRedaction, EMPTY_REDACTION, redactBatch, type RedactionConfig } from "@/lib/redaction";
 import { extractEvaluations } from "./evaluation-events";
+import { liftExportedLogs } from "./exported-log-events";
 import { normaliseLogsRequest } from "./logs";
 import { normaliseTraceRequest } from "./normalise";
 import { OtlpShapeError } from "./otlp-types";
@@ -31,8 +32,11 @@ export function normaliseBody(
   try {
     const redactor = compileRedaction(redaction);
     if (signal === "traces") {
-      const { spans, resources, rejected, errors } = normaliseTraceRequest(parseTraceRequest(bytes, format), prices);
-      return { ok: true, batch: withEvaluations(redactBatch(redactor, { spans, resources, logs: [] })), rejected, errors };
+      const request = parseTraceRequest(bytes, format);
+      const exportedLogs = liftExportedLogs(request);
+      const { spans, resources, rejected, errors } = normaliseTraceRequest(request, prices);
+      const logs = exportedLogs ? normaliseLogsRequest(exportedLogs).logs : [];
+      return { ok: true, batch: withEvaluations(redactBatch(redactor, { spans, resources, logs })), rejected, errors };
     }
     const { logs, rejected, errors } = normaliseLogsRequest(parseLogsRequest(bytes, format));
     return { ok: true, batch: withEvaluations(redactBatch(redactor, { spans: [], resources: [], logs })), rejected, errors };

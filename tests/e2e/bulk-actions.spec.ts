@@ -111,4 +111,12 @@ test("create a retro from an alert incident", async ({ page, target }) => {
   await expect(view.getByRole("region", { name: "Summary" })).toContainText(`Alert rule ${ruleName}`);
   await expect(view.getByTestId("trace-row").filter({ hasText: names[2] })).toHaveCount(1);
   await expect(page.getByTestId("retro-timeline")).toContainText(`Alert "${ruleName}" fired`);
+
+  // The retro names its incident and links back to it; the incident lists the retro.
+  const title = await view.getByRole("heading", { level: 1 }).innerText();
+  await view.getByTestId("retro-incident").getByRole("link", { name: ruleName }).click();
+  await expect(page).toHaveURL(/\/projects\/default\/alerts#incident-/);
+  const row = page.getByTestId("open-incidents").getByTestId("incident-row").filter({ hasText: ruleName });
+  await row.getByTestId("incident-retros").getByRole("link", { name: title }).click();
+  await expect(page.getByTestId("retro-view").getByRole("heading", { level: 1 })).toHaveText(title);
 });

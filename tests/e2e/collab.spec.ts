@@ -40,6 +40,34 @@ test("comment on a span, see it in the thread; hostile Markdown stays inert", as
   await expectNotPwned(page);
 });
 
+test("mention a member while commenting and find the comment on the Mentions page", async ({ page, seed }) => {
+  await page.goto(`/projects/default/traces/${seed.batchTraceId}`);
+  await expect(page.getByTestId("trace-explorer")).toHaveAttribute("data-ready", "true");
+  const thread = page.getByTestId("trace-thread");
+  const box = thread.getByLabel("Comment");
+  await box.pressSequentially(`Ask @admin`);
+  const suggestions = thread.getByRole("listbox", { name: "Mention a member" });
+  await expect(suggestions.getByRole("option").first()).toContainText("admin@hindsight.test");
+  await box.press("Enter");
+  await expect(suggestions).toHaveCount(0);
+  await box.pressSequentially(`about run ${SEED.run} <b>x</b>`);
+  await expect(box).toHaveValue(new RegExp(`^Ask \\[@[^\\]]+\\]\\(mention:[A-Za-z0-9_-]+\\) about run ${SEED.run}`));
+  await thread.getByRole("button", { name: "Comment" }).click();
+  const comment = thread.getByTestId("comment").filter({ hasText: `about run ${SEED.run}` });
+  await expect(comment.getByTestId("mention")).toHaveText(/^@/);
+  await expect(comment.locator("a[href^='mention']")).toHaveCount(0);
+  await expect(comment.locator("b")).toHaveCount(0);
+
+  await page.goto("/projects/default/retros");
+  await page.getByTestId("mentions-link").click();
+  await expect(
+    page
+      .getByTestId("mention-item")
+      .filter({ hasText: `about run ${SEED.run}` })
+      .getByTestId("mention"),
+  ).toHaveCount(1);
+});
+
 test("tag a run from the list and filter the list by the tag", async ({ page }) => {
   const tag = `retro-${SEED.run}`;
   await page.goto(`/projects/default/traces?range=1h&q=${encodeURIComponent(SEED.run)}`);

@@ -7,6 +7,7 @@ import type { TraceDetail } from "@/lib/trace/types";
 import { userSession, withDatabase } from "../support/seed-users";
 import { signIn } from "../support/sign-in";
 import { forEachDatabase } from "./support";
+import { runEmitter, type OpenAIOfficialResult } from "./emitters/run-emitter";
 import { sendAgentRun } from "./support/collab-seed";
 
 const JSON_TYPE = { "content-type": "application/json" };
@@ -88,6 +89,38 @@ forEachDatabase((server) => {
       expect((await call(`/api/v1/traces/${"f".repeat(32)}/comments`, as.member, "POST", { body: "no trace" })).status).toBe(404);
       const thread = (await (await call(path, as.viewer)).json()) as { data: { body: string }[] };
       expect(thread.data.map((c) => c.body.length)).toEqual([10_000]);
+    });
+  });
+
+  describe("mentions", () => {
+    it("finds a comment for the member it mentions, and only for them", async () => {
+      const members = (await (await call("/api/v1/projects/default/members", as.viewer)).json()) as { data: { userId: string; email: string }[] };
+      const mentioned = members.data.find((m) => m.email === `member2-${tag}@collab.test`)!;
+      const body = `[@Member Two](mention:${mentioned.userId}) can you look at the **search** timeout?`;
+      const posted = await call(`/api/v1/traces/${traceId}/comments`, as.member, "POST", { body });
+      expect(posted.status).toBe(201);
+      const { id } = (await posted.json()) as { id: string };
+
+      const mentionsOf = async (who: Record<string, string>, query = "") => {
+        const response = await call(`/api/v1/comments/mentions${query}`, who);
+        expect(response.status).toBe(200);
+        return ((await response.json()) as { data: { id: string; traceId: string; body: string }[] }).data;
+      };
+      expect(await mentionsOf(as.member2)).toEqual([expect.objectContaining({ id, traceId, body })]);
+      expect((await mentionsOf(as.member)).map((c) => c.id)).not.toContain(id);
+      expect((await mentionsOf(key, `?userId=${mentioned.userId}`)).map((c) => c.id)).toEqual([id]);
+      const keyWithoutUser = await call("/api/v1/comments/mentions", key);
+      expect(keyWithoutUser.status).toBe(400);
+      expect(await keyWithoutUser.json()).toMatchObject({ parameter: "userId" });
+      expect((await call("/api/v1/comments/mentions?userId=%25", key)).status).toBe(400);
+      expect((await call("/api/v1/comments/mentions?who=me", key)).status).toBe(400);
+
+      // The Mentions page of the mentioned member shows it, the mention as a name and not a link.
+      const page = await (await fetch(url("/projects/default/mentions"), { headers: as.member2 })).text();
+      expect(page).toContain(`data-user-id="${mentioned.userId}">@Member Two</span>`);
+      expect(page).toContain(`href="/projects/default/traces/${traceId}"`);
+      expect((await call(`/api/v1/comments/${id}`, as.member, "DELETE")).status).toBe(204);
+      expect(await mentionsOf(as.member2)).toEqual([]);
     });
   });
 
@@ -212,31 +245,57 @@ forEachDatabase((server) => {
   });
 
   describe("export", () => {
-    it("exports OTLP JSON that another project re-imports as the same spans", async () => {
-      const exported = await fetch(url(`/api/v1/traces/${traceId}/export?format=otlp-json`), { headers: key });
-      expect(exported.status).toBe(200);
-      expect(exported.headers.get("content-disposition")).toContain(`trace-${traceId}.otlp.json`);
-      const otlp = await exported.text();
+    let reimportKey: Promise<Record<string, string>> | undefined;
+    /** An ingest+read key of a second project, made once for the file's re-import tests. */
+    const otherProjectKey = () =>
+      (reimportKey ??= (async () => {
+        const admin = { cookie: await signIn(server.baseUrl, server.admin.email, server.admin.password), origin: server.baseUrl, ...JSON_TYPE };
+        const slug = `reimport-${tag}`;
+        expect((await fetch(url("/api/v1/projects"), { method: "POST", headers: admin, body: JSON.stringify({ name: "Re-import", slug }) })).status).toBe(201);
+        const created = await fetch(url(`/api/v1/projects/${slug}/api-keys`), {
+          method: "POST",
+          headers: admin,
+          body: JSON.stringify({ name: "k", scopes: ["ingest", "read"] }),
+        });
+        return { authorization: `Bearer ${((await created.json()) as { key: string }).key}` };
+      })());
 
-      const admin = { cookie: await signIn(server.baseUrl, server.admin.email, server.admin.password), origin: server.baseUrl, ...JSON_TYPE };
-      const slug = `reimport-${tag}`;
-      expect((await fetch(url("/api/v1/projects"), { method: "POST", headers: admin, body: JSON.stringify({ name: "Re-import", slug }) })).status).toBe(201);
-      const created = await fetch(url(`/api/v1/projects/${slug}/api-keys`), {
-        method: "POST",
-        headers: admin,
-        body: JSON.stringify({ name: "k", scopes: ["ingest", "read"] }),
-      });
-      const otherKey = { authorization: `Bearer ${((await created.json()) as { key: string }).key}` };
-      expect((await fetch(url(`/api/v1/traces/${traceId}`), { headers: otherKey })).status).toBe(404);
+    /** Exports `id` as OTLP JSON, posts it to the other project, and returns both projects' read API answers. */
+    async function reimport(id: string): Promise<{ original: TraceDetail; copy: TraceDetail; otlp: string }> {
+      const exported = await fetch(url(`/api/v1/traces/${id}/export?format=otlp-json`), { headers: key });
+      expect(exported.status).toBe(200);
+      expect(exported.headers.get("content-disposition")).toContain(`trace-${id}.otlp.json`);
+      const otlp = await exported.text();
+      const otherKey = await otherProjectKey();
+      expect((await fetch(url(`/api/v1/traces/${id}`), { headers: otherKey })).status).toBe(404);
       const posted = await fetch(url("/v1/traces"), { method: "POST", headers: { ...otherKey, ...JSON_TYPE }, body: otlp });
       expect(posted.status).toBe(200);
+      const original = (await (await fetch(url(`/api/v1/traces/${id}`), { headers: key })).json()) as TraceDetail;
+      const copy = (await (await fetch(url(`/api/v1/traces/${id}`), { headers: otherKey })).json()) as TraceDetail;
+      return { original, copy, otlp };
+    }
+    // Findings are worked out by a background job on each side; everything else of the summary is the same.
+    const summary = ({ failureMode: _f, findingCounts: _c, ...rest }: TraceDetail["trace"]) => rest;
 
-      const original = (await (await fetch(url(`/api/v1/traces/${traceId}`), { headers: key })).json()) as TraceDetail;
-      const copy = (await (await fetch(url(`/api/v1/traces/${traceId}`), { headers: otherKey })).json()) as TraceDetail;
+    it("exports OTLP JSON that another project re-imports as the same spans", async () => {
+      const { original, copy } = await reimport(traceId);
       expect(copy.spans).toEqual(original.spans);
       expect(copy.spans.length).toBe(3);
-      // Findings are worked out by a background job on each side; everything else of the summary is the same.
-      const summary = ({ failureMode: _f, findingCounts: _c, ...rest }: TraceDetail["trace"]) => rest;
+      expect(summary(copy.trace)).toEqual(summary(original.trace));
+    });
+
+    it("keeps content that arrived only as OTLP log events through export and re-import", async () => {
+      // @opentelemetry/instrumentation-openai sends prompts and completions only on /v1/logs.
+      const run = await runEmitter<OpenAIOfficialResult>("openai-official", server);
+      const { original, copy, otlp } = await reimport(run.traceId);
+      const chats = run.llmCalls.map((call) => original.spans.find((s) => s.spanId === call.spanId)!);
+      expect(chats.length).toBeGreaterThan(0);
+      for (const chat of chats) {
+        expect(chat.input).not.toBeNull();
+        expect(chat.output).not.toBeNull();
+      }
+      expect(otlp).toContain(run.userMessage);
+      expect(copy.spans).toEqual(original.spans);
       expect(summary(copy.trace)).toEqual(summary(original.trace));
     });
 

@@ -11,6 +11,7 @@ const JSON_TYPE = { "content-type": "application/json" };
 
 type Retro = {
   id: string;
+  incident: { id: string; ruleName: string; endedAt: string | null } | null;
   title: string;
   status: string;
   traces: { traceId: string; name: string }[];
@@ -65,6 +66,13 @@ forEachDatabase((server) => {
     expect(retro.timeline.map((e) => e.kind)).toEqual(["first_failure", "alert_fired"]);
     expect(retro.timeline[1]!.text).toContain(`errors of ${tag}`);
     expect(exampleIds).toContain(retro.timeline[0]!.traceId);
+    expect(retro.incident).toMatchObject({ id: incidentId, ruleName: `errors of ${tag}`, endedAt: null });
+
+    // The incident lists its retro on the Alerts page, and the retro page links back to its incident.
+    const alertsPage = await (await fetch(url("/projects/default/alerts"), { headers: viewer })).text();
+    expect(alertsPage).toContain(`href="/projects/default/retros/${retro.id}"`);
+    const retroPage = await (await fetch(url(`/projects/default/retros/${retro.id}`), { headers: viewer })).text();
+    expect(retroPage).toContain(`href="/projects/default/alerts#incident-${incidentId}"`);
 
     const traceId = exampleIds[0]!;
     await fetch(url(`/api/v1/traces/${traceId}/comments`), {

@@ -34,6 +34,15 @@ export async function retroDetailWithFindings(
     status: retro.status,
     summary: retro.summary,
     alertIncidentId: retro.alertIncidentId,
+    incident:
+      incident && retro.alertIncidentId
+        ? {
+            id: retro.alertIncidentId,
+            ruleName: incident.ruleName,
+            startedAt: new Date(incident.startMs).toISOString(),
+            endedAt: incident.endMs === null ? null : new Date(incident.endMs).toISOString(),
+          }
+        : null,
     traces,
     findings: findingLists.flat(),
     comments: visible,

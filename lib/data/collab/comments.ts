@@ -3,6 +3,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { getPrisma } from "@/lib/db/prisma";
 import type { ProjectScope } from "@/lib/data/scope";
+import { mentionedUserIds, mentionNeedle } from "@/lib/retro/collab/mentions";
 import type { TraceComment } from "@/lib/retro/collab/types";
 
 /** Who wrote a comment: a user, or an API key acting for a script. */
@@ -100,4 +101,15 @@ export async function updateCommentBody(scope: ProjectScope, id: string, body: s
 export async function deleteComment(scope: ProjectScope, id: string): Promise<boolean> {
   const { count } = await getPrisma().traceComment.deleteMany({ where: { projectId: scope.projectId, id } });
   return count > 0;
+}
+
+/** The latest comments that mention `userId` (newest first, at most `limit`). */
+export async function listCommentsMentioning(scope: ProjectScope, userId: string, limit = 100): Promise<StoredComment[]> {
+  const rows = await getPrisma().traceComment.findMany({
+    where: { projectId: scope.projectId, body: { contains: mentionNeedle(userId) } },
+    orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+    take: limit,
+  });
+  // LIKE is only the coarse filter (its wildcards and case rules differ by database): the mention decides.
+  return rows.filter((row) => mentionedUserIds(row.body).includes(userId)).map(toComment);
 }

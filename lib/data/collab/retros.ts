@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import { getSql } from "@/lib/db/connections";
 import { getPrisma } from "@/lib/db/prisma";
 import type { ProjectScope } from "@/lib/data/scope";
-import type { RetroListItem, RetroStatus, Severity } from "@/lib/retro/collab/retro-types";
+import type { IncidentRetro, RetroListItem, RetroStatus, Severity } from "@/lib/retro/collab/retro-types";
 import type { TimelineIncident } from "@/lib/retro/collab/retro-timeline";
 import type { TraceSummary } from "@/lib/trace/types";
 import { toTraceSummary } from "@/lib/data/traces/trace-summary";
@@ -130,6 +130,23 @@ export async function listRetros(scope: ProjectScope, limit = 200): Promise<Retr
     createdBy: row.createdBy,
     createdAt: row.createdAt.toISOString(),
   }));
+}
+
+/** The retros made from each of the given alert incidents (oldest first), keyed by incident id. */
+export async function listRetrosOfIncidents(scope: ProjectScope, incidentIds: readonly string[]): Promise<Map<string, IncidentRetro[]>> {
+  const byIncident = new Map<string, IncidentRetro[]>();
+  if (incidentIds.length === 0) return byIncident;
+  const rows = await getPrisma().retro.findMany({
+    where: { projectId: scope.projectId, alertIncidentId: { in: [...incidentIds] } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { id: true, title: true, status: true, alertIncidentId: true },
+  });
+  for (const row of rows) {
+    const list = byIncident.get(row.alertIncidentId!) ?? [];
+    list.push({ id: row.id, title: row.title, status: row.status as RetroStatus });
+    byIncident.set(row.alertIncidentId!, list);
+  }
+  return byIncident;
 }
 
 export async function updateRetro(

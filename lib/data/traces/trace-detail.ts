@@ -19,11 +19,11 @@ function toEvents(text: string): SpanEvent[] {
   return (JSON.parse(text) as StoredEvent[]).map((e) => ({ name: e.name, time: nsToIso(BigInt(e.timeNs)), attributes: e.attributes }));
 }
 
-type SpanRow = Awaited<ReturnType<ReturnType<typeof getPrisma>["span"]["findMany"]>>[number];
-type TraceRow = NonNullable<Awaited<ReturnType<ReturnType<typeof getPrisma>["trace"]["findUnique"]>>>;
-type LogRow = Awaited<ReturnType<ReturnType<typeof getPrisma>["spanLog"]["findMany"]>>[number];
+export type SpanRow = Awaited<ReturnType<ReturnType<typeof getPrisma>["span"]["findMany"]>>[number];
+export type TraceRow = NonNullable<Awaited<ReturnType<ReturnType<typeof getPrisma>["trace"]["findUnique"]>>>;
+export type LogRow = Awaited<ReturnType<ReturnType<typeof getPrisma>["spanLog"]["findMany"]>>[number];
 
-function groupLogs(logRows: LogRow[]): Map<string, StoredLog[]> {
+export function groupLogs(logRows: LogRow[]): Map<string, StoredLog[]> {
   const logsBySpan = new Map<string, StoredLog[]>();
   for (const log of logRows) {
     const list = logsBySpan.get(log.spanId) ?? [];
@@ -33,14 +33,14 @@ function groupLogs(logRows: LogRow[]): Map<string, StoredLog[]> {
   return logsBySpan;
 }
 
-async function loadResources(scope: ProjectScope, rows: SpanRow[]): Promise<Map<string, Record<string, unknown>>> {
+export async function loadResources(scope: ProjectScope, rows: SpanRow[]): Promise<Map<string, Record<string, unknown>>> {
   const ids = [...new Set(rows.map((r) => r.resourceId).filter((r): r is string => r !== null))];
   const found = await getPrisma().resource.findMany({ where: { projectId: scope.projectId, id: { in: ids } } });
   return new Map(found.map((r) => [r.id, JSON.parse(r.attributes) as Record<string, unknown>]));
 }
 
 /** A stored span as the API shows it: log events joined, session and user inherited from the trace. */
-function toSpan(row: SpanRow, trace: TraceRow, resources: Map<string, Record<string, unknown>>, logs: StoredLog[]): Span {
+export function toSpan(row: SpanRow, trace: TraceRow, resources: Map<string, Record<string, unknown>>, logs: StoredLog[]): Span {
   const fromLogs = applyLogEvents(logs);
   return {
     traceId: row.traceId,

@@ -39,3 +39,13 @@ export const putTagsSchema = z
 
 /** The tags to store: trimmed, duplicates dropped, in the order given. */
 export const normaliseTags = (tags: readonly string[]): string[] => [...new Set(tags)];
+
+/** GET /api/v1/comments/mentions: whose mentions (a user id; the signed-in caller's when absent). */
+export const mentionsQuerySchema = z
+  .object({
+    userId: z
+      .string({ message: "must be a string" })
+      .regex(/^[A-Za-z0-9_-]{1,64}$/, "must be a user id")
+      .optional(),
+  })
+  .strict();

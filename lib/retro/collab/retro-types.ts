@@ -23,6 +23,12 @@ export type RetroListItem = {
   createdAt: string;
 };
 
+/** A retro as listed on the alert incident it was made from. */
+export type IncidentRetro = { id: string; title: string; status: RetroStatus };
+
+/** The alert incident a retro was made from, as the retro shows it. */
+export type RetroIncident = { id: string; ruleName: string; startedAt: string; endedAt: string | null };
+
 export type RetroDetail = {
   id: string;
   title: string;
@@ -30,6 +36,8 @@ export type RetroDetail = {
   status: RetroStatus;
   summary: string;
   alertIncidentId: string | null;
+  /** The incident behind `alertIncidentId`; null when there is none (or its rule was deleted). */
+  incident: RetroIncident | null;
   traces: TraceSummary[];
   findings: Finding[];
   comments: TraceComment[];

@@ -67,6 +67,7 @@ export const ROUTE_PERMISSIONS: Record<string, MethodRules> = {
   "/api/v1/experiments/compare": { GET: "read" },
   "/api/v1/traces/[traceId]/comments": { GET: "read", POST: "write" },
   "/api/v1/comments/[id]": { PATCH: "write", DELETE: "write" },
+  "/api/v1/comments/mentions": { GET: "read" },
   "/api/v1/traces/[traceId]/tags": { GET: "read", PUT: "write" },
   "/api/v1/tags": { GET: "read" },
   "/api/v1/traces/[traceId]/share": { GET: "read", POST: "write" },

@@ -1,6 +1,6 @@
 // Retro collaboration: comments, tags, share links and exports.
 import { z } from "zod";
-import { editCommentSchema, newCommentSchema, putTagsSchema } from "@/lib/retro/collab/comment-schemas";
+import { editCommentSchema, mentionsQuerySchema, newCommentSchema, putTagsSchema } from "@/lib/retro/collab/comment-schemas";
 import { listExportFormat, traceExportFormat } from "@/lib/retro/collab/export-params";
 import { newRetroSchema, retroPatchSchema } from "@/lib/retro/collab/retro-schemas";
 import { newShareSchema } from "@/lib/retro/collab/share-schemas";
@@ -9,6 +9,7 @@ import { pathParams, traceListQuery } from "../params";
 import {
   commentListSchema,
   commentSchema,
+  mentionListSchema,
   otlpExportSchema,
   retroListSchema,
   retroSchema,
@@ -82,6 +83,17 @@ export const collabOperations: ApiOperation[] = [
     access: "write",
     request: { params: commentId },
     responses: { 204: noContent, 404: errorAnswer("No such comment in this project.") },
+  }),
+  operation({
+    method: "get",
+    path: "/api/v1/comments/mentions",
+    tags: TAGS,
+    summary: "Comments that mention a member",
+    description:
+      "The project's latest 100 comments that mention the member, newest first. A mention is written in the body as `[@Name](mention:<userId>)` (the dashboard suggests members after `@`). Without `userId`: the signed-in caller's mentions; an API key must name the member.",
+    access: "read",
+    request: { query: mentionsQuerySchema },
+    responses: { 200: { description: "The comments.", content: jsonContent(mentionListSchema) }, 400: badParameter },
   }),
   operation({
     method: "get",

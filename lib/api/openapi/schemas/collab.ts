@@ -33,6 +33,8 @@ export const commentListSchema = z.strictObject({
   ),
 });
 
+export const mentionListSchema = z.strictObject({ data: z.array(commentSchema) });
+
 export const tagsSchema = z.strictObject({ tags: z.array(z.string()).meta({ description: "In the order they were added." }) });
 
 export const tagVocabularySchema = z.strictObject({
@@ -96,6 +98,10 @@ export const retroSchema = z
     status: retroStatusSchema,
     summary: z.string().meta({ description: "Markdown." }),
     alertIncidentId: z.string().nullable(),
+    incident: z
+      .strictObject({ id: z.string(), ruleName: z.string(), startedAt: isoTime, endedAt: isoTime.nullable() })
+      .nullable()
+      .meta({ description: "The alert incident the retro was made from (its rule's name and times); null when none." }),
     traces: z.array(traceSummarySchema).meta({ description: "In the order they were added." }),
     findings: z.array(findingSchema).meta({ description: "Findings of the retro's traces, trace by trace." }),
     comments: z.array(commentSchema).meta({ description: "Comments on the retro's traces, oldest first." }),

@@ -30,4 +30,14 @@ describe("comment Markdown", () => {
     expect(html).not.toMatch(/href="\s*(javascript|data|java)/i);
     expect(html).not.toContain("<img");
   });
+
+  it("shows a mention as the member's highlighted name, never as a link", () => {
+    const html = render("Thanks [@Alice Smith](mention:u_alice) and [@x](mention:javascript:alert(1)) <b>");
+    expect(html).toContain(
+      '<span class="rounded bg-accent/10 px-0.5 font-medium text-accent" data-testid="mention" data-user-id="u_alice">@Alice Smith</span>',
+    );
+    expect(html).not.toContain("<a");
+    expect(html).not.toContain("href=");
+    expect(html).toContain("&lt;b&gt;");
+  });
 });

@@ -14,6 +14,9 @@ export default async function RetrosPage({ params }: ProjectPageProps) {
   return (
     <div className="flex flex-col gap-4 p-4">
       <PageHeader title="Retros" subtitle="Start one from a trace, from selected runs in the trace list, or from an alert incident." />
+      <ProjectLink href="/mentions" className="self-start text-sm text-accent hover:underline" data-testid="mentions-link">
+        Comments that mention you
+      </ProjectLink>
       {retros.length === 0 ? (
         <p className="rounded-lg border border-dashed border-line p-8 text-center text-sm text-fg-muted">No retros yet.</p>
       ) : (
