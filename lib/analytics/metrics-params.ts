@@ -88,7 +88,7 @@ function parseWithValues<G extends string>(
 ): { ok: true; query: { ok: true } & MetricsQuery<G>; values: Record<string, unknown> } | Refusal {
   const values: { from?: number; to?: number; bucket?: Bucket; groupBy?: G } & Record<string, unknown> = {};
   for (const [key, raw] of params) {
-    const schema = schemas[key as keyof typeof schemas];
+    const schema = schemas[key];
     if (!schema) return { ok: false, parameter: key, message: `unknown parameter; allowed: ${list(Object.keys(schemas))}` };
     const parsed = schema.safeParse(raw);
     if (!parsed.success) return { ok: false, parameter: key, message: parsed.error.issues[0]?.message ?? "is invalid" };
