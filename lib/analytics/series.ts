@@ -22,7 +22,12 @@ export type CostPoint = {
   costPerTraceUsd: number;
   inputTokens: number;
   outputTokens: number;
+  /** Only on "(other)" points: how many groups outside the top ones it sums. */
+  otherGroups?: number;
 };
+
+/** The group of the points that sum, per bucket, the groups outside the top ones of a range. */
+export const OTHER_GROUP = "(other)";
 
 type Keyed = { bucketStartMs: number; group: string };
 
@@ -43,6 +48,18 @@ type Point = { bucketStart: string; group: string };
 export function orderPoints<P extends Point>(points: P[]): P[] {
   for (let i = 1; i < points.length; i++) if (byPointOrder(points[i - 1]!, points[i]!) > 0) return points.sort(byPointOrder);
   return points;
+}
+
+/** Two lists in point order merged into one (the first's point first where both have the same key). */
+export function mergePoints<P extends Point>(a: readonly P[], b: readonly P[]): P[] {
+  const out: P[] = [];
+  let j = 0;
+  for (const point of a) {
+    while (j < b.length && byPointOrder(b[j]!, point) < 0) out.push(b[j++]!);
+    out.push(point);
+  }
+  while (j < b.length) out.push(b[j++]!);
+  return out;
 }
 
 /** Groups rows by (bucket of `bucketMs`, group), folding each row into its entry. */

@@ -7,7 +7,7 @@ import { AUDIT_LOG_PARAMS } from "@/lib/access/audit-log-params";
 import { SLUG_PATTERN } from "@/lib/access/slug";
 import { INCIDENT_PARAMS } from "@/lib/alerts/incident-params";
 import { DRIFT_PARAMS } from "@/lib/analytics/drift-params";
-import { COST_PARAMS, FINDINGS_PARAMS, LATENCY_PARAMS } from "@/lib/analytics/metrics-params";
+import { COST_PARAMS, DEFAULT_TOP, FINDINGS_PARAMS, LATENCY_PARAMS, MAX_TOP } from "@/lib/analytics/metrics-params";
 import { modelKeySchema } from "@/lib/pricing/price-input";
 import { DIFF_PARAMS } from "@/lib/trace/diff-params";
 import { SCORE_LIST_PARAMS } from "@/lib/quality/score-input";
@@ -78,10 +78,13 @@ export const latencyQuery = query(
   metricsDocs("`name` (default) and `agent` group whole traces by trace name or outermost agent; `tool`, `model` and `kind` group spans."),
 );
 
-export const costQuery = query(
-  COST_PARAMS,
-  metricsDocs("`task` (default: the trace name), `agent`, `user`, `session` group whole traces; `model` sums that model's LLM calls."),
-);
+export const costQuery = query(COST_PARAMS, {
+  ...metricsDocs("`task` (default: the trace name), `agent`, `user`, `session` group whole traces; `model` sums that model's LLM calls."),
+  top: {
+    description: `Keep the N costliest groups of the range (1–${MAX_TOP}, default ${DEFAULT_TOP}; ties: more traces first, then by name) and sum every other group into one \`(other)\` point per bucket, so totals stay exact; \`all\` keeps every group.`,
+    example: "20",
+  },
+});
 
 export const findingsQuery = query(
   FINDINGS_PARAMS,

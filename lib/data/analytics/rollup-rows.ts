@@ -15,7 +15,7 @@ import { getReadConnection, type ReadConnection } from "@/lib/db/read-connection
 import type { ProjectScope } from "@/lib/data/scope";
 
 
-export type RollupNumber = "count" | "errorCount" | "costUsd" | "inputTokens" | "outputTokens" | "maxMs" | "p50Ms" | "p95Ms" | "p99Ms";
+export type RollupNumber = "count" | "errorCount" | "llmCallCount" | "toolCallCount" | "costUsd" | "inputTokens" | "outputTokens" | "maxMs" | "p50Ms" | "p95Ms" | "p99Ms";
 
 export type RollupRowsQuery = {
   dimension: string;
@@ -26,12 +26,25 @@ export type RollupRowsQuery = {
   numbers: readonly RollupNumber[];
   /** Also the histogram text (needed only to merge rows into larger buckets). */
   withBins?: boolean;
+  /** Only the rows of these groups (all groups when absent). */
+  groups?: readonly string[];
 };
 
 /** Builds one row's result; `numbers` holds query.numbers in order and is reused for the next row. */
 export type RowBuilder<T> = (group: string, bucketStartMs: number, numbers: readonly number[], bins: string | undefined) => T;
 
-const FILTER = `"projectId" = ? AND "dimension" = ? AND "granularity" = ? AND "bucketStartMs" >= ? AND "bucketStartMs" < ? AND "count" > 0`;
+export const FILTER = `"projectId" = ? AND "dimension" = ? AND "granularity" = ? AND "bucketStartMs" >= ? AND "bucketStartMs" < ? AND "count" > 0`;
+/** The parameters of FILTER, in order. */
+export const filterParams = (scope: ProjectScope, query: Omit<RollupRowsQuery, "numbers">) => [
+  scope.projectId,
+  query.dimension,
+  query.granularity,
+  query.startMs,
+  query.endMs,
+];
+/** `AND "groupKey" [NOT] IN (?, …)` for `groups` (nothing when there are none). */
+export const groupsFilter = (groups: readonly string[] | undefined, not = false) =>
+  groups?.length ? ` AND "groupKey" ${not ? "NOT " : ""}IN (${groups.map(() => "?").join(", ")})` : "";
 // The key's order; groups come in JavaScript's order where the collation is byte order (SQLite's
 // BINARY, PostgreSQL's C and C.UTF-8); elsewhere (en_US.UTF-8…) orderPoints sorts them afterwards.
 const ORDER = `"bucketStartMs", "groupKey"`;
@@ -45,15 +58,16 @@ export async function readRollupRows<T>(
   const numbers = new Array<number>(count).fill(0);
   const columns = quoted(["bucketStartMs", ...query.numbers]);
   const bins = query.withBins ? `, "bins"` : "";
-  const params = [scope.projectId, query.dimension, query.granularity, query.startMs, query.endMs];
+  const params = [...filterParams(scope, query), ...(query.groups ?? [])];
+  const where = FILTER + groupsFilter(query.groups);
   const out: T[] = [];
   if (read.dialect === "sqlite") {
-    await read.eachRow(`SELECT "groupKey", ${columns}${bins} FROM "metric_rollups" WHERE ${FILTER} ORDER BY ${ORDER}`, params, (row) => {
+    await read.eachRow(`SELECT "groupKey", ${columns}${bins} FROM "metric_rollups" WHERE ${where} ORDER BY ${ORDER}`, params, (row) => {
       for (let i = 0; i < count; i++) numbers[i] = row[i + 2] as number;
       out.push(build(row[0] as string, row[1] as number, numbers, row[count + 2] as string | undefined));
     });
   } else {
-    await read.eachRow(`SELECT "groupKey", concat_ws(',', ${columns})${bins} FROM "metric_rollups" WHERE ${FILTER} ORDER BY ${ORDER}`, params, (row) => {
+    await read.eachRow(`SELECT "groupKey", concat_ws(',', ${columns})${bins} FROM "metric_rollups" WHERE ${where} ORDER BY ${ORDER}`, params, (row) => {
       const values = (row[1] as string).split(",");
       for (let i = 0; i < count; i++) numbers[i] = Number(values[i + 1]);
       out.push(build(row[0] as string, Number(values[0]), numbers, row[2] as string | undefined));

@@ -6,13 +6,15 @@ import "server-only";
 // is summed from the traces table: failed traces of the window only, through the (status, startNs) index.
 import { getPrisma } from "@/lib/db/prisma";
 import type { ProjectScope } from "@/lib/data/scope";
-import { BUCKET_MS, bucketSpan, type Bucket } from "@/lib/analytics/buckets";
-import { COST_BUCKETS } from "@/lib/analytics/dimensions";
+import { BUCKET_MS, bucketSpan, GRANULARITY_OF, type Bucket } from "@/lib/analytics/buckets";
+import { COST_BUCKETS, COST_DIMENSION } from "@/lib/analytics/dimensions";
+import { roundUsd } from "@/lib/pricing/round-usd";
 import type { CostPoint } from "@/lib/analytics/series";
 import { getSeriesColor, type RankedItem, type TimeSeriesData, type TraceLinkFilter } from "@/lib/format/chart";
 import { buildTracesHref } from "@/lib/format/traces-href";
 import type { TraceSummary } from "@/lib/trace/types";
 import { getCostSeries } from "@/lib/data/analytics/metrics-cost";
+import { rankCostGroups, type GroupCost } from "@/lib/data/analytics/cost-groups";
 import { listTraces } from "@/lib/data/traces/traces";
 import {
   buildSeries,
@@ -65,11 +67,14 @@ export async function getCostDashboard(scope: ProjectScope, window: DashboardWin
   const bucketMs = BUCKET_MS[bucket];
   const { startMs, endMs } = bucketSpan(window.fromMs, window.toMs, bucket);
   const query = { fromMs: window.fromMs, toMs: window.toMs, bucket };
+  // Agents, models and users are ranked bars: their totals come summed from the database, not as points.
+  const ranked = (groupBy: "agent" | "model" | "user") =>
+    rankCostGroups(scope, { dimension: COST_DIMENSION[groupBy], granularity: GRANULARITY_OF[bucket], startMs, endMs }, RANKED_BARS);
   const [tasks, agents, models, users, failed, top] = await Promise.all([
     getCostSeries(scope, { ...query, groupBy: "task" }),
-    getCostSeries(scope, { ...query, groupBy: "agent" }),
-    getCostSeries(scope, { ...query, groupBy: "model" }),
-    getCostSeries(scope, { ...query, groupBy: "user" }),
+    ranked("agent"),
+    ranked("model"),
+    ranked("user"),
     listWaste(scope, startMs, endMs, bucketMs),
     listTraces(scope, { filters: { from: new Date(window.fromMs), to: new Date(window.toMs) }, limit: TOP_TRACES, sort: "cost", order: "desc" }),
   ]);
@@ -183,22 +188,12 @@ function sumTotals(rows: readonly CostTotals[]): CostTotals {
   return withCostPerRun(total);
 }
 
-/** Total cost per group over the window, costliest first. */
-function rankCost(points: readonly CostPoint[], filterOf: (group: string) => TraceLinkFilter): RankedItem[] {
-  const totals = new Map<string, { costUsd: number; traces: number }>();
-  for (const p of points) {
-    const entry = totals.get(p.group) ?? { costUsd: 0, traces: 0 };
-    entry.costUsd += p.costUsd;
-    entry.traces += p.traces;
-    totals.set(p.group, entry);
-  }
-  return [...totals]
-    .sort((a, b) => b[1].costUsd - a[1].costUsd || a[0].localeCompare(b[0]))
-    .slice(0, RANKED_BARS)
-    .map(([label, e]) => ({
-      label,
-      value: e.costUsd,
-      filter: filterOf(label),
-      detail: `${e.traces.toLocaleString("en-US")} ${e.traces === 1 ? "trace" : "traces"}`,
-    }));
+/** Ranked bars of the costliest groups, linked to their traces. */
+function rankCost(groups: readonly GroupCost[], filterOf: (group: string) => TraceLinkFilter): RankedItem[] {
+  return groups.map(({ group, costUsd, traces }) => ({
+    label: group,
+    value: roundUsd(costUsd),
+    filter: filterOf(group),
+    detail: `${traces.toLocaleString("en-US")} ${traces === 1 ? "trace" : "traces"}`,
+  }));
 }

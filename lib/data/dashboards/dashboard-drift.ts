@@ -2,11 +2,12 @@ import "server-only";
 // The drift dashboard: each task or agent's cost per run and p95 latency against its baselines, and
 // for one selected group, the series with the change point and the "what changed" comparison. The
 // figures are lib/data/analytics/drift.ts's (GET /api/v1/drift); this module only shapes them for charts.
+// Only the shown group's "what changed" is computed: it samples spans, the rest are rollup reads.
 import { BUCKET_MS } from "@/lib/analytics/buckets";
 import { DRIFT_BUCKETS, type DriftBucket, type DriftGroupBy } from "@/lib/analytics/drift-params";
 import type { ChangePointView, ChangeSide, DriftGroupReport } from "@/lib/analytics/drift-report";
 import type { TimeSeriesData, TraceLinkFilter } from "@/lib/format/chart";
-import { getDrift } from "@/lib/data/analytics/drift";
+import { getDriftOverview } from "@/lib/data/analytics/drift";
 import type { ProjectScope } from "@/lib/data/scope";
 import { buildSeries, pickChartBucket, pivotTimeSeries } from "@/lib/analytics/dashboard-shape";
 import type { DashboardWindow } from "./dashboard-window";
@@ -42,9 +43,13 @@ export type DriftDashboard = { bucket: DriftBucket; bucketMs: number; rows: Drif
 /** The drift of every task or agent in `window`, with the detail of `selected` (default: the first shifted, else the costliest). */
 export async function getDriftDashboard(scope: ProjectScope, window: DashboardWindow, groupBy: DriftGroupBy, selected?: string): Promise<DriftDashboard> {
   const bucket = pickChartBucket(window.fromMs, window.toMs, DRIFT_BUCKETS);
-  const answer = await getDrift(scope, { fromMs: window.fromMs, toMs: window.toMs, bucket, groupBy });
+  const answer = await getDriftOverview(
+    scope,
+    { fromMs: window.fromMs, toMs: window.toMs, bucket, groupBy },
+    (reports) => reports.find((r) => r.group === selected) ?? reports.find((r) => r.changePoints.costPerRun ?? r.changePoints.p95Ms) ?? reports[0],
+  );
   const reports = answer.data;
-  const chosen = reports.find((r) => r.group === selected) ?? reports.find((r) => r.changePoints.costPerRun ?? r.changePoints.p95Ms) ?? reports[0];
+  const chosen = answer.picked;
   return {
     bucket,
     bucketMs: BUCKET_MS[bucket],
@@ -54,7 +59,7 @@ export async function getDriftDashboard(scope: ProjectScope, window: DashboardWi
   };
 }
 
-function toRow(r: DriftGroupReport): DriftRow {
+function toRow(r: Omit<DriftGroupReport, "whatChanged">): DriftRow {
   const cost = r.changePoints.costPerRun;
   const p95 = r.changePoints.p95Ms;
   const shift = cost ? { metric: "cost per run" as const, cp: cost } : p95 ? { metric: "p95" as const, cp: p95 } : null;

@@ -3,8 +3,9 @@ import "server-only";
 // and models of the window. Everything is read from the ingest-time rollups, never from spans.
 import { getPrisma } from "@/lib/db/prisma";
 import type { ProjectScope } from "@/lib/data/scope";
-import { BUCKET_MS, bucketSpan, GRANULARITY_OF, type Bucket } from "@/lib/analytics/buckets";
-import { LATENCY_BUCKETS, LATENCY_DIMENSION } from "@/lib/analytics/dimensions";
+import { BUCKET_MS, bucketSpan, GRANULARITY_MS, GRANULARITY_OF, type Bucket } from "@/lib/analytics/buckets";
+import { coverRange } from "@/lib/analytics/cover-range";
+import { DIMENSIONS, LATENCY_BUCKETS, LATENCY_DIMENSION } from "@/lib/analytics/dimensions";
 import type { LatencyPoint } from "@/lib/analytics/series";
 import type { TimeSeriesData, TraceLinkFilter } from "@/lib/format/chart";
 import { buildTracesHref } from "@/lib/format/traces-href";
@@ -99,17 +100,27 @@ export async function getLatencyDashboard(scope: ProjectScope, window: Dashboard
   };
 }
 
-/** Percentiles of each tool or model over the whole window: its rollup histograms merged. */
+/**
+ * Percentiles of each tool or model over the whole window: its rollup histograms merged, read from the
+ * coarsest rows that fit (day rows for whole days), which merge to the same histogram as the finest.
+ */
 async function getWindowLatency(scope: ProjectScope, groupBy: "tool" | "model", bucket: Bucket, startMs: number, endMs: number): Promise<LatencySummary[]> {
-  const rows = await getPrisma().metricRollup.findMany({
-    where: {
-      projectId: scope.projectId,
-      dimension: LATENCY_DIMENSION[groupBy],
-      granularity: GRANULARITY_OF[bucket],
-      bucketStartMs: { gte: BigInt(startMs), lt: BigInt(endMs) },
-      count: { gt: 0 },
-    },
-    select: { groupKey: true, count: true, maxMs: true, bins: true },
-  });
-  return summariseLatency(rows.map((r) => ({ group: r.groupKey, count: r.count, maxMs: r.maxMs, bins: r.bins })));
+  const dimension = LATENCY_DIMENSION[groupBy];
+  const finest = GRANULARITY_MS[GRANULARITY_OF[bucket]];
+  const allowed = DIMENSIONS[dimension].granularities.filter((g) => GRANULARITY_MS[g] >= finest);
+  const parts = await Promise.all(
+    coverRange(startMs, endMs, allowed).map((part) =>
+      getPrisma().metricRollup.findMany({
+        where: {
+          projectId: scope.projectId,
+          dimension,
+          granularity: part.granularity,
+          bucketStartMs: { gte: BigInt(part.startMs), lt: BigInt(part.endMs) },
+          count: { gt: 0 },
+        },
+        select: { groupKey: true, count: true, maxMs: true, bins: true },
+      }),
+    ),
+  );
+  return summariseLatency(parts.flat().map((r) => ({ group: r.groupKey, count: r.count, maxMs: r.maxMs, bins: r.bins })));
 }

@@ -1,4 +1,5 @@
 // The read and analytics API: traces, one trace, latency and cost metrics, drift.
+import { DEFAULT_TOP } from "@/lib/analytics/metrics-params";
 import { errorAnswer, jsonContent, operation, type ApiOperation } from "../operations";
 import { costQuery, driftQuery, latencyQuery, pathParams, traceListQuery } from "../params";
 import { costSeriesSchema, driftAnswerSchema, latencySeriesSchema } from "../schemas/analytics";
@@ -49,7 +50,7 @@ export const readOperations: ApiOperation[] = [
     path: "/api/v1/metrics/cost",
     tags: ["Analytics"],
     summary: "Traces, cost and tokens per bucket and group",
-    description: `${metricsNote} Costs are rounded to 1e-10 USD; unpriced calls add nothing.`,
+    description: `${metricsNote} Costs are rounded to 1e-10 USD; unpriced calls add nothing. At most \`top\` groups (default ${DEFAULT_TOP}) come one by one; the others of each bucket are summed into one \`(other)\` point, so the points of a bucket always add up to all of its traces, cost and tokens.`,
     access: "read",
     request: { query: costQuery },
     responses: { 200: { description: "Points ordered by bucket, then group.", content: jsonContent(costSeriesSchema) }, 400: badParameter },

@@ -20,6 +20,7 @@ export const costPointSchema = z
     costPerTraceUsd: z.number(),
     inputTokens: z.int(),
     outputTokens: z.int(),
+    otherGroups: z.int().optional().meta({ description: "Only on `(other)` points (groups outside `top`): how many groups this point sums." }),
   })
   .meta({ id: "CostPoint", description: "Traces, cost and tokens of one group in one bucket." });
 

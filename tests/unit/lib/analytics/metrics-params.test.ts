@@ -1,6 +1,6 @@
 // Parameters of the metrics endpoints: defaults, and a 400 naming the parameter for every bad value.
 import { describe, expect, it } from "vitest";
-import { parseCostParams, parseFindingsParams, parseLatencyParams } from "@/lib/analytics/metrics-params";
+import { DEFAULT_TOP, parseCostParams, parseFindingsParams, parseLatencyParams } from "@/lib/analytics/metrics-params";
 
 const NOW = Date.parse("2026-11-21T12:00:00Z");
 const latency = (query: string) => parseLatencyParams(new URLSearchParams(query), NOW);
@@ -28,7 +28,7 @@ describe("findings metrics parameters", () => {
 describe("metrics parameters", () => {
   it("defaults to the last 24 hours, the finest sensible bucket and the trace name", () => {
     expect(latency("")).toEqual({ ok: true, fromMs: NOW - 86_400_000, toMs: NOW, bucket: "5m", groupBy: "name" });
-    expect(cost("")).toEqual({ ok: true, fromMs: NOW - 86_400_000, toMs: NOW, bucket: "1h", groupBy: "task" });
+    expect(cost("")).toEqual({ ok: true, fromMs: NOW - 86_400_000, toMs: NOW, bucket: "1h", groupBy: "task", top: DEFAULT_TOP });
     expect(cost("from=2026-11-01T00:00:00Z")).toMatchObject({ ok: true, fromMs: Date.parse("2026-11-01T00:00:00Z"), toMs: NOW, bucket: "1h" });
     expect(cost("from=2026-10-01T00:00:00Z")).toMatchObject({ ok: true, bucket: "1d" });
   });
@@ -42,6 +42,9 @@ describe("metrics parameters", () => {
       groupBy: "tool",
     });
     expect(cost("bucket=1d&groupBy=session")).toMatchObject({ ok: true, bucket: "1d", groupBy: "session" });
+    expect(cost("groupBy=user&top=5")).toMatchObject({ ok: true, groupBy: "user", top: 5 });
+    expect(cost("top=1000")).toMatchObject({ ok: true, top: 1000 });
+    expect(cost("top=all")).toMatchObject({ ok: true, top: null });
   });
 
   it.each([
@@ -56,6 +59,12 @@ describe("metrics parameters", () => {
     ["latency", "from=2026-11-22T00:00:00Z", "from", /earlier than to/],
     ["latency", "from=2026-10-01T00:00:00Z&to=2026-11-01T00:00:00Z&bucket=1m", "bucket", /more than 1500/],
     ["cost", "from=2000-01-01T00:00:00Z", "from", /more than 1500/],
+    ["cost", "top=0", "top", /whole number from 1 to 1000, or all/],
+    ["cost", "top=1001", "top", /whole number from 1 to 1000, or all/],
+    ["cost", "top=-3", "top", /whole number from 1 to 1000, or all/],
+    ["cost", "top=2.5", "top", /whole number from 1 to 1000, or all/],
+    ["cost", "top=everything", "top", /whole number from 1 to 1000, or all/],
+    ["latency", "top=5", "top", /unknown parameter/],
   ] as const)("%s refuses %s", (endpoint, query, parameter, message) => {
     const parsed = ENDPOINTS[endpoint](query);
     expect(parsed).toMatchObject({ ok: false, parameter });

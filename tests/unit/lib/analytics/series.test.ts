@@ -1,6 +1,6 @@
 // Rollup rows → API points: finer rows merged into the requested bucket, ordered by bucket and group.
 import { describe, expect, it } from "vitest";
-import { buildCostSeries, buildLatencySeries, orderPoints, toCostPoint, toLatencyPoint } from "@/lib/analytics/series";
+import { buildCostSeries, buildLatencySeries, mergePoints, orderPoints, toCostPoint, toLatencyPoint } from "@/lib/analytics/series";
 import { addValue, encodeBins, type Bins } from "@/lib/analytics/sketch";
 import { BASE_MS } from "./support/spans";
 
@@ -130,5 +130,25 @@ describe("points built straight from rows", () => {
       ["10", "b"],
       ["11", "a"],
     ]);
+  });
+});
+
+describe("mergePoints", () => {
+  const at = (hour: number, group: string) => ({ bucketStart: new Date(BASE_MS + hour * 3_600_000).toISOString(), group });
+  it("keeps point order: by bucket, then group, the first list's point first on equal keys", () => {
+    const kept = [at(0, "alice"), at(0, "zoe"), at(2, "bob")];
+    const others = [at(0, "(other)"), at(1, "(other)"), at(2, "(other)"), at(3, "(other)")];
+    expect(mergePoints(kept, others)).toEqual([
+      at(0, "(other)"),
+      at(0, "alice"),
+      at(0, "zoe"),
+      at(1, "(other)"),
+      at(2, "(other)"),
+      at(2, "bob"),
+      at(3, "(other)"),
+    ]);
+    expect(mergePoints([at(0, "~last")], [at(0, "(other)")])).toEqual([at(0, "(other)"), at(0, "~last")]);
+    expect(mergePoints([], others)).toEqual(others);
+    expect(mergePoints(kept, [])).toEqual(kept);
   });
 });

@@ -1,4 +1,4 @@
-// GET /api/v1/metrics/cost: traces, cost and tokens per time bucket and group.
+// GET /api/v1/metrics/cost: traces, cost and tokens per time bucket and group (the `top` groups, the rest as "(other)").
 import { dataResponse } from "@/lib/api/json-stream";
 import { badParameter, queryParams } from "@/lib/api/respond";
 import { withApi } from "@/lib/api/with-api";
