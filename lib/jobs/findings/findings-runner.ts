@@ -8,6 +8,13 @@ import { WorkerChannel } from "@/lib/workers/worker-channel";
 import { runRound, type FindingsRound } from "./findings-round";
 import { FINDINGS_WORKER_FILE } from "./worker-file";
 
+/**
+ * The analysis makes short-lived garbage (parsed inputs, indexes) a trace at a time: a small young
+ * generation collects it as often at little cost, where V8's default would let it fill tens of MB of the
+ * server's memory. The old generation keeps V8's limit, so the largest trace still fits.
+ */
+const FINDINGS_THREAD_LIMITS = { maxYoungGenerationSizeMb: 8 };
+
 type RunnerState = { channel: WorkerChannel<FindingsRound, number> | null; warned: boolean };
 // On globalThis: one findings thread per process however many bundles load this module.
 const globalForRunner = globalThis as unknown as { hindsightFindingsRunner?: RunnerState };
@@ -23,7 +30,7 @@ export function runRoundOffThread(round: FindingsRound, root = process.cwd()): P
       runner.warned = true;
       return runRound(round);
     }
-    runner.channel = new WorkerChannel<FindingsRound, number>(file, "findings thread");
+    runner.channel = new WorkerChannel<FindingsRound, number>(file, "findings thread", undefined, FINDINGS_THREAD_LIMITS);
   }
   return runner.channel.call(round);
 }
