@@ -2,8 +2,10 @@
 // like indexOf (a fraction of a nanosecond a character), scans reasonably for one whose matches all start
 // with one known character, and slowly for an alternation whose branches start with many different ones
 // (it then tries every branch at every position). So the hints' top-level branches that are literals
-// stay alone, and the others are regrouped by their first character: `_(?<=npm_)|SG\.|_(?<=hf_)`
-// becomes `SG\.` and `_(?:(?<=npm_)|(?<=hf_))`.
+// stay literals, and the others are regrouped by their first character: `_(?<=npm_)|SG\.|_(?<=hf_)`
+// becomes `SG\.` and `_(?:(?<=npm_)|(?<=hf_))`. Each test is a scan of the whole text, and a text
+// without any match (nearly all text) is scanned by every gate: so the regrouped branches then become
+// one expression, and the literals another, two scans of each text instead of one per branch group.
 
 /** Splits a regular-expression source at its top-level `|`. */
 export function topLevelBranches(source: string): string[] {
@@ -59,10 +61,14 @@ export function buildGates(hints: readonly string[]): RegExp[] {
     if (first === null) others.push(branch);
     else byFirst.set(first, [...(byFirst.get(first) ?? []), branch.slice(first.length)]);
   }
-  const gates: RegExp[] = [];
+  const literals: string[] = [];
+  const grouped: string[] = [];
   for (const [first, rests] of byFirst) {
-    if (rests.every((rest) => LITERAL.test(first + rest))) for (const rest of rests) gates.push(new RegExp(escapeLiteral(first) + rest));
-    else gates.push(new RegExp(escapeLiteral(first) + joinRests(rests)));
+    if (rests.every((rest) => LITERAL.test(first + rest))) for (const rest of rests) literals.push(escapeLiteral(first) + rest);
+    else grouped.push(escapeLiteral(first) + joinRests(rests));
   }
-  return [...gates, ...others.map((branch) => new RegExp(branch))];
+  return [literals, [...grouped, ...others]].filter((sources) => sources.length > 0).map(oneExpression);
 }
+
+/** Hints hold no backreferences, named groups or flags, so their sources join into one expression unchanged in meaning. */
+const oneExpression = (sources: string[]) => new RegExp(sources.length === 1 ? sources[0]! : sources.map((source) => `(?:${source})`).join("|"));

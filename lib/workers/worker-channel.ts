@@ -2,7 +2,7 @@
 // worker's reply to that id (serve-jobs.ts is the other end); `post` sends a message the worker takes
 // without answering. A worker that exits or crashes fails every call still in flight; the owner sees
 // `alive` turn false and starts a new channel.
-import { Worker } from "node:worker_threads";
+import { Worker, type ResourceLimits } from "node:worker_threads";
 import type { JobReply, SerialisedError } from "./serve-jobs";
 
 type Pending<Result> = { resolve(result: Result): void; reject(error: Error): void };
@@ -22,8 +22,9 @@ export class WorkerChannel<Job, Result, Post = never> {
     file: string,
     private readonly label: string,
     workerData?: unknown,
+    resourceLimits?: ResourceLimits,
   ) {
-    this.worker = new Worker(file, { workerData });
+    this.worker = new Worker(file, { workerData, resourceLimits });
     this.worker.unref(); // the HTTP server keeps the process alive, not its workers
     this.worker.on("message", (reply: JobReply<Result>) => {
       const pending = this.pending.get(reply.id);

@@ -3,7 +3,9 @@ import "server-only";
 // at hand needs: message payloads are most of a span's stored text, and parsing them would be most of the
 // cost of analysing a trace. Every mode picks the attributes lib/retro reads (RETRO_ATTRIBUTE_KEYS) in SQL
 // and reads events only of failed spans (the classifier's exception); then
-// - "findings": inputs of tool and LLM spans (loop and repeat detection), no outputs;
+// - "findings": inputs of tool and LLM spans (loop and repeat detection), no outputs; and only of spans
+//   that can repeat: a tool called at least `loopThreshold` times in the trace, a model called that often
+//   (tool loops and repeated calls need that many calls of one tool or model);
 // - "diff": inputs and outputs (changed steps);
 // - "timing": no content (the critical path).
 // GenAI log events (/v1/logs) are joined as the read API joins them, so a prompt sent only as log events
@@ -37,6 +39,8 @@ type SpanRow = {
   costSource: string | null;
   input: string | null;
   output: string | null;
+  /** 1 when the span's input is wanted (see MAY_REPEAT). */
+  mayRepeat: unknown;
   /** JSON array of the RETRO_ATTRIBUTE_KEYS values, in that order (null where absent). */
   picked: string | null;
   events: string | null;
@@ -44,10 +48,17 @@ type SpanRow = {
 
 type LogRow = { spanId: string; eventName: string; timeNs: bigint | string | number; body: string | null; attributes: string };
 
-const CONTENT: Record<RetroLoad, { input: string; output: string }> = {
-  findings: { input: `CASE WHEN "kind" IN ('tool', 'llm') THEN "input" END`, output: "NULL" },
-  diff: { input: `"input"`, output: `"output"` },
-  timing: { input: "NULL", output: "NULL" },
+/**
+ * Whether a span may be one of `loopThreshold` (the one parameter) calls of one tool or one model: only
+ * those inputs are compared, so only those are read. The count is an upper bound of what lib/retro
+ * compares (it also counts approval-carrying tool spans and LLM spans that wrap another), never less.
+ */
+const MAY_REPEAT = `"kind" IN ('tool', 'llm') AND COUNT(*) OVER (PARTITION BY "kind", CASE WHEN "kind" = 'tool' THEN COALESCE("toolName", "name") ELSE COALESCE("model", '') END) >= ?`;
+
+const CONTENT: Record<RetroLoad, { input: string; output: string; mayRepeat: string }> = {
+  findings: { input: `CASE WHEN ${MAY_REPEAT} THEN "input" END`, output: "NULL", mayRepeat: `CASE WHEN ${MAY_REPEAT} THEN 1 ELSE 0 END` },
+  diff: { input: `"input"`, output: `"output"`, mayRepeat: "1" },
+  timing: { input: "NULL", output: "NULL", mayRepeat: "0" },
 };
 
 /** SQL of a JSON array of the picked attributes: one parse of the attribute text per row, in the database. */
@@ -61,7 +72,7 @@ function spanSelect(dialect: "sqlite" | "postgres", mode: RetroLoad): string {
   const content = CONTENT[mode];
   return `SELECT "spanId", "parentSpanId", "name", "kind", "startNs", "endNs", "durationMs", "status", "statusMessage", "model", "toolName",
     "toolCallId", "agentName", "inputTokens", "outputTokens", "costUsd", "costSource", ${content.input} AS "input", ${content.output} AS "output",
-    ${pickedAttributesSql(dialect)} AS "picked", CASE WHEN "status" = 'error' THEN "events" END AS "events"
+    ${content.mayRepeat} AS "mayRepeat", ${pickedAttributesSql(dialect)} AS "picked", CASE WHEN "status" = 'error' THEN "events" END AS "events"
     FROM "spans" WHERE "projectId" = ? AND "traceId" = ?`;
 }
 
@@ -69,11 +80,15 @@ const LOG_SELECT = `SELECT "spanId", "eventName", "timeNs", "body", "attributes"
 
 const numberOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
-/** The trace's spans (in no particular order: lib/retro orders them itself); empty for an unknown trace. */
-export async function loadRetroSpans(scope: ProjectScope, traceId: string, mode: RetroLoad = "findings"): Promise<RetroSpan[]> {
+/**
+ * The trace's spans (in no particular order: lib/retro orders them itself); empty for an unknown trace.
+ * `loopThreshold` ("findings"): the project's, so that inputs that cannot repeat that often stay unread.
+ */
+export async function loadRetroSpans(scope: ProjectScope, traceId: string, mode: RetroLoad = "findings", loopThreshold = 2): Promise<RetroSpan[]> {
   const sql = getSql();
+  const repeatParams = mode === "findings" ? [loopThreshold, loopThreshold] : [];
   const [rows, logRows] = await Promise.all([
-    sql.query<SpanRow>(spanSelect(sql.dialect, mode), [scope.projectId, traceId]),
+    sql.query<SpanRow>(spanSelect(sql.dialect, mode), [...repeatParams, scope.projectId, traceId]),
     mode === "timing" ? [] : sql.query<LogRow>(LOG_SELECT, [scope.projectId, traceId]),
   ]);
   const logs = groupLogs(logRows);
@@ -93,13 +108,12 @@ export async function loadRetroSpans(scope: ProjectScope, traceId: string, mode:
     });
     const withAttributes = { ...span, attributes: pickedAttributes(row.picked) };
     const spanLogs = logs.get(row.spanId);
-    if (!spanLogs || (span.input !== null && (mode !== "diff" || span.output !== null)) || !wantsInput(mode, row.kind)) return withAttributes;
+    const wantsInput = mode === "diff" || Number(row.mayRepeat) === 1;
+    if (!spanLogs || (span.input !== null && (mode !== "diff" || span.output !== null)) || !wantsInput) return withAttributes;
     const fromLogs = applyLogEvents(spanLogs);
     return { ...withAttributes, input: span.input ?? fromLogs.input ?? null, output: mode === "diff" ? (span.output ?? fromLogs.output ?? null) : null };
   });
 }
-
-const wantsInput = (mode: RetroLoad, kind: string) => mode === "diff" || kind === "tool" || kind === "llm";
 
 /** The picked values back as an attribute object (absent keys left out). */
 function pickedAttributes(text: string | null): Record<string, unknown> {

@@ -8,7 +8,7 @@ import type { ProjectScope } from "@/lib/data/scope";
 import { detectFindingsInIndex, indexTrace, stepSignature } from "@/lib/retro";
 
 export async function analyseClaimedTrace(scope: ProjectScope, claim: FindingsClaim, loopThreshold: number): Promise<TraceAnalysisResult> {
-  const index = indexTrace(await loadRetroSpans(scope, claim.traceId, "findings"));
+  const index = indexTrace(await loadRetroSpans(scope, claim.traceId, "findings", loopThreshold));
   const findings = detectFindingsInIndex(index, { loopThreshold });
   const steps = Array.from(index.preorder, (i) => stepSignature(index.spans[i]!, index.kinds[i]!));
   return { claim, findings, steps };
