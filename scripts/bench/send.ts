@@ -46,7 +46,21 @@ const clients = {
   "https:": { request: https.request, agent: new https.Agent({ keepAlive: true }) },
 };
 
-export function post(target: Target, body: Uint8Array<ArrayBuffer>): Promise<Answer> {
+/**
+ * Posts one body. A kept-alive socket the server closed while idle (its keep-alive timeout passes while
+ * a loaded machine builds the next workload) fails the write: the body is sent again on a new socket.
+ */
+export async function post(target: Target, body: Uint8Array<ArrayBuffer>): Promise<Answer> {
+  try {
+    return await postOnce(target, body);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "EPIPE" && code !== "ECONNRESET") throw error;
+    return postOnce(target, body);
+  }
+}
+
+function postOnce(target: Target, body: Uint8Array<ArrayBuffer>): Promise<Answer> {
   const url = new URL(`${target.baseUrl}/v1/traces`);
   const client = url.protocol === "https:" ? clients["https:"] : clients["http:"];
   return new Promise((resolve, reject) => {

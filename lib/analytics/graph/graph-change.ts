@@ -17,7 +17,7 @@ export type GraphSummarySpan = SummarySpan & Pick<SpanRecord, "spanKind" | "mcpS
 /** The spans table's columns the map reads beyond the summary's (for SELECT lists). */
 export const GRAPH_SPAN_COLUMNS = `"spanKind", "mcpServer", "graphHint"`;
 
-function toGraphSpan(span: GraphSummarySpan): GraphSpan {
+export function toGraphSpan(span: GraphSummarySpan): GraphSpan {
   return {
     spanId: span.spanId,
     parentSpanId: span.parentSpanId,

@@ -7,7 +7,7 @@ import { agentNameOf, handoffTarget, isAgentSpan, isMcpClientSpan, label, roleOf
 
 const nsToMs = (ns: bigint) => Number(ns / 1_000_000n);
 
-function itemOf(span: GraphSpan, target: NodeRef, tool?: string): Item {
+export function itemOf(span: GraphSpan, target: NodeRef, tool?: string): Item {
   const item: Item = {
     spanId: span.spanId,
     startMs: nsToMs(span.startNs),
@@ -35,7 +35,7 @@ function agentAbove(byId: ReadonlyMap<string, GraphSpan>, from: string | null): 
 }
 
 /** A name as hand-off tools spell it: `transfer_to_refund_agent` reaches "Refund agent". */
-const handoffKey = (name: string) =>
+export const handoffKey = (name: string) =>
   name
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "_")
@@ -56,7 +56,7 @@ function handoffCallers(spans: readonly GraphSpan[], byId: ReadonlyMap<string, G
   return callers;
 }
 
-const isModelCall = (span: GraphSpan) => span.kind === "llm" || span.kind === "embedding";
+export const isModelCall = (span: GraphSpan) => span.kind === "llm" || span.kind === "embedding";
 
 /** Model-call spans with a model call below them: wrappers (ai.generateText around its doGenerate steps), not calls. */
 function modelWrappers(spans: readonly GraphSpan[], byId: ReadonlyMap<string, GraphSpan>): Set<string> {

@@ -14,6 +14,8 @@ import "server-only";
 //   differ are written, and an approval's rollup contribution moves from its stored facts to its new ones.
 // - Reads are per batch (stored rows, trace contexts), plus, per trace that needs one, an upward walk of
 //   parent links for the agent: never the trace's whole span list, so long traces stay cheap to extend.
+//   Stored tool calls are read only while they have no agent (the rows a commit can change), unless the
+//   trace's user or approved run changed, which every tool call of the trace carries.
 //   The walk goes through the spans this commit inserted first and reads the database only for the spans
 //   whose ancestry leaves them (a whole trace sent in one request never needs it).
 // - Approval rollups and first sightings are read-modified-written: on PostgreSQL under the rollup writer's
@@ -24,7 +26,7 @@ import type { SpanRecord } from "@/lib/ingest/span-record";
 import { deriveGovernanceRows, emptyStoredGovernance, governanceChanges, spansNeedingAgent, type GovernanceSpan } from "@/lib/trace/governance-rows";
 import { writeApprovals } from "./approval-writer";
 import { agentsAbove, type SpanLink } from "@/lib/trace/agents-above";
-import { MAX_AGENT_DEPTH, readAgentsAbove, readStoredGovernance, readTraceContexts } from "./stored-governance";
+import { MAX_AGENT_DEPTH, readAgentsAbove, readAllToolCalls, readStoredGovernance, readToolCallContexts, readTraceContexts } from "./stored-governance";
 import { writeToolCalls } from "./tool-call-writer";
 import { writeTraceModels } from "./trace-model-writer";
 
@@ -71,8 +73,9 @@ export async function refreshGovernance(tx: Sql, projectId: string, batchSpans: 
   if (inserted.size === 0) return;
   const fresh = freshSpans(batchSpans, inserted);
   const traceIds = [...inserted.keys()].sort();
-  const stored = await readStoredGovernance(tx, projectId, traceIds);
-  const work = traceIds.filter((id) => fresh.has(id) || stored.has(id));
+  const stored = await readStoredGovernance(tx, projectId, traceIds, "unresolved");
+  const toolContexts = await readToolCallContexts(tx, projectId, traceIds);
+  const work = traceIds.filter((id) => fresh.has(id) || stored.has(id) || toolContexts.has(id));
   if (work.length === 0) return;
   const contexts = await readTraceContexts(tx, projectId, work);
   const links = insertedLinks(batchSpans, inserted, new Set(work));
@@ -83,7 +86,15 @@ export async function refreshGovernance(tx: Sql, projectId: string, batchSpans: 
     const spans = fresh.get(traceId) ?? [];
     const before = stored.get(traceId) ?? emptyStoredGovernance();
     const agents = await agentsOf(tx, projectId, traceId, spansNeedingAgent(spans, before), links.get(traceId));
-    const rows = deriveGovernanceRows(spans, before, trace, (spanId) => agents.get(spanId) ?? null);
+    const agentOf = (spanId: string) => agents.get(spanId) ?? null;
+    let rows = deriveGovernanceRows(spans, before, trace, agentOf);
+    const toolContext = toolContexts.get(traceId);
+    const runApproved = rows.approvals.some((a) => a.decision === "approved");
+    if (toolContext && (toolContext.userId !== trace.userId || toolContext.runApproved !== runApproved)) {
+      // The trace's user or approved run changed (a late root, a first approval): every stored tool call changes.
+      for (const [spanId, row] of await readAllToolCalls(tx, projectId, traceId)) if (!before.toolCalls.has(spanId)) before.toolCalls.set(spanId, row);
+      rows = deriveGovernanceRows(spans, before, trace, agentOf);
+    }
     changes.push({ traceId, ...governanceChanges(rows, before) });
   }
   if (!changes.some((c) => c.toolCalls.length || c.approvals.length || c.models.length)) return;

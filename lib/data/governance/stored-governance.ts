@@ -4,7 +4,7 @@ import "server-only";
 // in the database, so only the spans' ancestry is read, never the whole trace).
 import type { Sql } from "@/lib/db/sql";
 import { inJsonList } from "@/lib/data/ingest/trace-graph";
-import { emptyStoredGovernance, type StoredGovernance, type TraceContext } from "@/lib/trace/governance-rows";
+import { emptyStoredGovernance, type StoredGovernance, type ToolCallRow, type TraceContext } from "@/lib/trace/governance-rows";
 
 const str = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
@@ -16,8 +16,51 @@ const MODELS = `"requestedModel", "responseModel", "fingerprint", "task", "start
 // Ancestry stops at the first span naming an agent; the depth bound ends a walk round a parent cycle.
 export const MAX_AGENT_DEPTH = 256;
 
-/** The stored rows of each trace (traces without any are absent). */
-export async function readStoredGovernance(tx: Sql, projectId: string, traceIds: readonly string[]): Promise<Map<string, StoredGovernance>> {
+function toolCallRow(r: Record<string, unknown>): ToolCallRow {
+  return {
+    spanId: String(r.spanId),
+    startNs: BigInt(r.startNs as bigint),
+    toolName: String(r.toolName),
+    mcpServer: str(r.mcpServer),
+    agentName: str(r.agentName),
+    userId: str(r.userId),
+    effect: str(r.effect),
+    status: String(r.status),
+    durationMs: Number(r.durationMs),
+    runApproved: r.runApproved === true || Number(r.runApproved) === 1, // SQLite answers 1, PostgreSQL true
+  };
+}
+
+/** Every stored tool call of one trace (when its user or approved run changed, all of them change). */
+export async function readAllToolCalls(tx: Sql, projectId: string, traceId: string): Promise<Map<string, ToolCallRow>> {
+  const rows = await tx.query(`SELECT ${TOOL_CALLS} FROM "tool_calls" WHERE "projectId" = ? AND "traceId" = ?`, [projectId, traceId]);
+  return new Map(rows.map((r) => [String(r.spanId), toolCallRow(r)]));
+}
+
+/**
+ * The user and approved run the stored tool calls of each trace carry (one row each: every refresh writes
+ * the trace's current ones to all of them). Traces without tool calls are absent.
+ */
+export async function readToolCallContexts(tx: Sql, projectId: string, traceIds: readonly string[]): Promise<Map<string, { userId: string | null; runApproved: boolean }>> {
+  const from = tx.dialect === "postgres" ? `json_array_elements_text(?::json) AS t("value")` : `json_each(?) AS t`;
+  const one = (column: string) => `(SELECT c."${column}" FROM "tool_calls" c WHERE c."projectId" = ? AND c."traceId" = t."value" LIMIT 1)`;
+  const rows = await tx.query(`SELECT t."value" AS "traceId", ${one("spanId")} AS "spanId", ${one("userId")} AS "userId", ${one("runApproved")} AS "runApproved" FROM ${from}`, [
+    projectId,
+    projectId,
+    projectId,
+    JSON.stringify(traceIds),
+  ]);
+  const out = new Map<string, { userId: string | null; runApproved: boolean }>();
+  for (const r of rows)
+    if (r.spanId !== null && r.spanId !== undefined) out.set(String(r.traceId), { userId: str(r.userId), runApproved: r.runApproved === true || Number(r.runApproved) === 1 });
+  return out;
+}
+
+/**
+ * The stored rows of each trace (traces without any are absent). Tool calls: `all`, or only those a commit
+ * can change while the trace's user and approved run stay the same (`unresolved`: no agent found yet).
+ */
+export async function readStoredGovernance(tx: Sql, projectId: string, traceIds: readonly string[], toolCalls: "all" | "unresolved" = "all"): Promise<Map<string, StoredGovernance>> {
   const byTrace = new Map<string, StoredGovernance>();
   const of = (traceId: unknown) => {
     const id = String(traceId);
@@ -26,20 +69,8 @@ export async function readStoredGovernance(tx: Sql, projectId: string, traceIds:
     return stored;
   };
   const params = [projectId, JSON.stringify(traceIds)];
-  for (const r of await tx.query(select(tx, TOOL_CALLS, "tool_calls"), params)) {
-    of(r.traceId).toolCalls.set(String(r.spanId), {
-      spanId: String(r.spanId),
-      startNs: BigInt(r.startNs as bigint),
-      toolName: String(r.toolName),
-      mcpServer: str(r.mcpServer),
-      agentName: str(r.agentName),
-      userId: str(r.userId),
-      effect: str(r.effect),
-      status: String(r.status),
-      durationMs: Number(r.durationMs),
-      runApproved: r.runApproved === true || Number(r.runApproved) === 1, // SQLite answers 1, PostgreSQL true
-    });
-  }
+  const unresolved = toolCalls === "unresolved" ? ` AND "agentName" IS NULL` : "";
+  for (const r of await tx.query(select(tx, TOOL_CALLS, "tool_calls") + unresolved, params)) of(r.traceId).toolCalls.set(String(r.spanId), toolCallRow(r));
   for (const r of await tx.query(select(tx, APPROVALS, "approvals"), params)) {
     of(r.traceId).approvals.set(String(r.spanId), {
       spanId: String(r.spanId),

@@ -1,44 +1,21 @@
 import "server-only";
 // The pipeline map's share of ingest: for each trace a commit stored spans into, its map items before
 // and after (lib/analytics/graph/graph-change.ts) move the graph rollups, and its edges and nodes become
-// trace-list facets (those it had before and lost are deleted). A new trace's spans are all in the batch; a
-// trace already stored is read whole.
+// trace-list facets (those it had before and lost are deleted). Here every trace is read whole: for
+// repricing, purges and the fallback of map-ingest.ts, which ingest goes through (it reads a kept state).
 import type { SpanChanges } from "@/lib/analytics/changes";
-import { addGraphChange, graphFacets, GRAPH_SPAN_COLUMNS, resolveSpans, staleGraphFacets, type GraphSummarySpan } from "@/lib/analytics/graph/graph-change";
+import { addGraphChange, graphFacets, resolveSpans, staleGraphFacets, type GraphSummarySpan } from "@/lib/analytics/graph/graph-change";
 import type { Resolved } from "@/lib/analytics/graph/graph-items";
 import type { RollupDeltas } from "@/lib/analytics/rollup-delta";
 import { pgText, type Sql, type SqlValue } from "@/lib/db/sql";
 import { summariseTrace, type SummarySpan } from "@/lib/trace/summarise";
-import type { Kind, Status } from "@/lib/trace/types";
 import { deleteFacetKeys } from "./facet-keys";
+import { GRAPH_SPAN_SELECT_COLUMNS, toSpan } from "./graph-span-rows";
 
-const SELECT = `SELECT "spanId", "parentSpanId", "name", "kind", "serviceName", "startNs", "endNs", "status", "model", "costUsd", "toolName",
-  "agentName", ${GRAPH_SPAN_COLUMNS} FROM "spans" WHERE "projectId" = ? AND "traceId" = ?`;
+const SELECT = `SELECT ${GRAPH_SPAN_SELECT_COLUMNS()} FROM "spans" WHERE "projectId" = ? AND "traceId" = ?`;
 
-function toSpan(row: Record<string, unknown>): GraphSummarySpan {
-  return {
-    spanId: String(row.spanId),
-    parentSpanId: row.parentSpanId === null ? null : String(row.parentSpanId),
-    name: String(row.name),
-    kind: row.kind as Kind,
-    serviceName: row.serviceName === null ? null : String(row.serviceName),
-    startNs: BigInt(row.startNs as bigint),
-    endNs: BigInt(row.endNs as bigint),
-    status: row.status as Status,
-    model: row.model === null ? null : String(row.model),
-    costUsd: row.costUsd === null ? null : Number(row.costUsd),
-    toolName: row.toolName === null ? null : String(row.toolName),
-    agentName: row.agentName === null ? null : String(row.agentName),
-    spanKind: Number(row.spanKind),
-    mcpServer: row.mcpServer === null ? null : String(row.mcpServer),
-    graphHint: row.graphHint === null ? null : String(row.graphHint),
-    inputTokens: null,
-    outputTokens: null,
-    costSource: null,
-    sessionId: null,
-    userId: null,
-  };
-}
+/** Every stored span of a trace, as the map reads them. */
+export const storedGraphSpans = async (tx: Sql, projectId: string, traceId: string) => (await tx.query(SELECT, [projectId, traceId])).map(toSpan);
 
 /**
  * `traceIds`: the traces `changes` touched (spans inserted, costs rewritten); `fresh`: the spans of traces
@@ -56,7 +33,7 @@ export async function addGraphChanges(
   const stale: string[][] = [];
   for (const traceId of traceIds) {
     const batch = fresh.get(traceId);
-    const spans = batch ? (batch as GraphSummarySpan[]) : (await tx.query(SELECT, [projectId, traceId])).map(toSpan);
+    const spans = batch ? (batch as GraphSummarySpan[]) : await storedGraphSpans(tx, projectId, traceId);
     const items = addGraphChange(rollups, traceId, spans, changes);
     if (!items) continue;
     for (const [facet, value] of graphFacets(items.now)) facets.push([projectId, facet, value, traceId]);
@@ -71,7 +48,7 @@ export async function addGraphChanges(
  * facets). Null when no span is left. Deleting a trace takes exactly this out again.
  */
 export async function storedTraceGraph(tx: Sql, projectId: string, traceId: string): Promise<{ task: string; resolved: Resolved[] } | null> {
-  const spans = (await tx.query(SELECT, [projectId, traceId])).map(toSpan);
+  const spans = await storedGraphSpans(tx, projectId, traceId);
   if (spans.length === 0) return null;
   return { task: summariseTrace(traceId, spans).name, resolved: resolveSpans(spans) };
 }

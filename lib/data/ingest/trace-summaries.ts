@@ -10,7 +10,7 @@ import { RollupDeltas } from "@/lib/analytics/rollup-delta";
 import { writeRollups } from "@/lib/data/analytics/rollup-writer";
 import type { Sql } from "@/lib/db/sql";
 import { summariseTrace, type SummarySpan } from "@/lib/trace/summarise";
-import { addGraphChanges } from "@/lib/data/graph/graph-ingest";
+import { addMapChanges } from "@/lib/data/graph/map-ingest";
 import { getEnv } from "@/lib/env";
 import { addToFrontier } from "@/lib/trace/trace-frontier";
 import { summaryOf } from "@/lib/trace/trace-state";
@@ -113,8 +113,8 @@ export async function updateTraceSummaries(
   for (const update of updates) writes.add(update, rollups);
   await writes.write(tx);
   if (getEnv().HINDSIGHT_PIPELINE_MAP) {
-    const newTraces = new Map(ids.filter((id) => states.get(id) === undefined).map((id) => [id, fresh.get(id)!]));
-    await addGraphChanges(tx, projectId, ids, { inserted }, rollups, newTraces);
+    const traces = updates.map(({ traceId, after, state }) => ({ traceId, task: after.name, isNew: states.get(traceId) === undefined, cyclic: state.cyclic }));
+    await addMapChanges(tx, projectId, traces, fresh, inserted, rollups);
   }
 }
 

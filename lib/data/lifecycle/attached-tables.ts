@@ -6,7 +6,7 @@
 // listed either: retention keeps them, and a deletion takes the trace's contribution out of them
 // (delete-traces.ts). model_variants keeps the first sighting of a model even when its trace is deleted:
 // the model change happened. A retro keeps naming a deleted trace (retro_traces): the report stands.
-export const TRACE_ATTACHED_TABLES = ["spans", "span_logs", "trace_covered_spans", "trace_frontier", "trace_findings", "trace_analyses", "findings_queue", "tool_calls", "approvals", "trace_models", "scores", "trace_comments", "trace_tags", "share_links", "evaluator_runs", "evaluation_queue"] as const;
+export const TRACE_ATTACHED_TABLES = ["spans", "span_logs", "trace_covered_spans", "trace_frontier", "trace_map_states", "trace_map_spans", "trace_findings", "trace_analyses", "findings_queue", "tool_calls", "approvals", "trace_models", "scores", "trace_comments", "trace_tags", "share_links", "evaluator_runs", "evaluation_queue"] as const;
 
 /** Deleted last, so a purge interrupted half-way leaves the trace listed and finds it again next time. */
 export const TRACE_SUMMARY_TABLE = "traces";

@@ -7,6 +7,8 @@ import { pgText, quote, type Sql } from "@/lib/db/sql";
 import { graphFacets } from "@/lib/analytics/graph/graph-change";
 import { deleteFacetKeys } from "@/lib/data/graph/facet-keys";
 import { storedTraceGraph } from "@/lib/data/graph/graph-ingest";
+import { clearMapStateFacets, loadMapStates } from "@/lib/data/graph/map-store";
+import { stateFacets } from "@/lib/analytics/graph/map-state";
 import { TRACE_ATTACHED_TABLES, TRACE_SUMMARY_TABLE } from "./attached-tables";
 
 /** A trace to remove, with its facet values when known (null: its summary was unusable, find its facets by scanning). */
@@ -17,22 +19,30 @@ const facetKeys = (traces: readonly DoomedTrace[]) =>
     facets ? (["model", "tool", "agent"] as const).flatMap((facet) => facets[facet].map((value) => [facet, pgText(value), traceId])) : [],
   );
 
-/** The pipeline map's facets of the traces (edges and nodes), resolved from the spans still stored. */
+/** The pipeline map's facets of the traces (edges and nodes): from their map states, else resolved from the spans still stored. */
 async function graphFacetKeys(tx: Sql, projectId: string, traces: readonly DoomedTrace[]): Promise<string[][]> {
   const keys: string[][] = [];
+  const states = await loadMapStates(
+    tx,
+    projectId,
+    traces.map((t) => t.traceId),
+  );
   for (const { traceId } of traces) {
-    const graph = await storedTraceGraph(tx, projectId, traceId);
-    for (const [facet, value] of graph ? graphFacets(graph.resolved) : []) keys.push([facet, pgText(value), traceId]);
+    const state = states.get(traceId);
+    const facets = state ? stateFacets(state) : graphFacets((await storedTraceGraph(tx, projectId, traceId))?.resolved ?? []);
+    for (const [facet, value] of facets) keys.push([facet, pgText(value), traceId]);
   }
   return keys;
 }
 
 /**
- * Deletes the traces' pipeline-map facets while their spans are still stored to resolve them from (a purge
- * that takes a long trace apart calls this before its first batch of spans goes).
+ * Deletes the traces' pipeline-map facets (a purge that takes a long trace apart calls this before each
+ * batch of its spans goes). A trace's map state then holds no facets, so the next batch finds none to
+ * delete without resolving the spans left.
  */
 export async function deleteGraphFacets(tx: Sql, projectId: string, traceIds: readonly string[]): Promise<void> {
   await deleteFacetKeys(tx, projectId, await graphFacetKeys(tx, projectId, traceIds.map((traceId) => ({ traceId, facets: null }))));
+  await clearMapStateFacets(tx, projectId, traceIds);
 }
 
 async function deleteFacets(tx: Sql, projectId: string, traces: readonly DoomedTrace[]): Promise<void> {

@@ -114,6 +114,8 @@ describe("maintained rollups", () => {
     await sql.run(`UPDATE "traces" SET "summaryState" = NULL WHERE "projectId" = 'legacy'`);
     await sql.run(`DELETE FROM "trace_covered_spans" WHERE "projectId" = 'legacy'`);
     await sql.run(`DELETE FROM "trace_frontier" WHERE "projectId" = 'legacy'`);
+    await sql.run(`DELETE FROM "trace_map_states" WHERE "projectId" = 'legacy'`);
+    await sql.run(`DELETE FROM "trace_map_spans" WHERE "projectId" = 'legacy'`);
     for (let i = 0; i < later.length; i += 5) await storeBatch(sql, { projectId: "legacy", spans: later.slice(i, i + 5), resources: [], logs: [] });
     expect(await expectSummariesOfStoredSpans(sql, "legacy")).toBe(20);
     await expectRollupsOfStoredSpans(sql, "legacy");

@@ -13,7 +13,7 @@ import type { SpanRecord } from "@/lib/ingest/span-record";
 import type { Sql } from "@/lib/db/sql";
 import { summariseTrace } from "@/lib/trace/summarise";
 
-const TABLES = ["spans", "traces", "trace_facets", "metric_rollups", "trace_covered_spans", "trace_frontier"];
+const TABLES = ["spans", "traces", "trace_facets", "metric_rollups", "trace_covered_spans", "trace_frontier", "trace_map_states", "trace_map_spans"];
 
 /** Removes everything ingest wrote for the project. */
 export async function clearProject(sql: Sql, projectId: string): Promise<void> {
