@@ -12,6 +12,8 @@ export type ApprovalGroupItem = {
   p95WaitMs: number;
   /** The approval requests of this group in the window. */
   href: string;
+  /** The traces of this group in the window. */
+  tracesHref: string;
 };
 
 const cell = "px-2 py-1.5 whitespace-nowrap";
@@ -19,7 +21,7 @@ const num = `${cell} text-right tabular-nums`;
 const pct = (share: number) => `${(share * 100).toFixed(share > 0 && share < 0.1 ? 1 : 0)} %`;
 const HEADERS = ["Requests", "Approved", "Rejected", "Timed out", "Escalated", "Wait p50", "Wait p95"];
 
-/** Each action, agent or approver over the window; a name opens its traces. */
+/** Each action, agent or approver over the window; a name opens its approval requests, "traces" its traces. */
 export function ApprovalGroupTable({ noun, items }: { noun: string; items: ApprovalGroupItem[] }) {
   return (
     <section className="flex min-w-0 flex-col gap-2 rounded-lg border border-line p-3" data-testid="approval-groups">
@@ -45,8 +47,11 @@ export function ApprovalGroupTable({ noun, items }: { noun: string; items: Appro
               {items.map((item) => (
                 <tr key={item.group} className="hover:bg-surface" data-testid="approval-group-row" data-group={item.group}>
                   <td className={`${cell} max-w-56 truncate font-medium`}>
-                    <Link href={item.href} className="hover:text-accent hover:underline" title={`Traces of ${item.group}`}>
+                    <Link href={item.href} className="hover:text-accent hover:underline" title={`Approval requests of ${item.group}`}>
                       {item.group}
+                    </Link>{" "}
+                    <Link href={item.tracesHref} className="text-xs font-normal text-fg-muted hover:text-accent hover:underline">
+                      traces
                     </Link>
                   </td>
                   <td className={num}>{item.requests.toLocaleString("en-US")}</td>

@@ -20,6 +20,8 @@ export type ApprovalsView = {
   groups: ApprovalGroupItem[];
   /** Every trace of the window. */
   requestsHref: string;
+  /** The approval requests list over the window: every request, then each decision. */
+  requestLinks: { label: string; href: string }[];
 };
 
 const pct = (share: number) => `${(share * 100).toFixed(share > 0 && share < 0.1 ? 1 : 0)} %`;
@@ -39,6 +41,14 @@ export function ApprovalsDashboard({ view }: { view: ApprovalsView }) {
           { label: "Wait p95", value: t ? formatDuration(t.p95WaitMs) : "—" },
         ]}
       />
+      <nav className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm" aria-label="Approval requests" data-testid="approval-request-links">
+        <span className="text-xs text-fg-muted">Approval requests:</span>
+        {view.requestLinks.map((link) => (
+          <Link key={link.label} href={link.href} className="text-accent hover:underline">
+            {link.label}
+          </Link>
+        ))}
+      </nav>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <ChoiceLinks label="Group by" options={view.groupByOptions} current={view.groupBy} testId="group-by" />
         <span className="text-xs text-fg-muted">

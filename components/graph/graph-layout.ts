@@ -12,6 +12,8 @@ export function layoutGraph(nodes: readonly GraphNode[], edges: readonly GraphEd
   graph.setDefaultEdgeLabel(() => ({}));
   for (const node of nodes) graph.setNode(node.id, { width: NODE_WIDTH, height: NODE_HEIGHT });
   for (const edge of edges) graph.setEdge(edge.from, edge.to);
+  // A gate sits between the agent that asks and the tool it guards.
+  for (const node of nodes) if (node.gate?.guards && graph.hasNode(node.gate.guards)) graph.setEdge(node.id, node.gate.guards);
   layout(graph);
   const positions = new Map<string, { x: number; y: number }>();
   for (const node of nodes) {

@@ -6,7 +6,7 @@ import { Background, Controls, MarkerType, Position, ReactFlow, type Edge, type 
 import "@xyflow/react/dist/style.css";
 import { useRouter } from "next/navigation";
 import { useMemo } from "react";
-import type { GraphEdge, GraphNode } from "@/lib/analytics/graph/graph-build";
+import type { ApprovalGate, GraphEdge, GraphNode } from "@/lib/analytics/graph/graph-build";
 import { formatDuration } from "@/lib/format/duration";
 import { formatCost } from "@/lib/format/money";
 import { edgeWidth, ERROR_COLOURS, errorLevel, NODE_TYPE_COLOURS, NODE_TYPE_LABELS } from "@/lib/format/graph-style";
@@ -22,7 +22,27 @@ export type PipelineMapProps = {
   highlight?: { nodes: string[]; edges: string[] };
 };
 
+const pct = (share: number) => `${Math.round(share * 100)} %`;
+
+/** An approval gate: the human decisions and wait instead of call figures. */
+function GateLabel({ node, gate }: { node: GraphNode; gate: ApprovalGate }) {
+  return (
+    <div className="flex flex-col gap-0.5 text-left" data-node-id={node.id} data-testid="approval-gate">
+      <span className="text-[10px] font-medium tracking-wide uppercase" style={{ color: NODE_TYPE_COLOURS.approval }}>
+        Approval gate{gate.guards !== null ? " · guards tool" : ""}
+      </span>
+      <span className="truncate text-xs font-semibold" title={gate.action}>
+        {gate.action}
+      </span>
+      <span className="text-[10px] text-fg-muted">
+        {gate.requests} requests · {pct(gate.approvalRate)} approved · {pct(gate.rejectionRate)} rejected · wait p95 {formatDuration(gate.p95WaitMs)}
+      </span>
+    </div>
+  );
+}
+
 function NodeLabel({ node }: { node: GraphNode }) {
+  if (node.gate) return <GateLabel node={node} gate={node.gate} />;
   return (
     <div className="flex flex-col gap-0.5 text-left" data-node-id={node.id}>
       <span className="text-[10px] font-medium tracking-wide uppercase" style={{ color: NODE_TYPE_COLOURS[node.type] }}>
@@ -57,6 +77,8 @@ export function PipelineMap({ nodes, edges, nodeHref, edgeHref, highlight }: Pip
         height: NODE_HEIGHT,
         borderColor: NODE_TYPE_COLOURS[node.type],
         borderWidth: onPath("nodes", node.id) && highlight ? 3 : 1,
+        // A gate is where a person decides: drawn dashed so it stands apart from calls.
+        borderStyle: node.gate ? "dashed" : "solid",
         opacity: onPath("nodes", node.id) ? 1 : 0.35,
         cursor: "pointer",
       },
@@ -76,6 +98,21 @@ export function PipelineMap({ nodes, edges, nodeHref, edgeHref, highlight }: Pip
         ariaLabel: `${edge.from} to ${edge.to}: ${edge.count} calls, ${edge.errors} errors`,
       };
     });
+    // Each gate leads on to the tool it guards: a dashed line, not a call (no figures, not clickable).
+    for (const node of nodes) {
+      if (!node.gate?.guards) continue;
+      flowEdges.push({
+        id: `${node.id}=>${node.gate.guards}`,
+        source: node.id,
+        target: node.gate.guards,
+        label: "guards",
+        style: { stroke: NODE_TYPE_COLOURS.approval, strokeDasharray: "6 4", opacity: onPath("nodes", node.id) ? 1 : 0.25 },
+        markerEnd: { type: MarkerType.ArrowClosed, color: NODE_TYPE_COLOURS.approval, width: 16, height: 16, markerUnits: "userSpaceOnUse" },
+        selectable: false,
+        focusable: false,
+        ariaLabel: `${node.name} guards ${node.gate.guards}`,
+      });
+    }
     return { flowNodes, flowEdges };
   }, [nodes, edges, highlight]);
 

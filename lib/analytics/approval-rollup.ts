@@ -3,13 +3,19 @@
 // in the bucket of its start, at every granularity. Counts add and subtract, and so does the wait histogram,
 // so moving an approval (its agent or task became known later) is its old contribution out and the new one
 // in: the rows always equal the sum over the stored approvals. Pure.
+//
+// The `gate` dimension (hourly and daily only) is what the pipeline map draws an approval gate from: one
+// group per task, agent and action (graph/graph-gates.ts encodes it).
 import { alignDown, GRANULARITY_MS, type Granularity } from "./buckets";
 import { addValue, binOf, binValue, highestBin, mergeBins, mergeIntoStored, quantiles, type Bins } from "./sketch";
 import type { APPROVAL_DECISIONS } from "@/lib/ingest/governance-facts";
+import { encodeGateGroup } from "./graph/graph-gates";
 
-export const APPROVAL_DIMENSIONS = ["action", "agent", "approver", "task", "user"] as const;
+export const APPROVAL_DIMENSIONS = ["action", "agent", "approver", "task", "user", "gate"] as const;
 export type ApprovalDimension = (typeof APPROVAL_DIMENSIONS)[number];
 export const APPROVAL_GRANULARITIES = ["1m", "1h", "1d"] as const satisfies readonly Granularity[];
+/** The map reads days and hours, never minutes. */
+const GATE_GRANULARITIES = ["1h", "1d"] as const satisfies readonly Granularity[];
 
 /** What one stored approval is counted with. */
 export type ApprovalItem = {
@@ -47,6 +53,7 @@ export function approvalGroups(item: ApprovalItem): [ApprovalDimension, string][
     ["approver", item.approver],
     ["task", item.task],
     ["user", item.userId],
+    ["gate", item.action === null || item.action === "" ? null : encodeGateGroup({ task: item.task, agent: item.agentName ?? "", action: item.action })],
   ];
   return groups.filter((g): g is [ApprovalDimension, string] => g[1] !== null && g[1] !== "");
 }
@@ -65,7 +72,7 @@ export class ApprovalDeltas {
 
   add(item: ApprovalItem, sign: 1 | -1): void {
     for (const [dimension, group] of approvalGroups(item)) {
-      for (const granularity of APPROVAL_GRANULARITIES) {
+      for (const granularity of dimension === "gate" ? GATE_GRANULARITIES : APPROVAL_GRANULARITIES) {
         const key = { dimension, granularity, bucketStartMs: alignDown(item.startMs, GRANULARITY_MS[granularity]), group };
         const id = approvalRollupId(key);
         let delta = this.byId.get(id);

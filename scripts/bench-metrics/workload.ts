@@ -163,12 +163,22 @@ export async function loadWorkload(target: Target, bodies: Iterator<Body>, sende
   const loop = async () => {
     for (let next = bodies.next(); !next.done; next = bodies.next()) {
       for (;;) {
-        const response = await fetch(`${target.baseUrl}/v1/traces`, {
-          method: "POST",
-          body: next.value.bytes,
-          headers: { "content-type": "application/x-protobuf", authorization: `Bearer ${target.apiKey}` },
-        });
-        await response.arrayBuffer();
+        let response: Response;
+        try {
+          response = await fetch(`${target.baseUrl}/v1/traces`, {
+            method: "POST",
+            body: next.value.bytes,
+            headers: { "content-type": "application/x-protobuf", authorization: `Bearer ${target.apiKey}` },
+          });
+          await response.arrayBuffer();
+        } catch (error) {
+          // A kept-alive socket the server closed as this request went out (seen on a loaded machine): the
+          // body is sent again; stored spans are skipped, so a repeat counts nothing twice.
+          if (!(error instanceof TypeError) || result.retries > 100) throw error;
+          result.retries++;
+          await new Promise((r) => setTimeout(r, 1000));
+          continue;
+        }
         if (response.status === 200) break;
         if (response.status !== 429 && response.status !== 503) throw new Error(`POST /v1/traces answered ${response.status}`);
         result.retries++;

@@ -78,6 +78,26 @@ test("approvals dashboard: requests, approval and rejection rates, waits by acti
   await expect(page.getByTestId("approval-group-row").filter({ hasText: `lead-${TAG}` })).toHaveCount(1);
 });
 
+test("approvals dashboard links to the requests of what was clicked, and back", async ({ page }) => {
+  await page.goto(`/dashboards/approvals?${WINDOW}`);
+  await page.getByTestId("approval-group-row").filter({ hasText: ACTION }).getByRole("link", { name: ACTION }).click();
+  await expect(page).toHaveURL(/\/approvals\?/);
+  const url = new URL(page.url());
+  expect(url.searchParams.get("action")).toBe(ACTION);
+  expect(url.searchParams.get("from")).toBe(new Date(BASE).toISOString());
+  const rows = page.getByTestId("approval-request-row");
+  await expect(rows).toHaveCount(4);
+
+  await page.getByTestId("approvals-dashboard-link").click();
+  await expect(page).toHaveURL(/\/dashboards\/approvals\?.*groupBy=action/);
+  expect(new URL(page.url()).searchParams.get("to")).toBe(new Date(BASE + 3_600_000).toISOString());
+  await expect(page.getByTestId("approval-group-row").filter({ hasText: ACTION })).toHaveCount(1);
+
+  await page.getByTestId("approval-request-links").getByRole("link", { name: "rejected" }).click();
+  await expect(page).toHaveURL(/decision=rejected/);
+  await expect(rows.filter({ hasText: ACTION })).toHaveCount(1);
+});
+
 test("an approval span renders as a human wait in the trace", async ({ page }) => {
   await page.goto(`/traces?${WINDOW}&q=${encodeURIComponent(`refund run ${TAG}`)}`);
   await page.getByTestId("trace-row").first().click();

@@ -30,7 +30,12 @@ test("the planted pipeline renders and an edge opens its traces", async ({ page,
   for (const name of [planted.triage, planted.refunds, planted.server, "lookup_order", "gpt-4o-mini", "issue_refund"])
     await expect(map.locator(".react-flow__node").filter({ hasText: name }).first()).toBeVisible();
   await expect(map.locator(".react-flow__node")).toHaveCount(8);
-  await expect(map.locator(".react-flow__edge")).toHaveCount(7);
+  // Seven call and hand-off edges, and the approval gate's line on to the tool it guards.
+  await expect(map.locator(".react-flow__edge")).toHaveCount(8);
+  const gate = map.getByTestId("approval-gate");
+  await expect(gate).toContainText("Approval gate · guards tool");
+  await expect(gate).toContainText("2 requests · 100 % approved · 0 % rejected · wait p95");
+  await expect(map.getByTestId("rf__edge-approval:issue_refund=>tool:issue_refund")).toBeVisible();
   await snap("pipeline-map");
 
   const handoff = `agent:${planted.triage}->agent:${planted.refunds}`;
@@ -44,4 +49,13 @@ test("the planted pipeline renders and an edge opens its traces", async ({ page,
   await page.getByRole("link", { name: "Pipeline map" }).last().click();
   await expect(page).toHaveURL(/\/traces\/[0-9a-f]{32}\/map$/);
   await expect(page.getByTestId("pipeline-map").locator(".react-flow__node")).toHaveCount(8);
+});
+
+test("an approval gate opens the approval requests of its action", async ({ page }) => {
+  await page.goto(`/dashboards/map?range=24h&task=${encodeURIComponent(planted.task)}`);
+  await page.getByTestId("pipeline-map").getByTestId("approval-gate").click();
+  await expect(page).toHaveURL(/\/approvals\?/);
+  const url = new URL(page.url());
+  expect([url.searchParams.get("action"), url.searchParams.get("task")]).toEqual(["issue_refund", planted.task]);
+  await expect(page.getByTestId("approval-request-row")).toHaveCount(2);
 });

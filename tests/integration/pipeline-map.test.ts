@@ -14,7 +14,7 @@ const DAY1 = Math.floor(Date.now() / 86_400_000) * 86_400_000 - 3 * 86_400_000 +
 const DAY2 = DAY1 + 86_400_000;
 const RUNS: PlantedRun[] = [
   { startMs: DAY1, llmMs: [100, 400], approvalMs: 60_000, refundFails: false, model2: "gpt-4o" },
-  { startMs: DAY1 + 60_000, llmMs: [200, 400], approvalMs: 30_000, refundFails: true, model2: "gpt-4o" },
+  { startMs: DAY1 + 60_000, llmMs: [200, 400], approvalMs: 30_000, refundFails: true, model2: "gpt-4o", decision: "rejected" },
   { startMs: DAY1 + 120_000, llmMs: [300, 400], approvalMs: 90_000, refundFails: false, model2: "gpt-4o" },
   // The next day refunds moved to gpt-4.1 and the approvals got slower.
   { startMs: DAY2, llmMs: [100, 500], approvalMs: 240_000, refundFails: false, model2: "gpt-4.1" },
@@ -87,6 +87,32 @@ forEachDatabase((server) => {
       near(node("model:gpt-4o-mini").p95Ms, 300); // nearest rank of 100, 200, 300
       near(node("approval:issue_refund").p95Ms, 90_000);
       near(edges.find((e) => e.id === `${refunds}->approval:issue_refund`)!.p95Ms, 90_000);
+      // The gate comes from the approval requests kept at ingest, and sits before the tool it guards.
+      const gate = node("approval:issue_refund").gate!;
+      expect({ ...gate, p95WaitMs: null }).toEqual({
+        action: "issue_refund",
+        requests: 3,
+        approved: 2,
+        rejected: 1,
+        timedOut: 0,
+        escalated: 0,
+        approvalRate: 0.666667,
+        rejectionRate: 0.333333,
+        p95WaitMs: null,
+        guards: "tool:issue_refund",
+      });
+      near(gate.p95WaitMs, 90_000);
+      expect(nodes.filter((n) => n.gate !== undefined).map((n) => n.id)).toEqual(["approval:issue_refund"]);
+    });
+
+    it("draws the map of every task from the rows summed over tasks, with the same figures", async () => {
+      const { refunds } = ids();
+      const { task: _task, ...range } = day1();
+      const all = await graph(server, { ...range, agent: planted.refunds });
+      const oneTask = await graph(server, { ...range, agent: planted.refunds, task: planted.task });
+      // Other files' traces share the server; this run's agent names are its own, so the agent's map is this task's.
+      expect(all).toEqual(oneTask);
+      expect(all.edges.find((e) => e.id === `${refunds}->approval:issue_refund`)!.count).toBe(3);
     });
 
     it("narrows to one agent and compares two periods", async () => {

@@ -6,7 +6,23 @@ import { decodeEdgeGroup, type EdgeGroup } from "./graph-contributions";
 import { nodeId, type NodeRef, type NodeType } from "./graph-roles";
 
 export type GraphFigures = { calls: number; errors: number; p95Ms: number | null; costUsd: number };
-export type GraphNode = { id: string; type: NodeType; name: string; server: string | null } & GraphFigures;
+/** A gate's decisions and wait; rates are shares of the requests. */
+export type ApprovalGate = {
+  action: string;
+  requests: number;
+  approved: number;
+  rejected: number;
+  timedOut: number;
+  escalated: number;
+  approvalRate: number;
+  rejectionRate: number;
+  p95WaitMs: number | null;
+  /** The node id of the tool this gate guards, when the map holds a tool named as the action. */
+  guards: string | null;
+};
+
+/** `gate`: an approval node's decisions and wait (graph-gates.ts); absent on other nodes. */
+export type GraphNode = { id: string; type: NodeType; name: string; server: string | null } & GraphFigures & { gate?: ApprovalGate };
 export type GraphEdge = {
   id: string;
   from: string;

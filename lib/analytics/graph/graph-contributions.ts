@@ -5,6 +5,8 @@
 //   Nodes are read from these rows as the sum of their incoming edges, so each item is counted once.
 //   A call to an MCP server's tool adds a second row, the server → tool edge, which keeps the calling
 //   agent (`via`) so the map of one agent shows only that agent's share of the server.
+// - `graph.edge_all`, the same rows with the task left out (""): a map of every task reads one row per
+//   edge and bucket instead of one per task, edge and bucket (a dozen tasks make it a dozen times fewer).
 // - `span.mcp_server`: MCP tool calls per server, for the latency API's groupBy=mcp_server.
 import type { Contribution, ItemFigures } from "../contributions";
 import type { Resolved } from "./graph-items";
@@ -40,9 +42,16 @@ export function decodeEdgeGroup(text: string): EdgeGroup | null {
   return group;
 }
 
+/** The task-free group the same edge adds to (`graph.edge_all`). */
+const ALL_TASKS = "";
+
 /** The contributions of the resolved items of one trace whose name (task) is `task`. */
 export function graphContributions(task: string, resolved: readonly Resolved[]): Contribution[] {
   const out: Contribution[] = [];
+  const edge = (group: Omit<EdgeGroup, "task">, item: ItemFigures) => {
+    out.push({ dimension: "graph.edge", group: encodeEdgeGroup({ task, ...group }), item });
+    out.push({ dimension: "graph.edge_all", group: encodeEdgeGroup({ task: ALL_TASKS, ...group }), item });
+  };
   for (const { item, source } of resolved) {
     const figures: ItemFigures = {
       startMs: item.startMs,
@@ -56,11 +65,11 @@ export function graphContributions(task: string, resolved: readonly Resolved[]):
     };
     const agent = source ?? item.fallback;
     const from: NodeRef | null = agent === null ? null : { type: "agent", name: agent };
-    out.push({ dimension: "graph.edge", group: encodeEdgeGroup({ task, from, to: item.target }), item: figures });
+    edge({ from, to: item.target }, figures);
     if (item.tool !== undefined) {
       const server = item.target.name;
       const to: NodeRef = { type: "tool", name: item.tool, server };
-      out.push({ dimension: "graph.edge", group: encodeEdgeGroup({ task, from: item.target, to, ...(agent !== null ? { via: agent } : {}) }), item: figures });
+      edge({ from: item.target, to, ...(agent !== null ? { via: agent } : {}) }, figures);
       out.push({ dimension: "span.mcp_server", group: server, item: figures });
     }
   }

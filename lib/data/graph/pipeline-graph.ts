@@ -1,11 +1,15 @@
 import "server-only";
 // GET /api/v1/graph: the pipeline map of a range, read from the `graph.edge` rollups kept at ingest
 // (lib/analytics/graph), never from spans. Whole days inside the range come from daily rows, the hours
-// at either end from hourly rows, so 30 days cost ~30 rows per edge and task.
+// at either end from hourly rows, so 30 days cost ~30 rows per edge; a map of one task reads the rows kept
+// per task and edge (`graph.edge`), every other map the rows summed over tasks (`graph.edge_all`).
+// Approval gates come from the approval rollups of the same hours and days (graph-gates.ts).
 import { alignDown, alignUp, GRANULARITY_MS, type Granularity } from "@/lib/analytics/buckets";
 import { buildGraph, type EdgeRow, type GraphFilter, type PipelineGraph } from "@/lib/analytics/graph/graph-build";
 import { compareGraphs, type GraphComparison } from "@/lib/analytics/graph/graph-compare";
+import { withApprovalGates, type GateRow } from "@/lib/analytics/graph/graph-gates";
 import type { GraphQuery } from "@/lib/analytics/graph/graph-params";
+import { readApprovalRollups } from "@/lib/data/governance/approval-metrics";
 import type { ProjectScope } from "@/lib/data/scope";
 import { readRollupRows } from "@/lib/data/analytics/rollup-rows";
 
@@ -24,12 +28,14 @@ export function graphSlices(fromMs: number, toMs: number): { granularity: Granul
 }
 
 async function readGraph(scope: ProjectScope, fromMs: number, toMs: number, filter: GraphFilter): Promise<PipelineGraph> {
-  const rows: EdgeRow[] = [];
+  const [rows, gates]: [EdgeRow[], GateRow[]] = [[], []];
+  const dimension = filter.task === undefined ? "graph.edge_all" : "graph.edge";
   for (const slice of graphSlices(fromMs, toMs)) {
-    const query = { dimension: "graph.edge", ...slice, numbers: ["count", "errorCount", "costUsd"] as const, withBins: true };
+    const query = { dimension, ...slice, numbers: ["count", "errorCount", "costUsd"] as const, withBins: true };
     rows.push(...(await readRollupRows(scope, query, (group, _ms, n, bins): EdgeRow => ({ group, count: n[0]!, errorCount: n[1]!, costUsd: n[2]!, bins }))));
+    gates.push(...(await readApprovalRollups(scope, { dimension: "gate", ...slice })));
   }
-  return buildGraph(rows, filter);
+  return withApprovalGates(buildGraph(rows, filter), gates, filter);
 }
 
 export type GraphAnswer = PipelineGraph & { comparison?: GraphComparison };

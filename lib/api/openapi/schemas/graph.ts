@@ -7,6 +7,26 @@ import { orNull } from "./common";
 const p95Ms = orNull(z.number()).meta({ description: "95th percentile duration (within 1 %); null without calls." });
 const costUsd = z.number().meta({ description: "Cost of the calls in USD (unpriced calls add nothing)." });
 
+const share = z.number().meta({ description: "Share of the requests, 0–1." });
+
+export const approvalGateSchema = z
+  .strictObject({
+    action: z.string(),
+    requests: z.int(),
+    approved: z.int(),
+    rejected: z.int(),
+    timedOut: z.int(),
+    escalated: z.int(),
+    approvalRate: share,
+    rejectionRate: share,
+    p95WaitMs: orNull(z.number()).meta({ description: "95th percentile of the human wait (within 1 %)." }),
+    guards: orNull(z.string()).meta({ description: "Id of the tool node the gate guards (a tool named as the action), when the map holds one." }),
+  })
+  .meta({
+    id: "ApprovalGate",
+    description: "An approval node's requests, decisions and human wait, from the approval requests kept at ingest.",
+  });
+
 export const graphNodeSchema = z
   .strictObject({
     id: z.string().meta({ description: "Opaque node id; pass it as `graphNode` to GET /api/v1/traces." }),
@@ -17,6 +37,7 @@ export const graphNodeSchema = z
     errors: z.int(),
     p95Ms,
     costUsd,
+    gate: approvalGateSchema.optional().meta({ description: "Approval nodes only: the gate's decisions; its calls are the requests, p95Ms the wait." }),
   })
   .meta({ id: "GraphNode" });
 

@@ -27,7 +27,7 @@ describe("approval rollups", () => {
     deltas.add(item(), 1);
     deltas.add(item({ decision: "rejected", waitMs: 9_000 }), 1);
     apply(store, deltas);
-    expect(store.size).toBe(3 * 3); // action, approver, task × 1m, 1h, 1d
+    expect(store.size).toBe(3 * 3 + 2); // action, approver, task × 1m, 1h, 1d; the map's gate × 1h, 1d
     expect(row(store, "action", "1h", "issue_refund")).toMatchObject({
       bucketStartMs: Date.UTC(2026, 0, 1, 10),
       requests: 2,
@@ -36,6 +36,8 @@ describe("approval rollups", () => {
       waitSumMs: 13_000,
     });
     expect(row(store, "agent", "1h", "")).toBeUndefined();
+    expect(row(store, "gate", "1d", '["refunds","","issue_refund"]')).toMatchObject({ bucketStartMs: Date.UTC(2026, 0, 1), requests: 2, rejected: 1 });
+    expect(row(store, "gate", "1m", '["refunds","","issue_refund"]')).toBeUndefined();
   });
 
   it("moves an approval whose agent became known: out of nothing, into the agent, the rest unchanged", () => {
@@ -46,7 +48,8 @@ describe("approval rollups", () => {
     const moved = new ApprovalDeltas();
     moved.add(item(), -1);
     moved.add(item({ agentName: "refunds" }), 1);
-    expect(moved.changes().map((d) => d.dimension)).toEqual(["agent", "agent", "agent"]);
+    // The gate moves too: it is kept per agent.
+    expect(moved.changes().map((d) => d.dimension)).toEqual(["gate", "gate", "agent", "agent", "agent", "gate", "gate"]);
     apply(store, moved);
     expect(row(store, "agent", "1d", "refunds")).toMatchObject({ requests: 1, approved: 1, maxWaitMs: 4_000 });
     expect(row(store, "task", "1d", "refunds")).toMatchObject({ requests: 1 });

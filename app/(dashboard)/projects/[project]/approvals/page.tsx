@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { ApprovalRequestFilters } from "@/components/governance/approval-request-filters";
 import { ApprovalRequestTable } from "@/components/governance/approval-request-table";
-import { ProjectLink } from "@/components/shell/project-link";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageCaller } from "@/lib/auth/require-page";
 import { listApprovalRequests } from "@/lib/data/governance/approval-list";
+import { buildApprovalsDashboardHref } from "@/lib/format/approval-links";
 import { projectPath } from "@/lib/format/project-path";
 import { getRequestTimeMs } from "@/lib/format/time";
 import { parseApprovalListParams } from "@/lib/trace/approval-list-params";
@@ -46,9 +47,13 @@ export default async function ApprovalRequestsPage({ params: routeParams, search
       />
       <div className="flex flex-wrap items-end justify-between gap-2">
         <ApprovalRequestFilters action={path} values={values} timeRange={timeRange} />
-        <ProjectLink href="/dashboards/approvals" className="text-sm text-accent hover:underline">
+        <Link
+          href={buildApprovalsDashboardHref(projectPath(project.slug, "/dashboards/approvals"), params)}
+          className="text-sm text-accent hover:underline"
+          data-testid="approvals-dashboard-link"
+        >
           Approval rates and waits →
-        </ProjectLink>
+        </Link>
       </div>
       {query.ok ? null : (
         <p className="text-sm text-danger" role="alert">

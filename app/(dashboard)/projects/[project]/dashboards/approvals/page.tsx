@@ -9,7 +9,9 @@ import { resolveDashboardWindow } from "@/lib/data/dashboards/dashboard-window";
 import { formatBucketLabel } from "@/lib/format/chart";
 import { projectPath } from "@/lib/format/project-path";
 import { getRequestTimeMs } from "@/lib/format/time";
+import { buildApprovalRequestsHref, type ApprovalRequestFilter } from "@/lib/format/approval-links";
 import { buildTracesHref } from "@/lib/format/traces-href";
+import { APPROVAL_DECISIONS } from "@/lib/trace/approval-list-types";
 import type { ProjectPageProps } from "@/lib/trace/page-props";
 import { buildHref, firstParam } from "@/lib/trace/url-state";
 
@@ -27,6 +29,8 @@ export default async function ApprovalsPage({ params: routeParams, searchParams 
   const link = (changes: Record<string, string>) => buildHref(projectPath(project.slug, "/dashboards/approvals"), params, changes);
   // The trace list filters by agent; other groups open the window's traces.
   const tracesOf = (filter: Record<string, string>) => buildTracesHref(tracesPath, filter, timeWindow.fromMs, timeWindow.toMs);
+  const requestsPath = projectPath(project.slug, "/approvals");
+  const requestsOf = (filter: ApprovalRequestFilter) => buildApprovalRequestsHref(requestsPath, filter, timeWindow.fromMs, timeWindow.toMs);
 
   return (
     <>
@@ -42,8 +46,16 @@ export default async function ApprovalsPage({ params: routeParams, searchParams 
           decisions: data.decisions,
           rejectionRate: data.rejectionRate,
           p95Wait: data.p95Wait,
-          groups: data.groups.map((g) => ({ ...g, href: tracesOf(groupBy === "agent" ? { agent: g.group } : {}) })),
+          groups: data.groups.map((g) => ({
+            ...g,
+            href: requestsOf({ [groupBy]: g.group }),
+            tracesHref: tracesOf(groupBy === "agent" ? { agent: g.group } : {}),
+          })),
           requestsHref: tracesOf({}),
+          requestLinks: [
+            { label: "all", href: requestsOf({}) },
+            ...APPROVAL_DECISIONS.map((decision) => ({ label: decision.replace("_", " "), href: requestsOf({ decision }) })),
+          ],
         }}
       />
     </>

@@ -31,7 +31,8 @@ export default async function PipelineMapPage({ params: routeParams, searchParam
     ...(agent ? { agent } : {}),
     compare: { fromMs: fromMs - lengthMs, toMs: fromMs },
   });
-  const links = graphLinks(graph, window.tracesPath, fromMs, window.toMs, task);
+  const gates = { requestsPath: projectPath(project.slug, "/approvals"), ...(agent ? { agent } : {}) };
+  const links = graphLinks(graph, window.tracesPath, fromMs, window.toMs, task, gates);
 
   return (
     <>
