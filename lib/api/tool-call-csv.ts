@@ -6,7 +6,8 @@ import { stringify } from "csv-stringify/sync";
 import type { ProjectScope } from "@/lib/data/scope";
 import { listToolCalls } from "@/lib/data/governance/tool-calls";
 import { getWriteTools } from "@/lib/data/governance/write-tools";
-import type { ToolCallCursor, ToolCallQuery } from "@/lib/trace/tool-call-params";
+import { parseAuditCursor, type AuditCursor } from "@/lib/trace/audit-page-params";
+import type { ToolCallQuery } from "@/lib/trace/tool-call-params";
 import type { ToolCall } from "@/lib/trace/tool-call-types";
 
 const PAGE = 1_000;
@@ -29,16 +30,11 @@ const toRecord = (c: ToolCall) => [
 
 const csv = (records: unknown[][]) => stringify(records, { escape_formulas: true, record_delimiter: "\r\n" });
 
-const parseCursor = (cursor: string): ToolCallCursor => {
-  const [startNs, traceId, spanId] = cursor.split(".");
-  return { startNs: BigInt(startNs!), traceId: traceId!, spanId: spanId! };
-};
-
 /** Every call matching `query`'s filters (its limit ignored), newest first, as text/csv. */
 export async function toolCallCsvResponse(scope: ProjectScope, query: ToolCallQuery): Promise<Response> {
   const writeTools = await getWriteTools(scope);
   const encoder = new TextEncoder();
-  let cursor: ToolCallCursor | undefined = query.cursor;
+  let cursor: AuditCursor | undefined = query.cursor;
   let started = false;
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
@@ -48,7 +44,7 @@ export async function toolCallCsvResponse(scope: ProjectScope, query: ToolCallQu
         const text = csv(started ? records : [HEADER, ...records]);
         started = true;
         if (text) controller.enqueue(encoder.encode(text));
-        if (page.nextCursor) cursor = parseCursor(page.nextCursor);
+        if (page.nextCursor) cursor = parseAuditCursor(page.nextCursor);
         else controller.close();
       } catch (error) {
         controller.error(error);

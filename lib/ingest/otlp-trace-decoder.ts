@@ -24,151 +24,11 @@ import {
   type OtlpScopeSpans,
   type OtlpSpan,
   type OtlpTraceRequest,
-  type OtlpValue,
 } from "./otlp-types";
+import { keyValue } from "./otlp-wire-values";
+import { enter, hex, known, leave, nanos, skip, take, text, withBody, type Reader } from "./otlp-wire";
 
-type Reader = protobuf.Reader;
-// Tags are (field << 3) | wire type, written as literals so the comparisons are against constants;
-// matching the whole tag checks the wire type too. Wire types: 0 varint, 1 fixed64, 2 length, 5 fixed32.
-/** Bits 1..last set: field numbers the message declares, where another wire type is an error. */
-const known = (last: number) => (2 << last) - 2;
-const DEEPEST_VALUE = 32; // anyValueToJs's limit
 const PREFIX = "body is not a valid protobuf ExportTraceServiceRequest: "; // as parse.ts words it
-
-// The body as a Buffer (zero copy), also when it came as a plain Uint8Array (a normalise worker gets
-// one): strings are decoded the same way in every thread, invalid UTF-8 included (as U+FFFD, which is
-// what protobufjs's BufferReader does for the request thread's Buffers). Its native slices skip
-// Buffer#toString's argument handling (~40 ns a call, ~20 calls a span).
-type Slices = { utf8Slice(start: number, end: number): string; hexSlice(start: number, end: number): string; base64Slice(start: number, end: number): string };
-const EMPTY = Buffer.alloc(0) as Buffer & Slices;
-let view = EMPTY;
-
-/** Reads a length prefix, checks it against the enclosing message, moves past the value; returns its start.
- *  Also how declared length-delimited fields we do not output are skipped. */
-function take(r: Reader): number {
-  const length = r.uint32(),
-    start = r.pos;
-  if (length > r.len - start) throw new RangeError(`length ${length} at offset ${start} runs past the end of its message (${r.len})`);
-  r.pos = start + length;
-  return start;
-}
-
-/** Enters an embedded message as protobufjs's decode(r, r.uint32(), _, depth) does; returns the outer end. */
-function enter(r: Reader, depth: number): number {
-  if (depth > protobuf.Reader.recursionLimit) throw new Error("maximum nesting depth exceeded");
-  const length = r.uint32(),
-    outer = r.len;
-  if (length > outer - r.pos) throw new RangeError(`message of length ${length} at offset ${r.pos} runs past the end of its parent (${outer})`);
-  r.len = r.pos + length;
-  return outer;
-}
-
-function leave(r: Reader, outer: number): void {
-  if (r.pos !== r.len) throw new RangeError(`a field runs past the end of its message (${r.len})`);
-  r.len = outer;
-}
-
-function text(r: Reader): string {
-  const start = take(r);
-  return view.utf8Slice(start, r.pos);
-}
-
-/** fixed64 nanoseconds, unsigned and exact. */
-function nanos(r: Reader): bigint {
-  const low = r.fixed32();
-  return BigInt(r.fixed32()) * 4294967296n + BigInt(low);
-}
-
-/** int64ToValue for the Long: a number when exact, else signed decimal text. */
-function int64(r: Reader): number | string {
-  const { low, high } = r.int64();
-  const value = high * 4294967296 + (low >>> 0); // rounded once, as Number(bigint) is: same isSafeInteger answer
-  return Number.isSafeInteger(value) ? value : ((BigInt(high) << 32n) | BigInt(low >>> 0)).toString();
-}
-
-/** Skips an unknown field as protobufjs does; a declared field with another wire type is an error. */
-function skip(r: Reader, t: number, declared: number, depth: number): void {
-  const field = t >>> 3;
-  if (field < 32 && (declared >>> field) & 1) throw new Error(`field ${field} has wire type ${t & 7}, which its type cannot have`);
-  r.skipType(t & 7, depth);
-}
-
-/** One KeyValue into `out`: a later duplicate key wins and a missing value is null (keyValuesToObject). */
-function keyValue(r: Reader, out: OtlpAttributes, level: number, depth: number): void {
-  const outer = enter(r, depth);
-  let key = "",
-    value: OtlpValue = null;
-  while (r.pos < r.len) {
-    const t = r.uint32();
-    if (t === ((1 << 3) | 2)) key = text(r);
-    else if (t === ((2 << 3) | 2)) value = anyValue(r, level, depth + 1);
-    else skip(r, t, known(2), depth);
-  }
-  leave(r, outer);
-  out[key] = value; // plain assignment, as keyValuesToObject does (even for "__proto__")
-}
-
-/**
- * AnyValue. protobufjs keeps every oneof member that was sent (it clears none) and anyValueToJs then
- * takes the first present in the order string, bool, int, double, array, kvlist, bytes, which is the
- * field number: so the lowest field number wins whatever the wire order, and a repeat of it replaces it.
- */
-function anyValue(r: Reader, level: number, depth: number): OtlpValue {
-  if (level > DEEPEST_VALUE) throw new OtlpShapeError(`attribute value nested deeper than ${DEEPEST_VALUE} levels`);
-  const outer = enter(r, depth);
-  let best = 8,
-    value: OtlpValue = null;
-  while (r.pos < r.len) {
-    const t = r.uint32(),
-      field = t >>> 3;
-    let next: OtlpValue = null;
-    switch (t) {
-      case (1 << 3) | 2:
-        next = text(r);
-        break;
-      case (2 << 3) | 0:
-        next = r.bool();
-        break;
-      case (3 << 3) | 0:
-        next = int64(r);
-        break;
-      case (4 << 3) | 1:
-        next = r.double();
-        break;
-      case (5 << 3) | 2:
-      case (6 << 3) | 2: // decoded only when it can still win
-        if (field > best) take(r);
-        else next = list(r, field === 6, level + 1, depth + 1);
-        break;
-      case (7 << 3) | 2:
-        next = view.base64Slice(take(r), r.pos);
-        break;
-      default:
-        skip(r, t, known(7), depth);
-        continue;
-    }
-    if (field <= best) {
-      best = field;
-      value = next;
-    }
-  }
-  leave(r, outer);
-  return value;
-}
-
-/** ArrayValue or KeyValueList (both: repeated field 1). */
-function list(r: Reader, kv: boolean, level: number, depth: number): OtlpValue[] | OtlpAttributes {
-  const outer = enter(r, depth),
-    out: OtlpValue[] | OtlpAttributes = kv ? {} : [];
-  while (r.pos < r.len) {
-    const t = r.uint32();
-    if (t !== ((1 << 3) | 2)) skip(r, t, known(1), depth);
-    else if (Array.isArray(out)) out.push(anyValue(r, level, depth + 1));
-    else keyValue(r, out, level, depth + 1);
-  }
-  leave(r, outer);
-  return out;
-}
 
 /** Resource: only its attributes are output. */
 function resource(r: Reader): OtlpAttributes {
@@ -226,8 +86,8 @@ function link(r: Reader): OtlpLink {
     spanId = "";
   while (r.pos < r.len) {
     const t = r.uint32();
-    if (t === ((1 << 3) | 2)) traceId = view.hexSlice(take(r), r.pos);
-    else if (t === ((2 << 3) | 2)) spanId = view.hexSlice(take(r), r.pos);
+    if (t === ((1 << 3) | 2)) traceId = hex(r);
+    else if (t === ((2 << 3) | 2)) spanId = hex(r);
     else if (t === ((3 << 3) | 2)) take(r);
     else if (t === ((4 << 3) | 2)) keyValue(r, attributes, 0, 5);
     else if (t === ((5 << 3) | 0)) r.uint32();
@@ -256,13 +116,13 @@ function span(r: Reader): OtlpSpan {
     const t = r.uint32();
     switch (t) {
       case (1 << 3) | 2:
-        traceId = view.hexSlice(take(r), r.pos);
+        traceId = hex(r);
         break;
       case (2 << 3) | 2:
-        spanId = view.hexSlice(take(r), r.pos);
+        spanId = hex(r);
         break;
       case (4 << 3) | 2:
-        parentSpanId = view.hexSlice(take(r), r.pos);
+        parentSpanId = hex(r);
         break;
       case (5 << 3) | 2:
         name = text(r);
@@ -355,20 +215,19 @@ function resourceSpans(r: Reader): OtlpResourceSpans {
 
 /** A protobuf ExportTraceServiceRequest body; throws OtlpShapeError (a sender-facing message) when malformed. */
 export function decodeTraceRequestProtobuf(bytes: Uint8Array): OtlpTraceRequest {
-  view = (Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)) as Buffer & Slices;
   const r = protobuf.Reader.create(bytes),
     out: OtlpResourceSpans[] = [];
   try {
-    while (r.pos < r.len) {
-      const t = r.uint32();
-      if (t === ((1 << 3) | 2)) out.push(resourceSpans(r));
-      else skip(r, t, known(1), 0);
-    }
-    return { resourceSpans: out };
+    return withBody(bytes, () => {
+      while (r.pos < r.len) {
+        const t = r.uint32();
+        if (t === ((1 << 3) | 2)) out.push(resourceSpans(r));
+        else skip(r, t, known(1), 0);
+      }
+      return { resourceSpans: out };
+    });
   } catch (error) {
     if (error instanceof OtlpShapeError) throw error;
     throw new OtlpShapeError(PREFIX + (error instanceof Error ? error.message : String(error)));
-  } finally {
-    view = EMPTY; // do not keep the last body alive
   }
 }

@@ -1,17 +1,14 @@
 import "server-only";
 // The tool-call audit: tool_calls rows (kept at ingest, see governance-refresh.ts), newest first, filtered and
-// cursor-paginated, with each call's arguments read from its span. Every filter has an index to walk
-// (time; tool, agent or user then time) and the page ends after `limit` rows, so the cost does not grow
-// with the size of the project.
+// cursor-paginated as every audit list is (audit-page.ts), with each call's arguments read from its span.
+// Every filter has an index to walk (time; tool, agent or user then time).
 import type { Prisma } from "@/prisma/generated/sqlite/index";
 import { getPrisma } from "@/lib/db/prisma";
 import type { ProjectScope } from "@/lib/data/scope";
-import { toolCallCursor, type ToolCallQuery } from "@/lib/trace/tool-call-params";
+import type { ToolCallQuery } from "@/lib/trace/tool-call-params";
 import type { ToolCall, ToolCallPage } from "@/lib/trace/tool-call-types";
+import { AUDIT_ORDER, auditPage, auditPageWhere, nsToIso } from "./audit-page";
 import { getWriteTools } from "./write-tools";
-
-const msToNs = (date: Date) => BigInt(date.getTime()) * 1_000_000n;
-const nsToIso = (ns: bigint) => new Date(Number(ns / 1_000_000n)).toISOString();
 
 function buildWhere(scope: ProjectScope, { filters, cursor }: Pick<ToolCallQuery, "filters" | "cursor">, writeTools: string[]): Prisma.ToolCallWhereInput {
   const and: Prisma.ToolCallWhereInput[] = [];
@@ -19,26 +16,15 @@ function buildWhere(scope: ProjectScope, { filters, cursor }: Pick<ToolCallQuery
   if (writes) and.push({ OR: [{ effect: "write" }, { effect: null, toolName: { in: writeTools } }] });
   if (filters.effect === "read") and.push({ effect: "read" });
   if (filters.withoutApproval) and.push({ runApproved: false });
-  if (cursor) {
-    // A range on the time (the index's order) first, then the tie-breakers on equal times.
-    and.push({ startNs: { lte: cursor.startNs } });
-    and.push({
-      OR: [
-        { startNs: { lt: cursor.startNs } },
-        { startNs: cursor.startNs, traceId: { lt: cursor.traceId } },
-        { startNs: cursor.startNs, traceId: cursor.traceId, spanId: { lt: cursor.spanId } },
-      ],
-    });
-  }
+  const { and: cursorAnd, ...window } = auditPageWhere(scope, filters, cursor);
   return {
-    projectId: scope.projectId,
-    startNs: { gte: filters.from ? msToNs(filters.from) : undefined, lt: filters.to ? msToNs(filters.to) : undefined },
+    ...window,
     toolName: filters.tool,
     mcpServer: filters.server,
     agentName: filters.agent,
     userId: filters.userId,
     status: filters.status === "error" ? "error" : filters.status === "ok" ? { not: "error" } : undefined,
-    AND: and,
+    AND: [...and, ...cursorAnd],
   };
 }
 
@@ -57,10 +43,10 @@ export async function listToolCalls(scope: ProjectScope, query: ToolCallQuery, w
   const writeSet = new Set(tools);
   const rows = await getPrisma().toolCall.findMany({
     where: buildWhere(scope, query, tools),
-    orderBy: [{ startNs: "desc" }, { traceId: "desc" }, { spanId: "desc" }],
+    orderBy: [...AUDIT_ORDER],
     take: query.limit + 1,
   });
-  const page = rows.slice(0, query.limit);
+  const { page, nextCursor } = auditPage(rows, query.limit);
   const inputs = page.length
     ? await getPrisma().span.findMany({
         where: { projectId: scope.projectId, OR: page.map((r) => ({ traceId: r.traceId, spanId: r.spanId })) },
@@ -84,6 +70,5 @@ export async function listToolCalls(scope: ProjectScope, query: ToolCallQuery, w
       arguments: parseArguments(argumentsOf.get(`${r.traceId}.${r.spanId}`) ?? null),
     }),
   );
-  const last = page.at(-1);
-  return { data, nextCursor: rows.length > query.limit && last ? toolCallCursor(last) : null };
+  return { data, nextCursor };
 }

@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { approvalListCursor, parseApprovalListParams } from "@/lib/trace/approval-list-params";
+import { parseApprovalListParams } from "@/lib/trace/approval-list-params";
+import { auditCursor } from "@/lib/trace/audit-page-params";
 
 const parse = (query: string, options?: { ignoreUnknown?: boolean }) => parseApprovalListParams(new URLSearchParams(query), options);
 
 describe("parseApprovalListParams", () => {
   it("reads every filter, the limit and the cursor", () => {
-    const cursor = approvalListCursor({ startNs: 1_700_000_000_000_000_000n, traceId: "a".repeat(32), spanId: "b".repeat(16) });
+    const cursor = auditCursor({ startNs: 1_700_000_000_000_000_000n, traceId: "a".repeat(32), spanId: "b".repeat(16) });
     const parsed = parse(
       `decision=rejected&action=issue_refund&agent=refunds&approver=dana&task=t&userId=u&from=2026-12-01T00:00:00Z&to=2026-12-02T00:00:00Z&limit=10&cursor=${cursor}`,
     );
