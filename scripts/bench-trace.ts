@@ -104,6 +104,9 @@ async function main(): Promise<void> {
       rows.push({ spans, api, apiBytes, page, interactive });
       console.log(`[bench:trace] ${spans}: api ${api.map(fmt).join(", ")}; page ${page.map(fmt).join(", ")}; interactive ${interactive.map(fmt).join(", ")}`);
     }
+  } catch (error) {
+    console.error(`[bench:trace] server output (tail):\n${server.output().slice(-3000)}`);
+    throw error;
   } finally {
     await server.stop();
   }
