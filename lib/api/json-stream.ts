@@ -24,3 +24,33 @@ export function dataResponse(items: readonly unknown[]): Response {
   });
   return new Response(body, { headers: { "content-type": "application/json" } });
 }
+
+const PIECES_CHUNK_CHARS = 1 << 20;
+
+/**
+ * A JSON response whose text is `pieces` joined, produced as the body is read and sent in chunks of
+ * about PIECES_CHUNK_CHARS: a long trace's answer (tens of MB) is never one string or one object tree.
+ */
+export function jsonPiecesResponse(pieces: Iterable<string>): Response {
+  const encoder = new TextEncoder();
+  const iterator = pieces[Symbol.iterator]();
+  const body = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      let chunk = "";
+      while (chunk.length < PIECES_CHUNK_CHARS) {
+        const next = iterator.next();
+        if (next.done) {
+          if (chunk) controller.enqueue(encoder.encode(chunk));
+          controller.close();
+          return;
+        }
+        chunk += next.value;
+      }
+      controller.enqueue(encoder.encode(chunk));
+    },
+    cancel() {
+      iterator.return?.();
+    },
+  });
+  return new Response(body, { headers: { "content-type": "application/json" } });
+}

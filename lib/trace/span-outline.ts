@@ -101,16 +101,17 @@ export function packSpanOutlines(spans: readonly SpanOutline[]): PackedSpanOutli
     }
     return i;
   };
+  const startMs = spans.map((span) => Date.parse(span.startTime));
   let originMs = Infinity;
-  for (const span of spans) originMs = Math.min(originMs, Date.parse(span.startTime));
+  for (const ms of startMs) originMs = Math.min(originMs, ms);
   if (!Number.isFinite(originMs)) originMs = 0;
-  const rows = spans.map((s): PackedRow => [
+  const rows = spans.map((s, i): PackedRow => [
     s.spanId,
     s.parentSpanId,
     ref(s.name),
     ref(s.kind),
     ref(s.serviceName),
-    Date.parse(s.startTime) - originMs,
+    startMs[i]! - originMs,
     s.durationMs,
     ref(s.status),
     ref(s.statusMessage),

@@ -5,7 +5,8 @@ import { getPrisma } from "@/lib/db/prisma";
 import { getSql } from "@/lib/db/connections";
 import type { ProjectScope } from "@/lib/data/scope";
 import { toFinding } from "@/lib/data/findings/store-findings";
-import { groupLogs, loadResources, toSpan, type LogRow, type SpanRow } from "@/lib/data/traces/trace-detail";
+import { groupLogs, loadResources, type LogRow } from "@/lib/data/traces/trace-detail";
+import { toSpan, type StoredSpan } from "@/lib/data/traces/stored-span";
 import { toTraceSummary } from "@/lib/data/traces/trace-summary";
 import type { Finding } from "@/lib/retro";
 import type { TraceDetail } from "@/lib/trace/types";
@@ -49,8 +50,9 @@ export async function getTraceDetails(scope: ProjectScope, traceIds: readonly st
     prisma.spanLog.findMany({ where, orderBy: [{ traceId: "asc" }, { timeNs: "asc" }, { id: "asc" }] }),
     findingsOf(scope, ids),
   ]);
-  const resources = await loadResources(scope, spanRows);
-  const spansByTrace = groupBy<SpanRow>(spanRows);
+  const stored = spanRows.map((row): StoredSpan => ({ ...row, startMs: Number(row.startNs / 1_000_000n), endMs: Number(row.endNs / 1_000_000n) }));
+  const resources = await loadResources(scope, stored);
+  const spansByTrace = groupBy(stored);
   const logsByTrace = groupBy<LogRow>(logRows);
   const traceById = new Map(traces.map((t) => [t.traceId, t]));
   const details: TraceDetail[] = [];
@@ -58,7 +60,8 @@ export async function getTraceDetails(scope: ProjectScope, traceIds: readonly st
     const trace = traceById.get(id);
     if (!trace) continue;
     const logsBySpan = groupLogs(logsByTrace.get(id) ?? []);
-    const spans = (spansByTrace.get(id) ?? []).map((row) => toSpan(row, trace, resources, logsBySpan.get(row.spanId) ?? []));
+    const context = { sessionId: trace.sessionId, userId: trace.userId, resources };
+    const spans = (spansByTrace.get(id) ?? []).map((row) => toSpan(row, context, logsBySpan.get(row.spanId)));
     details.push({ trace: toTraceSummary(trace), spans, findings: findings.get(id) ?? [] });
   }
   return details;

@@ -3,7 +3,8 @@
 import { badParameter, jsonError } from "@/lib/api/respond";
 import { withApi } from "@/lib/api/with-api";
 import { deleteTraceOfProject } from "@/lib/admin/data-deletion";
-import { getTraceDetail } from "@/lib/data/traces/trace-detail";
+import { jsonPiecesResponse } from "@/lib/api/json-stream";
+import { getTraceDetailJson } from "@/lib/data/traces/trace-detail";
 import { traceIdSchema } from "@/lib/trace/trace-params";
 
 export const dynamic = "force-dynamic";
@@ -11,8 +12,9 @@ export const dynamic = "force-dynamic";
 export const GET = withApi<{ traceId: string }>("read", async (_request, { caller, params: { traceId } }) => {
   const id = traceIdSchema.safeParse(traceId);
   if (!id.success) return badParameter("traceId", id.error.issues[0]?.message ?? "is invalid");
-  const detail = await getTraceDetail(caller.scope, traceId);
-  return detail ? Response.json(detail) : jsonError(404, `trace ${traceId.toLowerCase()} not found`);
+  // Streamed: a long trace's answer is built span by span as it is sent, never held whole.
+  const pieces = await getTraceDetailJson(caller.scope, traceId);
+  return pieces ? jsonPiecesResponse(pieces) : jsonError(404, `trace ${traceId.toLowerCase()} not found`);
 });
 
 export const DELETE = withApi<{ traceId: string }>("admin", async (request, { caller, params: { traceId } }) => {
