@@ -27,15 +27,19 @@ const pct = (share: number) => `${Math.round(share * 100)} %`;
 /** An approval gate: the human decisions and wait instead of call figures. */
 function GateLabel({ node, gate }: { node: GraphNode; gate: ApprovalGate }) {
   return (
-    <div className="flex flex-col gap-0.5 text-left" data-node-id={node.id} data-testid="approval-gate">
+    <div className="flex flex-col gap-px text-left" data-node-id={node.id} data-testid="approval-gate">
       <span className="text-[10px] font-medium tracking-wide uppercase" style={{ color: NODE_TYPE_COLOURS.approval }}>
         Approval gate{gate.guards !== null ? " · guards tool" : ""}
       </span>
       <span className="truncate text-xs font-semibold" title={gate.action}>
         {gate.action}
       </span>
-      <span className="text-[10px] text-fg-muted">
-        {gate.requests} requests · {pct(gate.approvalRate)} approved · {pct(gate.rejectionRate)} rejected · wait p95 {formatDuration(gate.p95WaitMs)}
+      {/* Two short lines: one would wrap out of the node's fixed height. */}
+      <span className="text-[10px] leading-tight text-fg-muted">
+        {gate.requests} requests · wait p95 {formatDuration(gate.p95WaitMs)}
+      </span>
+      <span className="text-[10px] leading-tight text-fg-muted">
+        {pct(gate.approvalRate)} approved · {pct(gate.rejectionRate)} rejected
       </span>
     </div>
   );
