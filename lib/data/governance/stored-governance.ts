@@ -43,13 +43,15 @@ export async function readAllToolCalls(tx: Sql, projectId: string, traceId: stri
  */
 export async function readToolCallContexts(tx: Sql, projectId: string, traceIds: readonly string[]): Promise<Map<string, { userId: string | null; runApproved: boolean }>> {
   const from = tx.dialect === "postgres" ? `json_array_elements_text(?::json) AS t("value")` : `json_each(?) AS t`;
-  const one = (column: string) => `(SELECT c."${column}" FROM "tool_calls" c WHERE c."projectId" = ? AND c."traceId" = t."value" LIMIT 1)`;
-  const rows = await tx.query(`SELECT t."value" AS "traceId", ${one("spanId")} AS "spanId", ${one("userId")} AS "userId", ${one("runApproved")} AS "runApproved" FROM ${from}`, [
-    projectId,
-    projectId,
-    projectId,
-    JSON.stringify(traceIds),
-  ]);
+  // One tool call per trace by its key, then that row by its full key. CROSS JOIN fixes SQLite's join
+  // order: without statistics it otherwise walks the (projectId, userId, …) index, all the project's calls,
+  // once per trace.
+  const rows = await tx.query(
+    `SELECT k."traceId", c."spanId", c."userId", c."runApproved"
+     FROM (SELECT t."value" AS "traceId", (SELECT f."spanId" FROM "tool_calls" f WHERE f."projectId" = ? AND f."traceId" = t."value" LIMIT 1) AS "spanId" FROM ${from}) k
+     CROSS JOIN "tool_calls" c WHERE c."projectId" = ? AND c."traceId" = k."traceId" AND c."spanId" = k."spanId"`,
+    [projectId, JSON.stringify(traceIds), projectId],
+  );
   const out = new Map<string, { userId: string | null; runApproved: boolean }>();
   for (const r of rows)
     if (r.spanId !== null && r.spanId !== undefined) out.set(String(r.traceId), { userId: str(r.userId), runApproved: r.runApproved === true || Number(r.runApproved) === 1 });
