@@ -51,6 +51,10 @@ export async function claimDueNotifications(scope: ProjectScope, holder: string,
   const claimable = CLAIMABLE.replace("NOW_MS", now);
   const set = `"state" = 'claimed', "claimedBy" = ?, "attempts" = "attempts" + 1, "nextAttemptMs" = ${now} + ?, "updatedMs" = ${now}`;
   const returning = `"id", "ruleId", "incidentId", "event", "url", "payload", "attempts", "claimedBy"`;
+  // Nearly every round finds nothing due. Looking first takes no write lock: on SQLite the claim's
+  // UPDATE would wait for the ingest writer's transaction with this thread blocked, every second.
+  const due = await sql.query(`SELECT 1 AS "due" FROM "alert_outbox" WHERE ${claimable} LIMIT 1`, [scope.projectId]);
+  if (due.length === 0) return [];
   const rows =
     sql.dialect === "postgres"
       ? await sql.query(

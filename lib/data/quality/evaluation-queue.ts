@@ -34,6 +34,10 @@ export async function claimSettledTraces(scope: ProjectScope, options: ClaimOpti
     : "";
   const due = `e."projectId" = ? AND e."claimedUntilMs" < ? AND e."lastDirtyMs" <= ? ${analysed}`;
   const dueParams: SqlValue[] = [scope.projectId, nowMs, nowMs - options.settleMs];
+  // Looking first takes no write lock: on SQLite an UPDATE that finds nothing still waits for the
+  // ingest writer's transaction, with this thread blocked, every round.
+  const any = await sql.query(`SELECT 1 AS "due" FROM "evaluation_queue" e WHERE ${due} LIMIT 1`, dueParams);
+  if (any.length === 0) return [];
   const rows =
     sql.dialect === "postgres"
       ? await sql.query<{ traceId: string }>(

@@ -47,7 +47,7 @@ beforeAll(async () => {
   buildWorkers(ROOT);
   threadDb = await migrated("thread.db");
   inThread = await migrated("in-thread.db");
-  thread = createStoreThread({ file: path.join(dir, "thread.db"), synchronous: "NORMAL" }, ROOT)!;
+  thread = createStoreThread({ file: path.join(dir, "thread.db"), synchronous: "FULL" }, ROOT)!;
 }, 60_000);
 
 afterAll(async () => {
