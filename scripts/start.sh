@@ -7,7 +7,10 @@ set -e
 node=${npm_node_execpath:-node}
 export NEXT_TELEMETRY_DISABLED=1
 "$node" --import tsx scripts/prepare-start.ts "$@"
-mode=start
-if [ "${1:-}" = "--dev" ]; then mode=dev; fi
+if [ "${1:-}" = "--dev" ]; then
+  # next dev passes its own options on to the process it forks through NODE_OPTIONS, which refuses V8's
+  # heap flags; they tune production ingest, not development.
+  exec "$node" node_modules/next/dist/bin/next dev -p "${PORT:-3000}"
+fi
 # shellcheck disable=SC2046 # the options are words without spaces
-exec "$node" $("$node" scripts/server-node-flags.mjs) node_modules/next/dist/bin/next "$mode" -p "${PORT:-3000}"
+exec "$node" $("$node" scripts/server-node-flags.mjs) node_modules/next/dist/bin/next start -p "${PORT:-3000}"
