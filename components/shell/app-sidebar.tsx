@@ -17,6 +17,7 @@ const NAV = [
   { path: "/review", label: "Review" },
   { path: "/datasets", label: "Datasets" },
   { path: "/retros", label: "Retros" },
+  { path: "/mentions", label: "Mentions" },
   { path: "/settings", label: "Settings" },
 ];
 

@@ -58,8 +58,9 @@ test("mention a member while commenting and find the comment on the Mentions pag
   await expect(comment.locator("a[href^='mention']")).toHaveCount(0);
   await expect(comment.locator("b")).toHaveCount(0);
 
-  await page.goto("/projects/default/retros");
-  await page.getByTestId("mentions-link").click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Mentions" }).click();
+  await expect(page).toHaveURL(/\/projects\/default\/mentions/);
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Mentions" })).toHaveAttribute("aria-current", "page");
   await expect(
     page
       .getByTestId("mention-item")

@@ -52,7 +52,11 @@ it.each([
   [{ HINDSIGHT_INIT_API_KEY: "secret" }, /HINDSIGHT_INIT_API_KEY/],
   [{ HINDSIGHT_MAX_BODY_BYTES: "lots" }, /HINDSIGHT_MAX_BODY_BYTES/],
 ])("refuses to start with %j", (env, message) => {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/start.ts"], { env: { ...process.env, ...env }, encoding: "utf8", timeout: 60_000 });
+  const result = spawnSync("sh", ["scripts/start.sh"], {
+    env: { ...process.env, npm_node_execpath: process.execPath, ...env },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
   expect(result.status).toBe(1);
   expect(result.stderr).toMatch(message);
 });

@@ -22,7 +22,7 @@ export type RunningServer = TestServer & {
   /** SIGTERM to the server's process group (a clean stop); resolves once it exited. Keeps the database: `stop()` still cleans up. */
   terminate(): Promise<void>;
   output(): string;
-  /** PID of the start script (its `next start` child serves). */ pid: number;
+  /** PID of the start script, which the server replaces once the database is ready (`exec`). */ pid: number;
 };
 
 /** Admin connection used to create and drop per-run databases. */
@@ -114,9 +114,10 @@ export async function startHindsight({ database, env = {}, apiKey, databaseUrl: 
   }
   const port = await freePort();
   let log = "";
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  const child = spawn("sh", ["scripts/start.sh"], {
     env: {
       ...process.env,
+      npm_node_execpath: process.execPath,
       HINDSIGHT_ADMIN_EMAIL: TEST_ADMIN.email,
       HINDSIGHT_ADMIN_PASSWORD: TEST_ADMIN.password,
       // Tests receive webhooks on 127.0.0.1; the address checks have tests of their own.

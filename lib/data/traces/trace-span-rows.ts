@@ -10,7 +10,8 @@ import type { StoredSpan } from "./stored-span";
 const ORDER = `ORDER BY "startNs", "spanId"`;
 const WHERE = `FROM "spans" WHERE "projectId" = ? AND "traceId" = ?`;
 
-const FULL_COLUMNS = [
+/** Every column of a StoredSpan, in toStoredSpan's order. */
+export const FULL_COLUMNS = [
   `"traceId"`,
   `"spanId"`,
   `"parentSpanId"`,
@@ -44,44 +45,47 @@ const FULL_COLUMNS = [
   `"events"`,
 ].join(", ");
 
+/** A row of FULL_COLUMNS as a StoredSpan. */
+export function toStoredSpan(r: unknown[]): StoredSpan {
+  return {
+    traceId: r[0] as string,
+    spanId: r[1] as string,
+    parentSpanId: r[2] as string | null,
+    name: r[3] as string,
+    kind: r[4] as string,
+    serviceName: r[5] as string | null,
+    resourceId: r[6] as string | null,
+    startMs: Number(r[7]),
+    endMs: Number(r[8]),
+    durationMs: r[9] as number,
+    status: r[10] as string,
+    statusMessage: r[11] as string | null,
+    model: r[12] as string | null,
+    provider: r[13] as string | null,
+    inputTokens: r[14] as number | null,
+    outputTokens: r[15] as number | null,
+    cacheReadTokens: r[16] as number | null,
+    cacheWriteTokens: r[17] as number | null,
+    reasoningTokens: r[18] as number | null,
+    costUsd: r[19] as number | null,
+    costSource: r[20] as string | null,
+    toolName: r[21] as string | null,
+    toolCallId: r[22] as string | null,
+    agentName: r[23] as string | null,
+    mcpServer: r[24] as string | null,
+    sessionId: r[25] as string | null,
+    userId: r[26] as string | null,
+    input: r[27] as string | null,
+    output: r[28] as string | null,
+    attributes: r[29] as string,
+    events: r[30] as string,
+  };
+}
+
 /** The trace's spans in start order (then spanId), every column the API shows. */
 export async function readTraceSpans(scope: ProjectScope, traceId: string): Promise<StoredSpan[]> {
   const spans: StoredSpan[] = [];
-  await getReadConnection().eachRow(`SELECT ${FULL_COLUMNS} ${WHERE} ${ORDER}`, [scope.projectId, traceId], (r) => {
-    spans.push({
-      traceId: r[0] as string,
-      spanId: r[1] as string,
-      parentSpanId: r[2] as string | null,
-      name: r[3] as string,
-      kind: r[4] as string,
-      serviceName: r[5] as string | null,
-      resourceId: r[6] as string | null,
-      startMs: Number(r[7]),
-      endMs: Number(r[8]),
-      durationMs: r[9] as number,
-      status: r[10] as string,
-      statusMessage: r[11] as string | null,
-      model: r[12] as string | null,
-      provider: r[13] as string | null,
-      inputTokens: r[14] as number | null,
-      outputTokens: r[15] as number | null,
-      cacheReadTokens: r[16] as number | null,
-      cacheWriteTokens: r[17] as number | null,
-      reasoningTokens: r[18] as number | null,
-      costUsd: r[19] as number | null,
-      costSource: r[20] as string | null,
-      toolName: r[21] as string | null,
-      toolCallId: r[22] as string | null,
-      agentName: r[23] as string | null,
-      mcpServer: r[24] as string | null,
-      sessionId: r[25] as string | null,
-      userId: r[26] as string | null,
-      input: r[27] as string | null,
-      output: r[28] as string | null,
-      attributes: r[29] as string,
-      events: r[30] as string,
-    });
-  });
+  await getReadConnection().eachRow(`SELECT ${FULL_COLUMNS} ${WHERE} ${ORDER}`, [scope.projectId, traceId], (r) => spans.push(toStoredSpan(r)));
   return spans;
 }
 

@@ -59,25 +59,45 @@ export function buildTraceWhere(scope: ProjectScope, filters: TraceFilters): Pri
 
 const SORT_FIELD = { time: "startNs", duration: "durationMs", cost: "costUsd" } as const;
 
-/** One page of trace summaries. `nextCursor` is the last trace id of the page when more follow. */
-export async function listTraces(
+/** The rows of one page (limit + 1, to tell whether more follow), with the given columns. */
+async function findPage<S extends Prisma.TraceSelect | undefined>(
   scope: ProjectScope,
   query: Omit<TraceQuery, "sort" | "order"> & Partial<Pick<TraceQuery, "sort" | "order">>,
-): Promise<TracePage> {
+  select: S,
+) {
   const { filters, limit, cursor, sort = "time", order = "desc" } = query;
   const field = SORT_FIELD[sort];
   const orderBy: Prisma.TraceOrderByWithRelationInput[] =
     field === "costUsd" ? [{ costUsd: { sort: order, nulls: "last" } }, { traceId: order }] : [{ [field]: order }, { traceId: order }];
   const where = buildTraceWhere(scope, filters);
   const after = cursor && field !== "costUsd" ? await afterCursor(scope, cursor, field, order) : null;
-  const rows = await getPrisma().trace.findMany({
+  return getPrisma().trace.findMany({
     where: after ? { AND: [where, after] } : where,
     orderBy,
     take: limit + 1,
+    select,
     ...(cursor && !after ? { cursor: { projectId_traceId: { projectId: scope.projectId, traceId: cursor } }, skip: 1 } : {}),
   });
-  const page = rows.slice(0, limit);
-  return { data: page.map(toTraceSummary), nextCursor: rows.length > limit ? page.at(-1)!.traceId : null };
+}
+
+/** One page of trace summaries. `nextCursor` is the last trace id of the page when more follow. */
+export async function listTraces(
+  scope: ProjectScope,
+  query: Omit<TraceQuery, "sort" | "order"> & Partial<Pick<TraceQuery, "sort" | "order">>,
+): Promise<TracePage> {
+  const rows = await findPage(scope, query, undefined);
+  const page = rows.slice(0, query.limit);
+  return { data: page.map(toTraceSummary), nextCursor: rows.length > query.limit ? page.at(-1)!.traceId : null };
+}
+
+/** One page of the list as trace ids only (what an export walks), with listTraces' order and cursor. */
+export async function listTraceIds(
+  scope: ProjectScope,
+  query: Omit<TraceQuery, "sort" | "order"> & Partial<Pick<TraceQuery, "sort" | "order">>,
+): Promise<{ data: string[]; nextCursor: string | null }> {
+  const rows = await findPage(scope, query, { traceId: true });
+  const page = rows.slice(0, query.limit).map((row) => row.traceId);
+  return { data: page, nextCursor: rows.length > query.limit ? page.at(-1)! : null };
 }
 
 /**

@@ -28,20 +28,18 @@ export function detailBatches<T extends { spanCount: number }>(traces: readonly 
 /** Characters per streamed chunk: big enough for few writes, small enough to stay out of V8's large-object space. */
 export const CHUNK_CHARS = 32_768;
 
-/** The lines joined into chunks of at most `maxChars` (a longer line is a chunk of its own), in order. */
-export function joinIntoChunks(lines: readonly string[], maxChars = CHUNK_CHARS): string[] {
-  const chunks: string[] = [];
-  let current: string[] = [];
+/**
+ * The next chunk of a stream of text pieces: pieces joined until at least `minChars` (a longer piece
+ * stays whole), and whether the pieces ran out. Asks for no piece beyond the chunk it returns.
+ */
+export async function nextChunk(pieces: AsyncIterator<string>, minChars = CHUNK_CHARS): Promise<{ text: string; done: boolean }> {
+  const parts: string[] = [];
   let size = 0;
-  for (const line of lines) {
-    if (current.length > 0 && size + line.length > maxChars) {
-      chunks.push(current.join(""));
-      current = [];
-      size = 0;
-    }
-    current.push(line);
-    size += line.length;
+  while (size < minChars) {
+    const next = await pieces.next();
+    if (next.done) return { text: parts.join(""), done: true };
+    parts.push(next.value);
+    size += next.value.length;
   }
-  if (current.length > 0) chunks.push(current.join(""));
-  return chunks;
+  return { text: parts.join(""), done: false };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { BATCH_MAX_TRACES, BATCH_SPAN_BUDGET, detailBatches, joinIntoChunks } from "@/lib/retro/collab/export-batches";
+import { BATCH_MAX_TRACES, BATCH_SPAN_BUDGET, detailBatches, nextChunk } from "@/lib/retro/collab/export-batches";
 
 const traces = (...spanCounts: number[]) => spanCounts.map((spanCount, i) => ({ id: i, spanCount }));
 
@@ -31,15 +31,25 @@ describe("detailBatches", () => {
   });
 });
 
-describe("joinIntoChunks", () => {
-  it("joins lines in order into chunks no longer than the limit, a longer line alone", () => {
-    const lines = ["aaa\n", "bb\n", "c\n", "dddddddddd\n", "e\n"];
-    const chunks = joinIntoChunks(lines, 8);
-    expect(chunks).toEqual(["aaa\nbb\n", "c\n", "dddddddddd\n", "e\n"]);
-    expect(chunks.join("")).toBe(lines.join(""));
+async function* piecesOf(pieces: string[], asked: string[]) {
+  for (const piece of pieces) {
+    asked.push(piece);
+    yield piece;
+  }
+}
+
+describe("nextChunk", () => {
+  it("joins pieces in order until the chunk reaches the size, a longer piece whole, asking for no piece beyond it", async () => {
+    const pieces = ["aaa\n", "bb\n", "c\n", "dddddddddd\n", "e\n"];
+    const asked: string[] = [];
+    const iterator = piecesOf(pieces, asked);
+    expect(await nextChunk(iterator, 8)).toEqual({ text: "aaa\nbb\nc\n", done: false });
+    expect(asked).toEqual(pieces.slice(0, 3));
+    expect(await nextChunk(iterator, 8)).toEqual({ text: "dddddddddd\n", done: false });
+    expect(await nextChunk(iterator, 8)).toEqual({ text: "e\n", done: true });
   });
 
-  it("gives no chunk for no lines", () => {
-    expect(joinIntoChunks([])).toEqual([]);
+  it("says done with no text when the pieces ran out", async () => {
+    expect(await nextChunk(piecesOf([], []))).toEqual({ text: "", done: true });
   });
 });
