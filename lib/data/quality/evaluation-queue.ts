@@ -60,14 +60,16 @@ export async function claimSettledTraces(scope: ProjectScope, options: ClaimOpti
 export async function finishEvaluationClaims(scope: ProjectScope, claims: readonly EvaluationClaim[], claimedAtMs: number): Promise<void> {
   const byToken = new Map<string, string[]>();
   for (const claim of claims) byToken.set(claim.token, [...(byToken.get(claim.token) ?? []), claim.traceId]);
-  const sql = getSql();
-  // A round's claims share one token: two statements (through the primary key) end them all.
-  for (const [token, traceIds] of byToken) {
-    const mine = `"projectId" = ? AND "traceId" IN ${inJsonArray(sql)} AND "claimedBy" = ?`;
-    const params = [scope.projectId, JSON.stringify(traceIds), token];
-    await sql.run(`DELETE FROM "evaluation_queue" WHERE ${mine} AND "lastDirtyMs" <= ?`, [...params, claimedAtMs]);
-    await sql.run(`UPDATE "evaluation_queue" SET "claimedUntilMs" = 0, "claimedBy" = NULL WHERE ${mine}`, params);
-  }
+  // A round's claims share one token: two statements (through the primary key) end them all, in one
+  // transaction (one commit, one turn of SQLite's single writer).
+  await getSql().transaction(async (sql) => {
+    for (const [token, traceIds] of byToken) {
+      const mine = `"projectId" = ? AND "traceId" IN ${inJsonArray(sql)} AND "claimedBy" = ?`;
+      const params = [scope.projectId, JSON.stringify(traceIds), token];
+      await sql.run(`DELETE FROM "evaluation_queue" WHERE ${mine} AND "lastDirtyMs" <= ?`, [...params, claimedAtMs]);
+      await sql.run(`UPDATE "evaluation_queue" SET "claimedUntilMs" = 0, "claimedBy" = NULL WHERE ${mine}`, params);
+    }
+  });
 }
 
 /** How many traces of the project wait for evaluation (tests and the benchmark). */
