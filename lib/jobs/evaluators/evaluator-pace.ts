@@ -24,22 +24,34 @@ export type PaceDecision = { kind: "run"; limit: number; paced: boolean } | { ki
 export class EvaluatorPace {
   /** When the pace allows the next round while ingest is busy. */
   private dueMs = Number.NEGATIVE_INFINITY;
+  /** How long the last round took (waiting for the writer included). */
+  private lastRoundMs = 0;
 
   constructor(private readonly options: PaceOptions = DEFAULT_PACE) {}
 
   /** What to do at `nowMs`, ingest being busy or not. */
   decide(nowMs: number, ingestBusy: boolean): PaceDecision {
     if (!ingestBusy) return { kind: "run", limit: this.options.idleRoundTraces, paced: false };
-    if (nowMs >= this.dueMs) return { kind: "run", limit: this.options.busyRoundTraces, paced: true };
+    if (nowMs >= this.dueMs) return { kind: "run", limit: this.busyLimit(), paced: true };
     return { kind: "wait", ms: Math.min(this.options.maxWaitMs, Math.ceil(this.dueMs - nowMs)) };
   }
 
   /**
-   * Records a finished round that started at `startedMs` and took `traces`: under busy ingest the next
-   * round is due once the pace has covered them (a round slower than the pace lets the next one run at once).
+   * Records a finished round that started at `startedMs`, took `traces` and ended at `endedMs`: under
+   * busy ingest the next round is due once the pace has covered them.
    */
-  record(startedMs: number, traces: number): void {
+  record(startedMs: number, traces: number, endedMs = startedMs): void {
     this.dueMs = startedMs + (traces * 60_000) / this.options.busyTracesPerMinute;
+    this.lastRoundMs = Math.max(0, endedMs - startedMs);
+  }
+
+  /**
+   * A busy round's size: small, unless rounds take longer than the pace gives them (on a loaded machine a
+   * round mostly waits: for the CPU, for the writer), then as many traces as the pace owes for that time.
+   */
+  private busyLimit(): number {
+    const owed = Math.ceil((this.lastRoundMs * this.options.busyTracesPerMinute) / 60_000);
+    return Math.min(this.options.idleRoundTraces, Math.max(this.options.busyRoundTraces, owed));
   }
 }
 
@@ -69,7 +81,7 @@ export function pacedRound({ pace, ingestBusy, run, now, idleMs }: PacedRoundPar
       }
       deferMs = 0;
       const taken = await run(nowMs, decision);
-      pace.record(nowMs, taken);
+      pace.record(nowMs, taken, now());
       return taken;
     },
     delayAfter: (found) => (deferMs > 0 ? deferMs : found > 0 ? 0 : idleMs),

@@ -20,6 +20,16 @@ describe("EvaluatorPace", () => {
     expect(pace.decide(1500, true)).toEqual({ kind: "run", limit: 50, paced: true });
   });
 
+  it("makes a busy round as large as the pace owes for the time the last one took (a loaded machine), within the idle size", () => {
+    const pace = new EvaluatorPace(OPTIONS);
+    pace.record(1000, 50, 2200); // 1.2 s for 50 traces: the pace owes 120 for that time
+    expect(pace.decide(2200, true)).toEqual({ kind: "run", limit: 120, paced: true });
+    pace.record(2200, 120, 12_200);
+    expect(pace.decide(12_200, true)).toEqual({ kind: "run", limit: 250, paced: true });
+    pace.record(12_200, 50, 12_210);
+    expect(pace.decide(12_700, true)).toEqual({ kind: "run", limit: 50, paced: true });
+  });
+
   it("stops deferring as soon as ingest goes idle", () => {
     const pace = new EvaluatorPace(OPTIONS);
     pace.record(1000, 50);
