@@ -10,7 +10,7 @@ import { listProjectScopesForJobs } from "@/lib/data/access/projects";
 import { claimSettledTraces, finishEvaluationClaims } from "@/lib/data/quality/evaluation-queue";
 import { advanceBackfill, backfillPage, claimBackfill, failBackfill } from "@/lib/data/quality/evaluator-backfills";
 import { loadEvalTraces } from "@/lib/data/quality/eval-trace-batch";
-import { loadExpectedOutput, storeRuleResults, tracesMatching, type RuleResults } from "@/lib/data/quality/evaluator-runs";
+import { loadExpectedOutput, storeRuleResults, storeRuleResultsAndEndClaims, tracesMatching, type RuleResults } from "@/lib/data/quality/evaluator-runs";
 import { getEvaluator, listEnabledEvaluators, type Evaluator } from "@/lib/data/quality/evaluators";
 import type { ProjectScope } from "@/lib/data/scope";
 import { toTraceFilters } from "@/lib/quality/evaluator-filter";
@@ -113,8 +113,12 @@ export async function evaluateSettledTraces(scope: ProjectScope, nowMs: number, 
   for (const evaluator of evaluators) matched.set(evaluator.id, await matchedBy(scope, evaluator, ids));
   const rules = await evaluateBatch(scope, ids, (traceId) => evaluators.filter((e) => matched.get(e.id)?.has(traceId)));
   await write(async () => {
-    await storeRules(scope, rules);
-    await finishEvaluationClaims(scope, claims, nowMs);
+    try {
+      await storeRuleResultsAndEndClaims(scope, rules, claims, nowMs);
+    } catch {
+      await storeRules(scope, rules);
+      await finishEvaluationClaims(scope, claims, nowMs);
+    }
   });
   return claims.length;
 }
