@@ -92,8 +92,8 @@ async function matchedBy(scope: ProjectScope, evaluator: Evaluator, traceIds: re
 }
 
 /**
- * How much a round may take (lib/jobs/evaluators/evaluator-pace.ts): at most `limit` traces of new
- * traces per project, and, `paced`, a single page of a backfill instead of a slice of time.
+ * How much a round may take (lib/jobs/evaluators/evaluator-pace.ts): at most `limit` new traces per
+ * project, and, `paced`, a single page of a backfill instead of a slice of time.
  */
 export type RoundBudget = { limit: number; paced: boolean };
 
