@@ -16,7 +16,7 @@ export type PaceOptions = {
   maxWaitMs: number;
 };
 
-export const DEFAULT_PACE: PaceOptions = { busyTracesPerMinute: 6000, busyRoundTraces: 200, idleRoundTraces: 250, maxWaitMs: 100 };
+export const DEFAULT_PACE: PaceOptions = { busyTracesPerMinute: 5500, busyRoundTraces: 250, idleRoundTraces: 250, maxWaitMs: 100 };
 
 /** Run a round taking at most `limit` traces now (`paced`: keep it short), or look again in `ms`. */
 export type PaceDecision = { kind: "run"; limit: number; paced: boolean } | { kind: "wait"; ms: number };
