@@ -7,8 +7,16 @@ type LoopState = { timer: NodeJS.Timeout | null; stopped: boolean };
 const loops = globalThis as unknown as { hindsightRoundLoops?: Map<string, LoopState> };
 const registry = (): Map<string, LoopState> => (loops.hindsightRoundLoops ??= new Map<string, LoopState>());
 
-/** Starts the loop named `name` once per process; false when it runs already. `round` resolves to the work it found. */
-export function startRoundLoop(name: string, idleMs: number, round: () => Promise<number>): boolean {
+/**
+ * Starts the loop named `name` once per process; false when it runs already. `round` resolves to the work
+ * it found; `delayAfter` (by default: at once after work, `idleMs` after none) says when the next one runs.
+ */
+export function startRoundLoop(
+  name: string,
+  idleMs: number,
+  round: () => Promise<number>,
+  delayAfter: (found: number) => number = (found) => (found > 0 ? 0 : idleMs),
+): boolean {
   if (registry().has(name)) return false;
   const state: LoopState = { timer: null, stopped: false };
   registry().set(name, state);
@@ -17,7 +25,7 @@ export function startRoundLoop(name: string, idleMs: number, round: () => Promis
     state.timer = setTimeout(() => {
       round()
         .then(
-          (found) => schedule(found > 0 ? 0 : idleMs),
+          (found) => schedule(delayAfter(found)),
           (error: unknown) => {
             console.error(`[hindsight] ${name} round failed: ${(error as Error).message}`);
             schedule(idleMs);

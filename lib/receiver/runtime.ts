@@ -20,7 +20,7 @@ const globalForRuntime = globalThis as unknown as { hindsightReceiver?: Runtime 
 const WRITER_THREAD_COMMITS = { commitsInFlight: 2, maxSpansPerCommit: 1024 };
 
 /** The write queue as its users see it, whatever it holds while batches wait. */
-export type IngestQueue = Pick<WriteQueue, "queuedSpans" | "arrival" | "enqueue">;
+export type IngestQueue = Pick<WriteQueue, "queuedSpans" | "arrival" | "enqueue" | "isBusy" | "runExclusive">;
 
 /** Batches wait in this thread's queue and are committed through the process's connection. */
 const inProcess = (): BatchStore<WriteBatch> => ({ hold: (batch) => batch, write: commitBatches });
@@ -61,3 +61,29 @@ export const usesWriterThread = (): boolean => runtime().writerThread;
 
 /** The group-commit write queue. */
 export const getWriteQueue = (): IngestQueue => runtime().queue;
+
+/** How long after the last arrival ingest still counts as busy: senders' next batches follow within it. */
+const BUSY_AFTER_ARRIVAL_MS = 1000;
+
+/**
+ * Whether ingest is busy (spans queued or being read, or a batch arrived within the last second), for
+ * background jobs that yield to it. False before the first ingest request (no receiver is created for it).
+ */
+export const isIngestBusy = (nowMs = Date.now()): boolean => globalForRuntime.hindsightReceiver?.queue.isBusy(nowMs, BUSY_AFTER_ARRIVAL_MS) ?? false;
+
+/**
+ * Runs a background job's write (a few short statements) between two ingest commits on SQLite. SQLite has
+ * one writer, and better-sqlite3 waits for the lock synchronously: a job writing through this thread's
+ * connection while the writer thread commits would stop this thread (reading and normalising requests)
+ * until the commit ends. Between commits the lock is free. PostgreSQL writers do not block each other, and
+ * before the first ingest request there is nothing to wait for: the write runs at once.
+ */
+export async function betweenIngestCommits<T>(write: () => Promise<T>): Promise<T> {
+  const queue = globalForRuntime.hindsightReceiver?.queue;
+  if (!queue || getEnv().database.kind !== "sqlite") return write();
+  let result: { value: T } | undefined;
+  await queue.runExclusive(async () => {
+    result = { value: await write() };
+  });
+  return result!.value;
+}

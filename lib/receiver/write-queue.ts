@@ -48,6 +48,7 @@ export class WriteQueue<Held = WriteBatch> {
   private queued = 0;
   private running = false;
   private arriving = 0;
+  private lastArrivalMs = Number.NEGATIVE_INFINITY;
   private readonly writing = new Set<Promise<void>>();
   /** Resolves the drain loop's wait when a job arrives while it has only commits in flight. */
   private wake: (() => void) | null = null;
@@ -70,9 +71,15 @@ export class WriteQueue<Held = WriteBatch> {
     return this.queued;
   }
 
+  /** Whether spans wait for a commit, are being read, or arrived within `recentMs` (background jobs yield then). */
+  isBusy(nowMs: number, recentMs: number): boolean {
+    return this.queued > 0 || this.arriving > 0 || nowMs - this.lastArrivalMs < recentMs;
+  }
+
   /** Runs `work` (reading and normalising a request) counted as an arrival the next commit may wait for. */
   async arrival<T>(work: () => Promise<T>): Promise<T> {
     this.arriving++;
+    this.lastArrivalMs = Date.now();
     try {
       return await work();
     } finally {
@@ -84,6 +91,7 @@ export class WriteQueue<Held = WriteBatch> {
   enqueue(batch: WriteBatch): Promise<void> {
     const size = batch.spans.length + batch.logs.length;
     if (this.queued > 0 && this.queued + size > this.maxQueued) return Promise.reject(new QueueFullError("write queue is full"));
+    this.lastArrivalMs = Date.now();
     return new Promise((resolve, reject) => {
       this.jobs.push({ held: this.store.hold(batch), size, resolve, reject }); // a throwing hold() rejects this request only
       this.queued += size;

@@ -343,6 +343,28 @@ forEachDatabase((base) => {
       expect(scores.find((s) => s.traceId === traceIds[1])).toMatchObject({ label: "fail" });
     });
 
+    it("reads a run's answer for a text rule on the whole run: the root's output, else the last LLM call's, also from a log record", async () => {
+      const name = `answer-${tag}`;
+      const evaluator = (
+        await create({ name: `eval-answer-${tag}`, scoreName: "answer_refund", type: "rule", rule: { kind: "contains", value: "refund" }, filter: { name } })
+      ).body;
+      const early = (output: string) => ({ name: "early", offsetMs: 10, durationMs: 50, attributes: llm(output) });
+      const late = (output: string) => ({ name: "late", offsetMs: 100, durationMs: 50, attributes: llm(output) });
+      const ids = await send(name, [
+        { output: "a refund was issued", children: [late("denied")] },
+        { children: [early("a refund was issued"), late("denied")] },
+        { children: [early("denied"), late("a refund was issued")] },
+      ]);
+      const logged = await sendAnswersAsLogs(server, name, ["refund sent", "no"]);
+      const all = [...ids, ...logged];
+      const scores = await waitFor(
+        () => scoresOf(evaluator, all),
+        (s) => s.length >= all.length,
+        "answer scores",
+      );
+      expect(all.map((id) => scores.find((s) => s.traceId === id)?.label)).toEqual(["pass", "fail", "pass", "pass", "fail"]);
+    });
+
     it("samples by the hash of the evaluator and the trace: exactly the runs it picks", async () => {
       const name = `sample-${tag}`;
       const evaluator = (

@@ -6,7 +6,7 @@ import "server-only";
 // several servers claim different rows (FOR UPDATE SKIP LOCKED on PostgreSQL), and a claim whose server
 // died is claimable again once its lease ran out.
 import { randomUUID } from "node:crypto";
-import type { SqlValue } from "@/lib/db/sql";
+import type { Sql, SqlValue } from "@/lib/db/sql";
 import { getSql } from "@/lib/db/connections";
 import type { ProjectScope } from "@/lib/data/scope";
 import { inJsonArray } from "./score-rows";
@@ -62,15 +62,20 @@ export async function claimSettledTraces(scope: ProjectScope, options: ClaimOpti
  * evaluated, by the evaluator_runs keys).
  */
 export async function finishEvaluationClaims(scope: ProjectScope, claims: readonly EvaluationClaim[], claimedAtMs: number): Promise<void> {
+  // One transaction: one commit, one turn of SQLite's single writer.
+  await getSql().transaction((tx) => endClaims(tx, scope, claims, claimedAtMs));
+}
+
+/** finishEvaluationClaims inside the caller's transaction (a round's scores and the end of its claims commit together). */
+export async function endClaims(tx: Sql, scope: ProjectScope, claims: readonly EvaluationClaim[], claimedAtMs: number): Promise<void> {
   const byToken = new Map<string, string[]>();
   for (const claim of claims) byToken.set(claim.token, [...(byToken.get(claim.token) ?? []), claim.traceId]);
-  const sql = getSql();
   // A round's claims share one token: two statements (through the primary key) end them all.
   for (const [token, traceIds] of byToken) {
-    const mine = `"projectId" = ? AND "traceId" IN ${inJsonArray(sql)} AND "claimedBy" = ?`;
+    const mine = `"projectId" = ? AND "traceId" IN ${inJsonArray(tx)} AND "claimedBy" = ?`;
     const params = [scope.projectId, JSON.stringify(traceIds), token];
-    await sql.run(`DELETE FROM "evaluation_queue" WHERE ${mine} AND "lastDirtyMs" <= ?`, [...params, claimedAtMs]);
-    await sql.run(`UPDATE "evaluation_queue" SET "claimedUntilMs" = 0, "claimedBy" = NULL WHERE ${mine}`, params);
+    await tx.run(`DELETE FROM "evaluation_queue" WHERE ${mine} AND "lastDirtyMs" <= ?`, [...params, claimedAtMs]);
+    await tx.run(`UPDATE "evaluation_queue" SET "claimedUntilMs" = 0, "claimedBy" = NULL WHERE ${mine}`, params);
   }
 }
 

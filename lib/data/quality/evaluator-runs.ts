@@ -7,10 +7,12 @@ import "server-only";
 // mid-call leaves it claimed, and the judge is not called again for it (no retry loop).
 import { getPrisma } from "@/lib/db/prisma";
 import { getSql } from "@/lib/db/connections";
+import type { Sql } from "@/lib/db/sql";
 import type { ProjectScope } from "@/lib/data/scope";
 import { buildTraceWhere } from "@/lib/data/traces/traces";
 import type { TraceFilters } from "@/lib/trace/types";
 import { getDatasetItem } from "./datasets";
+import { endClaims, type EvaluationClaim } from "./evaluation-queue";
 import { recordScoresInTransaction, type ScoreInput } from "./scores";
 
 const RUN_COLUMNS = ["projectId", "traceId", "evaluatorId", "targetId", "state", "scoreId", "createdMs"] as const;
@@ -30,25 +32,45 @@ export type RuleResults = { evaluatorId: string; results: readonly RunResult[] }
  * over the same traces writes nothing).
  */
 export async function storeRuleResults(scope: ProjectScope, batches: readonly RuleResults[]): Promise<number> {
+  if (!batches.some((b) => b.results.length > 0)) return 0;
+  return getSql().transaction((tx) => storeRuleResultsIn(tx, scope, batches));
+}
+
+/**
+ * A round's rule results and the end of its claims (./evaluation-queue.ts) in one transaction: one commit
+ * instead of two. If it fails, nothing of it is stored (the caller then stores evaluator by evaluator).
+ */
+export async function storeRuleResultsAndEndClaims(
+  scope: ProjectScope,
+  batches: readonly RuleResults[],
+  claims: readonly EvaluationClaim[],
+  claimedAtMs: number,
+): Promise<number> {
+  return getSql().transaction(async (tx) => {
+    const written = await storeRuleResultsIn(tx, scope, batches);
+    await endClaims(tx, scope, claims, claimedAtMs);
+    return written;
+  });
+}
+
+async function storeRuleResultsIn(tx: Sql, scope: ProjectScope, batches: readonly RuleResults[]): Promise<number> {
   const pending = batches.filter((b) => b.results.length > 0);
   if (pending.length === 0) return 0;
-  return getSql().transaction(async (tx) => {
-    const now = Date.now();
-    const scores: ScoreInput[] = [];
-    for (const { evaluatorId, results } of pending) {
-      const inserted = await tx.insertMany(
-        "evaluator_runs",
-        RUN_COLUMNS,
-        results.map((r) => [scope.projectId, r.traceId, evaluatorId, targetOf(r), "done", null, now]),
-        NO_CONFLICT,
-        { returning: ["traceId", "targetId"] },
-      );
-      const fresh = new Set(inserted.map((row) => `${String(row.traceId)}/${String(row.targetId)}`));
-      for (const r of results) if (fresh.has(`${r.traceId}/${targetOf(r)}`)) scores.push({ ...r, source: "evaluator", evaluatorId });
-    }
-    await recordScoresInTransaction(tx, scope, scores);
-    return scores.length;
-  });
+  const now = Date.now();
+  const scores: ScoreInput[] = [];
+  for (const { evaluatorId, results } of pending) {
+    const inserted = await tx.insertMany(
+      "evaluator_runs",
+      RUN_COLUMNS,
+      results.map((r) => [scope.projectId, r.traceId, evaluatorId, targetOf(r), "done", null, now]),
+      NO_CONFLICT,
+      { returning: ["traceId", "targetId"] },
+    );
+    const fresh = new Set(inserted.map((row) => `${String(row.traceId)}/${String(row.targetId)}`));
+    for (const r of results) if (fresh.has(`${r.traceId}/${targetOf(r)}`)) scores.push({ ...r, source: "evaluator", evaluatorId });
+  }
+  await recordScoresInTransaction(tx, scope, scores);
+  return scores.length;
 }
 
 /** Skips targets already evaluated (cheap pre-check; storeRuleResults and claimJudgeRun decide). */

@@ -5,15 +5,17 @@ import "server-only";
 // oldest unfinished backfill. Claims and run records keep every evaluation once per cluster (see
 // lib/data/quality/evaluation-queue.ts and evaluator-runs.ts).
 import { getEnv } from "@/lib/env";
+import { betweenIngestCommits as write } from "@/lib/receiver/runtime";
 import { listProjectScopesForJobs } from "@/lib/data/access/projects";
 import { claimSettledTraces, finishEvaluationClaims } from "@/lib/data/quality/evaluation-queue";
 import { advanceBackfill, backfillPage, claimBackfill, failBackfill } from "@/lib/data/quality/evaluator-backfills";
 import { loadEvalTraces } from "@/lib/data/quality/eval-trace-batch";
-import { loadExpectedOutput, storeRuleResults, tracesMatching, type RuleResults } from "@/lib/data/quality/evaluator-runs";
+import { loadExpectedOutput, storeRuleResults, storeRuleResultsAndEndClaims, tracesMatching, type RuleResults } from "@/lib/data/quality/evaluator-runs";
 import { getEvaluator, listEnabledEvaluators, type Evaluator } from "@/lib/data/quality/evaluators";
 import type { ProjectScope } from "@/lib/data/scope";
 import { toTraceFilters } from "@/lib/quality/evaluator-filter";
 import { readsFindings } from "@/lib/quality/evaluator-findings";
+import { readsOf } from "@/lib/quality/evaluator-reads";
 import { isSampled } from "@/lib/quality/evaluator-sampling";
 import { JUDGE_SERVICE } from "@/lib/quality/judge-spans";
 import { applyJudge, ruleResults } from "./evaluate-trace";
@@ -28,16 +30,23 @@ const LEASE_MS = 5 * 60_000;
 const BACKFILL_SLICE_MS = 2000;
 
 const yieldToRequests = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** Evaluating runs this long at most before requests get the thread (a yield per trace made a paced round wait behind every request). */
+const YIELD_EVERY_MS = 5;
 
 /**
  * Runs each trace of a batch through the evaluators that take it (already sampled and filtered; the
- * traces are loaded together): judges at once, rules stored together at the end. Errors are logged per
- * evaluator.
+ * traces are loaded together): judges at once; the rules' results are returned, for the caller to store
+ * together with its own bookkeeping (storeRules). Errors are logged per evaluator.
  */
-async function evaluateBatch(scope: ProjectScope, traceIds: readonly string[], evaluatorsOf: (traceId: string) => readonly Evaluator[]): Promise<void> {
+async function evaluateBatch(
+  scope: ProjectScope,
+  traceIds: readonly string[],
+  evaluatorsOf: (traceId: string) => readonly Evaluator[],
+): Promise<RuleResults[]> {
   const wanted = traceIds.filter((id) => evaluatorsOf(id).length > 0);
-  const loaded = await loadEvalTraces(scope, wanted);
+  const loaded = await loadEvalTraces(scope, wanted, readsOf([...new Set(wanted.flatMap(evaluatorsOf))]));
   const rules: RuleResults[] = [];
+  let lastYield = performance.now();
   for (const traceId of wanted) {
     const one = loaded.get(traceId);
     if (!one || one.serviceName === JUDGE_SERVICE) continue;
@@ -54,9 +63,12 @@ async function evaluateBatch(scope: ProjectScope, traceIds: readonly string[], e
         console.error(`[hindsight] evaluator ${evaluator.id} failed on trace ${traceId}: ${(error as Error).message}`);
       }
     }
-    await yieldToRequests();
+    if (performance.now() - lastYield >= YIELD_EVERY_MS) {
+      await yieldToRequests();
+      lastYield = performance.now();
+    }
   }
-  await storeRules(scope, rules);
+  return rules;
 }
 
 /** Stores a batch's rule results; if that fails, evaluator by evaluator, so one bad result holds back no other. */
@@ -79,62 +91,82 @@ async function matchedBy(scope: ProjectScope, evaluator: Evaluator, traceIds: re
   return tracesMatching(scope, toTraceFilters(evaluator.filter), sampled);
 }
 
-/** Evaluates the project's settled traces; returns how many traces were taken. */
-export async function evaluateSettledTraces(scope: ProjectScope, nowMs: number): Promise<number> {
+/**
+ * How much a round may take (lib/jobs/evaluators/evaluator-pace.ts): at most `limit` new traces per
+ * project, and, `paced`, a single page of a backfill instead of a slice of time.
+ */
+export type RoundBudget = { limit: number; paced: boolean };
+
+const FULL_SPEED: RoundBudget = { limit: CLAIM_BATCH, paced: false };
+
+/** Evaluates the project's settled traces (at most `limit`); returns how many traces were taken. */
+export async function evaluateSettledTraces(scope: ProjectScope, nowMs: number, maxTraces = CLAIM_BATCH): Promise<number> {
   const settleMs = Math.round(getEnv().HINDSIGHT_EVAL_SETTLE_SECONDS * 1000);
   const evaluators = await listEnabledEvaluators(scope);
   const awaitFindings = evaluators.some(readsFindings);
-  const limit = evaluators.some((e) => e.type === "llm_judge") ? JUDGE_CLAIM_BATCH : CLAIM_BATCH;
-  const claims = await claimSettledTraces(scope, { nowMs, settleMs, leaseMs: LEASE_MS, limit, awaitFindings });
+  const limit = Math.min(maxTraces, evaluators.some((e) => e.type === "llm_judge") ? JUDGE_CLAIM_BATCH : CLAIM_BATCH);
+  // The round's writes are two short turns of the writer (claim; scores and the end of the claims).
+  const claims = await write(() => claimSettledTraces(scope, { nowMs, settleMs, leaseMs: LEASE_MS, limit, awaitFindings }));
   if (claims.length === 0) return 0;
   const ids = claims.map((c) => c.traceId);
   const matched = new Map<string, Set<string>>();
   for (const evaluator of evaluators) matched.set(evaluator.id, await matchedBy(scope, evaluator, ids));
-  await evaluateBatch(scope, ids, (traceId) => evaluators.filter((e) => matched.get(e.id)?.has(traceId)));
-  await finishEvaluationClaims(scope, claims, nowMs);
+  const rules = await evaluateBatch(scope, ids, (traceId) => evaluators.filter((e) => matched.get(e.id)?.has(traceId)));
+  await write(async () => {
+    try {
+      await storeRuleResultsAndEndClaims(scope, rules, claims, nowMs);
+    } catch {
+      await storeRules(scope, rules);
+      await finishEvaluationClaims(scope, claims, nowMs);
+    }
+  });
   return claims.length;
 }
 
-/** Works on the project's oldest unfinished backfill for a slice of time; returns how many traces it took. */
-export async function runBackfillSlice(scope: ProjectScope, nowMs: number): Promise<number> {
-  const backfill = await claimBackfill(scope, nowMs, LEASE_MS);
+/**
+ * Works on the project's oldest unfinished backfill for a slice of time (paced: one page of at most
+ * `limit` traces); returns how many traces it took.
+ */
+export async function runBackfillSlice(scope: ProjectScope, nowMs: number, budget: RoundBudget = FULL_SPEED): Promise<number> {
+  const backfill = await write(() => claimBackfill(scope, nowMs, LEASE_MS));
   if (!backfill) return 0;
   const evaluator = await getEvaluator(scope, backfill.evaluatorId);
   if (!evaluator) {
-    await failBackfill(scope, backfill.id);
+    await write(() => failBackfill(scope, backfill.id));
     return 0;
   }
   const filters = toTraceFilters(evaluator.filter);
-  const pageSize = evaluator.type === "llm_judge" ? JUDGE_CLAIM_BATCH : CLAIM_BATCH;
+  const pageSize = Math.min(budget.limit, evaluator.type === "llm_judge" ? JUDGE_CLAIM_BATCH : CLAIM_BATCH);
   const started = Date.now();
   let taken = 0;
   for (;;) {
     const page = await backfillPage(scope, backfill, filters, pageSize);
     const only = [evaluator];
-    await evaluateBatch(
+    const rules = await evaluateBatch(
       scope,
       page.map((p) => p.traceId),
       (traceId) => (isSampled(evaluator.id, traceId, evaluator.sampleRate) ? only : []),
     );
     taken += page.length;
     const finished = page.length < pageSize;
-    await advanceBackfill(scope, backfill, page, finished, LEASE_MS);
-    if (finished) return taken;
-    if (Date.now() - started > BACKFILL_SLICE_MS) {
-      // Hand the backfill back at once: the next round (here or on another server) continues from the cursor.
-      await advanceBackfill(scope, backfill, [], false, -LEASE_MS);
-      return taken;
-    }
+    // Hand the backfill back at once when this slice ends: the next round (here or on another server) continues from the cursor.
+    const handBack = !finished && (budget.paced || Date.now() - started > BACKFILL_SLICE_MS);
+    await write(async () => {
+      await storeRules(scope, rules);
+      await advanceBackfill(scope, backfill, page, finished, LEASE_MS);
+      if (handBack) await advanceBackfill(scope, backfill, [], false, -LEASE_MS);
+    });
+    if (finished || handBack) return taken;
     await yieldToRequests();
   }
 }
 
-/** One round over every project; returns how many traces were taken (0: idle). */
-export async function runEvaluatorRound(nowMs = Date.now()): Promise<number> {
+/** One round over every project within the budget; returns how many traces were taken (0: idle). */
+export async function runEvaluatorRound(nowMs = Date.now(), budget: RoundBudget = FULL_SPEED): Promise<number> {
   let taken = 0;
   for (const scope of await listProjectScopesForJobs()) {
-    taken += await evaluateSettledTraces(scope, nowMs);
-    taken += await runBackfillSlice(scope, nowMs);
+    taken += await evaluateSettledTraces(scope, nowMs, budget.limit);
+    taken += await runBackfillSlice(scope, nowMs, budget);
   }
   return taken;
 }

@@ -256,4 +256,22 @@ describe("WriteQueue", () => {
     expect(await good).toBe("ok");
     expect(writer.calls.map(tags)).toEqual([["good"]]);
   });
+
+  it("is busy while spans wait or are being read and for a while after the last arrival, for jobs that yield to ingest", async () => {
+    const writer = gatedWriter();
+    const queue = queueOf(writer.write, 100, { lingerMs: 0 });
+    const now = Date.now();
+    expect(queue.isBusy(now, 1000)).toBe(false);
+    let read!: () => void;
+    const reading = queue.arrival(() => new Promise<void>((resolve) => (read = resolve)));
+    expect(queue.isBusy(now + 60_000, 1000)).toBe(true); // a request is being read
+    read();
+    await reading;
+    const committed = queue.enqueue(batch("a", 2));
+    expect(queue.isBusy(now + 60_000, 1000)).toBe(true); // spans wait for their commit
+    await writer.release();
+    await committed;
+    expect(queue.isBusy(Date.now(), 1000)).toBe(true); // arrived just now
+    expect(queue.isBusy(Date.now() + 1000, 1000)).toBe(false);
+  });
 });
