@@ -2,9 +2,9 @@
 // batch is few queries yet its spans stay small in memory whatever the traces' sizes. Pure.
 
 /** Spans one batch may hold; a single trace larger than this is a batch of its own. */
-export const BATCH_SPAN_BUDGET = 5_000;
+export const BATCH_SPAN_BUDGET = 2_000;
 /** Traces one batch may hold (the length of the `IN (…)` lists it queries with). */
-export const BATCH_MAX_TRACES = 250;
+export const BATCH_MAX_TRACES = 100;
 
 /** Consecutive runs of `traces`, in order, each within the span budget and the trace cap. */
 export function detailBatches<T extends { spanCount: number }>(traces: readonly T[]): T[][] {
