@@ -91,7 +91,7 @@ describe.each(databases)("background jobs on %s", (database) => {
     const leader = serverOf(held.get(LEASES.lifecycle)!);
     expect(leader).toBeDefined();
     // The lease row is written before the log line reaches this process through the pipe.
-    await waitFor("the holder's log", () => (leader!.output().includes("now runs retention purges") ? true : undefined));
+    await waitFor("the holder's log", () => (leader.output().includes("now runs retention purges") ? true : undefined));
     // Only the holder ever ran the retention work: the others never logged taking it.
     expect(servers.filter((s) => s.output().includes("now runs retention purges"))).toEqual([leader]);
   });
