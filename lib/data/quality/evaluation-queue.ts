@@ -22,22 +22,32 @@ export type ClaimOptions = {
   awaitFindings: boolean;
 };
 
-/** Claims up to `limit` traces of the project quiet for `settleMs` (and analysed, with `awaitFindings`), oldest first. */
-export async function claimSettledTraces(scope: ProjectScope, options: ClaimOptions): Promise<EvaluationClaim[]> {
-  const sql = getSql();
-  const token = randomUUID();
+/** The condition (alias `e`) and parameters of the project's traces ready to claim. */
+function dueTraces(scope: ProjectScope, options: Omit<ClaimOptions, "leaseMs" | "limit">): { due: string; dueParams: SqlValue[] } {
   const { nowMs } = options;
   // A trace still waiting for its findings job waits only when an evaluator reads findings: the others
   // would otherwise run at the findings job's pace.
   const analysed = options.awaitFindings
     ? `AND NOT EXISTS (SELECT 1 FROM "findings_queue" f WHERE f."projectId" = e."projectId" AND f."traceId" = e."traceId")`
     : "";
-  const due = `e."projectId" = ? AND e."claimedUntilMs" < ? AND e."lastDirtyMs" <= ? ${analysed}`;
-  const dueParams: SqlValue[] = [scope.projectId, nowMs, nowMs - options.settleMs];
-  // Looking first takes no write lock: on SQLite an UPDATE that finds nothing still waits for the
-  // ingest writer's transaction, with this thread blocked, every round.
-  const any = await sql.query(`SELECT 1 AS "due" FROM "evaluation_queue" e WHERE ${due} LIMIT 1`, dueParams);
-  if (any.length === 0) return [];
+  return { due: `e."projectId" = ? AND e."claimedUntilMs" < ? AND e."lastDirtyMs" <= ? ${analysed}`, dueParams: [scope.projectId, nowMs, nowMs - options.settleMs] };
+}
+
+/**
+ * Whether the project has a trace ready to claim. A plain read takes no write lock: callers look before
+ * they claim, since on SQLite an UPDATE that finds nothing still waits for the ingest writer's transaction.
+ */
+export async function hasSettledTraces(scope: ProjectScope, options: Omit<ClaimOptions, "leaseMs" | "limit">): Promise<boolean> {
+  const { due, dueParams } = dueTraces(scope, options);
+  return (await getSql().query(`SELECT 1 AS "due" FROM "evaluation_queue" e WHERE ${due} LIMIT 1`, dueParams)).length > 0;
+}
+
+/** Claims up to `limit` traces of the project quiet for `settleMs` (and analysed, with `awaitFindings`), oldest first. */
+export async function claimSettledTraces(scope: ProjectScope, options: ClaimOptions): Promise<EvaluationClaim[]> {
+  const sql = getSql();
+  const token = randomUUID();
+  const { nowMs } = options;
+  const { due, dueParams } = dueTraces(scope, options);
   const rows =
     sql.dialect === "postgres"
       ? await sql.query<{ traceId: string }>(

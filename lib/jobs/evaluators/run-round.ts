@@ -7,7 +7,7 @@ import "server-only";
 import { getEnv } from "@/lib/env";
 import { betweenIngestCommits as write } from "@/lib/receiver/runtime";
 import { listProjectScopesForJobs } from "@/lib/data/access/projects";
-import { claimSettledTraces, finishEvaluationClaims } from "@/lib/data/quality/evaluation-queue";
+import { claimSettledTraces, finishEvaluationClaims, hasSettledTraces } from "@/lib/data/quality/evaluation-queue";
 import { advanceBackfill, backfillPage, claimBackfill, failBackfill } from "@/lib/data/quality/evaluator-backfills";
 import { loadEvalTraces } from "@/lib/data/quality/eval-trace-batch";
 import { loadExpectedOutput, storeRuleResults, storeRuleResultsAndEndClaims, tracesMatching, type RuleResults } from "@/lib/data/quality/evaluator-runs";
@@ -105,6 +105,8 @@ export async function evaluateSettledTraces(scope: ProjectScope, nowMs: number, 
   const evaluators = await listEnabledEvaluators(scope);
   const awaitFindings = evaluators.some(readsFindings);
   const limit = Math.min(maxTraces, evaluators.some((e) => e.type === "llm_judge") ? JUDGE_CLAIM_BATCH : CLAIM_BATCH);
+  // Looked for first, outside the writer's turn: most idle rounds then take none.
+  if (!(await hasSettledTraces(scope, { nowMs, settleMs, awaitFindings }))) return 0;
   // The round's writes are two short turns of the writer (claim; scores and the end of the claims).
   const claims = await write(() => claimSettledTraces(scope, { nowMs, settleMs, leaseMs: LEASE_MS, limit, awaitFindings }));
   if (claims.length === 0) return 0;
