@@ -23,8 +23,11 @@ export const DIMENSIONS = {
   "span.mcp_server": { granularities: ["1m", "1h", "1d"], histogram: true },
   /** The pipeline map's edges per task (lib/analytics/graph/graph-contributions.ts); read over days, so no minute rows. */
   "graph.edge": { granularities: ["1h", "1d"], histogram: true },
-  /** The same edges summed over every task (group task ""): a map without a task filter reads these. */
-  "graph.edge_all": { granularities: ["1h", "1d"], histogram: true },
+  /**
+   * The same edges summed over every task (group task ""), by day only: a map without a task filter reads
+   * these for its whole days and the per-task hour rows for the hours at either end.
+   */
+  "graph.edge_all": { granularities: ["1d"], histogram: true },
 } as const satisfies Record<string, DimensionSpec>;
 
 export type Dimension = keyof typeof DIMENSIONS;

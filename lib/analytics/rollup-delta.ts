@@ -5,6 +5,7 @@
 import { alignDown, GRANULARITY_MS, type Granularity } from "./buckets";
 import type { Contribution } from "./contributions";
 import { DIMENSIONS, type Dimension } from "./dimensions";
+import { allTasksGroup } from "./graph/graph-contributions";
 import { addValue, binOf, binValue, highestBin, mergeBins, mergeIntoStored, quantiles, type Bins } from "./sketch";
 
 export const PERCENTILES = [0.5, 0.95, 0.99] as const;
@@ -72,6 +73,33 @@ function newDelta(k: RollupKey, histogram: boolean): RollupDelta {
   };
 }
 
+/**
+ * Dimensions no item adds to: changes() sums them from another dimension's finest deltas, each group
+ * mapped to its own (null: left out). The map's every-task edges are its per-task edges without the task.
+ */
+const DERIVED: readonly { from: Dimension; to: Dimension; group: (group: string) => string | null }[] = [
+  { from: "graph.edge", to: "graph.edge_all", group: allTasksGroup },
+];
+
+/** The finest deltas of the DERIVED dimensions, summed from `finest` (a derived finest may be coarser than its source's). */
+function derived(finest: readonly RollupDelta[]): RollupDelta[] {
+  const tree: DeltaTree = new Map();
+  for (const rule of DERIVED) {
+    const groups = new Map<string, string | null>();
+    for (const d of finest) {
+      if (d.dimension !== rule.from) continue;
+      let group = groups.get(d.group);
+      if (group === undefined) groups.set(d.group, (group = rule.group(d.group)));
+      if (group === null) continue;
+      const { granularities, histogram } = DIMENSIONS[rule.to];
+      const granularity = granularities[0];
+      const key = { dimension: rule.to, granularity, bucketStartMs: alignDown(d.bucketStartMs, GRANULARITY_MS[granularity]), group };
+      mergeDelta(getOrCreate(tree, key, histogram), d);
+    }
+  }
+  return [...deltasOf(tree)];
+}
+
 function* deltasOf(tree: DeltaTree): Generator<RollupDelta> {
   for (const groups of tree.values()) for (const buckets of groups.values()) yield* buckets.values();
 }
@@ -110,10 +138,30 @@ export class RollupDeltas {
     for (const c of contributions) this.add(c, sign);
   }
 
+  /**
+   * Takes the finest deltas of `dimensions` out (none of their rows is then written from here): what an
+   * ingest commit leaves pending for a later one (lib/data/analytics/rollup-writer.ts).
+   */
+  take(dimensions: ReadonlySet<Dimension>): RollupDelta[] {
+    const out: RollupDelta[] = [];
+    for (const [level, groups] of this.finest) {
+      if (!dimensions.has(level.slice(0, level.indexOf(" ")) as Dimension)) continue;
+      for (const buckets of groups.values()) for (const d of buckets.values()) if (!isNoop(d)) out.push(d);
+      this.finest.delete(level);
+    }
+    return out;
+  }
+
+  /** Adds a delta of a dimension's finest granularity, as take() gave it. */
+  addDelta(delta: RollupDelta): void {
+    mergeDelta(getOrCreate(this.finest, delta, delta.bins !== null), delta);
+  }
+
   /** The deltas of every granularity that change something (an item removed and re-added unchanged cancels out). */
   changes(): RollupDelta[] {
     const coarser: DeltaTree = new Map();
-    const finest = [...deltasOf(this.finest)];
+    const own = [...deltasOf(this.finest)];
+    const finest = [...own, ...derived(own)];
     for (const d of finest) {
       const spec = DIMENSIONS[d.dimension];
       for (const granularity of spec.granularities.slice(1)) {

@@ -7,6 +7,8 @@
 //   agent (`via`) so the map of one agent shows only that agent's share of the server.
 // - `graph.edge_all`, the same rows with the task left out (""): a map of every task reads one row per
 //   edge and bucket instead of one per task, edge and bucket (a dozen tasks make it a dozen times fewer).
+//   Items do not add to it: RollupDeltas sums a commit's `graph.edge` deltas into it (allTasksGroup), once
+//   per edge and hour instead of once per item.
 // - `span.mcp_server`: MCP tool calls per server, for the latency API's groupBy=mcp_server.
 import type { Contribution, ItemFigures } from "../contributions";
 import type { Resolved } from "./graph-items";
@@ -45,12 +47,17 @@ export function decodeEdgeGroup(text: string): EdgeGroup | null {
 /** The task-free group the same edge adds to (`graph.edge_all`). */
 const ALL_TASKS = "";
 
+/** The `graph.edge_all` group of a `graph.edge` group: the same edge with the task left out; null for text that is not one. */
+export function allTasksGroup(group: string): string | null {
+  const edge = decodeEdgeGroup(group);
+  return edge === null ? null : encodeEdgeGroup({ ...edge, task: ALL_TASKS });
+}
+
 /** The contributions of the resolved items of one trace whose name (task) is `task`. */
 export function graphContributions(task: string, resolved: readonly Resolved[]): Contribution[] {
   const out: Contribution[] = [];
   const edge = (group: Omit<EdgeGroup, "task">, item: ItemFigures) => {
     out.push({ dimension: "graph.edge", group: encodeEdgeGroup({ task, ...group }), item });
-    out.push({ dimension: "graph.edge_all", group: encodeEdgeGroup({ task: ALL_TASKS, ...group }), item });
   };
   for (const { item, source } of resolved) {
     const figures: ItemFigures = {

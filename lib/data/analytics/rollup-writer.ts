@@ -24,10 +24,19 @@ import "server-only";
 //   one are read, merged in memory and upserted. PostgreSQL writers in several processes serialise on
 //   one transaction-scoped advisory lock taken after the trace locks (always in that order: no
 //   deadlock), so a read-merge-write never loses another writer's delta. SQLite has one writer anyway.
+// - The pipeline map's rows (graph.edge and graph.edge_all) are a few hundred histogram rows per commit
+//   whatever its size, more than every other dimension together, and rewriting them at every commit
+//   cost ingest a third of its throughput. So an ingest commit may leave their deltas pending: one
+//   `rollup_pending` row per commit, in the same transaction as its spans (nothing is lost in a crash),
+//   folded into metric_rollups by the next commit of the project a second or more later, by any other
+//   rollup writer (deletes and repairs must see every delta before they subtract: a histogram bin never
+//   goes below zero), and before the map is read (foldPendingRollups).
 // - Rollups hold what ingest maintained: spans stored before this table existed are not in them.
+import { randomUUID } from "node:crypto";
 import { pgText, quote, type Row, type Sql, type SqlValue } from "@/lib/db/sql";
 import type { RollupRowCache } from "./rollup-cache";
 import { applyDelta, rollupId, type RollupDelta, type RollupDeltas, type RollupKey, type RollupRow, type RollupTotals } from "@/lib/analytics/rollup-delta";
+import { decodeDeltas, encodeDeltas } from "@/lib/analytics/rollup-delta-codec";
 import type { Granularity } from "@/lib/analytics/buckets";
 import type { Dimension } from "@/lib/analytics/dimensions";
 import { decodeBins, encodeBins } from "@/lib/analytics/sketch";
@@ -142,13 +151,56 @@ async function readRows(tx: Sql, projectId: string, deltas: RollupDelta[]): Prom
 }
 
 /**
- * Applies the deltas of one transaction to the stored rollups (call inside that transaction). `cache`
- * (rollup-cache.ts, SQLite writer thread only) keeps histogram rows between transactions.
+ * The dimensions an ingest commit may leave pending: only the map reads them, and it folds them first.
+ * `graph.edge_all` goes with them: RollupDeltas derives it from `graph.edge` when they are folded.
  */
-export async function writeRollups(tx: Sql, projectId: string, deltas: RollupDeltas, cache?: RollupRowCache): Promise<void> {
+const DEFERRABLE: ReadonlySet<Dimension> = new Set<Dimension>(["graph.edge"]);
+/** How long a project's map deltas may wait in rollup_pending while its ingest goes on. */
+export const FOLD_EVERY_MS = 1_000;
+/** When this thread last folded each project's pending deltas (a clock per process is enough: it only paces). */
+const lastFoldMs = new Map<string, number>();
+
+async function leavePending(tx: Sql, projectId: string, deltas: RollupDelta[]): Promise<void> {
+  await tx.run(`INSERT INTO "rollup_pending" ("id", "projectId", "deltas") VALUES (?, ?, ?)`, [randomUUID(), projectId, encodeDeltas(deltas)]);
+}
+
+/** Takes the project's pending deltas out of rollup_pending (under the rollup lock on PostgreSQL). */
+async function takePending(tx: Sql, projectId: string): Promise<RollupDelta[]> {
+  // One statement reads and deletes: exactly the rows it saw, whatever commits beside it.
+  const rows = await tx.query<{ deltas: string }>(`DELETE FROM "rollup_pending" WHERE "projectId" = ? RETURNING "deltas"`, [projectId]);
+  lastFoldMs.set(projectId, Date.now());
+  const deltas: RollupDelta[] = [];
+  for (const row of rows) {
+    const decoded = decodeDeltas(row.deltas);
+    if (decoded.invalid > 0) console.error(`[hindsight] skipped ${decoded.invalid} unreadable pending rollup deltas of project ${projectId}`);
+    for (const d of decoded.deltas) deltas.push(d);
+  }
+  return deltas;
+}
+
+export type RollupWriteOptions = {
+  /** Histogram rows as the SQLite writer thread last wrote them (rollup-cache.ts); that thread only. */
+  cache?: RollupRowCache;
+  /** An ingest commit: the map's deltas may wait in rollup_pending until the project's next fold is due. */
+  mayDefer?: boolean;
+};
+
+/**
+ * Applies the deltas of one transaction to the stored rollups (call inside that transaction). Takes
+ * from `deltas`: do not use it afterwards.
+ */
+export async function writeRollups(tx: Sql, projectId: string, deltas: RollupDeltas, { cache, mayDefer = false }: RollupWriteOptions = {}): Promise<void> {
+  const folding = !mayDefer || Date.now() - (lastFoldMs.get(projectId) ?? -Infinity) >= FOLD_EVERY_MS;
+  if (folding) {
+    if (tx.dialect === "postgres") await tx.run(PG_ROLLUP_LOCK);
+    for (const d of await takePending(tx, projectId)) deltas.addDelta(d);
+  } else {
+    const later = deltas.take(DEFERRABLE);
+    if (later.length > 0) await leavePending(tx, projectId, later);
+  }
   const changes = deltas.changes();
   if (changes.length === 0) return;
-  if (tx.dialect === "postgres") await tx.run(PG_ROLLUP_LOCK);
+  if (!folding && tx.dialect === "postgres") await tx.run(PG_ROLLUP_LOCK);
   // Rows without a histogram hold sums only: added in SQL, without reading them first.
   const sums = changes.filter((d) => d.bins === null);
   await tx.insertMany(

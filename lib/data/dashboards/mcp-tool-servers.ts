@@ -4,11 +4,13 @@ import "server-only";
 import { getPrisma } from "@/lib/db/prisma";
 import type { ProjectScope } from "@/lib/data/scope";
 import { decodeEdgeGroup } from "@/lib/analytics/graph/graph-contributions";
+import { foldPendingRollups } from "@/lib/data/analytics/rollup-fold";
 
 const DAY_MS = 86_400_000;
 
 /** Tool name → the MCP servers that served it in the days overlapping [fromMs, toMs), sorted. */
 export async function getMcpToolServers(scope: ProjectScope, fromMs: number, toMs: number): Promise<Map<string, string[]>> {
+  await foldPendingRollups(scope.projectId);
   const rows = await getPrisma().metricRollup.findMany({
     where: {
       projectId: scope.projectId,

@@ -76,7 +76,7 @@ async function storeProjectBatch(tx: Sql, batch: WriteBatch, rollupCache: Rollup
   await insertEvaluationScores(tx, batch);
   await updateTraceSummaries(tx, projectId, batch.spans, insertedIds, rollups);
   await refreshGovernance(tx, projectId, batch.spans, insertedIds);
-  await writeRollups(tx, projectId, rollups, rollupCache);
+  await writeRollups(tx, projectId, rollups, { cache: rollupCache, mayDefer: true });
   await markFindingsDirty(tx, batch);
   await markEvaluationDue(tx, batch);
   await reconcileScoreAttribution(tx, projectId, scoredTraceIds(batch));

@@ -141,3 +141,50 @@ describe("applyDelta", () => {
     expect(minuteRow(rows)).toMatchObject({ count: 0, costUsd: 0, inputTokens: 0 });
   });
 });
+
+describe("deltas left pending and derived dimensions", () => {
+  const edge = (task: string, durationMs: number): Contribution => ({
+    dimension: "graph.edge",
+    group: JSON.stringify([task, "agent", "triage", "tool", "lookup"]),
+    item: { ...item(durationMs).item, llmCallCount: 0 },
+  });
+  const byId = (deltas: ReturnType<RollupDeltas["changes"]>) => new Map(deltas.map((d) => [rollupId(d), d]));
+
+  it("sums the every-task edge rows (by day) from the per-task ones", () => {
+    const deltas = new RollupDeltas();
+    for (const [task, ms] of [
+      ["refund", 100],
+      ["refund", 300],
+      ["exchange", 50],
+    ] as const)
+      deltas.add(edge(task, ms), 1);
+    const changes = deltas.changes();
+    const all = changes.filter((d) => d.dimension === "graph.edge_all");
+    expect(all.map((d) => [d.granularity, d.bucketStartMs % 86_400_000, d.group, d.count, d.costUsd])).toEqual([
+      ["1d", 0, JSON.stringify(["", "agent", "triage", "tool", "lookup"]), 3, 0.75],
+    ]);
+    expect(all[0]!.bins).toEqual(binsOf([100, 300, 50]));
+    expect(changes.filter((d) => d.dimension === "graph.edge")).toHaveLength(4); // two tasks × hour and day
+  });
+
+  it("gives the same rows when the finest deltas are taken out and added back later", () => {
+    const contributions: [Contribution, 1 | -1][] = [
+      [edge("refund", 100), 1],
+      [edge("refund", 40), 1],
+      [edge("refund", 100), -1],
+      [item(70), 1],
+    ];
+    const direct = new RollupDeltas();
+    for (const [c, sign] of contributions) direct.add(c, sign);
+
+    const first = new RollupDeltas();
+    for (const [c, sign] of contributions) first.add(c, sign);
+    const taken = first.take(new Set<Dimension>(["graph.edge"]));
+    expect(taken.map((d) => [d.dimension, d.granularity, d.count])).toEqual([["graph.edge", "1h", 1]]);
+    expect(first.changes().every((d) => d.dimension === "trace.name")).toBe(true);
+    const later = new RollupDeltas();
+    for (const d of taken) later.addDelta(d);
+
+    expect(byId([...first.changes(), ...later.changes()])).toEqual(byId(direct.changes()));
+  });
+});

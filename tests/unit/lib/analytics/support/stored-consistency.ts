@@ -2,18 +2,29 @@
 // stored spans of one project: the summaries with summariseTrace, the rollups independently of
 // RollupDeltas (a bug there must not hide in the expectation). Works on SQLite and PostgreSQL.
 import { resolveSpans } from "@/lib/analytics/graph/graph-change";
-import { graphContributions } from "@/lib/analytics/graph/graph-contributions";
+import { allTasksGroup, graphContributions } from "@/lib/analytics/graph/graph-contributions";
 import { expect } from "vitest";
 import { GRANULARITY_MS } from "@/lib/analytics/buckets";
 import { spanContributions, traceContributions, type Contribution } from "@/lib/analytics/contributions";
 import { DIMENSIONS } from "@/lib/analytics/dimensions";
-import { rollupId, type RollupRow } from "@/lib/analytics/rollup-delta";
+import { RollupDeltas, rollupId, type RollupRow } from "@/lib/analytics/rollup-delta";
+import { writeRollups } from "@/lib/data/analytics/rollup-writer";
 import { addValue, decodeBins } from "@/lib/analytics/sketch";
 import type { SpanRecord } from "@/lib/ingest/span-record";
 import type { Sql } from "@/lib/db/sql";
 import { summariseTrace } from "@/lib/trace/summarise";
 
-const TABLES = ["spans", "traces", "trace_facets", "metric_rollups", "trace_covered_spans", "trace_frontier", "trace_map_states", "trace_map_spans"];
+const TABLES = [
+  "spans",
+  "traces",
+  "trace_facets",
+  "metric_rollups",
+  "rollup_pending",
+  "trace_covered_spans",
+  "trace_frontier",
+  "trace_map_states",
+  "trace_map_spans",
+];
 
 /** Removes everything ingest wrote for the project. */
 export async function clearProject(sql: Sql, projectId: string): Promise<void> {
@@ -43,7 +54,9 @@ export async function spansByTrace(sql: Sql, projectId: string): Promise<Map<str
   return byTrace;
 }
 
+/** The project's rollup rows, after folding in the deltas ingest left pending (as a map read does). */
 export async function storedRows(sql: Sql, projectId: string): Promise<Map<string, RollupRow>> {
+  await sql.transaction((tx) => writeRollups(tx, projectId, new RollupDeltas()));
   const rows = await sql.query(`SELECT * FROM "metric_rollups" WHERE "projectId" = ? AND "count" > 0`, [projectId]);
   return new Map(
     rows.map((r) => {
@@ -64,7 +77,11 @@ export async function rebuiltRows(sql: Sql, projectId: string): Promise<Map<stri
     for (const span of spans) contributions.push(...spanContributions(span));
     const summary = summariseTrace(traceId, spans);
     contributions.push(...traceContributions(summary));
-    contributions.push(...graphContributions(summary.name, resolveSpans(spans)));
+    for (const c of graphContributions(summary.name, resolveSpans(spans))) {
+      contributions.push(c);
+      // The every-task rows sum the per-task ones (RollupDeltas derives them).
+      if (c.dimension === "graph.edge") contributions.push({ ...c, dimension: "graph.edge_all", group: allTasksGroup(c.group)! });
+    }
   }
   const expected = new Map<string, Expected>();
   for (const { dimension, group, item } of contributions) {
