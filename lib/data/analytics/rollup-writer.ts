@@ -37,7 +37,7 @@ import { pgText, quote, type Row, type Sql, type SqlValue } from "@/lib/db/sql";
 import type { RollupRowCache } from "./rollup-cache";
 import { applyDelta, rollupId, type RollupDelta, type RollupDeltas, type RollupKey, type RollupRow, type RollupTotals } from "@/lib/analytics/rollup-delta";
 import { decodeDeltas, encodeDeltas } from "@/lib/analytics/rollup-delta-codec";
-import type { Granularity } from "@/lib/analytics/buckets";
+import { alignDown, GRANULARITY_MS, type Granularity } from "@/lib/analytics/buckets";
 import type { Dimension } from "@/lib/analytics/dimensions";
 import { decodeBins, encodeBins } from "@/lib/analytics/sketch";
 
@@ -155,6 +155,12 @@ async function readRows(tx: Sql, projectId: string, deltas: RollupDelta[]): Prom
  * `graph.edge_all` goes with them: RollupDeltas derives it from `graph.edge` when they are folded.
  */
 const DEFERRABLE: ReadonlySet<Dimension> = new Set<Dimension>(["graph.edge"]);
+/**
+ * Only rows that many commits touch gain from waiting: those of live traffic, this hour's and the last.
+ * Deltas of older hours (a backfill, a late batch) are written at once: in a second of commits few of
+ * them meet the same row, so waiting would only add the pending row's cost to each.
+ */
+const HOUR_MS = GRANULARITY_MS["1h"];
 /** How long a project's map deltas may wait in rollup_pending while its ingest goes on. */
 export const FOLD_EVERY_MS = 1_000;
 /** When this thread last folded each project's pending deltas (a clock per process is enough: it only paces). */
@@ -195,7 +201,7 @@ export async function writeRollups(tx: Sql, projectId: string, deltas: RollupDel
     if (tx.dialect === "postgres") await tx.run(PG_ROLLUP_LOCK);
     for (const d of await takePending(tx, projectId)) deltas.addDelta(d);
   } else {
-    const later = deltas.take(DEFERRABLE);
+    const later = deltas.take(DEFERRABLE, alignDown(Date.now(), HOUR_MS) - HOUR_MS);
     if (later.length > 0) await leavePending(tx, projectId, later);
   }
   const changes = deltas.changes();
