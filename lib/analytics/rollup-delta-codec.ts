@@ -1,6 +1,6 @@
 // Rollup deltas of a dimension's finest granularity as text, for the deltas an ingest commit leaves
-// pending (rollup_pending) instead of merging them into their rows at once: one JSON array of fixed-order tuples, histogram bins as a flat
-// [bin, count, bin, count, …] list. Pure.
+// pending (rollup_pending) instead of merging them into their rows at once: one JSON array of
+// fixed-order tuples, histogram bins as a flat [bin, count, bin, count, …] list. Pure.
 import { GRANULARITY_MS } from "./buckets";
 import { DIMENSIONS, type Dimension } from "./dimensions";
 import type { RollupDelta } from "./rollup-delta";

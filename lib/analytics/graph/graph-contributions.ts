@@ -7,8 +7,8 @@
 //   agent (`via`) so the map of one agent shows only that agent's share of the server.
 // - `graph.edge_all`, the same rows with the task left out (""): a map of every task reads one row per
 //   edge and bucket instead of one per task, edge and bucket (a dozen tasks make it a dozen times fewer).
-//   Items do not add to it: RollupDeltas sums a commit's `graph.edge` deltas into it (allTasksGroup), once
-//   per edge and hour instead of once per item.
+//   Kept by day only. Items do not add to it: RollupDeltas sums a commit's `graph.edge` deltas into it
+//   (allTasksGroup), once per edge and day instead of once per item.
 // - `span.mcp_server`: MCP tool calls per server, for the latency API's groupBy=mcp_server.
 import type { Contribution, ItemFigures } from "../contributions";
 import type { Resolved } from "./graph-items";

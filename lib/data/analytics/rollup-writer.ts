@@ -25,12 +25,12 @@ import "server-only";
 //   one transaction-scoped advisory lock taken after the trace locks (always in that order: no
 //   deadlock), so a read-merge-write never loses another writer's delta. SQLite has one writer anyway.
 // - The pipeline map's rows (graph.edge and graph.edge_all) are a few hundred histogram rows per commit
-//   whatever its size, more than every other dimension together, and rewriting them at every commit
-//   cost ingest a third of its throughput. So an ingest commit may leave their deltas pending: one
-//   `rollup_pending` row per commit, in the same transaction as its spans (nothing is lost in a crash),
-//   folded into metric_rollups by the next commit of the project a second or more later, by any other
-//   rollup writer (deletes and repairs must see every delta before they subtract: a histogram bin never
-//   goes below zero), and before the map is read (foldPendingRollups).
+//   whatever its size, more than every other dimension together, and rewriting them at every commit was
+//   most of what the map cost ingest. So an ingest commit may leave the deltas of this hour's and the
+//   last hour's map rows pending: one `rollup_pending` row per commit, in the same transaction as its
+//   spans (nothing is lost in a crash), folded into metric_rollups by the next commit of the project a
+//   second or more later, by any other rollup writer (deletes and repairs must see every delta before
+//   they subtract: a histogram bin never goes below zero), and before the map is read (rollup-fold.ts).
 // - Rollups hold what ingest maintained: spans stored before this table existed are not in them.
 import { randomUUID } from "node:crypto";
 import { pgText, quote, type Row, type Sql, type SqlValue } from "@/lib/db/sql";
@@ -155,11 +155,6 @@ async function readRows(tx: Sql, projectId: string, deltas: RollupDelta[]): Prom
  * `graph.edge_all` goes with them: RollupDeltas derives it from `graph.edge` when they are folded.
  */
 const DEFERRABLE: ReadonlySet<Dimension> = new Set<Dimension>(["graph.edge"]);
-/**
- * Only rows that many commits touch gain from waiting: those of live traffic, this hour's and the last.
- * Deltas of older hours (a backfill, a late batch) are written at once: in a second of commits few of
- * them meet the same row, so waiting would only add the pending row's cost to each.
- */
 const HOUR_MS = GRANULARITY_MS["1h"];
 /** How long a project's map deltas may wait in rollup_pending while its ingest goes on. */
 export const FOLD_EVERY_MS = 1_000;
@@ -201,6 +196,9 @@ export async function writeRollups(tx: Sql, projectId: string, deltas: RollupDel
     if (tx.dialect === "postgres") await tx.run(PG_ROLLUP_LOCK);
     for (const d of await takePending(tx, projectId)) deltas.addDelta(d);
   } else {
+    // Only rows that many commits touch gain from waiting: live traffic's, this hour's and the last.
+    // Older hours' deltas (a backfill, a late batch) are written at once: in a second of commits few of
+    // them meet the same row, so waiting would only add the pending row's cost to each.
     const later = deltas.take(DEFERRABLE, alignDown(Date.now(), HOUR_MS) - HOUR_MS);
     if (later.length > 0) await leavePending(tx, projectId, later);
   }
