@@ -139,20 +139,15 @@ export class RollupDeltas {
   }
 
   /**
-   * Takes the finest deltas of `dimensions` whose bucket starts at `sinceMs` or later out (none of their
-   * rows is then written from here): what an ingest commit leaves pending for a later one
-   * (lib/data/analytics/rollup-writer.ts).
+   * Takes the finest deltas of `dimensions` out (none of their rows is then written from here): what an
+   * ingest commit leaves pending for a later one (lib/data/analytics/rollup-writer.ts).
    */
-  take(dimensions: ReadonlySet<Dimension>, sinceMs = -Infinity): RollupDelta[] {
+  take(dimensions: ReadonlySet<Dimension>): RollupDelta[] {
     const out: RollupDelta[] = [];
     for (const [level, groups] of this.finest) {
       if (!dimensions.has(level.slice(0, level.indexOf(" ")) as Dimension)) continue;
-      for (const buckets of groups.values())
-        for (const [startMs, d] of buckets) {
-          if (startMs < sinceMs) continue;
-          buckets.delete(startMs);
-          if (!isNoop(d)) out.push(d);
-        }
+      for (const buckets of groups.values()) for (const d of buckets.values()) if (!isNoop(d)) out.push(d);
+      this.finest.delete(level);
     }
     return out;
   }

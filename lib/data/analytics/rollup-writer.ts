@@ -26,18 +26,19 @@ import "server-only";
 //   deadlock), so a read-merge-write never loses another writer's delta. SQLite has one writer anyway.
 // - The pipeline map's rows (graph.edge and graph.edge_all) are a few hundred histogram rows per commit
 //   whatever its size, more than every other dimension together, and rewriting them at every commit was
-//   most of what the map cost ingest. So an ingest commit may leave the deltas of this hour's and the
-//   last hour's map rows pending: one `rollup_pending` row per commit, in the same transaction as its
-//   spans (nothing is lost in a crash), folded into metric_rollups by the next commit of the project a
-//   second or more later, by any other rollup writer (deletes and repairs must see every delta before
-//   they subtract: a histogram bin never goes below zero), and before the map is read (rollup-fold.ts).
+//   most of what the map cost ingest. So an ingest commit may leave their deltas pending: one
+//   `rollup_pending` row per commit, in the same transaction as its spans (nothing is lost in a crash),
+//   folded into metric_rollups by the next commit of the project a second or more later, by any other
+//   rollup writer (deletes and repairs must see every delta before they subtract: a histogram bin never
+//   goes below zero), and before the map is read (rollup-fold.ts). Every map delta may wait, whatever
+//   its hour: rows are hot for commits that replay older traffic in order just as for live traffic.
 // - Rollups hold what ingest maintained: spans stored before this table existed are not in them.
 import { randomUUID } from "node:crypto";
 import { pgText, quote, type Row, type Sql, type SqlValue } from "@/lib/db/sql";
 import type { RollupRowCache } from "./rollup-cache";
 import { applyDelta, rollupId, type RollupDelta, type RollupDeltas, type RollupKey, type RollupRow, type RollupTotals } from "@/lib/analytics/rollup-delta";
 import { decodeDeltas, encodeDeltas } from "@/lib/analytics/rollup-delta-codec";
-import { alignDown, GRANULARITY_MS, type Granularity } from "@/lib/analytics/buckets";
+import type { Granularity } from "@/lib/analytics/buckets";
 import type { Dimension } from "@/lib/analytics/dimensions";
 import { decodeBins, encodeBins } from "@/lib/analytics/sketch";
 
@@ -155,7 +156,6 @@ async function readRows(tx: Sql, projectId: string, deltas: RollupDelta[]): Prom
  * `graph.edge_all` goes with them: RollupDeltas derives it from `graph.edge` when they are folded.
  */
 const DEFERRABLE: ReadonlySet<Dimension> = new Set<Dimension>(["graph.edge"]);
-const HOUR_MS = GRANULARITY_MS["1h"];
 /** How long a project's map deltas may wait in rollup_pending while its ingest goes on. */
 export const FOLD_EVERY_MS = 1_000;
 /** When this thread last folded each project's pending deltas (a clock per process is enough: it only paces). */
@@ -196,10 +196,7 @@ export async function writeRollups(tx: Sql, projectId: string, deltas: RollupDel
     if (tx.dialect === "postgres") await tx.run(PG_ROLLUP_LOCK);
     for (const d of await takePending(tx, projectId)) deltas.addDelta(d);
   } else {
-    // Only rows that many commits touch gain from waiting: live traffic's, this hour's and the last.
-    // Older hours' deltas (a backfill, a late batch) are written at once: in a second of commits few of
-    // them meet the same row, so waiting would only add the pending row's cost to each.
-    const later = deltas.take(DEFERRABLE, alignDown(Date.now(), HOUR_MS) - HOUR_MS);
+    const later = deltas.take(DEFERRABLE);
     if (later.length > 0) await leavePending(tx, projectId, later);
   }
   const changes = deltas.changes();

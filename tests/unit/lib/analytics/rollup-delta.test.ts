@@ -167,19 +167,6 @@ describe("deltas left pending and derived dimensions", () => {
     expect(changes.filter((d) => d.dimension === "graph.edge")).toHaveLength(4); // two tasks × hour and day
   });
 
-  it("takes only the deltas of buckets from `sinceMs` on", () => {
-    const deltas = new RollupDeltas();
-    const early = edge("refund", 100);
-    const late = { ...edge("refund", 200), item: { ...edge("refund", 200).item, startMs: early.item.startMs + 3_600_000 } };
-    deltas.add(early, 1);
-    deltas.add(late, 1);
-    const lateHour = Math.floor(late.item.startMs / 3_600_000) * 3_600_000;
-    const taken = deltas.take(new Set<Dimension>(["graph.edge"]), lateHour);
-    expect(taken.map((d) => [d.granularity, d.bucketStartMs, d.count])).toEqual([["1h", lateHour, 1]]);
-    const left = deltas.changes().filter((d) => d.dimension === "graph.edge" && d.granularity === "1h");
-    expect(left.map((d) => [d.bucketStartMs, d.count])).toEqual([[lateHour - 3_600_000, 1]]);
-  });
-
   it("gives the same rows when the finest deltas are taken out and added back later", () => {
     const contributions: [Contribution, 1 | -1][] = [
       [edge("refund", 100), 1],
