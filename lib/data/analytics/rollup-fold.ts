@@ -1,14 +1,13 @@
 import "server-only";
 // Before the pipeline map's rollup rows are read: the deltas ingest commits left pending
 // (rollup-writer.ts) are folded into them, so a map read right after ingest shows every stored span.
-import { RollupDeltas } from "@/lib/analytics/rollup-delta";
 import { getSql } from "@/lib/db/connections";
 import { inWriteTurn } from "@/lib/data/write-turn";
-import { writeRollups } from "./rollup-writer";
+import { foldPending } from "./rollup-writer";
 
 export async function foldPendingRollups(projectId: string): Promise<void> {
   const sql = getSql();
   const pending = await sql.query(`SELECT 1 AS "found" FROM "rollup_pending" WHERE "projectId" = ? LIMIT 1`, [projectId]);
   if (pending.length === 0) return;
-  await inWriteTurn(() => sql.transaction((tx) => writeRollups(tx, projectId, new RollupDeltas())));
+  await inWriteTurn(() => foldPending(sql, projectId));
 }

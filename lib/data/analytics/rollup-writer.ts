@@ -36,7 +36,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { pgText, quote, type Row, type Sql, type SqlValue } from "@/lib/db/sql";
 import type { RollupRowCache } from "./rollup-cache";
-import { applyDelta, rollupId, type RollupDelta, type RollupDeltas, type RollupKey, type RollupRow, type RollupTotals } from "@/lib/analytics/rollup-delta";
+import { applyDelta, rollupId, RollupDeltas, type RollupDelta, type RollupKey, type RollupRow, type RollupTotals } from "@/lib/analytics/rollup-delta";
 import { decodeDeltas, encodeDeltas } from "@/lib/analytics/rollup-delta-codec";
 import type { Granularity } from "@/lib/analytics/buckets";
 import type { Dimension } from "@/lib/analytics/dimensions";
@@ -157,7 +157,7 @@ async function readRows(tx: Sql, projectId: string, deltas: RollupDelta[]): Prom
  */
 const DEFERRABLE: ReadonlySet<Dimension> = new Set<Dimension>(["graph.edge"]);
 /** How long a project's map deltas may wait in rollup_pending while its ingest goes on. */
-export const FOLD_EVERY_MS = 1_000;
+const FOLD_EVERY_MS = 1_000;
 /** When this thread last folded each project's pending deltas (a clock per process is enough: it only paces). */
 const lastFoldMs = new Map<string, number>();
 
@@ -229,3 +229,6 @@ export async function writeRollups(tx: Sql, projectId: string, deltas: RollupDel
   });
   await tx.insertMany("metric_rollups", COLUMNS, rows, REPLACE);
 }
+
+/** Folds the project's pending deltas into its rows, in a transaction of its own. */
+export const foldPending = (sql: Sql, projectId: string): Promise<void> => sql.transaction((tx) => writeRollups(tx, projectId, new RollupDeltas()));

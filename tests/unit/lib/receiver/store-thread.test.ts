@@ -5,9 +5,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RollupDeltas } from "@/lib/analytics/rollup-delta";
 import { decodeBins } from "@/lib/analytics/sketch";
-import { writeRollups } from "@/lib/data/analytics/rollup-writer";
+import { foldPending } from "@/lib/data/analytics/rollup-writer";
 import { storeBatch } from "@/lib/data/ingest/store-batch";
 import { type WriteBatch } from "@/lib/ingest/write-batch";
 import { createStoreThread, type StoreThread } from "@/lib/receiver/store-thread";
@@ -66,7 +65,7 @@ describe("SQLite writer thread", () => {
       await storeBatch(inThread, batchOf(name));
     }
     // The map's rollups a commit left pending are folded in on either side (when is a matter of timing).
-    for (const sql of [threadDb, inThread]) await sql.transaction((tx) => writeRollups(tx, "default", new RollupDeltas()));
+    for (const sql of [threadDb, inThread]) await foldPending(sql, "default");
     for (const [table, key] of Object.entries(TABLES)) {
       // Histogram bins are compared as histograms: their JSON key order depends on the writer's row cache.
       const rows = async (sql: Sql) =>

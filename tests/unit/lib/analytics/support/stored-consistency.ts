@@ -7,8 +7,8 @@ import { expect } from "vitest";
 import { GRANULARITY_MS } from "@/lib/analytics/buckets";
 import { spanContributions, traceContributions, type Contribution } from "@/lib/analytics/contributions";
 import { DIMENSIONS } from "@/lib/analytics/dimensions";
-import { RollupDeltas, rollupId, type RollupRow } from "@/lib/analytics/rollup-delta";
-import { writeRollups } from "@/lib/data/analytics/rollup-writer";
+import { rollupId, type RollupRow } from "@/lib/analytics/rollup-delta";
+import { foldPending } from "@/lib/data/analytics/rollup-writer";
 import { addValue, decodeBins } from "@/lib/analytics/sketch";
 import type { SpanRecord } from "@/lib/ingest/span-record";
 import type { Sql } from "@/lib/db/sql";
@@ -56,7 +56,7 @@ export async function spansByTrace(sql: Sql, projectId: string): Promise<Map<str
 
 /** The project's rollup rows, after folding in the deltas ingest left pending (as a map read does). */
 export async function storedRows(sql: Sql, projectId: string): Promise<Map<string, RollupRow>> {
-  await sql.transaction((tx) => writeRollups(tx, projectId, new RollupDeltas()));
+  await foldPending(sql, projectId);
   const rows = await sql.query(`SELECT * FROM "metric_rollups" WHERE "projectId" = ? AND "count" > 0`, [projectId]);
   return new Map(
     rows.map((r) => {
