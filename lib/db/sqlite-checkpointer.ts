@@ -9,28 +9,39 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 
 /** The writer's own auto-checkpoint threshold (pages) while the background checkpointer runs. */
-export const SAFETY_AUTOCHECKPOINT_PAGES = 32_768;
+export const SAFETY_AUTOCHECKPOINT_PAGES = 65_536;
 // A checkpoint copies each page once, however many commits rewrote it since the last one. Under ingest
 // every commit rewrites the same few hundred pages (the hot rollup rows, index interior pages, traces
 // of running agents) besides appending new span pages. Checkpointing every 400 ms instead of every
 // 100 ms (once per ~5 commits instead of once per commit in `npm run bench:ingest`) cut the
 // checkpointer's CPU from 1.45–1.62 s to 0.84–0.98 s a run and the server's CPU per span by 6–8 %
-// in three interleaved pairs. At either interval the WAL file grows to 140–155 MB (34,000–38,000
-// pages) through that benchmark: under constant commits a checkpoint seldom catches up with the last
-// one, and SQLite restarts the WAL only when one has, so it keeps appending until ingest pauses. The
-// safety net sits at 32,768 pages so that the writer does not start checkpointing in-line at 64 MB.
-const INTERVAL_MS = 400;
+// in three interleaved pairs. Once a checkpoint has caught up, the writer's next commit starts the WAL
+// again from its beginning and syncs the new WAL header first: at 400 ms that was about 30 syncs of
+// ~20 ms in the writer through that benchmark. Once a second, the WAL file grows to 150–270 MB under
+// sustained ingest (SQLite restarts it only when a checkpoint has caught up), so the safety net sits
+// at 65,536 pages (256 MB) to keep the writer from checkpointing in-line.
+const INTERVAL_MS = 1_000;
 
-// Plain CommonJS evaluated in the worker: no bundler has to know about this file.
+// Plain CommonJS evaluated in the worker: no bundler has to know about this file. PASSIVE checkpoints
+// never block the writer or readers. In a lull (nothing committed since the last tick and every frame
+// copied) a TRUNCATE checkpoint gives the WAL file back to the file system: it takes the write lock for
+// the few milliseconds of the truncation, which the writer would otherwise spend itself, at the first
+// commit after a restart (journal_size_limit), in the middle of a burst.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const Database = require(workerData.driver);
 const db = new Database(workerData.file);
 db.pragma("busy_timeout = 1000");
 let stopped = false;
+let lastFrames = -1;
 const tick = () => {
   if (stopped) return;
-  try { db.pragma("wal_checkpoint(PASSIVE)"); } catch (error) { /* busy or locked: next tick */ }
+  try {
+    const [{ log, checkpointed }] = db.pragma("wal_checkpoint(PASSIVE)");
+    const lull = log > 0 && log === checkpointed && log === lastFrames;
+    lastFrames = log;
+    if (lull) db.pragma("wal_checkpoint(TRUNCATE)");
+  } catch (error) { /* busy or locked: next tick */ }
   setTimeout(tick, workerData.intervalMs);
 };
 parentPort.on("message", (message) => {

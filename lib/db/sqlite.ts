@@ -15,11 +15,17 @@ const inTransaction = new AsyncLocalStorage<Database.Database>();
 
 const toSqlite = (v: SqlValue) => (typeof v === "boolean" ? (v ? 1 : 0) : v);
 
-// Under sustained ingest the WAL file grows to its high-water mark (140–155 MB through
-// `npm run bench:ingest`: see sqlite-checkpointer.ts) and SQLite keeps that size on disk for good
-// unless told otherwise. With a limit, it truncates the file to it when it next restarts the WAL,
-// which it does once a checkpoint has caught up, in the first lull after the burst.
+// Under sustained ingest the WAL file grows to its high-water mark (see sqlite-checkpointer.ts) and
+// SQLite keeps that size on disk for good unless told otherwise. Without the background checkpointer,
+// SQLite truncates it to this limit when it next restarts the WAL, which it does once a checkpoint has
+// caught up; with it, the checkpointer truncates it in the first lull instead, off the writer.
 export const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
+
+/** SQLite's own defaults, for a connection without the background checkpointer (or whose checkpointer died). */
+function checkpointOnCommit(db: Database.Database): void {
+  db.pragma("wal_autocheckpoint = 1000");
+  db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
+}
 
 /**
  * Opens (creating if needed) the SQLite file in WAL mode. With `backgroundCheckpoints`, a worker thread
@@ -32,10 +38,13 @@ export function openSqlite(file: string, synchronous: "FULL" | "NORMAL" = "FULL"
   db.pragma(`synchronous = ${synchronous}`);
   db.pragma("busy_timeout = 10000");
   db.pragma("foreign_keys = ON");
-  db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
+  checkpointOnCommit(db);
   db.defaultSafeIntegers(true); // nanosecond timestamps exceed 2^53
-  const checkpointer = backgroundCheckpoints ? startCheckpointer(file, () => db.open && db.pragma("wal_autocheckpoint = 1000")) : null;
-  if (checkpointer) db.pragma(`wal_autocheckpoint = ${SAFETY_AUTOCHECKPOINT_PAGES}`);
+  const checkpointer = backgroundCheckpoints ? startCheckpointer(file, () => db.open && checkpointOnCommit(db)) : null;
+  if (checkpointer) {
+    db.pragma(`wal_autocheckpoint = ${SAFETY_AUTOCHECKPOINT_PAGES}`);
+    db.pragma("journal_size_limit = -1"); // the checkpointer truncates the WAL, in a lull
+  }
   const prepare = statementCache((text): Statement => db.prepare(text));
   let queue: Promise<void> = Promise.resolve();
 
