@@ -11,6 +11,7 @@ import { measure, type FindingTotals, type Measurement } from "@/lib/alerts/eval
 import { readFindingTotals } from "@/lib/data/findings/alert-findings";
 import { isScoreMetric, type AlertRuleConfig, type AlertScope } from "@/lib/alerts/rule-schema";
 import { measureScoreRule } from "./score-measurements";
+import { foldPendingRollups } from "@/lib/data/analytics/rollup-fold";
 import { baselineRange, evaluationWindow, planSegments, type TimeRange } from "@/lib/alerts/window";
 import { isGovernanceMetric } from "@/lib/alerts/governance-metrics";
 import { listGovernanceExamples, measureGovernanceRule } from "@/lib/data/governance/alert-governance";
@@ -28,6 +29,7 @@ async function readTotals(scope: ProjectScope, rule: Scoped, range: TimeRange): 
   const plan = planSegments(range, DIMENSIONS[dimension].granularities);
   // Histograms are the bulk of a row: only the latency metric needs them.
   const withBins = rule.metric === "p95_latency_ms";
+  await foldPendingRollups(scope.projectId);
   const rows = await getPrisma().metricRollup.findMany({
     where: {
       projectId: scope.projectId,

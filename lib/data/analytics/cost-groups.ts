@@ -9,6 +9,7 @@ import { GRANULARITY_MS } from "@/lib/analytics/buckets";
 import { coverRange } from "@/lib/analytics/cover-range";
 import { DIMENSIONS, type Dimension } from "@/lib/analytics/dimensions";
 import { OTHER_GROUP, type CostRollup } from "@/lib/analytics/series";
+import { foldPendingRollups } from "./rollup-fold";
 import { FILTER, filterParams, groupsFilter, type RollupRowsQuery } from "./rollup-rows";
 
 export type GroupCost = { group: string; costUsd: number; traces: number };
@@ -25,6 +26,7 @@ export async function rankCostGroups(
   limit: number,
   read: ReadConnection = getReadConnection(),
 ): Promise<GroupCost[]> {
+  await foldPendingRollups(scope.projectId);
   const finest = GRANULARITY_MS[query.granularity];
   const allowed = DIMENSIONS[query.dimension].granularities.filter((g) => GRANULARITY_MS[g] >= finest);
   const parts = coverRange(query.startMs, query.endMs, allowed).map((part) => ({ ...query, ...part }));
@@ -48,6 +50,7 @@ export async function readOtherCost(
   kept: readonly string[],
   read: ReadConnection = getReadConnection(),
 ): Promise<(CostRollup & { groups: number })[]> {
+  await foldPendingRollups(scope.projectId);
   const rows = await read.rows(
     `SELECT ("bucketStartMs" / CAST(? AS INTEGER)) * CAST(? AS INTEGER), SUM("count"), SUM("costUsd"), SUM("inputTokens"), SUM("outputTokens"), COUNT(DISTINCT "groupKey")
      FROM "metric_rollups" WHERE ${FILTER}${groupsFilter(kept, true)} GROUP BY 1 ORDER BY 1`,

@@ -1,6 +1,7 @@
 import "server-only";
-// Before the pipeline map's rollup rows are read: the deltas ingest commits left pending
-// (rollup-writer.ts) are folded into them, so a map read right after ingest shows every stored span.
+// Before rollup rows are read: the deltas ingest commits left pending (rollup-writer.ts) are folded
+// into them, so a dashboard, a metrics call, an alert or the map read right after ingest counts every
+// stored span. Every reader of metric_rollups calls this first.
 import { getSql } from "@/lib/db/connections";
 import { inWriteTurn } from "@/lib/data/write-turn";
 import { foldPending } from "./rollup-writer";

@@ -13,6 +13,7 @@ import "server-only";
 import type { Granularity } from "@/lib/analytics/buckets";
 import { getReadConnection, type ReadConnection } from "@/lib/db/read-connection";
 import type { ProjectScope } from "@/lib/data/scope";
+import { foldPendingRollups } from "./rollup-fold";
 
 
 export type RollupNumber = "count" | "errorCount" | "llmCallCount" | "toolCallCount" | "costUsd" | "inputTokens" | "outputTokens" | "maxMs" | "p50Ms" | "p95Ms" | "p99Ms";
@@ -50,10 +51,13 @@ export const groupsFilter = (groups: readonly string[] | undefined, not = false)
 const ORDER = `"bucketStartMs", "groupKey"`;
 const quoted = (columns: readonly string[]) => columns.map((c) => `"${c}"`).join(", ");
 
-/** `build` applied to each row of `query`, by bucket, then group (the database's collation). */
-export async function readRollupRows<T>(
-  scope: ProjectScope,
-  query: RollupRowsQuery, build: RowBuilder<T>, read: ReadConnection = getReadConnection()): Promise<T[]> {
+/**
+ * `build` applied to each row of `query`, by bucket, then group (the database's collation), once the
+ * pending deltas are folded in. With a connection of its own (tests), the rows as they are.
+ */
+export async function readRollupRows<T>(scope: ProjectScope, query: RollupRowsQuery, build: RowBuilder<T>, own?: ReadConnection): Promise<T[]> {
+  if (!own) await foldPendingRollups(scope.projectId);
+  const read = own ?? getReadConnection();
   const count = query.numbers.length;
   const numbers = new Array<number>(count).fill(0);
   const columns = quoted(["bucketStartMs", ...query.numbers]);

@@ -24,14 +24,16 @@ import "server-only";
 //   one are read, merged in memory and upserted. PostgreSQL writers in several processes serialise on
 //   one transaction-scoped advisory lock taken after the trace locks (always in that order: no
 //   deadlock), so a read-merge-write never loses another writer's delta. SQLite has one writer anyway.
-// - The pipeline map's rows (graph.edge and graph.edge_all) are a few hundred histogram rows per commit
-//   whatever its size, more than every other dimension together, and rewriting them at every commit was
-//   most of what the map cost ingest. So an ingest commit may leave their deltas pending: one
-//   `rollup_pending` row per commit, in the same transaction as its spans (nothing is lost in a crash),
-//   folded into metric_rollups by the next commit of the project a second or more later, by any other
-//   rollup writer (deletes and repairs must see every delta before they subtract: a histogram bin never
-//   goes below zero), and before the map is read (rollup-fold.ts). Every map delta may wait, whatever
-//   its hour: rows are hot for commits that replay older traffic in order just as for live traffic.
+// - Every commit rewrote the same hot rows (this hour's and day's of each task, agent, tool, model, user,
+//   and the pipeline map's edges: a few hundred histogram rows whatever the commit's size), and a trace
+//   arriving over several commits took its previous contribution out and put the new one in at each.
+//   So an ingest commit may leave its deltas pending: one `rollup_pending` row per commit, in the same
+//   transaction as its spans (nothing is lost in a crash), folded into metric_rollups by the next commit
+//   of the project a second or more later, where a trace's successive contributions cancel out and each
+//   row is written once; by any other rollup writer (deletes and repairs must see every delta before
+//   they subtract: a histogram bin never goes below zero); and before any read of the rollups
+//   (rollup-fold.ts), so a read right after ingest counts every stored span. Every delta may wait,
+//   whatever its hour: rows are hot for commits that replay older traffic in order just as for live traffic.
 // - Rollups hold what ingest maintained: spans stored before this table existed are not in them.
 import { randomUUID } from "node:crypto";
 import { pgText, quote, type Row, type Sql, type SqlValue } from "@/lib/db/sql";
@@ -39,7 +41,7 @@ import type { RollupRowCache } from "./rollup-cache";
 import { applyDelta, rollupId, RollupDeltas, type RollupDelta, type RollupKey, type RollupRow, type RollupTotals } from "@/lib/analytics/rollup-delta";
 import { decodeDeltas, encodeDeltas } from "@/lib/analytics/rollup-delta-codec";
 import type { Granularity } from "@/lib/analytics/buckets";
-import type { Dimension } from "@/lib/analytics/dimensions";
+import { DIMENSIONS, type Dimension } from "@/lib/analytics/dimensions";
 import { decodeBins, encodeBins } from "@/lib/analytics/sketch";
 
 const COLUMNS = [
@@ -152,11 +154,11 @@ async function readRows(tx: Sql, projectId: string, deltas: RollupDelta[]): Prom
 }
 
 /**
- * The dimensions an ingest commit may leave pending: only the map reads them, and it folds them first.
- * `graph.edge_all` goes with them: RollupDeltas derives it from `graph.edge` when they are folded.
+ * What an ingest commit may leave pending: everything (`graph.edge_all` included, which RollupDeltas
+ * derives from `graph.edge` when they are folded). Every reader folds first.
  */
-const DEFERRABLE: ReadonlySet<Dimension> = new Set<Dimension>(["graph.edge"]);
-/** How long a project's map deltas may wait in rollup_pending while its ingest goes on. */
+const DEFERRABLE: ReadonlySet<Dimension> = new Set(Object.keys(DIMENSIONS) as Dimension[]);
+/** How long a project's deltas may wait in rollup_pending while its ingest goes on. */
 const FOLD_EVERY_MS = 1_000;
 /** When this thread last folded each project's pending deltas (a clock per process is enough: it only paces). */
 const lastFoldMs = new Map<string, number>();
@@ -182,7 +184,7 @@ async function takePending(tx: Sql, projectId: string): Promise<RollupDelta[]> {
 export type RollupWriteOptions = {
   /** Histogram rows as the SQLite writer thread last wrote them (rollup-cache.ts); that thread only. */
   cache?: RollupRowCache;
-  /** An ingest commit: the map's deltas may wait in rollup_pending until the project's next fold is due. */
+  /** An ingest commit: its deltas may wait in rollup_pending until the project's next fold is due. */
   mayDefer?: boolean;
 };
 

@@ -13,6 +13,7 @@ import { getLatencySeries } from "@/lib/data/analytics/metrics-latency";
 import { buildSeries, pickChartBucket, pivotTimeSeries, rankGroups, summariseLatency, type LatencySummary } from "@/lib/analytics/dashboard-shape";
 import type { DashboardWindow } from "./dashboard-window";
 import { getMcpToolServers } from "./mcp-tool-servers";
+import { foldPendingRollups } from "@/lib/data/analytics/rollup-fold";
 
 export const LATENCY_DASHBOARD_GROUPS = ["name", "agent", "tool", "model", "mcp_server"] as const;
 export type LatencyDashboardGroup = (typeof LATENCY_DASHBOARD_GROUPS)[number];
@@ -108,6 +109,7 @@ async function getWindowLatency(scope: ProjectScope, groupBy: "tool" | "model", 
   const dimension = LATENCY_DIMENSION[groupBy];
   const finest = GRANULARITY_MS[GRANULARITY_OF[bucket]];
   const allowed = DIMENSIONS[dimension].granularities.filter((g) => GRANULARITY_MS[g] >= finest);
+  await foldPendingRollups(scope.projectId);
   const parts = await Promise.all(
     coverRange(startMs, endMs, allowed).map((part) =>
       getPrisma().metricRollup.findMany({

@@ -13,7 +13,6 @@ import type { GraphQuery } from "@/lib/analytics/graph/graph-params";
 import { readApprovalRollups } from "@/lib/data/governance/approval-metrics";
 import type { ProjectScope } from "@/lib/data/scope";
 import { readRollupRows } from "@/lib/data/analytics/rollup-rows";
-import { foldPendingRollups } from "@/lib/data/analytics/rollup-fold";
 
 const [HOUR, DAY] = [GRANULARITY_MS["1h"], GRANULARITY_MS["1d"]];
 
@@ -44,7 +43,6 @@ export type GraphAnswer = PipelineGraph & { comparison?: GraphComparison };
 
 export async function getPipelineGraph(scope: ProjectScope, query: GraphQuery): Promise<GraphAnswer> {
   const filter: GraphFilter = { ...(query.task !== undefined ? { task: query.task } : {}), ...(query.agent !== undefined ? { agent: query.agent } : {}) };
-  await foldPendingRollups(scope.projectId);
   const graph = await readGraph(scope, query.fromMs, query.toMs, filter);
   if (!query.compare) return graph;
   const previous = await readGraph(scope, query.compare.fromMs, query.compare.toMs, filter);
