@@ -9,26 +9,29 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 
 /** The writer's own auto-checkpoint threshold (pages) while the background checkpointer runs. */
-export const SAFETY_AUTOCHECKPOINT_PAGES = 65_536;
+export const SAFETY_AUTOCHECKPOINT_PAGES = 32_768;
 // A checkpoint copies each page once, however many commits rewrote it since the last one. Under ingest
 // every commit rewrites the same few hundred pages (the hot rollup rows, index interior pages, traces
 // of running agents) besides appending new span pages. Checkpointing every 400 ms instead of every
 // 100 ms (once per ~5 commits instead of once per commit in `npm run bench:ingest`) cut the
 // checkpointer's CPU from 1.45–1.62 s to 0.84–0.98 s a run and the server's CPU per span by 6–8 %
-// in three interleaved pairs. Once a checkpoint has caught up, the writer's next commit starts the WAL
-// again from its beginning and syncs the new WAL header first: at 400 ms that was about 30 syncs of
-// ~20 ms in the writer through that benchmark. Once a second, the WAL file grows to 150–270 MB under
-// sustained ingest (SQLite restarts it only when a checkpoint has caught up), so the safety net sits
-// at 65,536 pages (256 MB) to keep the writer from checkpointing in-line.
-const INTERVAL_MS = 1_000;
+// in three interleaved pairs. At either interval the WAL file grows to 140–155 MB (34,000–38,000
+// pages) through that benchmark: under constant commits a checkpoint seldom catches up with the last
+// one, and SQLite restarts the WAL only when one has, so it keeps appending until ingest pauses. The
+// safety net sits at 32,768 pages so that the writer does not start checkpointing in-line at 64 MB.
+// Once a second instead of 400 ms took ~5 % more spans a second, but the WAL grew to 276 MB through
+// that benchmark and past 1.3 GB through a 30-day backfill of 1M spans (`npm run bench:graph`).
+const INTERVAL_MS = 400;
 
 // Plain CommonJS evaluated in the worker: no bundler has to know about this file. PASSIVE checkpoints
-// never block the writer or readers. In a lull (nothing committed since the last tick and every frame
-// copied) a TRUNCATE checkpoint gives the WAL file back to the file system: it takes the write lock for
-// the few milliseconds of the truncation, which the writer would otherwise spend itself, at the first
-// commit after a restart (journal_size_limit), in the middle of a burst.
+// never block the writer or readers. The writer no longer truncates the WAL file at a restart (its
+// journal_size_limit is off while this thread runs): that was an ftruncate, with the file system's
+// discard, inside a commit. Here, in a lull (nothing committed since the last tick and every frame
+// copied), a TRUNCATE checkpoint gives the file back once it has grown past the limit; it holds the
+// write lock only while nobody writes.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
+const { statSync } = require("node:fs");
 const Database = require(workerData.driver);
 const db = new Database(workerData.file);
 db.pragma("busy_timeout = 1000");
@@ -40,7 +43,7 @@ const tick = () => {
     const [{ log, checkpointed }] = db.pragma("wal_checkpoint(PASSIVE)");
     const lull = log > 0 && log === checkpointed && log === lastFrames;
     lastFrames = log;
-    if (lull) db.pragma("wal_checkpoint(TRUNCATE)");
+    if (lull && statSync(workerData.file + "-wal").size > workerData.limitBytes) db.pragma("wal_checkpoint(TRUNCATE)");
   } catch (error) { /* busy or locked: next tick */ }
   setTimeout(tick, workerData.intervalMs);
 };
@@ -56,15 +59,16 @@ tick();
 export type Checkpointer = { stop(): Promise<void> };
 
 /**
- * Starts checkpointing `file` in the background; null when a worker cannot start. `onFailure` runs if the
- * worker dies later, so the writer can go back to checkpointing on commit.
+ * Starts checkpointing `file` in the background, and empties a WAL grown past `limitBytes` in lulls; null
+ * when a worker cannot start. `onFailure` runs if the worker dies later, so the writer can go back to
+ * checkpointing on commit.
  */
-export function startCheckpointer(file: string, onFailure: () => void): Checkpointer | null {
+export function startCheckpointer(file: string, limitBytes: number, onFailure: () => void): Checkpointer | null {
   let worker: Worker;
   try {
     // Resolved from the project, where better-sqlite3 is installed: the server may run from a bundle.
     const driver = createRequire(path.join(process.cwd(), "package.json")).resolve("better-sqlite3");
-    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file: path.resolve(file), driver, intervalMs: INTERVAL_MS } });
+    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file: path.resolve(file), driver, intervalMs: INTERVAL_MS, limitBytes } });
   } catch (error) {
     console.warn("[hindsight] background WAL checkpoints unavailable, SQLite checkpoints on commit:", (error as Error).message);
     return null;

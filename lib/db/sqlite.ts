@@ -18,7 +18,8 @@ const toSqlite = (v: SqlValue) => (typeof v === "boolean" ? (v ? 1 : 0) : v);
 // Under sustained ingest the WAL file grows to its high-water mark (see sqlite-checkpointer.ts) and
 // SQLite keeps that size on disk for good unless told otherwise. Without the background checkpointer,
 // SQLite truncates it to this limit when it next restarts the WAL, which it does once a checkpoint has
-// caught up; with it, the checkpointer truncates it in the first lull instead, off the writer.
+// caught up; with it, the checkpointer empties a file grown past the limit in the first lull instead,
+// off the writer.
 export const WAL_SIZE_LIMIT_BYTES = 64 * 1024 * 1024;
 
 /** SQLite's own defaults, for a connection without the background checkpointer (or whose checkpointer died). */
@@ -40,7 +41,7 @@ export function openSqlite(file: string, synchronous: "FULL" | "NORMAL" = "FULL"
   db.pragma("foreign_keys = ON");
   checkpointOnCommit(db);
   db.defaultSafeIntegers(true); // nanosecond timestamps exceed 2^53
-  const checkpointer = backgroundCheckpoints ? startCheckpointer(file, () => db.open && checkpointOnCommit(db)) : null;
+  const checkpointer = backgroundCheckpoints ? startCheckpointer(file, WAL_SIZE_LIMIT_BYTES, () => db.open && checkpointOnCommit(db)) : null;
   if (checkpointer) {
     db.pragma(`wal_autocheckpoint = ${SAFETY_AUTOCHECKPOINT_PAGES}`);
     db.pragma("journal_size_limit = -1"); // the checkpointer truncates the WAL, in a lull
