@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openSqlite } from "@/lib/db/sqlite";
+import { writeRows } from "./support/write-rows";
 
 const ROWS = 600;
 const dirs: string[] = [];
@@ -20,17 +21,7 @@ async function databaseFileAfterWriting(backgroundCheckpoints: boolean): Promise
   const sql = openSqlite(file, "NORMAL", { backgroundCheckpoints });
   try {
     await sql.run(`CREATE TABLE "t" ("id" INTEGER PRIMARY KEY, "body" TEXT NOT NULL)`);
-    const body = "x".repeat(4000);
-    for (let i = 0; i < ROWS; i += 100) {
-      await sql.transaction((tx) =>
-        tx.insertMany(
-          "t",
-          ["body"],
-          Array.from({ length: 100 }, () => [body]),
-          `DO NOTHING`,
-        ),
-      );
-    }
+    await writeRows(sql, ROWS, "x".repeat(4000));
     // The worker checkpoints every 400 ms; give it up to 5 s on a busy machine.
     for (let waited = 0; backgroundCheckpoints && statSync(file).size < 2_000_000 && waited < 5000; waited += 50) await new Promise((r) => setTimeout(r, 50));
     const [row] = await sql.query<{ n: bigint }>(`SELECT count(*) AS n FROM "t"`);

@@ -7,6 +7,7 @@ import path from "node:path";
 import { afterEach, expect, it } from "vitest";
 import { openSqlite, WAL_SIZE_LIMIT_BYTES } from "@/lib/db/sqlite";
 import type { Sql } from "@/lib/db/sql";
+import { writeRows } from "./support/write-rows";
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -19,20 +20,12 @@ function freshFile(): string {
   return path.join(dir, "test.db");
 }
 
-/** Commits rows, 100 a transaction, until the WAL is at least 1.25 times the limit; returns how many. */
+/** Commits rows until the WAL is at least 1.25 times the limit; returns how many. */
 async function burst(sql: Sql): Promise<number> {
   await sql.run(`CREATE TABLE "t" ("id" INTEGER PRIMARY KEY, "body" TEXT NOT NULL)`);
   const body = "x".repeat(100_000);
-  let rows = 0;
-  for (; rows * body.length < WAL_SIZE_LIMIT_BYTES * 1.25; rows += 100)
-    await sql.transaction((tx) =>
-      tx.insertMany(
-        "t",
-        ["body"],
-        Array.from({ length: 100 }, () => [body]),
-        `DO NOTHING`,
-      ),
-    );
+  const rows = Math.ceil((WAL_SIZE_LIMIT_BYTES * 1.25) / body.length / 100) * 100;
+  await writeRows(sql, rows, body);
   return rows;
 }
 
