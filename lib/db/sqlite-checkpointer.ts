@@ -27,8 +27,9 @@ const INTERVAL_MS = 400;
 // never block the writer or readers. The writer no longer truncates the WAL file at a restart (its
 // journal_size_limit is off while this thread runs): that was an ftruncate, with the file system's
 // discard, inside a commit. Here, in a lull (nothing committed since the last tick and every frame
-// copied), a TRUNCATE checkpoint gives the file back once it has grown past the limit; it holds the
-// write lock only while nobody writes.
+// copied), a TRUNCATE checkpoint gives the file back once it has grown past the limit. It keeps new
+// commits waiting until readers still on the WAL finish, so it gives up after 100 ms (a long export, say)
+// and tries again at the next tick.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const { statSync } = require("node:fs");
@@ -43,7 +44,10 @@ const tick = () => {
     const [{ log, checkpointed }] = db.pragma("wal_checkpoint(PASSIVE)");
     const lull = log > 0 && log === checkpointed && log === lastFrames;
     lastFrames = log;
-    if (lull && statSync(workerData.file + "-wal").size > workerData.limitBytes) db.pragma("wal_checkpoint(TRUNCATE)");
+    if (lull && statSync(workerData.file + "-wal").size > workerData.limitBytes) {
+      db.pragma("busy_timeout = 100");
+      try { db.pragma("wal_checkpoint(TRUNCATE)"); } finally { db.pragma("busy_timeout = 1000"); }
+    }
   } catch (error) { /* busy or locked: next tick */ }
   setTimeout(tick, workerData.intervalMs);
 };
