@@ -20,12 +20,15 @@ function freshFile(): string {
   return path.join(dir, "test.db");
 }
 
-/** Commits rows until the WAL is at least 1.25 times the limit; returns how many. */
+/**
+ * Commits rows until the WAL is at least 1.25 times the limit, in one transaction, so that no checkpoint
+ * can restart the WAL halfway; returns how many.
+ */
 async function burst(sql: Sql): Promise<number> {
   await sql.run(`CREATE TABLE "t" ("id" INTEGER PRIMARY KEY, "body" TEXT NOT NULL)`);
   const body = "x".repeat(100_000);
   const rows = Math.ceil((WAL_SIZE_LIMIT_BYTES * 1.25) / body.length / 100) * 100;
-  await writeRows(sql, rows, body);
+  await writeRows(sql, rows, body, rows);
   return rows;
 }
 
@@ -53,6 +56,7 @@ it("with the background checkpointer, empties the WAL in the first lull and keep
   const sql = openSqlite(file, "NORMAL", { backgroundCheckpoints: true });
   try {
     const rows = await burst(sql);
+    expect(statSync(`${file}-wal`).size).toBeGreaterThan(WAL_SIZE_LIMIT_BYTES); // the lull needs two ticks, 400 ms apart
     const deadline = Date.now() + 20_000;
     while (statSync(`${file}-wal`).size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(statSync(`${file}-wal`).size).toBe(0);

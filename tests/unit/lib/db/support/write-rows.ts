@@ -1,9 +1,9 @@
-// Test writes through the Sql interface: `rows` copies of `body` into table "t", 100 a transaction.
+// Test writes through the Sql interface: `rows` copies of `body` into table "t", `perTransaction` a commit.
 import type { Sql } from "@/lib/db/sql";
 
-export async function writeRows(sql: Sql, rows: number, body: string): Promise<void> {
-  for (let i = 0; i < rows; i += 100) {
-    const count = Math.min(100, rows - i);
+export async function writeRows(sql: Sql, rows: number, body: string, perTransaction = 100): Promise<void> {
+  for (let i = 0; i < rows; i += perTransaction) {
+    const count = Math.min(perTransaction, rows - i);
     await sql.transaction((tx) =>
       tx.insertMany(
         "t",
