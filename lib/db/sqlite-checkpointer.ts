@@ -9,19 +9,20 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 
 /** The writer's own auto-checkpoint threshold (pages) while the background checkpointer runs. */
-export const SAFETY_AUTOCHECKPOINT_PAGES = 32_768;
+export const SAFETY_AUTOCHECKPOINT_PAGES = 65_536;
 // A checkpoint copies each page once, however many commits rewrote it since the last one. Under ingest
 // every commit rewrites the same few hundred pages (the hot rollup rows, index interior pages, traces
 // of running agents) besides appending new span pages. Checkpointing every 400 ms instead of every
 // 100 ms (once per ~5 commits instead of once per commit in `npm run bench:ingest`) cut the
 // checkpointer's CPU from 1.45–1.62 s to 0.84–0.98 s a run and the server's CPU per span by 6–8 %
-// in three interleaved pairs. At either interval the WAL file grows to 140–155 MB (34,000–38,000
-// pages) through that benchmark: under constant commits a checkpoint seldom catches up with the last
-// one, and SQLite restarts the WAL only when one has, so it keeps appending until ingest pauses. The
-// safety net sits at 32,768 pages so that the writer does not start checkpointing in-line at 64 MB.
-// Once a second instead of 400 ms took ~5 % more spans a second, but the WAL grew to 276 MB through
-// that benchmark and past 1.3 GB through a 30-day backfill of 1M spans (`npm run bench:graph`).
-const INTERVAL_MS = 400;
+// in three interleaved pairs. Once a second instead of every 400 ms: fewer checkpoints catch up, so
+// the writer restarts the WAL (and syncs its new header, ~20 ms) less often, and hot pages are copied
+// less often; ~5 % more spans a second over five interleaved pairs. In return the WAL file grows to
+// ~280 MB through that benchmark instead of ~150 MB (SQLite restarts it only once a checkpoint has
+// caught up), so the writer's safety net sits at 65,536 pages (256 MB). Under a backfill that never
+// pauses, no checkpoint catches up at either interval: the WAL grew to 1.0–1.6 GB through
+// `npm run bench:graph`'s 1M spans, and the lull after it gives the file back.
+const INTERVAL_MS = 1_000;
 
 // Plain CommonJS evaluated in the worker: no bundler has to know about this file. PASSIVE checkpoints
 // never block the writer or readers. The writer no longer truncates the WAL file at a restart (its

@@ -1,5 +1,5 @@
 // 600 rows of 4 KB stay under SQLite's own auto-checkpoint threshold (1,000 WAL pages), and with
-// background checkpoints the writer's threshold is 32,768 pages: a database file that grows anyway
+// background checkpoints the writer's threshold is 65,536 pages: a database file that grows anyway
 // proves the worker thread copied the WAL into it. Without the worker, the file must not grow.
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -22,7 +22,7 @@ async function databaseFileAfterWriting(backgroundCheckpoints: boolean): Promise
   try {
     await sql.run(`CREATE TABLE "t" ("id" INTEGER PRIMARY KEY, "body" TEXT NOT NULL)`);
     await writeRows(sql, ROWS, "x".repeat(4000));
-    // The worker checkpoints every 400 ms; give it up to 5 s on a busy machine.
+    // The worker checkpoints once a second; give it up to 5 s on a busy machine.
     for (let waited = 0; backgroundCheckpoints && statSync(file).size < 2_000_000 && waited < 5000; waited += 50) await new Promise((r) => setTimeout(r, 50));
     const [row] = await sql.query<{ n: bigint }>(`SELECT count(*) AS n FROM "t"`);
     return { bytes: statSync(file).size, rows: Number(row!.n) };

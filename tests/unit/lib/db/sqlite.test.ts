@@ -56,7 +56,7 @@ it("with the background checkpointer, empties the WAL in the first lull and keep
   const sql = openSqlite(file, "NORMAL", { backgroundCheckpoints: true });
   try {
     const rows = await burst(sql);
-    expect(statSync(`${file}-wal`).size).toBeGreaterThan(WAL_SIZE_LIMIT_BYTES); // the lull needs two ticks, 400 ms apart
+    expect(statSync(`${file}-wal`).size).toBeGreaterThan(WAL_SIZE_LIMIT_BYTES); // the lull needs two ticks, a second apart
     const deadline = Date.now() + 20_000;
     while (statSync(`${file}-wal`).size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(statSync(`${file}-wal`).size).toBe(0);
