@@ -20,8 +20,8 @@ export const SAFETY_AUTOCHECKPOINT_PAGES = 65_536;
 // less often; ~5 % more spans a second over five interleaved pairs. In return the WAL file grows to
 // ~280 MB through that benchmark instead of ~150 MB (SQLite restarts it only once a checkpoint has
 // caught up), so the writer's safety net sits at 65,536 pages (256 MB). Under a backfill that never
-// pauses, no checkpoint catches up at either interval: the WAL grew to 1.0–1.6 GB through
-// `npm run bench:graph`'s 1M spans, and the lull after it gives the file back.
+// pauses, checkpoints seldom catch up at either interval: the WAL grew to 1.0–1.6 GB through
+// `npm run bench:graph`'s 1M spans before one did, and the lull after it gives the file back.
 const INTERVAL_MS = 1_000;
 
 // Plain CommonJS evaluated in the worker: no bundler has to know about this file. PASSIVE checkpoints
