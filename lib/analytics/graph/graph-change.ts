@@ -55,21 +55,24 @@ export function addGraphChange(
   return { before, now };
 }
 
+/** Calls `add` with each trace-list facet of one item (never the same one twice). */
+export function forEachItemFacet({ item, source }: Resolved, add: (facet: string, value: string) => void): void {
+  const agent = source ?? item.fallback;
+  const target = item.target;
+  add("graph.node", nodeId(target));
+  if (agent !== null) add("graph.edge", edgeId({ type: "agent", name: agent }, target));
+  if (item.tool !== undefined) {
+    const tool: NodeRef = { type: "tool", name: item.tool, server: target.name };
+    add("graph.node", nodeId(tool));
+    add("graph.edge", edgeId(target, tool));
+  }
+}
+
 /** Trace-list facets of a trace's items: each edge and each MCP server, server tool and approval node. */
 export function graphFacets(resolved: readonly Resolved[]): [facet: string, value: string][] {
   const out = new Map<string, [string, string]>();
   const add = (facet: string, value: string) => out.set(`${facet}\u0000${value}`, [facet, value]);
-  for (const { item, source } of resolved) {
-    const agent = source ?? item.fallback;
-    const target = item.target;
-    add("graph.node", nodeId(target));
-    if (agent !== null) add("graph.edge", edgeId({ type: "agent", name: agent }, target));
-    if (item.tool !== undefined) {
-      const tool: NodeRef = { type: "tool", name: item.tool, server: target.name };
-      add("graph.node", nodeId(tool));
-      add("graph.edge", edgeId(target, tool));
-    }
-  }
+  for (const r of resolved) forEachItemFacet(r, add);
   return [...out.values()];
 }
 

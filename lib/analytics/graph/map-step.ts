@@ -13,8 +13,8 @@
 // new), so the result equals resolving the trace whole. A parent cycle is reported: the caller then
 // resolves the trace whole. Pure.
 import type { Resolved } from "./graph-items";
-import { graphFacets } from "./graph-change";
-import { agentNameOf, handoffTarget, isAgentSpan, isMcpClientSpan, roleOf, type GraphSpan } from "./graph-roles";
+import { forEachItemFacet } from "./graph-change";
+import { agentNameOf, handoffTarget, isAgentSpan, isMcpClientSpan, roleOf, type GraphSpan, type SpanRole } from "./graph-roles";
 import type { MapMark, MapState, MarkedSpan } from "./map-state";
 import { handoffKey, isModelCall, itemOf } from "./resolve-trace";
 
@@ -59,6 +59,9 @@ export class MapStep {
   private readonly modelBelow: Set<string>;
   private readonly waiting: { spanId: string; anchorId: string }[];
   private readonly changedKeys = new Set<string>();
+  /** Walks and roles already computed this step: the view does not change once built, and each span is asked several times. */
+  private readonly walks = new Map<string, Above>();
+  private readonly roles = new Map<string, SpanRole>();
 
   constructor(
     state: MapState,
@@ -84,19 +87,45 @@ export class MapStep {
 
   /** The nearest agent above `from` among the new and loaded spans, or the missing span the walk stops at. */
   private walk(from: string | null): Above {
-    const seen = new Set<string>();
-    for (let at = from; at !== null;) {
-      if (seen.has(at)) {
-        this.cyclic = true;
-        return NONE;
+    if (from === null) return NONE;
+    const known = this.walks.get(from);
+    if (known) return known;
+    // Every span the walk passes has the same answer: remember it for each.
+    const path = new Set<string>();
+    let above = NONE;
+    for (let at: string | null = from; at !== null;) {
+      const cached = this.walks.get(at);
+      if (cached) {
+        above = cached;
+        break;
       }
-      seen.add(at);
+      if (path.has(at)) {
+        this.cyclic = true;
+        break;
+      }
+      path.add(at);
       const span = this.view.get(at);
-      if (!span) return { agent: null, anchor: at };
-      if (isAgentSpan(span)) return { agent: agentNameOf(span), anchor: null };
+      if (!span) {
+        above = { agent: null, anchor: at };
+        break;
+      }
+      if (isAgentSpan(span)) {
+        above = { agent: agentNameOf(span), anchor: null };
+        break;
+      }
       at = span.parentSpanId;
     }
-    return NONE;
+    for (const at of path) this.walks.set(at, above);
+    return above;
+  }
+
+  private role(span: GraphSpan): SpanRole {
+    let role = this.roles.get(span.spanId);
+    if (role === undefined) {
+      role = roleOf(span);
+      this.roles.set(span.spanId, role);
+    }
+    return role;
   }
 
   /** Where a walk that stopped at `anchor` (now arrived) goes on. */
@@ -106,14 +135,20 @@ export class MapStep {
   }
 
   private markWrappers(): void {
+    // Which walk passed each span: a later walk stops where an earlier one went (that one marked
+    // everything above already); meeting its own mark again is a parent cycle.
+    const passedBy = new Map<string, number>();
+    let walks = 0;
     const up = (from: string | null) => {
-      const seen = new Set<string>();
+      const walk = ++walks;
       for (let at = from; at !== null;) {
-        if (seen.has(at)) {
+        const passed = passedBy.get(at);
+        if (passed === walk) {
           this.cyclic = true;
           return;
         }
-        seen.add(at);
+        if (passed !== undefined) return;
+        passedBy.set(at, walk);
         const span = this.view.get(at);
         if (!span) {
           this.modelBelow.add(at);
@@ -137,7 +172,7 @@ export class MapStep {
   private nameServers(): void {
     const { servers } = this.state;
     for (const span of this.fresh) {
-      const role = roleOf(span);
+      const role = this.role(span);
       if (role?.role === "mcp_server" && role.server && span.parentSpanId !== null && servers[span.parentSpanId] === undefined)
         servers[span.parentSpanId] = role.server;
     }
@@ -194,7 +229,7 @@ export class MapStep {
   }
 
   private resolve(span: GraphSpan, side: Side): Resolved | null {
-    const role = roleOf(span);
+    const role = this.role(span);
     if (role === null) return null;
     const above = () => this.aboveOf(span, side).agent;
     switch (role.role) {
@@ -224,7 +259,7 @@ export class MapStep {
   /** The span's marks after this commit: an anchor while its credit (or hand-off caller) waits for a missing span. */
   private markOf(span: GraphSpan, resolved: Resolved | null): MapMark {
     const wrapper = (this.marks.get(span.spanId)?.wrapper ?? false) || this.wrapped.has(span.spanId);
-    const role = roleOf(span);
+    const role = this.role(span);
     const waits = (resolved !== null && !(role?.role === "agent" && role.handoffFrom !== null)) || handoffOf(span) !== null;
     return { spanId: span.spanId, anchorId: waits ? this.aboveOf(span, "after").anchor : null, wrapper };
   }
@@ -250,7 +285,7 @@ export class MapStep {
       if (mark.anchorId !== null || mark.wrapper) {
         if (had?.anchorId !== mark.anchorId || had.wrapper !== mark.wrapper) out.marks.push(mark);
       } else if (had && (had.anchorId !== null || had.wrapper)) out.unmarked.push(span.spanId);
-      const role = roleOf(span);
+      const role = this.role(span);
       if (role?.role === "agent" && role.handoffFrom === null) {
         if (this.aboveOf(span, "after").agent === null) agents.set(span.spanId, { spanId: span.spanId, key: handoffKey(role.name) });
         else agents.delete(span.spanId);
@@ -266,16 +301,16 @@ export class MapStep {
   private countFacets(out: MapStepResult): void {
     const { facets } = this.state;
     const step = (items: Resolved[], by: number) => {
-      for (const r of items)
-        for (const [facet, value] of graphFacets([r])) {
-          const key = facetKey(facet, value);
-          const was = facets[key] ?? 0;
-          const now = was + by;
-          if (now > 0) facets[key] = now;
-          else delete facets[key];
-          if (was === 0 && now > 0) out.facetsAdded.push([facet, value]);
-          if (was > 0 && now === 0) out.facetsRemoved.push([facet, value]);
-        }
+      const count = (facet: string, value: string) => {
+        const key = facetKey(facet, value);
+        const was = facets[key] ?? 0;
+        const now = was + by;
+        if (now > 0) facets[key] = now;
+        else delete facets[key];
+        if (was === 0 && now > 0) out.facetsAdded.push([facet, value]);
+        if (was > 0 && now === 0) out.facetsRemoved.push([facet, value]);
+      };
+      for (const r of items) forEachItemFacet(r, count);
     };
     step(out.after, 1);
     step(out.before, -1);
