@@ -20,11 +20,7 @@ const facetKeys = (traces: readonly DoomedTrace[]): FacetKey[] =>
   );
 
 /** Deletes facets by key, after applying what ingest left pending (which may add some of them). */
-async function deleteKeys(tx: Sql, projectId: string, keys: readonly FacetKey[]): Promise<void> {
-  const changes = new FacetChanges();
-  changes.remove.push(...keys);
-  await writeFacets(tx, projectId, changes);
-}
+const deleteKeys = (tx: Sql, projectId: string, keys: FacetKey[]): Promise<void> => writeFacets(tx, projectId, new FacetChanges([], keys));
 
 /** The pipeline map's facets of the traces (edges and nodes): from their map states, else resolved from the spans still stored. */
 async function graphFacetKeys(tx: Sql, projectId: string, traces: readonly DoomedTrace[]): Promise<FacetKey[]> {

@@ -24,8 +24,10 @@ export type FacetKey = readonly [facet: string, value: string, traceId: string];
 
 /** The facet keys a transaction added and removed (never the same key in both). */
 export class FacetChanges {
-  readonly add: FacetKey[] = [];
-  readonly remove: FacetKey[] = [];
+  constructor(
+    readonly add: FacetKey[] = [],
+    readonly remove: FacetKey[] = [],
+  ) {}
 }
 
 /** How long a project's changes may wait in facet_pending while its ingest goes on. */
@@ -113,7 +115,7 @@ export async function writeFacets(tx: Sql, projectId: string, changes: FacetChan
   }
   if (mayDefer && Date.now() - (lastFoldMs.get(projectId) ?? -Infinity) < FOLD_EVERY_MS) {
     if (changes.add.length + changes.remove.length > 0)
-      await tx.run(`INSERT INTO "facet_pending" ("projectId", "changes") VALUES (?, ?)`, [projectId, JSON.stringify(changes)]);
+      await tx.run(`INSERT INTO "facet_pending" ("projectId", "changes") VALUES (?, ?)`, [projectId, JSON.stringify({ add: changes.add, remove: changes.remove })]);
     return;
   }
   const { final: byKey, folded } = await takePending(tx, projectId, changes);

@@ -46,10 +46,7 @@ async function storeTraces(...traceIds: string[]): Promise<void> {
 /** An ingest commit `afterMs` after the test's start. */
 async function commit(afterMs: number, add: FacetKey[], remove: FacetKey[] = []): Promise<void> {
   vi.setSystemTime(clock + afterMs);
-  const changes = new FacetChanges();
-  changes.add.push(...add);
-  changes.remove.push(...remove);
-  await sql.transaction((tx) => writeFacets(tx, project, changes, { mayDefer: true }));
+  await sql.transaction((tx) => writeFacets(tx, project, new FacetChanges(add, remove), { mayDefer: true }));
 }
 
 const stored = async () =>
