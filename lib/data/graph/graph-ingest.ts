@@ -7,9 +7,9 @@ import type { SpanChanges } from "@/lib/analytics/changes";
 import { addGraphChange, graphFacets, resolveSpans, staleGraphFacets, type GraphSummarySpan } from "@/lib/analytics/graph/graph-change";
 import type { Resolved } from "@/lib/analytics/graph/graph-items";
 import type { RollupDeltas } from "@/lib/analytics/rollup-delta";
-import type { Sql } from "@/lib/db/sql";
+import { pgText, type Sql, type SqlValue } from "@/lib/db/sql";
 import { summariseTrace, type SummarySpan } from "@/lib/trace/summarise";
-import { FacetChanges, writeFacets } from "@/lib/data/traces/facet-writes";
+import { deleteFacetKeys } from "./facet-keys";
 import { GRAPH_SPAN_SELECT_COLUMNS, toSpan } from "./graph-span-rows";
 
 const SELECT = `SELECT ${GRAPH_SPAN_SELECT_COLUMNS()} FROM "spans" WHERE "projectId" = ? AND "traceId" = ?`;
@@ -29,16 +29,18 @@ export async function addGraphChanges(
   rollups: RollupDeltas,
   fresh: ReadonlyMap<string, SummarySpan[]> = new Map(),
 ): Promise<void> {
-  const facets = new FacetChanges();
+  const facets: SqlValue[][] = [];
+  const stale: string[][] = [];
   for (const traceId of traceIds) {
     const batch = fresh.get(traceId);
     const spans = batch ? (batch as GraphSummarySpan[]) : await storedGraphSpans(tx, projectId, traceId);
     const items = addGraphChange(rollups, traceId, spans, changes);
     if (!items) continue;
-    for (const [facet, value] of graphFacets(items.now)) facets.add.push([facet, value, traceId]);
-    for (const [facet, value] of staleGraphFacets(items.before, items.now)) facets.remove.push([facet, value, traceId]);
+    for (const [facet, value] of graphFacets(items.now)) facets.push([projectId, facet, value, traceId]);
+    for (const [facet, value] of staleGraphFacets(items.before, items.now)) stale.push([facet, pgText(value), traceId]);
   }
-  await writeFacets(tx, projectId, facets);
+  await deleteFacetKeys(tx, projectId, stale);
+  await tx.insertMany("trace_facets", ["projectId", "facet", "value", "traceId"], facets, `("projectId", "facet", "value", "traceId") DO NOTHING`);
 }
 
 /**

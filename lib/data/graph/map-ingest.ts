@@ -12,15 +12,17 @@ import { graphContributions } from "@/lib/analytics/graph/graph-contributions";
 import { emptyMapState, type MapState } from "@/lib/analytics/graph/map-state";
 import { MapStep } from "@/lib/analytics/graph/map-step";
 import type { RollupDeltas } from "@/lib/analytics/rollup-delta";
-import type { Sql } from "@/lib/db/sql";
-import type { FacetChanges } from "@/lib/data/traces/facet-writes";
+import { pgText, type Sql, type SqlValue } from "@/lib/db/sql";
 import type { SummarySpan } from "@/lib/trace/summarise";
+import { deleteFacetKeys } from "./facet-keys";
 import { staleGraphFacets } from "@/lib/analytics/graph/graph-change";
 import { storedGraphSpans } from "./graph-ingest";
 import { loadMapStates, MapWrites, readMarkedSpans, readStoredAncestors, readWaiting } from "./map-store";
 
 /** A trace a commit inserted spans into: `task` is its name after the commit, `isNew` when it had no stored span. */
 export type MapTrace = { traceId: string; task: string; isNew: boolean; cyclic: boolean };
+
+type Facets = { add: SqlValue[][]; remove: string[][] };
 
 /** The state of a trace resolved whole, as the step builds it from all its spans at once (null: a parent cycle). */
 function rebuiltState(task: string, spans: readonly GraphSummarySpan[]) {
@@ -29,13 +31,13 @@ function rebuiltState(task: string, spans: readonly GraphSummarySpan[]) {
   return step.cyclic ? null : result;
 }
 
-async function resolveWhole(tx: Sql, projectId: string, trace: MapTrace, inserted: SpanIdsByTrace, rollups: RollupDeltas, facets: FacetChanges, writes: MapWrites) {
+async function resolveWhole(tx: Sql, projectId: string, trace: MapTrace, inserted: SpanIdsByTrace, rollups: RollupDeltas, facets: Facets, writes: MapWrites) {
   const { traceId } = trace;
   const spans = await storedGraphSpans(tx, projectId, traceId);
   const items = addGraphChange(rollups, traceId, spans, { inserted });
   if (items) {
-    for (const [facet, value] of graphFacets(items.now)) facets.add.push([facet, value, traceId]);
-    for (const [facet, value] of staleGraphFacets(items.before, items.now)) facets.remove.push([facet, value, traceId]);
+    for (const [facet, value] of graphFacets(items.now)) facets.add.push([projectId, facet, value, traceId]);
+    for (const [facet, value] of staleGraphFacets(items.before, items.now)) facets.remove.push([facet, pgText(value), traceId]);
   }
   writes.clear(traceId);
   const rebuilt = trace.cyclic ? null : rebuiltState(trace.task, spans);
@@ -50,7 +52,7 @@ async function step(
   state: MapState,
   fresh: readonly SummarySpan[],
   rollups: RollupDeltas,
-  facets: FacetChanges,
+  facets: Facets,
   writes: MapWrites,
 ): Promise<boolean> {
   const { traceId, task } = trace;
@@ -63,13 +65,13 @@ async function step(
   if (mapStep.cyclic) return false;
   if (result.before.length > 0) rollups.addAll(graphContributions(state.task, result.before), -1);
   rollups.addAll(graphContributions(task, result.after), 1);
-  for (const [facet, value] of result.facetsAdded) facets.add.push([facet, value, traceId]);
-  for (const [facet, value] of result.facetsRemoved) facets.remove.push([facet, value, traceId]);
+  for (const [facet, value] of result.facetsAdded) facets.add.push([projectId, facet, value, traceId]);
+  for (const [facet, value] of result.facetsRemoved) facets.remove.push([facet, pgText(value), traceId]);
   writes.put(traceId, result.state, result.marks, result.unmarked);
   return true;
 }
 
-/** Moves the map's rollups and facets (into `facets`, for the caller to write) by what this commit's new spans (`fresh`, by trace) changed. */
+/** Moves the map's rollups and facets by what this commit's new spans (`fresh`, by trace) changed. */
 export async function addMapChanges(
   tx: Sql,
   projectId: string,
@@ -77,13 +79,13 @@ export async function addMapChanges(
   fresh: ReadonlyMap<string, SummarySpan[]>,
   inserted: SpanIdsByTrace,
   rollups: RollupDeltas,
-  facets: FacetChanges,
 ): Promise<void> {
   const states = await loadMapStates(
     tx,
     projectId,
     traces.filter((t) => !t.isNew && !t.cyclic).map((t) => t.traceId),
   );
+  const facets: Facets = { add: [], remove: [] };
   const writes = new MapWrites(projectId);
   for (const trace of traces) {
     const state = trace.isNew ? emptyMapState(trace.task) : states.get(trace.traceId);
@@ -91,5 +93,7 @@ export async function addMapChanges(
     if (incremental && (await step(tx, projectId, trace, state, fresh.get(trace.traceId) ?? [], rollups, facets, writes))) continue;
     await resolveWhole(tx, projectId, trace, inserted, rollups, facets, writes);
   }
+  await deleteFacetKeys(tx, projectId, facets.remove);
   await writes.write(tx);
+  await tx.insertMany("trace_facets", ["projectId", "facet", "value", "traceId"], facets.add, `("projectId", "facet", "value", "traceId") DO NOTHING`);
 }

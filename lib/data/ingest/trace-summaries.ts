@@ -11,7 +11,6 @@ import { writeRollups } from "@/lib/data/analytics/rollup-writer";
 import type { Sql } from "@/lib/db/sql";
 import { summariseTrace, type SummarySpan } from "@/lib/trace/summarise";
 import { addMapChanges } from "@/lib/data/graph/map-ingest";
-import { writeFacets } from "@/lib/data/traces/facet-writes";
 import { getEnv } from "@/lib/env";
 import { addToFrontier } from "@/lib/trace/trace-frontier";
 import { summaryOf } from "@/lib/trace/trace-state";
@@ -112,12 +111,11 @@ export async function updateTraceSummaries(
   }
   const writes = new SummaryWrites(projectId);
   for (const update of updates) writes.add(update, rollups);
-  await writes.write(tx, { facets: "caller" });
+  await writes.write(tx);
   if (getEnv().HINDSIGHT_PIPELINE_MAP) {
     const traces = updates.map(({ traceId, after, state }) => ({ traceId, task: after.name, isNew: states.get(traceId) === undefined, cyclic: state.cyclic }));
-    await addMapChanges(tx, projectId, traces, fresh, inserted, rollups, writes.facets);
+    await addMapChanges(tx, projectId, traces, fresh, inserted, rollups);
   }
-  await writeFacets(tx, projectId, writes.facets, { mayDefer: true });
 }
 
 /**

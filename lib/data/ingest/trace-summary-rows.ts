@@ -9,7 +9,6 @@ import type { Kind, Status } from "@/lib/trace/types";
 import type { SummarySpan, TraceSummaryRow } from "@/lib/trace/summarise";
 import type { TraceState } from "@/lib/trace/trace-state";
 import { decodeTraceState, encodeTraceState } from "@/lib/trace/trace-state-codec";
-import { FacetChanges, writeFacets } from "@/lib/data/traces/facet-writes";
 import { inJsonList } from "./trace-graph";
 
 const TRACE_COLUMNS = [
@@ -83,8 +82,7 @@ export type TraceUpdate = { traceId: string; before: TraceSummaryRow | null; aft
 /** Summary row, facets (`newFacets` only: the others are stored) and state of updated traces, and their rollup change. */
 export class SummaryWrites {
   private readonly traces: SqlValue[][] = [];
-  /** The facets to add; ingest's map adds its own here before they are written (`write`). */
-  readonly facets = new FacetChanges();
+  private readonly facets: SqlValue[][] = [];
 
   constructor(private readonly projectId: string) {}
 
@@ -121,18 +119,17 @@ export class SummaryWrites {
       ["tool", s.tools, before?.tools],
       ["agent", s.agents, before?.agents],
     ] as const) {
-      for (const value of values) if (allFacets || !previous?.includes(value)) this.facets.add.push([facet, value, s.traceId]);
+      for (const value of values) if (allFacets || !previous?.includes(value)) this.facets.push([this.projectId, facet, value, s.traceId]);
     }
     addTraceChange(rollups, before, after);
   }
 
-  /** Writes the summary rows, and the facets unless the caller writes them (`facets: "caller"`). */
-  async write(tx: Sql, { facets = "here" }: { facets?: "here" | "caller" } = {}): Promise<void> {
+  async write(tx: Sql): Promise<void> {
     const update = TRACE_COLUMNS.slice(2)
       .map((c) => `"${c}" = excluded."${c}"`)
       .join(", ");
     await tx.insertMany("traces", TRACE_COLUMNS, this.traces, `("projectId", "traceId") DO UPDATE SET ${update}`);
-    if (facets === "here") await writeFacets(tx, this.projectId, this.facets);
+    await tx.insertMany("trace_facets", ["projectId", "facet", "value", "traceId"], this.facets, `("projectId", "facet", "value", "traceId") DO NOTHING`);
   }
 }
 

@@ -3,9 +3,9 @@ import "server-only";
 // attached-tables.ts, the trace's facets, and last its summary row. What happens to the rollups is the
 // caller's decision (a deletion corrects them, retention keeps them).
 import { inJsonList } from "@/lib/data/ingest/trace-graph";
-import { quote, type Sql } from "@/lib/db/sql";
+import { pgText, quote, type Sql } from "@/lib/db/sql";
 import { graphFacets } from "@/lib/analytics/graph/graph-change";
-import { FacetChanges, writeFacets, type FacetKey } from "@/lib/data/traces/facet-writes";
+import { deleteFacetKeys } from "@/lib/data/graph/facet-keys";
 import { storedTraceGraph } from "@/lib/data/graph/graph-ingest";
 import { clearMapStateFacets, loadMapStates } from "@/lib/data/graph/map-store";
 import { stateFacets } from "@/lib/analytics/graph/map-state";
@@ -14,17 +14,14 @@ import { TRACE_ATTACHED_TABLES, TRACE_SUMMARY_TABLE } from "./attached-tables";
 /** A trace to remove, with its facet values when known (null: its summary was unusable, find its facets by scanning). */
 export type DoomedTrace = { traceId: string; facets: { model: readonly string[]; tool: readonly string[]; agent: readonly string[] } | null };
 
-const facetKeys = (traces: readonly DoomedTrace[]): FacetKey[] =>
+const facetKeys = (traces: readonly DoomedTrace[]) =>
   traces.flatMap(({ traceId, facets }) =>
-    facets ? (["model", "tool", "agent"] as const).flatMap((facet) => facets[facet].map((value): FacetKey => [facet, value, traceId])) : [],
+    facets ? (["model", "tool", "agent"] as const).flatMap((facet) => facets[facet].map((value) => [facet, pgText(value), traceId])) : [],
   );
 
-/** Deletes facets by key, after applying what ingest left pending (which may add some of them). */
-const deleteKeys = (tx: Sql, projectId: string, keys: FacetKey[]): Promise<void> => writeFacets(tx, projectId, new FacetChanges([], keys));
-
 /** The pipeline map's facets of the traces (edges and nodes): from their map states, else resolved from the spans still stored. */
-async function graphFacetKeys(tx: Sql, projectId: string, traces: readonly DoomedTrace[]): Promise<FacetKey[]> {
-  const keys: FacetKey[] = [];
+async function graphFacetKeys(tx: Sql, projectId: string, traces: readonly DoomedTrace[]): Promise<string[][]> {
+  const keys: string[][] = [];
   const states = await loadMapStates(
     tx,
     projectId,
@@ -33,7 +30,7 @@ async function graphFacetKeys(tx: Sql, projectId: string, traces: readonly Doome
   for (const { traceId } of traces) {
     const state = states.get(traceId);
     const facets = state ? stateFacets(state) : graphFacets((await storedTraceGraph(tx, projectId, traceId))?.resolved ?? []);
-    for (const [facet, value] of facets) keys.push([facet, value, traceId]);
+    for (const [facet, value] of facets) keys.push([facet, pgText(value), traceId]);
   }
   return keys;
 }
@@ -44,12 +41,12 @@ async function graphFacetKeys(tx: Sql, projectId: string, traces: readonly Doome
  * delete without resolving the spans left.
  */
 export async function deleteGraphFacets(tx: Sql, projectId: string, traceIds: readonly string[]): Promise<void> {
-  await deleteKeys(tx, projectId, await graphFacetKeys(tx, projectId, traceIds.map((traceId) => ({ traceId, facets: null }))));
+  await deleteFacetKeys(tx, projectId, await graphFacetKeys(tx, projectId, traceIds.map((traceId) => ({ traceId, facets: null }))));
   await clearMapStateFacets(tx, projectId, traceIds);
 }
 
 async function deleteFacets(tx: Sql, projectId: string, traces: readonly DoomedTrace[]): Promise<void> {
-  await deleteKeys(tx, projectId, [...facetKeys(traces), ...(await graphFacetKeys(tx, projectId, traces))]);
+  await deleteFacetKeys(tx, projectId, [...facetKeys(traces), ...(await graphFacetKeys(tx, projectId, traces))]);
   const unknown = traces.filter((t) => t.facets === null).map((t) => t.traceId);
   if (unknown.length > 0)
     await tx.run(`DELETE FROM "trace_facets" WHERE "projectId" = ? AND "traceId" IN ${inJsonList(tx)}`, [projectId, JSON.stringify(unknown)]);

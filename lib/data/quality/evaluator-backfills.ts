@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import { getPrisma } from "@/lib/db/prisma";
 import { getSql } from "@/lib/db/connections";
 import type { ProjectScope } from "@/lib/data/scope";
-import { traceWhere } from "@/lib/data/traces/traces";
+import { buildTraceWhere } from "@/lib/data/traces/traces";
 import type { BackfillProgress, BackfillState } from "@/lib/quality/evaluator-types";
 import type { TraceFilters } from "@/lib/trace/types";
 
@@ -18,7 +18,7 @@ const toNs = (ms: number) => BigInt(ms) * 1_000_000n;
 /** Queues a backfill; its total is the number of traces in range the filter matches now. */
 export async function createBackfill(scope: ProjectScope, evaluatorId: string, filters: TraceFilters, fromMs: number, toMs: number): Promise<BackfillProgress> {
   const total = await getPrisma().trace.count({
-    where: { AND: [await traceWhere(scope, filters), { startNs: { gte: toNs(fromMs), lt: toNs(toMs) } }] },
+    where: { AND: [buildTraceWhere(scope, filters), { startNs: { gte: toNs(fromMs), lt: toNs(toMs) } }] },
   });
   const id = randomUUID();
   const now = Date.now();
@@ -77,7 +77,7 @@ export async function backfillPage(scope: ProjectScope, backfill: Backfill, filt
   const rows = await getPrisma().trace.findMany({
     where: {
       AND: [
-        await traceWhere(scope, filters),
+        buildTraceWhere(scope, filters),
         { startNs: { gte: toNs(backfill.fromMs), lt: toNs(backfill.toMs) } },
         after ? { OR: [{ startNs: { gt: after.startNs } }, { startNs: after.startNs, traceId: { gt: after.traceId } }] } : {},
       ],

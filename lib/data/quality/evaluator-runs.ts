@@ -9,7 +9,7 @@ import { getPrisma } from "@/lib/db/prisma";
 import { getSql } from "@/lib/db/connections";
 import type { Sql } from "@/lib/db/sql";
 import type { ProjectScope } from "@/lib/data/scope";
-import { traceWhere } from "@/lib/data/traces/traces";
+import { buildTraceWhere } from "@/lib/data/traces/traces";
 import type { TraceFilters } from "@/lib/trace/types";
 import { getDatasetItem } from "./datasets";
 import { endClaims, type EvaluationClaim } from "./evaluation-queue";
@@ -109,7 +109,7 @@ export async function finishJudgeRun(scope: ProjectScope, evaluatorId: string, r
 export async function tracesMatching(scope: ProjectScope, filters: TraceFilters, traceIds: readonly string[]): Promise<Set<string>> {
   if (traceIds.length === 0) return new Set();
   const rows = await getPrisma().trace.findMany({
-    where: { AND: [await traceWhere(scope, filters), { projectId: scope.projectId, traceId: { in: [...traceIds] } }] },
+    where: { AND: [buildTraceWhere(scope, filters), { projectId: scope.projectId, traceId: { in: [...traceIds] } }] },
     select: { traceId: true },
   });
   return new Set(rows.map((row) => row.traceId));

@@ -3,7 +3,7 @@ import "server-only";
 // with its items in one transaction, and the progress of the reviews.
 import { randomUUID } from "node:crypto";
 import { getPrisma } from "@/lib/db/prisma";
-import { traceWhere } from "@/lib/data/traces/traces";
+import { buildTraceWhere } from "@/lib/data/traces/traces";
 import type { ProjectScope } from "@/lib/data/scope";
 import { SeededSample } from "@/lib/quality/review-sample";
 import type { ReviewItem, ReviewItemState, ReviewQueue } from "@/lib/quality/review-types";
@@ -76,7 +76,7 @@ function toQueue(row: QueueRow, progress: Progress): ReviewQueue {
 /** The draw: the `size` runs matching `filters` with the smallest keys under `seed`, in review order. */
 export async function drawReviewSample(scope: ProjectScope, filters: TraceFilters, seed: string, size: number): Promise<string[]> {
   const sample = new SeededSample(seed, size);
-  const where = await traceWhere(scope, filters);
+  const where = buildTraceWhere(scope, filters);
   for (let after: string | undefined; ; ) {
     const page = await getPrisma().trace.findMany({
       where: after ? { AND: [where, { traceId: { gt: after } }] } : where,

@@ -6,7 +6,6 @@ import type { ProjectScope } from "@/lib/data/scope";
 import type { TraceQuery } from "@/lib/trace/trace-params";
 import type { FindingType } from "@/lib/retro/finding-kinds";
 import type { TraceFilters, TracePage } from "@/lib/trace/types";
-import { foldPendingFacets } from "./facet-fold";
 import { toTraceSummary } from "./trace-summary";
 
 export { toTraceSummary } from "./trace-summary";
@@ -23,7 +22,7 @@ const FINDING_WHERE: Record<FindingType, Prisma.TraceWhereInput> = {
 };
 
 /** Prisma `where` for the trace list's filters, within the caller's project. */
-function buildTraceWhere(scope: ProjectScope, filters: TraceFilters): Prisma.TraceWhereInput {
+export function buildTraceWhere(scope: ProjectScope, filters: TraceFilters): Prisma.TraceWhereInput {
   // SQLite's LIKE is case-insensitive for ASCII already; PostgreSQL needs ILIKE.
   const contains = (value: string) => (getDatabaseKind() === "postgres" ? { contains: value, mode: "insensitive" as const } : { contains: value });
   const facet = (name: string, value?: string) => (value ? { facets: { some: { facet: name, value } } } : {});
@@ -58,15 +57,6 @@ function buildTraceWhere(scope: ProjectScope, filters: TraceFilters): Prisma.Tra
   };
 }
 
-/**
- * Prisma `where` for the trace list's filters, within the caller's project. A facet filter (agent,
- * model, tool, map node or edge) first applies the facet changes ingest left pending.
- */
-export async function traceWhere(scope: ProjectScope, filters: TraceFilters): Promise<Prisma.TraceWhereInput> {
-  if (filters.agent || filters.model || filters.tool || filters.graphNode || filters.graphEdge) await foldPendingFacets(scope.projectId);
-  return buildTraceWhere(scope, filters);
-}
-
 const SORT_FIELD = { time: "startNs", duration: "durationMs", cost: "costUsd" } as const;
 
 /** The rows of one page (limit + 1, to tell whether more follow), with the given columns. */
@@ -79,7 +69,7 @@ async function findPage<S extends Prisma.TraceSelect | undefined>(
   const field = SORT_FIELD[sort];
   const orderBy: Prisma.TraceOrderByWithRelationInput[] =
     field === "costUsd" ? [{ costUsd: { sort: order, nulls: "last" } }, { traceId: order }] : [{ [field]: order }, { traceId: order }];
-  const where = await traceWhere(scope, filters);
+  const where = buildTraceWhere(scope, filters);
   const after = cursor && field !== "costUsd" ? await afterCursor(scope, cursor, field, order) : null;
   return getPrisma().trace.findMany({
     where: after ? { AND: [where, after] } : where,

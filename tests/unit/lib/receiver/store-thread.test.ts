@@ -7,7 +7,6 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decodeBins } from "@/lib/analytics/sketch";
 import { foldPending } from "@/lib/data/analytics/rollup-writer";
-import { foldFacets } from "@/lib/data/traces/facet-writes";
 import { storeBatch } from "@/lib/data/ingest/store-batch";
 import { type WriteBatch } from "@/lib/ingest/write-batch";
 import { createStoreThread, type StoreThread } from "@/lib/receiver/store-thread";
@@ -65,11 +64,8 @@ describe("SQLite writer thread", () => {
       await thread.store(batchOf(name));
       await storeBatch(inThread, batchOf(name));
     }
-    // The rollups and facets a commit left pending are folded in on either side (when is a matter of timing).
-    for (const sql of [threadDb, inThread]) {
-      await foldPending(sql, "default");
-      await sql.transaction((tx) => foldFacets(tx, "default"));
-    }
+    // The map's rollups a commit left pending are folded in on either side (when is a matter of timing).
+    for (const sql of [threadDb, inThread]) await foldPending(sql, "default");
     for (const [table, key] of Object.entries(TABLES)) {
       // Histogram bins are compared as histograms: their JSON key order depends on the writer's row cache.
       const rows = async (sql: Sql) =>

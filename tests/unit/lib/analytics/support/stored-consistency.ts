@@ -9,7 +9,6 @@ import { spanContributions, traceContributions, type Contribution } from "@/lib/
 import { DIMENSIONS } from "@/lib/analytics/dimensions";
 import { rollupId, type RollupRow } from "@/lib/analytics/rollup-delta";
 import { foldPending } from "@/lib/data/analytics/rollup-writer";
-import { foldFacets } from "@/lib/data/traces/facet-writes";
 import { addValue, decodeBins } from "@/lib/analytics/sketch";
 import type { SpanRecord } from "@/lib/ingest/span-record";
 import type { Sql } from "@/lib/db/sql";
@@ -21,7 +20,6 @@ const TABLES = [
   "trace_facets",
   "metric_rollups",
   "rollup_pending",
-  "facet_pending",
   "trace_covered_spans",
   "trace_frontier",
   "trace_map_states",
@@ -192,8 +190,6 @@ export async function expectSummariesOfStoredSpans(sql: Sql, projectId: string):
     ] as const)
       for (const value of values) expectedFacets.push(`${facet}/${value}/${traceId}`);
   }
-  // As the trace list reads them: after the changes ingest left pending.
-  await sql.transaction((tx) => foldFacets(tx, projectId));
   const facets = await sql.query<Record<string, unknown>>(
     `SELECT "facet", "value", "traceId" FROM "trace_facets" WHERE "projectId" = ? AND "facet" NOT LIKE 'graph.%'`,
     [projectId],
