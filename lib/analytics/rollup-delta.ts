@@ -254,7 +254,9 @@ export function applyDelta(stored: RollupRow | null, d: RollupDelta): RollupRow 
     mergeIntoStored(row.bins, d.bins);
     const top = highestBin(row.bins);
     const previousMax = stored?.maxMs ?? 0;
-    const removedLargest = d.removedMaxMs !== null && d.removedMaxMs >= previousMax && (d.addedMaxMs === null || d.addedMaxMs < d.removedMaxMs);
+    // The largest may be gone when something at least as large was removed, even if as large was also
+    // added: a merged delta that counted an item and took it out again holds both.
+    const removedLargest = d.removedMaxMs !== null && d.removedMaxMs >= Math.max(previousMax, d.addedMaxMs ?? 0);
     if (top === null) row.maxMs = 0;
     else if (binOf(row.maxMs) > top || removedLargest) row.maxMs = binValue(top);
     // Stored with the row so reads at the row's own granularity never decode a histogram.

@@ -136,6 +136,28 @@ describe("applyDelta", () => {
     expect(Math.abs(row.maxMs - low)).toBeLessThanOrEqual(low * 0.01);
   });
 
+  it("keeps the maximum within 1 % when one delta counts the largest item and takes it out again", () => {
+    // A pending delta merges a commit that counted an item with a later one that took it out (a model
+    // call that became a wrapper): added and removed maximum are equal, and the item is gone.
+    const bin = binOf(400);
+    let low = 400,
+      high = 400;
+    while (binOf(low - 0.01) === bin) low -= 0.01;
+    while (binOf(high + 0.01) === bin) high += 0.01;
+    expect(high / low).toBeGreaterThan(1.015); // one bin, further apart than 1 %
+    const row = minuteRow(
+      replay([
+        [
+          [item(high), 1],
+          [item(high), -1],
+          [item(low), 1],
+        ],
+      ]),
+    );
+    expect(row.count).toBe(1);
+    expect(Math.abs(row.maxMs - low)).toBeLessThanOrEqual(low * 0.01);
+  });
+
   it("empties a row whose count falls to zero or below (never negative)", () => {
     const rows = replay([[[item(10), -1]]]);
     expect(minuteRow(rows)).toMatchObject({ count: 0, costUsd: 0, inputTokens: 0 });
