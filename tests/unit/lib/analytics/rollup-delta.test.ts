@@ -32,6 +32,15 @@ function replay(steps: [Contribution, 1 | -1][][]): Map<string, RollupRow> {
   }
   return rows;
 }
+/** The lowest and highest values (to 0.01 ms) in the histogram bin of `ms`. */
+function binEdges(ms: number): [number, number] {
+  const bin = binOf(ms);
+  let low = ms,
+    high = ms;
+  while (binOf(low - 0.01) === bin) low -= 0.01;
+  while (binOf(high + 0.01) === bin) high += 0.01;
+  return [low, high];
+}
 const minuteRow = (rows: Map<string, RollupRow>, group = "task") => [...rows.values()].find((r) => r.granularity === "1m" && r.group === group)!;
 const binsOf = (values: number[]) => {
   const bins: Bins = new Map();
@@ -117,43 +126,36 @@ describe("applyDelta", () => {
     expect(Math.abs(row.maxMs - expected)).toBeLessThanOrEqual(expected * 0.01);
   });
 
-  it("keeps the maximum within 1 % when the largest item of the top bin goes and a smaller one stays", () => {
-    const bin = binOf(500);
-    let low = 500,
-      high = 500;
-    while (binOf(low - 0.01) === bin) low -= 0.01;
-    while (binOf(high + 0.01) === bin) high += 0.01;
-    expect(high / low).toBeGreaterThan(1.015); // one bin, further apart than 1 %
-    const row = minuteRow(
-      replay([
+  // Two items of one histogram bin, further apart than 1 %: the smaller one stays, the larger one goes.
+  it.each<[string, number, (low: number, high: number) => [Contribution, 1 | -1][][]]>([
+    [
+      "the largest item of the top bin goes in a later delta",
+      500,
+      (low, high) => [
         [
           [item(low), 1],
           [item(high), 1],
         ],
         [[item(high), -1]],
-      ]),
-    );
-    expect(Math.abs(row.maxMs - low)).toBeLessThanOrEqual(low * 0.01);
-  });
-
-  it("keeps the maximum within 1 % when one delta counts the largest item and takes it out again", () => {
+      ],
+    ],
     // A pending delta merges a commit that counted an item with a later one that took it out (a model
-    // call that became a wrapper): added and removed maximum are equal, and the item is gone.
-    const bin = binOf(400);
-    let low = 400,
-      high = 400;
-    while (binOf(low - 0.01) === bin) low -= 0.01;
-    while (binOf(high + 0.01) === bin) high += 0.01;
-    expect(high / low).toBeGreaterThan(1.015); // one bin, further apart than 1 %
-    const row = minuteRow(
-      replay([
+    // call that became a wrapper): its added and removed maxima are equal, and the item is gone.
+    [
+      "one delta counts the largest item and takes it out again",
+      400,
+      (low, high) => [
         [
           [item(high), 1],
           [item(high), -1],
           [item(low), 1],
         ],
-      ]),
-    );
+      ],
+    ],
+  ])("keeps the maximum within 1 %% when %s", (_name, around, steps) => {
+    const [low, high] = binEdges(around);
+    expect(high / low).toBeGreaterThan(1.015);
+    const row = minuteRow(replay(steps(low, high)));
     expect(row.count).toBe(1);
     expect(Math.abs(row.maxMs - low)).toBeLessThanOrEqual(low * 0.01);
   });
